@@ -1,0 +1,112 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { createDatabase } from "./db/client";
+import { countQueries } from "./db/query-counter";
+import type { AppEnv } from "./env";
+import { seriesApi } from "./features/series/api";
+import { seriesPages } from "./features/series/pages";
+import { sitePages } from "./features/site/pages";
+import { AppError, type ErrorBody } from "./lib/errors";
+import { assetRoutes } from "./views/assets";
+import { ErrorPage } from "./views/error-page";
+
+/**
+ * Builds the Baton app: middleware, then one route module per feature. The Worker and the
+ * tests build it with this same factory.
+ */
+export function createApp() {
+	// strict: false, so `/s/ainm/2023/` and `/s/ainm/2023` are the same page.
+	const app = new OpenAPIHono<AppEnv>({ strict: false });
+
+	app.use(requestId());
+	app.use(logRequest);
+	app.use(
+		secureHeaders({
+			contentSecurityPolicy: {
+				defaultSrc: ["'self'"],
+				scriptSrc: ["'self'"],
+				styleSrc: ["'self'"],
+				imgSrc: ["'self'", "data:", "https:"],
+				objectSrc: ["'none'"],
+				baseUri: ["'self'"],
+				frameAncestors: ["'none'"],
+				formAction: ["'self'"],
+			},
+		}),
+	);
+	app.use(async (c, next) => {
+		const { db, counter } = countQueries(c.env.DB);
+		c.set("db", createDatabase(db));
+		c.set("queries", counter);
+		await next();
+		// Server-Timing shows the query budget in browser dev tools and lets tests measure it.
+		c.header("Server-Timing", `d1;desc="${counter.count} queries";dur=${counter.ms.toFixed(1)}`);
+	});
+
+	app.route("/", assetRoutes);
+	app.route("/", seriesPages);
+	app.route("/", sitePages);
+
+	const api = new OpenAPIHono<AppEnv>();
+	api.route("/v1", seriesApi);
+	api.doc31("/openapi.json", {
+		openapi: "3.1.0",
+		info: {
+			title: "Baton API",
+			version: "1.0.0",
+			description: "Series, editions and their content. Errors share one body: `{ error: { code, message, fields } }`.",
+		},
+	});
+	app.route("/api", api);
+
+	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
+	app.onError((err, c) => respondWithError(c, err));
+	return app;
+}
+
+const wantsJson = (c: Context<AppEnv>) => new URL(c.req.url).pathname.startsWith("/api/");
+
+/**
+ * The one error boundary: API paths get the data contract's JSON body, pages an HTML page with
+ * the same message. Unexpected errors are logged with the request id and shown without details.
+ */
+function respondWithError(c: Context<AppEnv>, err: Error): Response | Promise<Response> {
+	const id = c.get("requestId");
+	let error: AppError;
+	if (err instanceof AppError) {
+		error = err;
+	} else if (err instanceof HTTPException && err.status < 500) {
+		// Hono's own 4xx, e.g. a body that is not JSON at all.
+		error = new AppError(err.status as 400, httpCode(err.status), err.message || "The request is malformed.");
+	} else {
+		console.error(JSON.stringify({ level: "error", requestId: id, error: String(err), stack: err.stack }));
+		error = new AppError(500, "internal", "Something went wrong on our side. Please try again.");
+	}
+	if (wantsJson(c)) return c.json<ErrorBody>(error.toBody(id), error.status);
+	return c.html(<ErrorPage status={error.status} message={error.message} requestId={id} />, error.status);
+}
+
+function httpCode(status: number): string {
+	if (status === 400) return "malformed";
+	if (status === 413) return "too_large";
+	return `http_${status}`;
+}
+
+/** One JSON line per request: method, path, status, ms, request id and D1 statements. */
+async function logRequest(c: Context<AppEnv>, next: () => Promise<void>) {
+	const started = performance.now();
+	await next();
+	console.log(
+		JSON.stringify({
+			method: c.req.method,
+			path: new URL(c.req.url).pathname,
+			status: c.res.status,
+			ms: Math.round((performance.now() - started) * 10) / 10,
+			requestId: c.get("requestId"),
+			queries: c.get("queries")?.count ?? 0,
+		}),
+	);
+}

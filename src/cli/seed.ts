@@ -1,0 +1,26 @@
+/**
+ * `npm run seed [-- --persist-to DIR]`: loads the demo data into the local D1 that
+ * `wrangler dev` uses (or into DIR, wrangler's --persist-to layout). Runs in Node through
+ * wrangler's platform proxy: the same local SQLite file, no HTTP endpoint needed.
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { getPlatformProxy } from "wrangler";
+import { createDatabase } from "../db/client";
+import { seedDemo } from "../db/seed/seed";
+import type { Bindings } from "../env";
+
+const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
+const persistTo = values["persist-to"];
+
+const proxy = await getPlatformProxy<Bindings>({
+	// wrangler's --persist-to DIR keeps its state under DIR/v3.
+	persist: persistTo ? { path: join(persistTo, "v3") } : true,
+	remoteBindings: false,
+});
+try {
+	await seedDemo(createDatabase(proxy.env.DB));
+	console.log("Demo data loaded: the AINM series and its 2023 edition (/s/ainm/2023).");
+} finally {
+	await proxy.dispose();
+}

@@ -1,0 +1,59 @@
+/**
+ * The platform stylesheet, served from /assets/ (never inline, so the CSP can forbid inline
+ * styles). Mobile first: one column, widening at 48rem. Colours meet WCAG AA contrast.
+ */
+export const stylesheet = `
+:root {
+  --ink: #1b1f24; --muted: #4d5561; --paper: #ffffff; --wash: #f4f6f8; --line: #d5dae0;
+  --accent: #1f5f8b; --accent-ink: #ffffff; --focus: #c2410c; --danger: #a4161a;
+  --radius: 0.5rem; --measure: 70ch;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  line-height: 1.55; color: var(--ink); background: var(--paper);
+}
+*, *::before, *::after { box-sizing: border-box; }
+body { margin: 0; min-height: 100vh; display: flex; flex-direction: column; }
+a { color: var(--accent); text-underline-offset: 0.15em; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+img { max-width: 100%; height: auto; }
+.skip-link { position: absolute; left: -999px; top: 0; background: var(--paper); padding: 0.5rem 1rem; z-index: 10; }
+.skip-link:focus { left: 0.5rem; top: 0.5rem; }
+.site-header { background: var(--accent); color: var(--accent-ink); }
+.site-header .inner, main, .site-footer .inner { width: 100%; max-width: 64rem; margin: 0 auto; padding: 0 1rem; }
+.site-header .inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1.5rem; padding-block: 0.75rem; }
+.site-header a { color: var(--accent-ink); text-decoration: none; }
+.site-header a:hover, .site-header a[aria-current="page"] { text-decoration: underline; }
+.brand { font-weight: 700; font-size: 1.25rem; letter-spacing: 0.02em; }
+.site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
+main { flex: 1; padding-block: 1.5rem 3rem; }
+main > * { max-width: var(--measure); }
+main > .wide { max-width: none; }
+h1, h2, h3 { line-height: 1.2; margin: 1.5em 0 0.5em; }
+h1 { font-size: clamp(1.75rem, 5vw, 2.5rem); margin-top: 0.5em; }
+.lead { font-size: 1.15rem; color: var(--muted); }
+.breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0; padding: 0; font-size: 0.9rem; }
+.breadcrumb li + li::before { content: "/"; margin-right: 0.25rem; color: var(--muted); }
+.cards { list-style: none; padding: 0; margin: 1rem 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+.card { border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem 1.25rem; background: var(--paper); }
+.card h2, .card h3 { margin-top: 0; font-size: 1.2rem; }
+.card p { margin: 0.25rem 0; }
+.meta { color: var(--muted); font-size: 0.95rem; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.badge { display: inline-block; font-size: 0.8rem; font-weight: 600; padding: 0.05rem 0.5rem; border-radius: 999px; background: var(--wash); border: 1px solid var(--line); color: var(--ink); }
+.track-list { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
+.track-list li { padding: 0.5rem 0.75rem; background: var(--wash); border-radius: var(--radius); }
+.swatch { vertical-align: baseline; }
+.hero { background: var(--wash); border-radius: var(--radius); padding: 1.25rem 1.5rem; margin: 1rem 0 1.5rem; }
+.hero p { margin: 0.25rem 0; }
+.site-footer { border-top: 1px solid var(--line); background: var(--wash); font-size: 0.9rem; color: var(--muted); }
+.site-footer .inner { padding-block: 1rem; }
+.error-page { padding-block: 2rem; }
+@media (min-width: 48rem) {
+  main { padding-block: 2rem 4rem; }
+}
+@media print {
+  .site-header, .site-footer, .skip-link { display: none; }
+}
+`;
