@@ -50,9 +50,8 @@ export function createApp() {
 	app.route("/", seriesPages);
 	app.route("/", sitePages);
 
-	const api = new OpenAPIHono<AppEnv>();
-	api.route("/v1", seriesApi);
-	api.doc31("/openapi.json", {
+	app.route("/api/v1", seriesApi);
+	app.doc31("/api/openapi.json", {
 		openapi: "3.1.0",
 		info: {
 			title: "Baton API",
@@ -60,7 +59,6 @@ export function createApp() {
 			description: "Series, editions and their content. Errors share one body: `{ error: { code, message, fields } }`.",
 		},
 	});
-	app.route("/api", api);
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

@@ -1,0 +1,14 @@
+import type { D1Migration } from "cloudflare:test";
+
+declare global {
+	namespace Cloudflare {
+		interface Env {
+			/** The drizzle-kit migrations, read by vitest.config.ts. */
+			TEST_MIGRATIONS: D1Migration[];
+		}
+		interface GlobalProps {
+			/** Types `exports.default` from `cloudflare:workers` as the Worker entry. */
+			mainModule: typeof import("../src/index");
+		}
+	}
+}

@@ -1,0 +1,28 @@
+import { env, exports } from "cloudflare:workers";
+import { createDatabase } from "../src/db/client";
+import { seedDemo } from "../src/db/seed/seed";
+
+/** A drizzle client on this test file's own D1. */
+export const testDb = () => createDatabase(env.DB);
+
+/** Loads the AINM demo data into this test file's D1. */
+export const seed = () => seedDemo(testDb());
+
+/** Sends a request through the real Worker entry, as a browser or API client would. */
+export function request(path: string, init?: RequestInit): Promise<Response> {
+	return exports.default.fetch(new Request(new URL(path, "http://localhost"), init));
+}
+
+/** D1 statements the request sent, read from the Server-Timing header the app sets. */
+export function queryCount(response: Response): number {
+	const match = /d1;desc="(\d+) queries"/.exec(response.headers.get("Server-Timing") ?? "");
+	if (!match?.[1]) throw new Error("response has no D1 Server-Timing entry");
+	return Number(match[1]);
+}
+
+export const postJson = (path: string, body: unknown) =>
+	request(path, {
+		method: "POST",
+		headers: { "Content-Type": "application/json" },
+		body: typeof body === "string" ? body : JSON.stringify(body),
+	});

@@ -1,0 +1,6 @@
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+
+// Runs before every test file. Safe to run again: applyD1Migrations records what it applied in
+// the d1_migrations table and skips those, exactly as `wrangler d1 migrations apply` does.
+await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);

@@ -1,0 +1,45 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+	test: {
+		// Request logs are one JSON line per request: show them only for failing tests.
+		silent: "passed-only",
+		projects: [
+			{
+				// Worker project: tests run inside workerd with a real local D1, isolated per test file.
+				plugins: [
+					cloudflareTest(async () => ({
+						wrangler: { configPath: "./wrangler.toml" },
+						remoteBindings: false,
+						miniflare: {
+							bindings: {
+								ENVIRONMENT: "test",
+								// The migrations drizzle-kit generated, applied by test/setup/apply-migrations.ts.
+								TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+							},
+						},
+					})),
+				],
+				test: {
+					name: "worker",
+					include: ["test/**/*.test.{ts,tsx}"],
+					exclude: ["test/e2e/**"],
+					setupFiles: ["./test/setup/apply-migrations.ts"],
+				},
+			},
+			{
+				// Node project: starts the Worker on its own migrated, seeded local state and drives it
+				// over HTTP with headless Chromium and the shared validators.
+				test: {
+					name: "e2e",
+					environment: "node",
+					include: ["test/e2e/**/*.test.ts"],
+					globalSetup: ["./test/e2e/global-setup.ts"],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+				},
+			},
+		],
+	},
+});
