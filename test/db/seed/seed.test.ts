@@ -16,7 +16,7 @@ const COUNTED = [
 
 async function rowCounts(): Promise<Record<string, number>> {
 	const results = await env.DB.batch(COUNTED.map((t) => env.DB.prepare(`select count(*) as n from ${t}`)));
-	return Object.fromEntries(COUNTED.map((t, i) => [t, (results[i]?.results[0] as { n: number }).n]));
+	return Object.fromEntries(COUNTED.map((t, i) => [t, (results[i]?.results[0] as { n: number } | undefined)?.n ?? 0]));
 }
 
 describe("seedDemo", () => {
