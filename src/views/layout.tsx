@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { STYLESHEET_PATH } from "./assets";
 
@@ -17,46 +18,49 @@ export interface LayoutProps {
 /** The shared page shell: skip link, header, landmarks, footer. */
 export function Layout({ title, description, breadcrumb, children }: LayoutProps) {
 	return (
-		<html lang="en">
-			<head>
-				<meta charset="utf-8" />
-				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<title>{title === "Baton" ? title : `${title} · Baton`}</title>
-				{description ? <meta name="description" content={description} /> : null}
-				<link rel="stylesheet" href={STYLESHEET_PATH} />
-			</head>
-			<body>
-				<a class="skip-link" href="#main">
-					Skip to content
-				</a>
-				<header class="site-header">
-					<div class="inner">
-						<a class="brand" href="/">
-							Baton
-						</a>
-						<nav class="site-nav" aria-label="Platform">
-							<ul>
-								<li>
-									<a href="/">Symposium series</a>
-								</li>
-								<li>
-									<a href="/api/openapi.json">API</a>
-								</li>
-							</ul>
-						</nav>
-					</div>
-				</header>
-				<main id="main">
-					{breadcrumb && breadcrumb.length > 0 ? <Breadcrumb items={breadcrumb} /> : null}
-					{children}
-				</main>
-				<footer class="site-footer">
-					<div class="inner">
-						<p>Baton hosts recurring academic symposia, one edition after another.</p>
-					</div>
-				</footer>
-			</body>
-		</html>
+		<>
+			{raw("<!DOCTYPE html>")}
+			<html lang="en">
+				<head>
+					<meta charset="utf-8" />
+					<meta name="viewport" content="width=device-width, initial-scale=1" />
+					<title>{title === "Baton" ? title : `${title} · Baton`}</title>
+					{description ? <meta name="description" content={description} /> : null}
+					<link rel="stylesheet" href={STYLESHEET_PATH} />
+				</head>
+				<body>
+					<a class="skip-link" href="#main">
+						Skip to content
+					</a>
+					<header class="site-header">
+						<div class="inner">
+							<a class="brand" href="/">
+								Baton
+							</a>
+							<nav class="site-nav" aria-label="Platform">
+								<ul>
+									<li>
+										<a href="/">Symposium series</a>
+									</li>
+									<li>
+										<a href="/api/openapi.json">API</a>
+									</li>
+								</ul>
+							</nav>
+						</div>
+					</header>
+					<main id="main">
+						{breadcrumb && breadcrumb.length > 0 ? <Breadcrumb items={breadcrumb} /> : null}
+						{children}
+					</main>
+					<footer class="site-footer">
+						<div class="inner">
+							<p>Baton hosts recurring academic symposia, one edition after another.</p>
+						</div>
+					</footer>
+				</body>
+			</html>
+		</>
 	);
 }
 
