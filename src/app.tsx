@@ -1,11 +1,21 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { authenticate } from "./auth/guard";
 import { createDatabase } from "./db/client";
 import { countQueries } from "./db/query-counter";
 import type { AppEnv } from "./env";
+import { accountsApi } from "./features/accounts/api";
+import { accountsPages } from "./features/accounts/pages";
+import { committeesApi } from "./features/committees/api";
+import { committeesPages } from "./features/committees/pages";
+import { consolePages } from "./features/console/pages";
+import { devPages } from "./features/dev/pages";
+import { institutionsApi } from "./features/institutions/api";
+import { institutionsPages } from "./features/institutions/pages";
 import { seriesApi } from "./features/series/api";
 import { seriesPages } from "./features/series/pages";
 import { sitePages } from "./features/site/pages";
@@ -46,19 +56,35 @@ export function createApp() {
 		c.header("Server-Timing", `d1;desc="${counter.count} queries";dur=${counter.ms.toFixed(1)}`);
 	});
 
+	// Forms may only be posted from Baton's own pages (Origin / Sec-Fetch-Site check on every
+	// state-changing request with a form content type; JSON needs a CORS preflight anyway).
+	app.use(csrf());
+	// Who is asking matters only here: public pages never read the session, so they cache for all.
+	for (const path of ["/api/*", "/console/*", "/console", "/auth/*", "/dev/*"]) app.use(path, authenticate);
+
 	app.route("/", assetRoutes);
 	app.route("/", seriesPages);
 	app.route("/", sitePages);
+	app.route("/", accountsPages);
+	app.route("/", consolePages);
+	app.route("/", institutionsPages);
+	app.route("/", committeesPages);
+	app.route("/", devPages);
 
 	app.route("/api/v1", seriesApi);
+	app.route("/api/v1", accountsApi);
+	app.route("/api/v1", institutionsApi);
+	app.route("/api/v1", committeesApi);
 	app.doc31("/api/openapi.json", {
 		openapi: "3.1.0",
 		info: {
 			title: "Baton API",
 			version: "1.0.0",
-			description: "Series, editions and their content. Errors share one body: `{ error: { code, message, fields } }`.",
+			description:
+				"Series, editions and their content. Errors share one body: `{ error: { code, message, fields } }`. Integrations authenticate with a personal API token: `Authorization: Bearer baton_…`.",
 		},
 	});
+	app.openAPIRegistry.registerComponent("securitySchemes", "apiToken", { type: "http", scheme: "bearer" });
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

@@ -1,11 +1,27 @@
+import type { Actor } from "./auth/policy";
 import type { Database } from "./db/client";
 import type { QueryCounter } from "./db/query-counter";
+import type { User } from "./db/schema";
 
-/** Bindings and vars from wrangler.toml. */
+/** Bindings and vars from wrangler.toml (secrets via `wrangler secret put`). */
 export interface Bindings {
 	DB: D1Database;
 	ENVIRONMENT: "development" | "test" | "production";
+	/** The platform host: console and sign-in live only here. */
 	MAIN_HOST: string;
+	/** "outbox" (default), "http" or "send_email": see src/lib/mailer.ts. */
+	MAIL_ADAPTER?: "outbox" | "http" | "send_email";
+	MAIL_FROM?: string;
+	MAIL_HTTP_URL?: string;
+	MAIL_HTTP_TOKEN?: string;
+	EMAIL?: SendEmail;
+}
+
+/** Who made the request, when anyone did: a browser session or a personal API token. */
+export interface Authentication {
+	user: User;
+	sessionId: string | null;
+	token: Actor["token"] | null;
 }
 
 /** Per-request values set by middleware. */
@@ -13,6 +29,8 @@ export interface Variables {
 	requestId: string;
 	db: Database;
 	queries: QueryCounter;
+	auth: Authentication | null;
+	actor: Actor | null;
 }
 
 export interface AppEnv {

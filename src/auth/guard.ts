@@ -1,17 +1,77 @@
-import type { Context } from "hono";
+/**
+ * Request-side authentication and the single authorization entry point for routes:
+ * `authorize(c, action, resource)` answers 401 (nobody signed in), 404 (a resource the actor
+ * may not know exists) or 403 (known but not allowed), and otherwise returns the actor.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
 import { AppError } from "../lib/errors";
-import { type Action, type Actor, can } from "./policy";
+import { loadActor } from "./actor";
+import { validateApiToken } from "./api-tokens";
+import { type Action, type Actor, can, type Resource, viewActionFor } from "./policy";
+import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from "./sessions";
 
-/** The signed-in actor of this request; sessions arrive with the accounts issue. */
-export function currentActor(_c: Context<AppEnv>): Actor | null {
-	return null;
+/**
+ * Reads the bearer token or the session cookie once per request. Mounted on the console, auth
+ * and API routes only: public pages never look at who is asking, so they cache for everyone.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+	c.set("auth", null);
+	c.set("actor", null);
+	const header = c.req.header("Authorization");
+	if (header) {
+		const match = /^Bearer\s+(\S+)$/i.exec(header);
+		const valid = match?.[1] ? await validateApiToken(c.var.db, match[1]) : null;
+		if (!valid) throw new AppError(401, "invalid_token", "The API token is invalid, expired or revoked.");
+		c.set("auth", { user: valid.user, sessionId: null, token: valid.scope });
+	} else {
+		const token = getCookie(c, SESSION_COOKIE);
+		if (token) {
+			const session = await validateSessionToken(c.var.db, token);
+			if (session) c.set("auth", { user: session.user, sessionId: session.id, token: null });
+			else deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+		}
+	}
+	await next();
+};
+
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
+	setCookie(c, SESSION_COOKIE, token, sessionCookieOptions);
 }
 
-/** Throws 401 when nobody is signed in and 403 when the policy denies the action. */
-export function requireAllowed(c: Context<AppEnv>, action: Action): Actor {
-	const actor = currentActor(c);
-	if (!actor) throw new AppError(401, "unauthenticated", "Sign in to do this.");
-	if (!can(actor, action)) throw new AppError(403, "forbidden", "You are not allowed to do this.");
+export function clearSessionCookie(c: Context<AppEnv>) {
+	deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+}
+
+/** The signed-in user's authentication, or a 401. */
+export function requireAuth(c: Context<AppEnv>) {
+	const auth = c.get("auth");
+	if (!auth) throw new AppError(401, "unauthenticated", "Sign in to do this.");
+	return auth;
+}
+
+/** The actor of this request with all its roles, loaded once and kept for the request. */
+export async function currentActor(c: Context<AppEnv>): Promise<Actor | null> {
+	const auth = c.get("auth");
+	if (!auth) return null;
+	const cached = c.get("actor");
+	if (cached) return cached;
+	const actor = await loadActor(c.var.db, auth.user.id, auth.token ?? undefined);
+	c.set("actor", actor);
 	return actor;
+}
+
+/**
+ * The only way a route checks permissions. Throws 401 / 404 / 403 per the data contract and
+ * returns the actor when the policy allows the action.
+ */
+export async function authorize(c: Context<AppEnv>, action: Action, resource: Resource): Promise<Actor> {
+	requireAuth(c);
+	const actor = await currentActor(c);
+	if (can(actor, action, resource)) return actor as Actor;
+	const view = viewActionFor(resource);
+	const visible = view === null || (resource.kind === "edition" && resource.isPublic) || can(actor, view, resource);
+	if (!visible) throw new AppError(404, "not_found", "This does not exist.");
+	throw new AppError(403, "forbidden", "You are not allowed to do this.");
 }

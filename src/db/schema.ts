@@ -25,7 +25,7 @@ export const series = sqliteTable("series", {
 	createdAt: createdAt(),
 });
 
-export const EDITION_STATUSES = ["draft", "published", "archived"] as const;
+export const EDITION_STATUSES = ["draft", "published", "held", "archived"] as const;
 export type EditionStatus = (typeof EDITION_STATUSES)[number];
 
 /** One instance of a series: the tenant. */
@@ -51,7 +51,7 @@ export const editions = sqliteTable(
 		/** ISO 3166-1 alpha-2. */
 		country: text("country").notNull().default(""),
 		heroText: text("hero_text").notNull().default(""),
-		/** draft: committee only; published: public; archived: held, public and read-only. */
+		/** draft: committee only; published: public; held: over, public; archived: public and read-only. */
 		status: text("status", { enum: EDITION_STATUSES }).notNull().default("draft"),
 		/** Bumped by every content write; the edge cache and ETags key on it. */
 		contentVersion: integer("content_version").notNull().default(1),
@@ -196,6 +196,201 @@ export const talkSpeakers = sqliteTable(
 	(t) => [primaryKey({ columns: [t.talkId, t.speakerId] }), index("talk_speakers_speaker").on(t.speakerId)],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Accounts, institutions and roles
+
+/** One global account. Emails are stored lowercased and trimmed, so lookups are exact. */
+export const users = sqliteTable("users", {
+	id: text("id").primaryKey(),
+	email: text("email").notNull().unique(),
+	emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
+	name: text("name").notNull(),
+	affiliation: text("affiliation").notNull().default(""),
+	/** ISO 3166-1 alpha-2. */
+	country: text("country").notNull(),
+	/** `scrypt$N$r$p$salt$hash`; null for accounts that only sign in with emailed links. */
+	passwordHash: text("password_hash"),
+	createdAt: createdAt(),
+});
+
+/**
+ * Sessions after Lucia's design: the cookie holds `<id>.<secret>`; only SHA-256 of the secret is
+ * stored. ("sessions" is the program's table.)
+ */
+export const authSessions = sqliteTable(
+	"auth_sessions",
+	{
+		id: text("id").primaryKey(),
+		userId: text("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		secretHash: text("secret_hash").notNull(),
+		createdAt: createdAt(),
+		/** Refreshed at most hourly; inactivity expiry counts from here. */
+		lastVerifiedAt: integer("last_verified_at", { mode: "timestamp_ms" }).notNull(),
+	},
+	(t) => [index("auth_sessions_user").on(t.userId)],
+);
+
+export const EMAIL_TOKEN_PURPOSES = ["verify_email", "sign_in", "reset_password", "change_email"] as const;
+export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];
+
+/** Single-use, expiring secrets sent by email (verification, sign-in links, resets, email changes). */
+export const emailTokens = sqliteTable(
+	"email_tokens",
+	{
+		id: text("id").primaryKey(),
+		purpose: text("purpose", { enum: EMAIL_TOKEN_PURPOSES }).notNull(),
+		userId: text("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		/** The address the token was sent to (the new address for change_email). */
+		email: text("email").notNull(),
+		secretHash: text("secret_hash").notNull(),
+		expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+		usedAt: integer("used_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("email_tokens_user").on(t.userId, t.purpose)],
+);
+
+export const institutions = sqliteTable("institutions", {
+	id: text("id").primaryKey(),
+	slug: text("slug").notNull().unique(),
+	name: text("name").notNull(),
+	city: text("city").notNull().default(""),
+	/** ISO 3166-1 alpha-2. */
+	country: text("country").notNull(),
+	createdAt: createdAt(),
+});
+
+export const INSTITUTION_ROLES = ["owner", "admin", "member"] as const;
+export type InstitutionRole = (typeof INSTITUTION_ROLES)[number];
+
+export const institutionMembers = sqliteTable(
+	"institution_members",
+	{
+		institutionId: text("institution_id")
+			.notNull()
+			.references(() => institutions.id, { onDelete: "cascade" }),
+		userId: text("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		role: text("role", { enum: INSTITUTION_ROLES }).notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.institutionId, t.userId] }), index("institution_members_user").on(t.userId)],
+);
+
+export const seriesStewards = sqliteTable(
+	"series_stewards",
+	{
+		seriesId: text("series_id")
+			.notNull()
+			.references(() => series.id, { onDelete: "cascade" }),
+		userId: text("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.seriesId, t.userId] }), index("series_stewards_user").on(t.userId)],
+);
+
+export const EDITION_ROLES = ["chair", "organizer", "reviewer", "mentor"] as const;
+export type EditionRole = (typeof EDITION_ROLES)[number];
+
+/** An edition's committee. */
+export const editionMembers = sqliteTable(
+	"edition_members",
+	{
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		userId: text("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		role: text("role", { enum: EDITION_ROLES }).notNull(),
+		/** Mentors only: read and comment until this day (`YYYY-MM-DD`, inclusive), set by the chairs. */
+		mentorUntil: text("mentor_until"),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.editionId, t.userId] }), index("edition_members_user").on(t.userId)],
+);
+
+export const INVITATION_SCOPES = ["institution", "series", "edition"] as const;
+export type InvitationScope = (typeof INVITATION_SCOPES)[number];
+
+/** A single-use, expiring invitation to a role; accepted by a new or an existing user. */
+export const invitations = sqliteTable(
+	"invitations",
+	{
+		id: text("id").primaryKey(),
+		scope: text("scope", { enum: INVITATION_SCOPES }).notNull(),
+		/** The institution, series or edition id, per scope. */
+		targetId: text("target_id").notNull(),
+		email: text("email").notNull(),
+		/** An institution role, "steward", or an edition role, per scope. */
+		role: text("role").notNull(),
+		mentorUntil: text("mentor_until"),
+		secretHash: text("secret_hash").notNull(),
+		invitedBy: text("invited_by")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+		acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+		revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("invitations_target").on(t.scope, t.targetId)],
+);
+
+export const API_TOKEN_ACCESS = ["read", "write"] as const;
+export type ApiTokenAccess = (typeof API_TOKEN_ACCESS)[number];
+
+/** Personal API tokens for integrations: shown once, stored hashed, scoped, expiring, revocable. */
+export const apiTokens = sqliteTable(
+	"api_tokens",
+	{
+		id: text("id").primaryKey(),
+		userId: text("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		name: text("name").notNull(),
+		secretHash: text("secret_hash").notNull(),
+		access: text("access", { enum: API_TOKEN_ACCESS }).notNull(),
+		/** Exactly one of these two narrows the token to one institution or one edition. */
+		institutionId: text("institution_id").references(() => institutions.id, { onDelete: "cascade" }),
+		editionId: text("edition_id").references(() => editions.id, { onDelete: "cascade" }),
+		expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+		lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+		revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("api_tokens_user").on(t.userId)],
+);
+
+/** Every outgoing email, written before delivery: the dev outbox page and tests read it. */
+export const outbox = sqliteTable(
+	"outbox",
+	{
+		id: text("id").primaryKey(),
+		to: text("to").notNull(),
+		subject: text("subject").notNull(),
+		text: text("text").notNull(),
+		createdAt: createdAt(),
+		sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+		error: text("error"),
+	},
+	(t) => [index("outbox_created").on(t.createdAt)],
+);
+
+/** Fixed-window counters for sign-in, reset and sign-up attempts, keyed per IP and per account. */
+export const rateLimits = sqliteTable("rate_limits", {
+	key: text("key").primaryKey(),
+	windowStart: integer("window_start").notNull(),
+	count: integer("count").notNull(),
+});
+
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type NamedLecture = typeof namedLectures.$inferSelect;
@@ -204,3 +399,8 @@ export type Room = typeof rooms.$inferSelect;
 export type Speaker = typeof speakers.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Talk = typeof talks.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type AuthSession = typeof authSessions.$inferSelect;
+export type Institution = typeof institutions.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -50,6 +50,26 @@ h1 { font-size: clamp(1.75rem, 5vw, 2.5rem); margin-top: 0.5em; }
 .site-footer { border-top: 1px solid var(--line); background: var(--wash); font-size: 0.9rem; color: var(--muted); }
 .site-footer .inner { padding-block: 1rem; }
 .error-page { padding-block: 2rem; }
+form { margin: 1rem 0; }
+.field { margin: 0 0 1rem; }
+.field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+.field input, .field select, .field textarea { width: 100%; max-width: 32rem; font: inherit; padding: 0.5rem 0.6rem; border: 1px solid #6b7280; border-radius: 0.35rem; background: var(--paper); color: var(--ink); }
+.field-invalid input, .field-invalid select, .field-invalid textarea { border-color: var(--danger); border-width: 2px; }
+.hint { margin: 0 0 0.25rem; color: var(--muted); font-size: 0.9rem; }
+.field-error { margin: 0 0 0.25rem; color: var(--danger); font-weight: 600; }
+.error-summary { border: 2px solid var(--danger); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 1rem 0; }
+.error-summary h2 { margin: 0 0 0.5rem; font-size: 1.1rem; color: var(--danger); }
+.error-summary a { color: var(--danger); }
+.notice { border-left: 0.35rem solid var(--accent); background: var(--wash); padding: 0.6rem 1rem; border-radius: 0 var(--radius) var(--radius) 0; }
+.button, button { display: inline-block; font: inherit; font-weight: 600; padding: 0.5rem 1rem; border-radius: 0.35rem; border: 2px solid var(--accent); background: var(--accent); color: var(--accent-ink); cursor: pointer; text-decoration: none; }
+.button-secondary { background: var(--paper); color: var(--accent); }
+.button-danger { background: var(--paper); color: var(--danger); border-color: var(--danger); }
+.inline-form { display: inline; margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+.table-wrap { overflow-x: auto; }
+.console-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding: 0; margin: 0 0 1rem; border-bottom: 1px solid var(--line); padding-bottom: 0.5rem; }
+.secret { font-family: ui-monospace, monospace; word-break: break-all; background: var(--wash); padding: 0.5rem; border-radius: 0.35rem; }
 @media (min-width: 48rem) {
   main { padding-block: 2rem 4rem; }
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, errorResponses } from "../../api/openapi";
-import { requireAllowed } from "../../auth/guard";
+import { authorize } from "../../auth/guard";
 import type { Edition, Series } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { CreateSeriesSchema, EditionSchema, SeriesSchema, SeriesSlugParam } from "./schemas";
@@ -65,7 +65,7 @@ export const seriesApi = createApiRouter()
 	})
 	.openapi(postSeries, async (c) => {
 		const input = c.req.valid("json");
-		requireAllowed(c, "series.create");
+		await authorize(c, "series.create", { kind: "platform" });
 		const created = await createSeries(c.var.db, input);
 		return c.json({ data: toSeriesJson(created) }, 201);
 	});

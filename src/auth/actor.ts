@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { editionMembers, institutionMembers, seriesStewards } from "../db/schema";
+import type { Actor } from "./policy";
+
+/** Loads every role of a user in one round trip (3 statements): the input of the policy. */
+export async function loadActor(db: Database, userId: string, token?: Actor["token"]): Promise<Actor> {
+	const [institutionRows, stewardRows, editionRows] = await db.batch([
+		db
+			.select({ id: institutionMembers.institutionId, role: institutionMembers.role })
+			.from(institutionMembers)
+			.where(eq(institutionMembers.userId, userId)),
+		db.select({ id: seriesStewards.seriesId }).from(seriesStewards).where(eq(seriesStewards.userId, userId)),
+		db
+			.select({ id: editionMembers.editionId, role: editionMembers.role, mentorUntil: editionMembers.mentorUntil })
+			.from(editionMembers)
+			.where(eq(editionMembers.userId, userId)),
+	]);
+	return {
+		userId,
+		institutionRoles: new Map(institutionRows.map((r) => [r.id, r.role])),
+		stewardOf: new Set(stewardRows.map((r) => r.id)),
+		editionRoles: new Map(editionRows.map((r) => [r.id, { role: r.role, mentorUntil: r.mentorUntil }])),
+		...(token ? { token } : {}),
+	};
+}

@@ -1,0 +1,3 @@
+import { createApiRouter } from "../../api/openapi";
+
+export const institutionsApi = createApiRouter();

@@ -1,0 +1,152 @@
+/**
+ * Accessible form parts: every field has a label, its error is tied to it with
+ * aria-describedby and aria-invalid, and a summary at the top lists what to fix.
+ */
+import type { Child } from "hono/jsx";
+
+export interface FieldProps {
+	name: string;
+	label: string;
+	type?: "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel";
+	value?: string;
+	error?: string;
+	hint?: string;
+	required?: boolean;
+	autocomplete?: string;
+	maxlength?: number;
+}
+
+export function Field({
+	name,
+	label,
+	type = "text",
+	value,
+	error,
+	hint,
+	required,
+	autocomplete,
+	maxlength,
+}: FieldProps) {
+	const id = `field-${name}`;
+	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+	return (
+		<div class={error ? "field field-invalid" : "field"}>
+			<label for={id}>
+				{label}
+				{required ? null : <span class="meta"> (optional)</span>}
+			</label>
+			{hint ? (
+				<p class="hint" id={`${id}-hint`}>
+					{hint}
+				</p>
+			) : null}
+			{error ? (
+				<p class="field-error" id={`${id}-error`}>
+					{error}
+				</p>
+			) : null}
+			<input
+				id={id}
+				name={name}
+				type={type}
+				value={type === "password" ? undefined : value}
+				required={required}
+				autocomplete={autocomplete}
+				maxlength={maxlength}
+				aria-invalid={error ? "true" : undefined}
+				aria-describedby={describedBy || undefined}
+			/>
+		</div>
+	);
+}
+
+export interface SelectProps {
+	name: string;
+	label: string;
+	options: readonly { value: string; label: string }[];
+	value?: string;
+	error?: string;
+	required?: boolean;
+}
+
+export function Select({ name, label, options, value, error, required }: SelectProps) {
+	const id = `field-${name}`;
+	return (
+		<div class={error ? "field field-invalid" : "field"}>
+			<label for={id}>{label}</label>
+			{error ? (
+				<p class="field-error" id={`${id}-error`}>
+					{error}
+				</p>
+			) : null}
+			<select
+				id={id}
+				name={name}
+				required={required}
+				aria-invalid={error ? "true" : undefined}
+				aria-describedby={error ? `${id}-error` : undefined}
+			>
+				{options.map((o) => (
+					<option value={o.value} selected={o.value === value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	);
+}
+
+/** Lists the problems of a failed submission at the top of the form, linked to their fields. */
+export function ErrorSummary({ fields }: { fields?: Record<string, string> }) {
+	const entries = Object.entries(fields ?? {});
+	if (entries.length === 0) return null;
+	return (
+		<div class="error-summary" role="alert" tabindex={-1}>
+			<h2>Please correct the following</h2>
+			<ul>
+				{entries.map(([name, message]) =>
+					name === "_" ? (
+						<li>{message}</li>
+					) : (
+						<li>
+							<a href={`#field-${name}`}>{message}</a>
+						</li>
+					),
+				)}
+			</ul>
+		</div>
+	);
+}
+
+/** A status message after an action ("Invitation sent."). */
+export function Notice({ children }: { children: Child }) {
+	return (
+		<p class="notice" role="status">
+			{children}
+		</p>
+	);
+}
+
+/** A POST form with one button: sign out, revoke, leave. Works without JavaScript. */
+export function ActionButton({
+	action,
+	label,
+	hidden = {},
+	danger = false,
+}: {
+	action: string;
+	label: string;
+	hidden?: Record<string, string>;
+	danger?: boolean;
+}) {
+	return (
+		<form method="post" action={action} class="inline-form">
+			{Object.entries(hidden).map(([name, value]) => (
+				<input type="hidden" name={name} value={value} />
+			))}
+			<button type="submit" class={danger ? "button button-danger" : "button button-secondary"}>
+				{label}
+			</button>
+		</form>
+	);
+}
