@@ -51,6 +51,14 @@ export const editions = sqliteTable(
 		/** ISO 3166-1 alpha-2. */
 		country: text("country").notNull().default(""),
 		heroText: text("hero_text").notNull().default(""),
+		/** The hosting institution; checked in logic, not by a foreign key (adding one would rebuild this table). */
+		hostInstitutionId: text("host_institution_id"),
+		mapUrl: text("map_url").notNull().default(""),
+		contactEmail: text("contact_email").notNull().default(""),
+		logoUrl: text("logo_url").notNull().default(""),
+		/** `#rrggbb` colours of the edition's subsite; contrast is checked when they are saved. */
+		primaryColor: text("primary_color").notNull().default("#1f5f8b"),
+		accentColor: text("accent_color").notNull().default("#c2410c"),
 		/** draft: committee only; published: public; held: over, public; archived: public and read-only. */
 		status: text("status", { enum: EDITION_STATUSES }).notNull().default("draft"),
 		/** Bumped by every content write; the edge cache and ETags key on it. */
@@ -121,11 +129,20 @@ export const speakers = sqliteTable(
 		affiliation: text("affiliation").notNull().default(""),
 		bio: text("bio").notNull().default(""),
 		orcid: text("orcid"),
+		/** ISO 3166-1 alpha-2, or empty. */
+		country: text("country").notNull().default(""),
+		photoUrl: text("photo_url").notNull().default(""),
+		/** When the speaker agreed to have name, bio and photo published; unpublished until then. */
+		consentedAt: integer("consented_at", { mode: "timestamp_ms" }),
+		/** Optional link to the speaker's account (checked in logic; see hostInstitutionId for why no FK). */
+		userId: text("user_id"),
+		/** Fictional people in demo data are marked, so nobody mistakes them for real speakers. */
+		fictional: integer("fictional", { mode: "boolean" }).notNull().default(false),
 	},
 	(t) => [uniqueIndex("speakers_edition_seq").on(t.editionId, t.seq)],
 );
 
-export const SESSION_KINDS = ["plenary", "track", "panel", "named_lecture", "poster", "break"] as const;
+export const SESSION_KINDS = ["plenary", "track", "panel", "named_lecture", "poster", "break", "social"] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 /** A block of the program at a wall-clock time on one day of the edition. */
@@ -175,6 +192,8 @@ export const talks = sqliteTable(
 		position: integer("position").notNull().default(0),
 		title: text("title").notNull(),
 		abstract: text("abstract").notNull().default(""),
+		/** Minutes inside the session; null when the session is a single lecture. */
+		durationMinutes: integer("duration_minutes"),
 	},
 	(t) => [index("talks_session").on(t.sessionId, t.position), index("talks_edition").on(t.editionId)],
 );
@@ -195,6 +214,7 @@ export const talkSpeakers = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.talkId, t.speakerId] }), index("talk_speakers_speaker").on(t.speakerId)],
 );
+
 
 // ---------------------------------------------------------------------------------------------
 // Accounts, institutions and roles
@@ -390,6 +410,195 @@ export const rateLimits = sqliteTable("rate_limits", {
 	windowStart: integer("window_start").notNull(),
 	count: integer("count").notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Edition content beyond the program: pages, sponsors, and the configuration later work uses
+
+/** Who chairs (moderates) a session: speakers of the edition. */
+export const sessionChairs = sqliteTable(
+	"session_chairs",
+	{
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		sessionId: text("session_id")
+			.notNull()
+			.references(() => sessions.id, { onDelete: "cascade" }),
+		speakerId: text("speaker_id")
+			.notNull()
+			.references(() => speakers.id, { onDelete: "cascade" }),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.speakerId] }), index("session_chairs_speaker").on(t.speakerId)],
+);
+
+/** Markdown pages of the edition subsite (`p/{slug}`); the page with slug "home" fills the home page. */
+export const pages = sqliteTable(
+	"pages",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		slug: text("slug").notNull(),
+		title: text("title").notNull(),
+		/** Markdown, rendered without raw HTML. */
+		body: text("body").notNull().default(""),
+		navOrder: integer("nav_order").notNull().default(0),
+		published: integer("published", { mode: "boolean" }).notNull().default(false),
+	},
+	(t) => [uniqueIndex("pages_edition_slug").on(t.editionId, t.slug)],
+);
+
+export const sponsorTiers = sqliteTable(
+	"sponsor_tiers",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		name: text("name").notNull(),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("sponsor_tiers_edition").on(t.editionId, t.position)],
+);
+
+export const sponsors = sqliteTable(
+	"sponsors",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		tierId: text("tier_id").references(() => sponsorTiers.id, { onDelete: "set null" }),
+		name: text("name").notNull(),
+		logoUrl: text("logo_url").notNull().default(""),
+		url: text("url").notNull().default(""),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("sponsors_edition").on(t.editionId, t.position)],
+);
+
+// Every date of an edition other than its days is an offset from day 1 (calendar days, may be
+// negative) plus a local `HH:MM`, resolved in the edition's zone only when shown: a clone that
+// moves day 1 moves them all, across DST and zones, with nothing to fix up.
+
+export const ticketTypes = sqliteTable(
+	"ticket_types",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		name: text("name").notNull(),
+		/** Minor units (cents), so prices add up exactly. */
+		priceCents: integer("price_cents").notNull().default(0),
+		/** ISO 4217. */
+		currency: text("currency").notNull().default("EUR"),
+		/** Sale window as offsets from day 1 (see the note above). */
+		salesOpenOffsetDays: integer("sales_open_offset_days").notNull(),
+		salesOpenTime: text("sales_open_time").notNull().default("09:00"),
+		salesCloseOffsetDays: integer("sales_close_offset_days").notNull(),
+		salesCloseTime: text("sales_close_time").notNull().default("23:59"),
+		capacity: integer("capacity"),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("ticket_types_edition").on(t.editionId, t.position)],
+);
+
+export const FORM_FIELD_KINDS = ["text", "textarea", "email", "select", "checkbox", "country"] as const;
+export type FormFieldKind = (typeof FORM_FIELD_KINDS)[number];
+
+/** Questions of the registration form beyond name and email. */
+export const registrationFields = sqliteTable(
+	"registration_fields",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		label: text("label").notNull(),
+		kind: text("kind", { enum: FORM_FIELD_KINDS }).notNull(),
+		required: integer("required", { mode: "boolean" }).notNull().default(false),
+		/** Choices of a select field, as a JSON array of strings. */
+		options: text("options", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("registration_fields_edition").on(t.editionId, t.position)],
+);
+
+/** The call for abstracts of an edition (one per edition). */
+export const abstractCalls = sqliteTable("abstract_calls", {
+	editionId: text("edition_id")
+		.primaryKey()
+		.references(() => editions.id, { onDelete: "cascade" }),
+	opensOffsetDays: integer("opens_offset_days").notNull(),
+	opensTime: text("opens_time").notNull().default("09:00"),
+	closesOffsetDays: integer("closes_offset_days").notNull(),
+	closesTime: text("closes_time").notNull().default("23:59"),
+	decisionsOffsetDays: integer("decisions_offset_days"),
+	/** JSON arrays of strings. */
+	topics: text("topics", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+	presentationTypes: text("presentation_types", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+	wordLimit: integer("word_limit").notNull().default(300),
+	/** e.g. a journal special issue that publishes selected abstracts. */
+	specialIssue: text("special_issue").notNull().default(""),
+});
+
+export const reviewCriteria = sqliteTable(
+	"review_criteria",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		label: text("label").notNull(),
+		/** Scores run from 1 to this. */
+		scaleMax: integer("scale_max").notNull().default(5),
+		weight: integer("weight").notNull().default(1),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("review_criteria_edition").on(t.editionId, t.position)],
+);
+
+export const SURVEY_QUESTION_KINDS = ["likert", "text"] as const;
+
+export const surveyQuestions = sqliteTable(
+	"survey_questions",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		prompt: text("prompt").notNull(),
+		kind: text("kind", { enum: SURVEY_QUESTION_KINDS }).notNull(),
+		required: integer("required", { mode: "boolean" }).notNull().default(false),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("survey_questions_edition").on(t.editionId, t.position)],
+);
+
+export const CHECKLIST_STATUSES = ["open", "done", "skipped"] as const;
+
+/** The organizing timeline: tasks due relative to the event start ("T−12 months: confirm venue"). */
+export const checklistTasks = sqliteTable(
+	"checklist_tasks",
+	{
+		id: text("id").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		title: text("title").notNull(),
+		/** The edition role that owns the task. */
+		ownerRole: text("owner_role", { enum: EDITION_ROLES }).notNull().default("organizer"),
+		dueOffsetDays: integer("due_offset_days").notNull(),
+		status: text("status", { enum: CHECKLIST_STATUSES }).notNull().default("open"),
+		/** When it was really done, for the next committee's "2023 did this at T−9 months". */
+		doneAt: integer("done_at", { mode: "timestamp_ms" }),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("checklist_tasks_edition").on(t.editionId, t.dueOffsetDays)],
+);
 
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
