@@ -10,7 +10,7 @@ import { newId } from "../../lib/ids";
 import type { CreateSeriesInput } from "./schemas";
 
 /** Statuses anyone may see; drafts stay with their committee. */
-export const PUBLIC_STATUSES: readonly EditionStatus[] = ["published", "archived"];
+export const PUBLIC_STATUSES: readonly EditionStatus[] = ["published", "held", "archived"];
 
 export const seriesUrl = (s: Pick<Series, "slug">) => `/s/${s.slug}`;
 export const editionUrl = (s: Pick<Series, "slug">, e: Pick<Edition, "year">) => `/s/${s.slug}/${e.year}`;
