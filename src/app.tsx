@@ -13,7 +13,11 @@ import { accountsPages } from "./features/accounts/pages";
 import { committeesApi } from "./features/committees/api";
 import { committeesPages } from "./features/committees/pages";
 import { consolePages } from "./features/console/pages";
+import { contentApi } from "./features/content/api";
+import { contentPages } from "./features/content/pages";
 import { devPages } from "./features/dev/pages";
+import { editionsApi } from "./features/editions/api";
+import { editionPages } from "./features/editions/pages";
 import { institutionsApi } from "./features/institutions/api";
 import { institutionsPages } from "./features/institutions/pages";
 import { seriesApi } from "./features/series/api";
@@ -58,9 +62,13 @@ export function createApp() {
 
 	// Forms may only be posted from Baton's own pages (Origin / Sec-Fetch-Site check on every
 	// state-changing request with a form content type; JSON needs a CORS preflight anyway).
-	app.use(csrf());
+	// A bearer token is not an ambient credential (a browser never attaches it on its own), so
+	// token-authenticated API calls need no Origin check.
+	const checkOrigin = csrf();
+	app.use((c, next) => (c.req.header("Authorization") ? next() : checkOrigin(c, next)));
 	// Who is asking matters only here: public pages never read the session, so they cache for all.
-	for (const path of ["/api/*", "/console/*", "/console", "/auth/*", "/dev/*"]) app.use(path, authenticate);
+	// ("/console/*" matches "/console" too.)
+	for (const path of ["/api/*", "/console/*", "/auth/*", "/dev/*"]) app.use(path, authenticate);
 
 	app.route("/", assetRoutes);
 	app.route("/", seriesPages);
@@ -69,12 +77,16 @@ export function createApp() {
 	app.route("/", consolePages);
 	app.route("/", institutionsPages);
 	app.route("/", committeesPages);
+	app.route("/", editionPages);
+	app.route("/", contentPages);
 	app.route("/", devPages);
 
 	app.route("/api/v1", seriesApi);
 	app.route("/api/v1", accountsApi);
 	app.route("/api/v1", institutionsApi);
 	app.route("/api/v1", committeesApi);
+	app.route("/api/v1", editionsApi);
+	app.route("/api/v1", contentApi);
 	app.doc31("/api/openapi.json", {
 		openapi: "3.1.0",
 		info: {

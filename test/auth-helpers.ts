@@ -3,6 +3,8 @@
  * session module, then send requests the way a browser does (cookie, Origin, form encoding).
  */
 import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { hashPassword } from "../src/auth/passwords";
 import { createSession, SESSION_COOKIE } from "../src/auth/sessions";
 import { users } from "../src/db/schema";
 import { newId } from "../src/lib/ids";
@@ -73,4 +75,32 @@ export async function mailsTo(email: string) {
 		.bind(email)
 		.all<{ subject: string; text: string }>();
 	return results;
+}
+
+/** The `Cookie` header value for the session a response just set, or null when it set none. */
+export function sessionCookieFrom(response: Response): string | null {
+	const setCookie = response.headers.getSetCookie().find((value) => value.startsWith(`${SESSION_COOKIE}=`));
+	const pair = setCookie?.split(";")[0];
+	return pair && pair !== `${SESSION_COOKIE}=` ? pair : null;
+}
+
+/** The token of the newest mailed link to `path` sent to `email` (e.g. "/auth/verify"). */
+export async function mailedToken(email: string, path: string): Promise<string> {
+	const pattern = new RegExp(`${path.replaceAll("/", "\\/")}\\?token=([^\\s]+)`);
+	const token = (await mailsTo(email))
+		.map((mail) => pattern.exec(mail.text)?.[1])
+		.filter((found) => found !== undefined)
+		.at(-1);
+	if (!token) throw new Error(`no mail to ${email} with a link to ${path}`);
+	return decodeURIComponent(token);
+}
+
+/** Creates a verified user with a password (hashed with the real scrypt parameters) and a session. */
+export async function createPasswordUser(label: string, password: string): Promise<TestUser> {
+	const user = await createTestUser(label);
+	await testDb()
+		.update(users)
+		.set({ passwordHash: await hashPassword(password) })
+		.where(eq(users.id, user.id));
+	return user;
 }

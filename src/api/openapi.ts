@@ -26,13 +26,14 @@ export const ErrorBodySchema = z
 	.openapi("Error");
 
 /** Response entries for the error statuses a route can answer. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 422 | 429)[]) {
 	const descriptions = {
 		400: "Malformed input or failed validation; `fields` names each problem.",
 		401: "Not signed in.",
 		403: "Signed in but not allowed.",
 		404: "Unknown, or not visible to you.",
 		409: "Conflict, e.g. a slug that is taken.",
+		410: "Gone for good, e.g. an invitation that was used, withdrawn or has expired.",
 		422: "A domain rule was broken.",
 		429: "Rate limited.",
 	};
@@ -43,3 +44,14 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 422 |
 		]),
 	);
 }
+
+/** A 2xx response whose body is `{ data: schema }`, the envelope of every API answer. */
+export const dataResponse = <S extends z.ZodType>(description: string, schema: S) => ({
+	description,
+	content: { "application/json": { schema: z.object({ data: schema }) } },
+});
+
+/** A required JSON request body. */
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+	body: { required: true, content: { "application/json": { schema } } },
+});

@@ -44,6 +44,32 @@ export function clearSessionCookie(c: Context<AppEnv>) {
 	deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 }
 
+/** Where a signed-out visitor goes to sign in and then come back to `next` (a path on this host). */
+export const signInUrl = (next: string) => `/auth/sign-in?next=${encodeURIComponent(next)}`;
+
+/**
+ * For console pages: a signed-out visitor is sent (303) to sign in and brought back afterwards,
+ * instead of seeing a 401 page. After a form post the way back is the page that showed the form
+ * (same-origin Referer), since the post's own address cannot be opened.
+ */
+export const requireSignedInPage: MiddlewareHandler<AppEnv> = async (c, next) => {
+	if (c.get("auth")) return next();
+	return c.redirect(signInUrl(returnPath(c)), 303);
+};
+
+function returnPath(c: Context<AppEnv>): string {
+	const url = new URL(c.req.url);
+	if (c.req.method === "GET" || c.req.method === "HEAD") return url.pathname + url.search;
+	const referer = URL.parse(c.req.header("Referer") ?? "");
+	return referer?.origin === url.origin ? referer.pathname + referer.search : "/console";
+}
+
+/**
+ * The 404 for something the actor may not know exists. Unknown and hidden resources must answer
+ * exactly alike, or the difference would tell that a hidden one exists.
+ */
+export const notVisible = () => new AppError(404, "not_found", "This does not exist.");
+
 /** The signed-in user's authentication, or a 401. */
 export function requireAuth(c: Context<AppEnv>) {
 	const auth = c.get("auth");
@@ -63,6 +89,20 @@ export async function currentActor(c: Context<AppEnv>): Promise<Actor | null> {
 }
 
 /**
+ * For lists of "mine": keeps the items whose resource the actor may see (a token scoped to one
+ * institution lists only that one). Needs a signed-in actor (401 otherwise).
+ */
+export async function visibleOnly<T>(c: Context<AppEnv>, items: T[], resourceOf: (item: T) => Resource): Promise<T[]> {
+	requireAuth(c);
+	const actor = await currentActor(c);
+	return items.filter((item) => {
+		const resource = resourceOf(item);
+		const view = viewActionFor(resource);
+		return view === null || can(actor, view, resource);
+	});
+}
+
+/**
  * The only way a route checks permissions. Throws 401 / 404 / 403 per the data contract and
  * returns the actor when the policy allows the action.
  */
@@ -72,6 +112,6 @@ export async function authorize(c: Context<AppEnv>, action: Action, resource: Re
 	if (can(actor, action, resource)) return actor as Actor;
 	const view = viewActionFor(resource);
 	const visible = view === null || (resource.kind === "edition" && resource.isPublic) || can(actor, view, resource);
-	if (!visible) throw new AppError(404, "not_found", "This does not exist.");
+	if (!visible) throw notVisible();
 	throw new AppError(403, "forbidden", "You are not allowed to do this.");
 }

@@ -30,6 +30,19 @@ export async function hashPassword(password: string): Promise<string> {
 	return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
+/**
+ * A well-formed hash with today's parameters that no password matches (its key is all zeros).
+ * Checked when an account has no hash, so unknown addresses take as long as wrong passwords.
+ */
+export const DECOY_HASH = [
+	"scrypt",
+	PARAMS.N,
+	PARAMS.r,
+	PARAMS.p,
+	Buffer.alloc(16).toString("base64"),
+	Buffer.alloc(KEY_LENGTH).toString("base64"),
+].join("$");
+
 /** True when `password` matches `stored`; false for any malformed hash. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
 	const [scheme, n, r, p, salt, hash] = stored.split("$");

@@ -21,13 +21,17 @@ export type Resource =
 	| { kind: "series"; id: string }
 	| { kind: "edition"; id: string; seriesId: string; isPublic: boolean };
 
-const ACTIONS = {
-	platform: ["institution.create", "series.create"],
+/** Every action, by the kind of resource it applies to. */
+export const ACTIONS = {
+	platform: ["institution.create", "series.create", "invitation.accept"],
 	institution: [
 		"institution.view",
 		"institution.update",
 		"institution.invite",
 		"institution.manage_members",
+		// Changing or removing an owner, or making someone owner: owners only, so an admin cannot
+		// take over an institution or lock its owners out.
+		"institution.manage_owners",
 		"institution.transfer",
 		"institution.leave",
 	],
@@ -70,7 +74,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 
 	switch (resource.kind) {
 		case "platform": {
-			if (action === "institution.create") return true;
+			// Anyone signed in may start an institution or accept an invitation addressed to them
+			// (the invitation itself checks the address); scoped API tokens never reach here.
+			if (action === "institution.create" || action === "invitation.accept") return true;
 			// A series is started by an institution: its owners and admins.
 			return [...actor.institutionRoles.values()].some((role) => role === "owner" || role === "admin");
 		}
@@ -85,6 +91,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				case "institution.invite":
 				case "institution.manage_members":
 					return role === "owner" || role === "admin";
+				case "institution.manage_owners":
 				case "institution.transfer":
 					return role === "owner";
 				default:

@@ -20,12 +20,24 @@ export interface ValidSession {
 	user: User;
 }
 
-/** Creates a session for a user and returns the token for the cookie (shown nowhere else). */
-export async function createSession(db: Database, userId: string, now = new Date()): Promise<string> {
+/**
+ * A new session's cookie token and the row to store, for callers that write the row in their own
+ * batch (e.g. a password reset that also signs the user out everywhere else).
+ */
+export async function newSession(
+	userId: string,
+	now = new Date(),
+): Promise<{ token: string; row: typeof authSessions.$inferInsert }> {
 	const id = randomSecret();
 	const secret = randomSecret();
-	await db.insert(authSessions).values({ id, userId, secretHash: await sha256Hex(secret), lastVerifiedAt: now });
-	return `${id}.${secret}`;
+	return { token: `${id}.${secret}`, row: { id, userId, secretHash: await sha256Hex(secret), lastVerifiedAt: now } };
+}
+
+/** Creates a session for a user and returns the token for the cookie (shown nowhere else). */
+export async function createSession(db: Database, userId: string, now = new Date()): Promise<string> {
+	const { token, row } = await newSession(userId, now);
+	await db.insert(authSessions).values(row);
+	return token;
 }
 
 /**

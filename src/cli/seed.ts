@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
 import { createDatabase } from "../db/client";
+import { DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { seedDemo } from "../db/seed/seed";
 import type { Bindings } from "../env";
 
@@ -20,7 +21,9 @@ const proxy = await getPlatformProxy<Bindings>({
 });
 try {
 	await seedDemo(createDatabase(proxy.env.DB));
-	console.log("Demo data loaded: the AINM series and its 2023 edition (/s/ainm/2023).");
+	console.log(
+		`Demo data loaded: the AINM series and its 2023 edition (/s/ainm/2023), and demo accounts steward|chair|organizer|reviewer|mentor|attendee@baton.test with the password ${DEMO_PASSWORD} (local only).`,
+	);
 } finally {
 	await proxy.dispose();
 }

@@ -215,7 +215,6 @@ export const talkSpeakers = sqliteTable(
 	(t) => [primaryKey({ columns: [t.talkId, t.speakerId] }), index("talk_speakers_speaker").on(t.speakerId)],
 );
 
-
 // ---------------------------------------------------------------------------------------------
 // Accounts, institutions and roles
 

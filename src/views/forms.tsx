@@ -7,7 +7,8 @@ import type { Child } from "hono/jsx";
 export interface FieldProps {
 	name: string;
 	label: string;
-	type?: "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel";
+	type?: "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel" | "time" | "color";
+	inputmode?: "decimal" | "numeric";
 	value?: string;
 	error?: string;
 	hint?: string;
@@ -26,6 +27,7 @@ export function Field({
 	required,
 	autocomplete,
 	maxlength,
+	inputmode,
 }: FieldProps) {
 	const id = `field-${name}`;
 	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
@@ -53,9 +55,81 @@ export function Field({
 				required={required}
 				autocomplete={autocomplete}
 				maxlength={maxlength}
+				inputmode={inputmode}
 				aria-invalid={error ? "true" : undefined}
 				aria-describedby={describedBy || undefined}
 			/>
+		</div>
+	);
+}
+
+/** A multi-line text field, with the same label, hint and error wiring as Field. */
+export function TextArea({
+	name,
+	label,
+	value,
+	error,
+	hint,
+	required,
+	rows = 6,
+}: Omit<FieldProps, "type" | "autocomplete" | "inputmode"> & { rows?: number }) {
+	const id = `field-${name}`;
+	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+	return (
+		<div class={error ? "field field-invalid" : "field"}>
+			<label for={id}>
+				{label}
+				{required ? null : <span class="meta"> (optional)</span>}
+			</label>
+			{hint ? (
+				<p class="hint" id={`${id}-hint`}>
+					{hint}
+				</p>
+			) : null}
+			{error ? (
+				<p class="field-error" id={`${id}-error`}>
+					{error}
+				</p>
+			) : null}
+			<textarea
+				id={id}
+				name={name}
+				rows={rows}
+				required={required}
+				aria-invalid={error ? "true" : undefined}
+				aria-describedby={describedBy || undefined}
+			>
+				{value ?? ""}
+			</textarea>
+		</div>
+	);
+}
+
+/** A checkbox with its label beside it; posted as "on" when ticked. */
+export function Checkbox({
+	name,
+	label,
+	checked,
+	error,
+	hint,
+}: {
+	name: string;
+	label: string;
+	checked?: boolean;
+	error?: string;
+	hint?: string;
+}) {
+	const id = `field-${name}`;
+	return (
+		<div class={error ? "field field-check field-invalid" : "field field-check"}>
+			<input id={id} name={name} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />{" "}
+			<label for={id}>{label}</label>
+			{hint ? (
+				<p class="hint" id={`${id}-hint`}>
+					{hint}
+				</p>
+			) : null}
+			{error ? <p class="field-error">{error}</p> : null}
 		</div>
 	);
 }

@@ -55,6 +55,9 @@ form { margin: 1rem 0; }
 .field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 .field input, .field select, .field textarea { width: 100%; max-width: 32rem; font: inherit; padding: 0.5rem 0.6rem; border: 1px solid #6b7280; border-radius: 0.35rem; background: var(--paper); color: var(--ink); }
 .field-invalid input, .field-invalid select, .field-invalid textarea { border-color: var(--danger); border-width: 2px; }
+.field-check label { display: inline; font-weight: 600; }
+.field-check input { width: auto; }
+.field input[type="color"] { width: 4rem; height: 2.5rem; padding: 0.15rem; }
 .hint { margin: 0 0 0.25rem; color: var(--muted); font-size: 0.9rem; }
 .field-error { margin: 0 0 0.25rem; color: var(--danger); font-weight: 600; }
 .error-summary { border: 2px solid var(--danger); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 1rem 0; }
@@ -70,10 +73,14 @@ th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(
 .table-wrap { overflow-x: auto; }
 .console-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding: 0; margin: 0 0 1rem; border-bottom: 1px solid var(--line); padding-bottom: 0.5rem; }
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: var(--wash); padding: 0.5rem; border-radius: 0.35rem; }
+td .inline-form .button { padding: 0.25rem 0.75rem; }
 @media (min-width: 48rem) {
   main { padding-block: 2rem 4rem; }
 }
 @media print {
   .site-header, .site-footer, .skip-link { display: none; }
 }
+.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.outbox { list-style: none; padding: 0; display: grid; gap: 1rem; }
+.mail-text { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9rem; background: var(--wash); padding: 0.75rem; border-radius: 0.35rem; margin: 0.5rem 0 0; }
 `;

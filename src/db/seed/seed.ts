@@ -1,15 +1,35 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { hashPassword } from "../../auth/passwords";
 import type { Database } from "../client";
-import { editions, namedLectures, rooms, series, sessions, speakers, talkSpeakers, talks, tracks } from "../schema";
+import {
+	editionMembers,
+	editions,
+	institutionMembers,
+	institutions,
+	namedLectures,
+	rooms,
+	series,
+	seriesStewards,
+	sessions,
+	speakers,
+	talkSpeakers,
+	talks,
+	tracks,
+	users,
+} from "../schema";
 import * as ainm from "./ainm";
+import * as demo from "./demo-accounts";
 
 /**
- * Loads the demo data. Safe to run again: every row has a fixed id and is upserted, so new seed
- * data reaches an existing local database and nothing is duplicated. One batch, so a failure
- * leaves the database as it was.
+ * Loads the demo data: the AINM series and edition, and one demo account per role. Safe to run
+ * again: every row has a fixed id and is upserted, so new seed data reaches an existing local
+ * database and nothing is duplicated. One batch, so a failure leaves the database as it was.
  */
 export async function seedDemo(db: Database): Promise<void> {
+	// scrypt costs tens of milliseconds (and the tests seed once per file): hash the shared demo
+	// password once and give every account the same string.
+	const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
 	const upsert = <T extends SQLiteTable>(table: T, target: SQLiteColumn | SQLiteColumn[], rows: T["$inferInsert"][]) =>
 		rows.map((row) =>
 			db
@@ -28,6 +48,15 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(sessions, sessions.id, ainm.ainm2023Sessions),
 		...upsert(talks, talks.id, ainm.ainm2023Talks),
 		...upsert(talkSpeakers, [talkSpeakers.talkId, talkSpeakers.speakerId], ainm.ainm2023TalkSpeakers),
+		...upsert(
+			users,
+			users.id,
+			demo.demoAccounts.map((account) => ({ ...account, passwordHash })),
+		),
+		...upsert(institutions, institutions.id, [demo.umcg]),
+		...upsert(institutionMembers, [institutionMembers.institutionId, institutionMembers.userId], demo.umcgMembers),
+		...upsert(seriesStewards, [seriesStewards.seriesId, seriesStewards.userId], demo.ainmStewards),
+		...upsert(editionMembers, [editionMembers.editionId, editionMembers.userId], demo.ainm2023Committee),
 	];
 	await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }

@@ -1,4 +1,346 @@
-import { Hono } from "hono";
+/**
+ * Account pages: /auth (sign up, verify, sign in with a password or an emailed link, sign out,
+ * reset) and /console/account (profile, email, password, API tokens). Handlers parse, call a
+ * feature function and render; the rules live in the feature modules.
+ */
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { clearSessionCookie, requireSignedInPage, setSessionCookie } from "../../auth/guard";
+import { invalidateSession, invalidateUserSessions } from "../../auth/sessions";
+import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+import { scheduleDelivery } from "../../lib/mailer";
+import {
+	changePassword,
+	confirmEmailChange,
+	requestEmailChange,
+	resendVerification,
+	updateProfile,
+} from "./account-settings";
+import {
+	type AccountNotice,
+	AccountPage,
+	type AccountPageProps,
+	accountNotice,
+	NewTokenPage,
+	TokenCreatedPage,
+} from "./account-views";
+import { requireLiveEmailToken } from "./email-tokens";
+import { checkResetToken, requestPasswordReset, resetPassword } from "./password-reset";
+import { createPersonalToken, listPersonalTokens, listTokenScopes, revokePersonalToken } from "./personal-tokens";
+import {
+	type FormState,
+	keptNext,
+	linkContext,
+	requireBrowserSession,
+	safeNext,
+	submitForm,
+	withNext,
+} from "./requests";
+import {
+	ChangeEmailSchema,
+	ChangePasswordSchema,
+	CreateTokenSchema,
+	EmailRequestSchema,
+	ProfileSchema,
+	ResetPasswordSchema,
+	SignInSchema,
+	SignUpSchema,
+} from "./schemas";
+import { requestSignInLink, signInWithLink, signInWithPassword } from "./sign-in";
+import { signUp, verifyEmail } from "./sign-up";
+import {
+	CheckEmailPage,
+	ConfirmLinkPage,
+	LinkProblemPage,
+	ResetConfirmPage,
+	ResetRequestPage,
+	SignInLinkRequestPage,
+	SignInPage,
+	SignUpPage,
+} from "./views";
 
-export const accountsPages = new Hono<AppEnv>();
+type Ctx = Context<AppEnv>;
+
+/** Pages with secrets in their URL or body, or about one person, must not be kept by any cache. */
+const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+	await next();
+	c.header("Cache-Control", "no-store");
+};
+
+const SENT = {
+	signUp: "We sent a mail to the address you gave. Open the link in it to confirm your address and sign in.",
+	link: "If an account uses this address, we sent it a sign-in link. It works once, within 15 minutes.",
+	reset: "If an account uses this address, we sent it a link to choose a new password. It works within an hour.",
+	verifyFirst: "Confirm your email address before you sign in with a password: we sent you a new link.",
+};
+
+const RETRY = {
+	verify: { href: "/auth/sign-in/link", label: "Sign in with a new link, which also confirms your address" },
+	signIn: { href: "/auth/sign-in/link", label: "Email me a new sign-in link" },
+	reset: { href: "/auth/reset", label: "Email me a new reset link" },
+	changeEmail: { href: "/console/account", label: "Ask for a new link on your account page" },
+};
+
+const TOKEN_PROBLEMS = new Set(["invalid_token", "token_expired", "token_used"]);
+
+/** Runs a step that redeems an emailed link; a dead link becomes a page that says how to get a new one. */
+async function orLinkProblem(c: Ctx, retry: { href: string; label: string }, step: () => Promise<Response>) {
+	try {
+		return await step();
+	} catch (error) {
+		if (!(error instanceof AppError) || !TOKEN_PROBLEMS.has(error.code)) throw error;
+		return c.html(<LinkProblemPage message={error.message} retry={retry} />, error.status);
+	}
+}
+
+const signedInTo = (c: Ctx, sessionToken: string, next = "/console") => {
+	setSessionCookie(c, sessionToken);
+	return c.redirect(next, 303);
+};
+
+async function renderAccount(c: Ctx, user: User, extra: Omit<AccountPageProps, "user" | "tokens"> = {}) {
+	const tokens = await listPersonalTokens(c.var.db, user.id);
+	return <AccountPage user={user} tokens={tokens} {...extra} />;
+}
+
+const backToAccount = (c: Ctx, notice: AccountNotice) => c.redirect(`/console/account?notice=${notice}`, 303);
+
+export const accountsPages = new Hono<AppEnv>()
+	.use("/auth/*", noStore)
+	.use("/console/account", noStore, requireSignedInPage)
+	.use("/console/account/*", noStore, requireSignedInPage)
+
+	// Sign up and verify -------------------------------------------------------------------
+	// `next` (e.g. an invitation) rides along: form field, the mailed link, then the redirect.
+	.get("/auth/sign-up", (c) => {
+		const next = c.req.query("next");
+		if (c.var.auth) return c.redirect(safeNext(next), 303);
+		return c.html(<SignUpPage next={keptNext(next)} />);
+	})
+	.post("/auth/sign-up", (c) =>
+		submitForm(
+			c,
+			SignUpSchema,
+			(state) => <SignUpPage state={state} next={keptNext(state.values.next)} />,
+			async (data, values) => {
+				const next = keptNext(values.next);
+				const { mailIds } = await signUp(c.var.db, { ...data, ...linkContext(c), next });
+				scheduleDelivery(c, mailIds);
+				return c.redirect(withNext("/auth/sign-up/sent", next), 303);
+			},
+		),
+	)
+	.get("/auth/sign-up/sent", (c) =>
+		c.html(<CheckEmailPage message={SENT.signUp} next={keptNext(c.req.query("next"))} />),
+	)
+	.get("/auth/verify", (c) =>
+		orLinkProblem(c, RETRY.verify, async () =>
+			signedInTo(c, await verifyEmail(c.var.db, c.req.query("token") ?? ""), safeNext(c.req.query("next"))),
+		),
+	)
+
+	// Sign in with a password --------------------------------------------------------------
+	.get("/auth/sign-in", (c) => {
+		const next = safeNext(c.req.query("next"));
+		if (c.var.auth?.sessionId) return c.redirect(next, 303);
+		const notice = c.req.query("signed_out") === "everywhere" ? "You are signed out on every device." : undefined;
+		return c.html(<SignInPage next={keptNext(c.req.query("next"))} notice={notice} />);
+	})
+	.post("/auth/sign-in", (c) =>
+		submitForm(
+			c,
+			SignInSchema,
+			(state) => <SignInPage state={state} next={keptNext(state.values.next)} />,
+			async (data) => {
+				const next = keptNext(data.next);
+				const result = await signInWithPassword(c.var.db, { ...data, ...linkContext(c), next });
+				if (result.status === "unverified") {
+					scheduleDelivery(c, result.mailIds);
+					return c.html(<CheckEmailPage message={SENT.verifyFirst} next={next} />);
+				}
+				return signedInTo(c, result.sessionToken, safeNext(data.next));
+			},
+		),
+	)
+
+	// Sign in with an emailed link ---------------------------------------------------------
+	.get("/auth/sign-in/link", (c) => c.html(<SignInLinkRequestPage />))
+	.post("/auth/sign-in/link", (c) =>
+		submitForm(
+			c,
+			EmailRequestSchema,
+			(state) => <SignInLinkRequestPage state={state} />,
+			async (data) => {
+				scheduleDelivery(c, (await requestSignInLink(c.var.db, { ...data, ...linkContext(c) })).mailIds);
+				return c.redirect("/auth/sign-in/link/sent", 303);
+			},
+		),
+	)
+	.get("/auth/sign-in/link/sent", (c) => c.html(<CheckEmailPage message={SENT.link} />))
+	// GET only shows a button: mail scanners open links, and must not use them up.
+	.get("/auth/sign-in/link/confirm", async (c) => {
+		const token = c.req.query("token") ?? "";
+		return orLinkProblem(c, RETRY.signIn, async () => {
+			await requireLiveEmailToken(c.var.db, token, "sign_in");
+			return c.html(
+				<ConfirmLinkPage
+					title="Sign in to Baton"
+					text="Press the button to sign in on this device."
+					action="/auth/sign-in/link/confirm"
+					token={token}
+					button="Sign in"
+				/>,
+			);
+		});
+	})
+	.post("/auth/sign-in/link/confirm", async (c) =>
+		orLinkProblem(c, RETRY.signIn, async () => signedInTo(c, await signInWithLink(c.var.db, await formToken(c)))),
+	)
+
+	// Sign out -----------------------------------------------------------------------------
+	.post("/auth/sign-out", async (c) => {
+		const sessionId = c.var.auth?.sessionId;
+		if (sessionId) await invalidateSession(c.var.db, sessionId);
+		clearSessionCookie(c);
+		return c.redirect("/", 303);
+	})
+	.post("/auth/sign-out-everywhere", async (c) => {
+		const auth = c.var.auth;
+		if (auth?.sessionId) await invalidateUserSessions(c.var.db, auth.user.id);
+		clearSessionCookie(c);
+		return c.redirect("/auth/sign-in?signed_out=everywhere", 303);
+	})
+
+	// Password reset -----------------------------------------------------------------------
+	.get("/auth/reset", (c) => c.html(<ResetRequestPage />))
+	.post("/auth/reset", (c) =>
+		submitForm(
+			c,
+			EmailRequestSchema,
+			(state) => <ResetRequestPage state={state} />,
+			async (data) => {
+				scheduleDelivery(c, (await requestPasswordReset(c.var.db, { ...data, ...linkContext(c) })).mailIds);
+				return c.redirect("/auth/reset/sent", 303);
+			},
+		),
+	)
+	.get("/auth/reset/sent", (c) => c.html(<CheckEmailPage message={SENT.reset} />))
+	.get("/auth/reset/confirm", (c) => {
+		const token = c.req.query("token") ?? "";
+		return orLinkProblem(c, RETRY.reset, async () => {
+			await checkResetToken(c.var.db, token);
+			return c.html(<ResetConfirmPage token={token} />);
+		});
+	})
+	.post("/auth/reset/confirm", (c) =>
+		submitForm(
+			c,
+			ResetPasswordSchema,
+			(state) => <ResetConfirmPage token={state.values.token ?? ""} state={state} />,
+			(data) => orLinkProblem(c, RETRY.reset, async () => signedInTo(c, await resetPassword(c.var.db, data))),
+		),
+	)
+
+	// Email change confirmation (the link goes to the new address) ---------------------------
+	.get("/auth/change-email/confirm", async (c) => {
+		const token = c.req.query("token") ?? "";
+		return orLinkProblem(c, RETRY.changeEmail, async () => {
+			const live = await requireLiveEmailToken(c.var.db, token, "change_email");
+			return c.html(
+				<ConfirmLinkPage
+					title="Confirm your new email address"
+					text={`Use ${live.email} as the address of your Baton account?`}
+					action="/auth/change-email/confirm"
+					token={token}
+					button="Use this address"
+				/>,
+			);
+		});
+	})
+	.post("/auth/change-email/confirm", async (c) =>
+		orLinkProblem(c, RETRY.changeEmail, async () => {
+			const { mailIds } = await confirmEmailChange(c.var.db, { token: await formToken(c), ...linkContext(c) });
+			scheduleDelivery(c, mailIds);
+			return backToAccount(c, "email");
+		}),
+	)
+
+	// Console: the account page ------------------------------------------------------------
+	.get("/console/account", async (c) => {
+		const { user } = requireBrowserSession(c);
+		return c.html(await renderAccount(c, user, { notice: accountNotice(c.req.query("notice")) }));
+	})
+	.post("/console/account/profile", (c) => {
+		const { user } = requireBrowserSession(c);
+		return submitForm(
+			c,
+			ProfileSchema,
+			(state) => renderAccount(c, user, { failed: { section: "profile", state } }),
+			async (data) => {
+				await updateProfile(c.var.db, user.id, data);
+				return backToAccount(c, "profile");
+			},
+		);
+	})
+	.post("/console/account/email", (c) => {
+		const { user } = requireBrowserSession(c);
+		return submitForm(
+			c,
+			ChangeEmailSchema,
+			(state) => renderAccount(c, user, { failed: { section: "email", state } }),
+			async (data) => {
+				scheduleDelivery(c, (await requestEmailChange(c.var.db, { user, ...data, ...linkContext(c) })).mailIds);
+				return backToAccount(c, "email-sent");
+			},
+		);
+	})
+	.post("/console/account/password", (c) => {
+		const { user, sessionId } = requireBrowserSession(c);
+		return submitForm(
+			c,
+			ChangePasswordSchema,
+			(state) => renderAccount(c, user, { failed: { section: "password", state } }),
+			async (data) => {
+				await changePassword(c.var.db, { ...data, user, sessionId, ip: linkContext(c).ip });
+				return backToAccount(c, "password");
+			},
+		);
+	})
+	.post("/console/account/verify", async (c) => {
+		const { user } = requireBrowserSession(c);
+		scheduleDelivery(c, (await resendVerification(c.var.db, { user, ...linkContext(c) })).mailIds);
+		return backToAccount(c, "verify");
+	})
+
+	// Console: personal API tokens ---------------------------------------------------------
+	.get("/console/account/tokens/new", async (c) => {
+		const { user } = requireBrowserSession(c);
+		return c.html(<NewTokenPage user={user} scopes={await listTokenScopes(c.var.db, user.id)} />);
+	})
+	.post("/console/account/tokens", (c) => {
+		const { user } = requireBrowserSession(c);
+		return submitForm(
+			c,
+			CreateTokenSchema,
+			async (state: FormState) => (
+				<NewTokenPage user={user} scopes={await listTokenScopes(c.var.db, user.id)} state={state} />
+			),
+			async (data) => {
+				const created = await createPersonalToken(c.var.db, user.id, data);
+				// Rendered, not redirected: the secret exists only in this response.
+				return c.html(<TokenCreatedPage user={user} name={created.token.name} secret={created.secret} />);
+			},
+		);
+	})
+	.post("/console/account/tokens/:id/revoke", async (c) => {
+		const { user } = requireBrowserSession(c);
+		await revokePersonalToken(c.var.db, user.id, c.req.param("id"));
+		return backToAccount(c, "revoked");
+	});
+
+/** The token posted by a confirm page's button. */
+async function formToken(c: Ctx): Promise<string> {
+	const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+	return typeof body.token === "string" ? body.token : "";
+}

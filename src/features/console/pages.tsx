@@ -1,4 +1,16 @@
 import { Hono } from "hono";
+import { requireAuth, requireSignedInPage, visibleOnly } from "../../auth/guard";
 import type { AppEnv } from "../../env";
+import { editionResource } from "../committees/committees";
+import { loadDashboard } from "./dashboard";
+import { noticeFrom } from "./form-flow";
+import { DashboardPage } from "./views";
 
-export const consolePages = new Hono<AppEnv>();
+/** The console's front page: where the signed-in user has a role. */
+export const consolePages = new Hono<AppEnv>().get("/console", requireSignedInPage, async (c) => {
+	const { user } = requireAuth(c);
+	const dashboard = await loadDashboard(c.var.db, user.id);
+	// A mentor whose last day has passed no longer sees the edition: the policy decides, not this page.
+	const editions = await visibleOnly(c, dashboard.editions, (e) => editionResource(e.edition));
+	return c.html(<DashboardPage user={user} dashboard={{ ...dashboard, editions }} notice={noticeFrom(c)} />);
+});

@@ -1,4 +1,74 @@
+/**
+ * Development-only pages. /dev/outbox shows the mails Baton would have sent, with clickable links,
+ * so sign-up, sign-in links and invitations can be followed locally without a mail provider.
+ */
+import { desc } from "drizzle-orm";
 import { Hono } from "hono";
+import type { Database } from "../../db/client";
+import { outbox } from "../../db/schema";
 import type { AppEnv } from "../../env";
+import { notFound } from "../../lib/errors";
+import { Layout } from "../../views/layout";
 
-export const devPages = new Hono<AppEnv>();
+const OUTBOX_PAGE_SIZE = 50;
+
+/** The newest mails first. */
+export const listOutbox = (db: Database, limit = OUTBOX_PAGE_SIZE) =>
+	db.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit);
+
+type OutboxMail = Awaited<ReturnType<typeof listOutbox>>[number];
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/;
+
+/** Mail text with its http(s) links made clickable; everything else stays text (escaped by JSX). */
+function MailText({ text }: { text: string }) {
+	// split() with a capturing group puts the links at the odd indexes.
+	const parts = text.split(URL_PATTERN);
+	return <pre class="mail-text">{parts.map((part, i) => (i % 2 === 1 ? <a href={part}>{part}</a> : part))}</pre>;
+}
+
+const timestamp = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+
+function OutboxPage({ mails }: { mails: OutboxMail[] }) {
+	return (
+		<Layout title="Outbox (development)">
+			<h1>Outbox</h1>
+			<p class="lead">
+				The newest {OUTBOX_PAGE_SIZE} mails Baton wrote, newest first. Shown only when ENVIRONMENT is development.
+			</p>
+			{mails.length === 0 ? (
+				<p>No mail yet.</p>
+			) : (
+				<ol class="outbox">
+					{mails.map((mail) => (
+						<li class="card">
+							<h2>{mail.subject}</h2>
+							<dl class="facts">
+								<dt>To</dt>
+								<dd>{mail.to}</dd>
+								<dt>Written</dt>
+								<dd>{timestamp(mail.createdAt)}</dd>
+								<dt>Delivery</dt>
+								<dd>
+									{mail.error
+										? `failed: ${mail.error}`
+										: mail.sentAt
+											? `sent ${timestamp(mail.sentAt)}`
+											: "outbox only"}
+								</dd>
+							</dl>
+							<MailText text={mail.text} />
+						</li>
+					))}
+				</ol>
+			)}
+		</Layout>
+	);
+}
+
+export const devPages = new Hono<AppEnv>().get("/dev/outbox", async (c) => {
+	// Mails carry sign-in links: anywhere but a developer's machine this page must not exist.
+	if (c.env.ENVIRONMENT !== "development") throw notFound();
+	c.header("Cache-Control", "no-store");
+	return c.html(<OutboxPage mails={await listOutbox(c.var.db)} />);
+});

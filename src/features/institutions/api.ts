@@ -1,3 +1,255 @@
-import { createApiRouter } from "../../api/openapi";
+import { createRoute, z } from "@hono/zod-openapi";
+import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { authorize, requireAuth, visibleOnly } from "../../auth/guard";
+import { institutionTarget, listPendingInvitations, revokeInvitation } from "../invitations/invitations";
+import { InvitationIdParam, InvitationSchema, toInvitationJson } from "../invitations/schemas";
+import { sendInvitation } from "../invitations/send";
+import { authorizedInstitution, authorizedMemberChange, institutionResource } from "./access";
+import {
+	changeMemberRole,
+	createInstitution,
+	listInstitutionMembers,
+	listMyInstitutions,
+	removeMember,
+	transferOwnership,
+	updateInstitution,
+} from "./institutions";
+import {
+	ChangeInstitutionRoleSchema,
+	CreateInstitutionSchema,
+	InstitutionIdParam,
+	InstitutionMemberParams,
+	InstitutionMemberSchema,
+	InstitutionSchema,
+	InviteInstitutionMemberSchema,
+	TransferOwnershipSchema,
+	toInstitutionJson,
+	toMemberJson,
+	UpdateInstitutionSchema,
+} from "./schemas";
 
-export const institutionsApi = createApiRouter();
+const tags = ["Institutions"];
+const security = [{ apiToken: [] }];
+const noContent = (description: string) => ({ 204: { description } });
+
+const institution = institutionResource;
+
+const listMine = createRoute({
+	method: "get",
+	path: "/institutions",
+	tags,
+	security,
+	summary: "List my institutions",
+	responses: {
+		200: dataResponse("The institutions you belong to, with your role.", z.array(InstitutionSchema)),
+		...errorResponses(401),
+	},
+});
+
+const create = createRoute({
+	method: "post",
+	path: "/institutions",
+	tags,
+	security,
+	summary: "Create an institution; you become its owner",
+	request: jsonBody(CreateInstitutionSchema),
+	responses: { 201: dataResponse("The new institution.", InstitutionSchema), ...errorResponses(400, 401, 403, 409) },
+});
+
+const get = createRoute({
+	method: "get",
+	path: "/institutions/{id}",
+	tags,
+	security,
+	summary: "Get an institution",
+	request: { params: InstitutionIdParam },
+	responses: {
+		200: dataResponse("The institution, with your role.", InstitutionSchema),
+		...errorResponses(400, 401, 404),
+	},
+});
+
+const update = createRoute({
+	method: "patch",
+	path: "/institutions/{id}",
+	tags,
+	security,
+	summary: "Change an institution's name, city or country (owners and admins)",
+	request: { params: InstitutionIdParam, ...jsonBody(UpdateInstitutionSchema) },
+	responses: {
+		200: dataResponse("The changed institution.", InstitutionSchema),
+		...errorResponses(400, 401, 403, 404),
+	},
+});
+
+const listMembers = createRoute({
+	method: "get",
+	path: "/institutions/{id}/members",
+	tags,
+	security,
+	summary: "List the members of an institution",
+	request: { params: InstitutionIdParam },
+	responses: {
+		200: dataResponse("Owners first, then admins, then members.", z.array(InstitutionMemberSchema)),
+		...errorResponses(400, 401, 404),
+	},
+});
+
+const changeRole = createRoute({
+	method: "patch",
+	path: "/institutions/{id}/members/{userId}",
+	tags,
+	security,
+	summary: "Change a member's role (owners and admins; only owners touch owners)",
+	request: { params: InstitutionMemberParams, ...jsonBody(ChangeInstitutionRoleSchema) },
+	responses: {
+		200: dataResponse("The member with the new role.", InstitutionMemberSchema),
+		...errorResponses(400, 401, 403, 404, 422),
+	},
+});
+
+const remove = createRoute({
+	method: "delete",
+	path: "/institutions/{id}/members/{userId}",
+	tags,
+	security,
+	summary: "Remove a member (owners and admins; only owners remove owners)",
+	request: { params: InstitutionMemberParams },
+	responses: { ...noContent("Removed."), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const listInvitations = createRoute({
+	method: "get",
+	path: "/institutions/{id}/invitations",
+	tags,
+	security,
+	summary: "List pending invitations (owners and admins)",
+	request: { params: InstitutionIdParam },
+	responses: {
+		200: dataResponse("Open invitations, oldest first.", z.array(InvitationSchema)),
+		...errorResponses(400, 401, 403, 404),
+	},
+});
+
+const invite = createRoute({
+	method: "post",
+	path: "/institutions/{id}/invitations",
+	tags,
+	security,
+	summary: "Invite someone by email as admin or member (owners and admins)",
+	description: "Emails a single-use link that expires in 7 days; a pending invitation to the same address is replaced.",
+	request: { params: InstitutionIdParam, ...jsonBody(InviteInstitutionMemberSchema) },
+	responses: {
+		201: dataResponse("The invitation (the link goes only to the invitee).", InvitationSchema),
+		...errorResponses(400, 401, 403, 404, 422),
+	},
+});
+
+const revoke = createRoute({
+	method: "delete",
+	path: "/institutions/{id}/invitations/{invitationId}",
+	tags,
+	security,
+	summary: "Withdraw a pending invitation (owners and admins)",
+	request: { params: InstitutionIdParam.extend(InvitationIdParam.shape) },
+	responses: { ...noContent("Withdrawn: the link no longer works."), ...errorResponses(400, 401, 403, 404) },
+});
+
+const leave = createRoute({
+	method: "post",
+	path: "/institutions/{id}/leave",
+	tags,
+	security,
+	summary: "Leave an institution (not as its last owner)",
+	request: { params: InstitutionIdParam },
+	responses: { ...noContent("You are no longer a member."), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const transfer = createRoute({
+	method: "post",
+	path: "/institutions/{id}/transfer",
+	tags,
+	security,
+	summary: "Hand ownership to another member (owners); you become an admin",
+	request: { params: InstitutionIdParam, ...jsonBody(TransferOwnershipSchema) },
+	responses: {
+		200: dataResponse("The members afterwards.", z.array(InstitutionMemberSchema)),
+		...errorResponses(400, 401, 403, 404, 422),
+	},
+});
+
+export const institutionsApi = createApiRouter()
+	.openapi(listMine, async (c) => {
+		const mine = await listMyInstitutions(c.var.db, requireAuth(c).user.id);
+		const visible = await visibleOnly(c, mine, (m) => institution(m.institution.id));
+		return c.json({ data: visible.map(toInstitutionJson) }, 200);
+	})
+	.openapi(create, async (c) => {
+		const input = c.req.valid("json");
+		const actor = await authorize(c, "institution.create", { kind: "platform" });
+		const created = await createInstitution(c.var.db, { institution: input, ownerId: actor.userId });
+		return c.json({ data: toInstitutionJson({ institution: created, role: "owner" }) }, 201);
+	})
+	.openapi(get, async (c) => {
+		const { id } = c.req.valid("param");
+		return c.json({ data: toInstitutionJson(await authorizedInstitution(c, "institution.view", id)) }, 200);
+	})
+	.openapi(update, async (c) => {
+		const { id } = c.req.valid("param");
+		const patch = c.req.valid("json");
+		const { role } = await authorizedInstitution(c, "institution.update", id);
+		const updated = await updateInstitution(c.var.db, { id, patch });
+		return c.json({ data: toInstitutionJson({ institution: updated, role }) }, 200);
+	})
+	.openapi(listMembers, async (c) => {
+		const { id } = c.req.valid("param");
+		await authorize(c, "institution.view", institution(id));
+		const members = await listInstitutionMembers(c.var.db, id);
+		return c.json({ data: members.map(toMemberJson) }, 200);
+	})
+	.openapi(changeRole, async (c) => {
+		const { id, userId } = c.req.valid("param");
+		const { role } = c.req.valid("json");
+		const member = await authorizedMemberChange(c, id, userId, role);
+		await changeMemberRole(c.var.db, { institutionId: id, userId, role });
+		return c.json({ data: toMemberJson({ ...member, role }) }, 200);
+	})
+	.openapi(remove, async (c) => {
+		const { id, userId } = c.req.valid("param");
+		await authorizedMemberChange(c, id, userId);
+		await removeMember(c.var.db, { institutionId: id, userId });
+		return c.body(null, 204);
+	})
+	.openapi(listInvitations, async (c) => {
+		const { id } = c.req.valid("param");
+		await authorize(c, "institution.invite", institution(id));
+		const pending = await listPendingInvitations(c.var.db, "institution", id);
+		return c.json({ data: pending.map(toInvitationJson) }, 200);
+	})
+	.openapi(invite, async (c) => {
+		const { id } = c.req.valid("param");
+		const { email, role } = c.req.valid("json");
+		const found = await authorizedInstitution(c, "institution.invite", id);
+		const invitation = await sendInvitation(c, { target: institutionTarget(found.institution), email, role });
+		return c.json({ data: toInvitationJson(invitation) }, 201);
+	})
+	.openapi(revoke, async (c) => {
+		const { id, invitationId } = c.req.valid("param");
+		await authorize(c, "institution.invite", institution(id));
+		await revokeInvitation(c.var.db, { scope: "institution", targetId: id, invitationId });
+		return c.body(null, 204);
+	})
+	.openapi(leave, async (c) => {
+		const { id } = c.req.valid("param");
+		const actor = await authorize(c, "institution.leave", institution(id));
+		await removeMember(c.var.db, { institutionId: id, userId: actor.userId, self: true });
+		return c.body(null, 204);
+	})
+	.openapi(transfer, async (c) => {
+		const { id } = c.req.valid("param");
+		const { userId } = c.req.valid("json");
+		const actor = await authorize(c, "institution.transfer", institution(id));
+		await transferOwnership(c.var.db, { institutionId: id, fromUserId: actor.userId, toUserId: userId });
+		const members = await listInstitutionMembers(c.var.db, id);
+		return c.json({ data: members.map(toMemberJson) }, 200);
+	});

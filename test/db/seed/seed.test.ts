@@ -1,5 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { passwordProblem, verifyPassword } from "../../../src/auth/passwords";
+import { DEMO_PASSWORD } from "../../../src/db/seed/demo-accounts";
 import { seed } from "../../helpers";
 
 const COUNTED = [
@@ -12,6 +14,11 @@ const COUNTED = [
 	"sessions",
 	"talks",
 	"talk_speakers",
+	"users",
+	"institutions",
+	"institution_members",
+	"series_stewards",
+	"edition_members",
 ];
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -32,6 +39,11 @@ describe("seedDemo", () => {
 			sessions: 13,
 			talks: 4,
 			talk_speakers: 4,
+			users: 6,
+			institutions: 1,
+			institution_members: 2,
+			series_stewards: 1,
+			edition_members: 4,
 		});
 		const edition = await env.DB.prepare(
 			"select name, start_date, end_date, time_zone, city, country, status from editions",
@@ -45,6 +57,44 @@ describe("seedDemo", () => {
 			country: "NL",
 			status: "archived",
 		});
+	});
+
+	it("adds one verified demo account per role, all with the demo password", async () => {
+		await seed();
+		const { results } = await env.DB.prepare(
+			"select email, email_verified_at is not null as verified, password_hash from users order by email",
+		).all<{ email: string; verified: number; password_hash: string }>();
+		expect(results.map(({ email, verified }) => [email, verified])).toEqual(
+			["attendee", "chair", "mentor", "organizer", "reviewer", "steward"].map((role) => [`${role}@baton.test`, 1]),
+		);
+		for (const { password_hash } of results) expect(await verifyPassword(password_hash, DEMO_PASSWORD)).toBe(true);
+		expect(passwordProblem(DEMO_PASSWORD)).toBeNull();
+	});
+
+	it("gives each demo account its role", async () => {
+		await seed();
+		const roles = await env.DB.batch([
+			env.DB.prepare(
+				"select u.email, i.slug, m.role from institution_members m join users u on u.id = m.user_id join institutions i on i.id = m.institution_id order by u.email",
+			),
+			env.DB.prepare("select u.email from series_stewards s join users u on u.id = s.user_id"),
+			env.DB.prepare(
+				"select u.email, m.role, m.mentor_until from edition_members m join users u on u.id = m.user_id order by u.email",
+			),
+		]);
+		expect(roles.map((r) => r.results)).toEqual([
+			[
+				{ email: "chair@baton.test", slug: "umcg", role: "owner" },
+				{ email: "organizer@baton.test", slug: "umcg", role: "member" },
+			],
+			[{ email: "steward@baton.test" }],
+			[
+				{ email: "chair@baton.test", role: "chair", mentor_until: null },
+				{ email: "mentor@baton.test", role: "mentor", mentor_until: "2099-12-31" },
+				{ email: "organizer@baton.test", role: "organizer", mentor_until: null },
+				{ email: "reviewer@baton.test", role: "reviewer", mentor_until: null },
+			],
+		]);
 	});
 
 	it("is idempotent: seeding again changes no counts and restores edited seed rows", async () => {

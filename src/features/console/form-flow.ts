@@ -1,0 +1,75 @@
+/**
+ * The one flow of a console form post, shared by every console page: validate the form, run a
+ * feature function, then redirect (303) with a notice — or show the same page again with the
+ * messages beside the fields: 400 for invalid input, the error's own status (409, 422) for a
+ * domain rule. Other errors (403, 404) reach the error boundary.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import type { AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+import { type FormValues, parseForm } from "../../lib/forms";
+
+/** Messages shown after a successful action. The query names a key, so no text is ever reflected. */
+export const NOTICES = {
+	created: "Institution created. You are its owner.",
+	updated: "Changes saved.",
+	invited: "Invitation sent.",
+	revoked: "Invitation withdrawn.",
+	role_changed: "Role changed.",
+	removed: "Removed.",
+	left: "You left the institution.",
+	transferred: "Ownership transferred. You are now an admin.",
+	joined: "Invitation accepted: welcome!",
+} as const;
+
+export type NoticeKey = keyof typeof NOTICES;
+
+/** Where to go after success: the page, the notice to show, and optionally the section to scroll to. */
+export const withNotice = (path: string, notice: NoticeKey, section?: string) =>
+	`${path}?notice=${notice}${section ? `#${section}` : ""}`;
+
+/** The notice named by `?notice=`, if it is one of ours. */
+export function noticeFrom(c: Context<AppEnv>): string | undefined {
+	const key = c.req.query("notice");
+	return key && Object.hasOwn(NOTICES, key) ? NOTICES[key as NoticeKey] : undefined;
+}
+
+/** A form with nothing to fill in: a single button (leave, remove, withdraw). */
+export const ButtonForm = z.object({});
+
+/** A form that failed, shown again with what the user typed and a message per field ("_": the whole form). */
+export interface FailedForm {
+	form: string;
+	fields: Record<string, string>;
+	values: FormValues;
+}
+
+/** The failure of one form on a page that holds several. */
+export const failureOf = (failed: FailedForm | undefined, form: string) => (failed?.form === form ? failed : undefined);
+
+export interface FormFlow<S extends z.ZodType, T> {
+	/** Names the form on its page, so the messages appear beside the right one. */
+	form: string;
+	schema: S;
+	run: (data: z.infer<S>) => Promise<T>;
+	/** Where to go after success, usually `withNotice(page, key)`. */
+	redirectTo: (result: T) => string;
+	/** The page again, with the failure and the status to answer with. */
+	rerender: (failed: FailedForm, status: ContentfulStatusCode) => Response | Promise<Response>;
+}
+
+export async function submitForm<S extends z.ZodType, T>(c: Context<AppEnv>, flow: FormFlow<S, T>): Promise<Response> {
+	const parsed = await parseForm(c, flow.schema);
+	if (!parsed.ok) return flow.rerender({ form: flow.form, fields: parsed.fields, values: parsed.values }, 400);
+	let result: T;
+	try {
+		result = await flow.run(parsed.data);
+	} catch (error) {
+		if (!(error instanceof AppError) || (error.status !== 409 && error.status !== 422)) throw error;
+		const fields = error.fields ?? { _: error.message };
+		return flow.rerender({ form: flow.form, fields, values: parsed.values }, error.status);
+	}
+	return c.redirect(flow.redirectTo(result), 303);
+}

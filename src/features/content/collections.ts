@@ -1,0 +1,372 @@
+/**
+ * The edition's simple content collections, each declared once: its table, its fields (which give
+ * validation, forms and the API schema), its list columns and its domain rules. The console pages
+ * and the API are generic over these definitions, so adding a collection is adding an entry here.
+ */
+import { asc, type SQL, sql } from "drizzle-orm";
+import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import {
+	CHECKLIST_STATUSES,
+	checklistTasks,
+	EDITION_ROLES,
+	FORM_FIELD_KINDS,
+	pages,
+	registrationFields,
+	reviewCriteria,
+	rooms,
+	SURVEY_QUESTION_KINDS,
+	speakers,
+	sponsors,
+	sponsorTiers,
+	surveyQuestions,
+	ticketTypes,
+	tracks,
+} from "../../db/schema";
+import { countryName } from "../../lib/countries";
+import {
+	checkbox,
+	color,
+	country,
+	type FieldSpec,
+	int,
+	lines,
+	markdown,
+	money,
+	type Option,
+	ref,
+	select,
+	text,
+	textarea,
+	time,
+	url,
+} from "./fields";
+
+export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
+export type Row = Record<string, unknown>;
+export type Data = Record<string, unknown>;
+
+export interface CollectionDef {
+	/** URL segment and API path part, e.g. "rooms". */
+	key: string;
+	singular: string;
+	plural: string;
+	table: EditionTable;
+	fields: FieldSpec[];
+	orderBy: SQL[];
+	/** What the list shows of each row. */
+	columns: { label: string; value: (row: Row) => string }[];
+	/** The row label used in select options of collections that refer to this one. */
+	label: (row: Row) => string;
+	/** Rules across fields: field messages, answered with 422. */
+	check?: (data: Data) => Record<string, string> | null;
+	/** Validated data → column values, when they differ (e.g. a consent tick → a timestamp). */
+	toRow?: (data: Data, existing: Row | undefined) => Row;
+	/** Column values → field values, the inverse of toRow. */
+	fromRow?: (row: Row) => Data;
+	/** Computed columns of a new row (e.g. the next per-edition seq). */
+	insertExtras?: (editionId: string) => Record<string, SQL>;
+	/** The field blamed when a unique index refuses a row. */
+	uniqueField?: { name: string; message: string };
+}
+
+const position = int("position", "Order", { min: 0, max: 10_000, fallback: 0, hint: "Lower numbers come first." });
+const byPosition = (table: { position: AnySQLiteColumn }, name: AnySQLiteColumn) => [asc(table.position), asc(name)];
+const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+const options = (values: readonly string[], labels: Record<string, string> = {}): Option[] =>
+	values.map((value) => ({ value, label: labels[value] ?? value.replace(/_/g, " ") }));
+
+/** "T−180 d" for an offset from day 1: how committees talk about deadlines. */
+export const offsetLabel = (days: unknown) => {
+	const n = Number(days);
+	if (n === 0) return "day 1";
+	return n < 0 ? `T−${-n} d` : `day 1 + ${n} d`;
+};
+
+/** Minutes from midnight before day 1, to order (offset, HH:MM) moments. */
+const offsetMinutes = (days: unknown, hhmm: unknown) => {
+	const [h, m] = str(hhmm).split(":").map(Number);
+	return Number(days) * 1440 + (h ?? 0) * 60 + (m ?? 0);
+};
+
+const OFFSET_HINT = "Days from the first day of the event: −180 is 180 days before, 0 is day 1.";
+const offset = (name: string, label: string) =>
+	int(name, label, { min: -1000, max: 400, required: true, hint: OFFSET_HINT });
+
+const roomsDef: CollectionDef = {
+	key: "rooms",
+	singular: "room",
+	plural: "rooms",
+	table: rooms,
+	fields: [
+		text("name", "Name", { required: true, max: 100 }),
+		int("capacity", "Capacity", { min: 1, max: 100_000 }),
+		position,
+	],
+	orderBy: byPosition(rooms, rooms.name),
+	columns: [
+		{ label: "Name", value: (r) => str(r.name) },
+		{ label: "Capacity", value: (r) => str(r.capacity) },
+	],
+	label: (r) => str(r.name),
+};
+
+const tracksDef: CollectionDef = {
+	key: "tracks",
+	singular: "track",
+	plural: "tracks",
+	table: tracks,
+	fields: [
+		text("name", "Name", { required: true, max: 100 }),
+		text("audience", "Audience", { max: 200, hint: "Who the track is for, e.g. clinicians." }),
+		color("color", "Colour", { fallback: "#1f5f8b" }),
+		position,
+	],
+	orderBy: byPosition(tracks, tracks.name),
+	columns: [
+		{ label: "Name", value: (r) => str(r.name) },
+		{ label: "Audience", value: (r) => str(r.audience) },
+		{ label: "Colour", value: (r) => str(r.color) },
+	],
+	label: (r) => str(r.name),
+};
+
+const speakersDef: CollectionDef = {
+	key: "speakers",
+	singular: "speaker",
+	plural: "speakers",
+	table: speakers,
+	fields: [
+		text("name", "Name", { required: true, max: 200 }),
+		text("affiliation", "Affiliation", { max: 300 }),
+		country("country", "Country"),
+		textarea("bio", "Biography", { max: 5000 }),
+		url("photoUrl", "Photo address"),
+		text("orcid", "ORCID iD", { max: 19, hint: "Like 0000-0002-1825-0097." }),
+		checkbox("consent", "The speaker agreed to publish their name, biography and photo"),
+	],
+	orderBy: [asc(speakers.name)],
+	columns: [
+		{ label: "Name", value: (r) => str(r.name) },
+		{ label: "Affiliation", value: (r) => str(r.affiliation) },
+		{ label: "Country", value: (r) => (r.country ? countryName(str(r.country)) : "") },
+		{ label: "Consent", value: (r) => (r.consentedAt ? "yes" : "no") },
+	],
+	label: (r) => str(r.name),
+	check: (d) =>
+		d.orcid && !/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(str(d.orcid))
+			? { orcid: "Use the 16-digit form 0000-0000-0000-0000." }
+			: null,
+	toRow: ({ consent, orcid, ...rest }, existing) => ({
+		...rest,
+		orcid: orcid || null,
+		consentedAt: consent ? ((existing?.consentedAt as Date | null | undefined) ?? new Date()) : null,
+	}),
+	fromRow: ({ consentedAt, ...rest }) => ({ ...rest, consent: consentedAt != null }),
+	insertExtras: (editionId) => ({
+		seq: sql`(select coalesce(max(${speakers.seq}), 0) + 1 from ${speakers} where ${speakers.editionId} = ${editionId})`,
+	}),
+};
+
+const pagesDef: CollectionDef = {
+	key: "pages",
+	singular: "page",
+	plural: "pages",
+	table: pages,
+	fields: [
+		text("title", "Title", { required: true, max: 200 }),
+		text("slug", "Address", {
+			required: true,
+			max: 60,
+			hint: "The last part of the page's address, e.g. travel. The page named home fills the home page.",
+		}),
+		markdown("body", "Content (Markdown)"),
+		int("navOrder", "Menu order", { min: 0, max: 1000, fallback: 0 }),
+		checkbox("published", "Published"),
+	],
+	orderBy: [asc(pages.navOrder), asc(pages.title)],
+	columns: [
+		{ label: "Title", value: (r) => str(r.title) },
+		{ label: "Address", value: (r) => `p/${str(r.slug)}` },
+		{ label: "Published", value: (r) => (r.published ? "yes" : "no") },
+	],
+	label: (r) => str(r.title),
+	check: (d) =>
+		/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(str(d.slug))
+			? null
+			: { slug: "Use lowercase letters, digits and single hyphens, e.g. travel-and-venue." },
+	uniqueField: { name: "slug", message: "Another page of this edition has this address." },
+};
+
+const sponsorTiersDef: CollectionDef = {
+	key: "sponsor-tiers",
+	singular: "sponsor tier",
+	plural: "sponsor tiers",
+	table: sponsorTiers,
+	fields: [text("name", "Name", { required: true, max: 100 }), position],
+	orderBy: byPosition(sponsorTiers, sponsorTiers.name),
+	columns: [{ label: "Name", value: (r) => str(r.name) }],
+	label: (r) => str(r.name),
+};
+
+const sponsorsDef: CollectionDef = {
+	key: "sponsors",
+	singular: "sponsor",
+	plural: "sponsors",
+	table: sponsors,
+	fields: [
+		text("name", "Name", { required: true, max: 200 }),
+		ref("tierId", "Tier", "sponsor-tiers"),
+		url("logoUrl", "Logo address"),
+		url("url", "Website"),
+		position,
+	],
+	orderBy: byPosition(sponsors, sponsors.name),
+	columns: [
+		{ label: "Name", value: (r) => str(r.name) },
+		{ label: "Website", value: (r) => str(r.url) },
+	],
+	label: (r) => str(r.name),
+};
+
+const ticketTypesDef: CollectionDef = {
+	key: "ticket-types",
+	singular: "ticket type",
+	plural: "ticket types",
+	table: ticketTypes,
+	fields: [
+		text("name", "Name", { required: true, max: 100, hint: "e.g. Early bird, Regular, Student." }),
+		money("priceCents", "Price"),
+		select("currency", "Currency", options(["EUR", "USD", "GBP", "CHF"]), { fallback: "EUR" }),
+		offset("salesOpenOffsetDays", "Sales open (days from day 1)"),
+		time("salesOpenTime", "Sales open at", { fallback: "09:00" }),
+		offset("salesCloseOffsetDays", "Sales close (days from day 1)"),
+		time("salesCloseTime", "Sales close at", { fallback: "23:59" }),
+		int("capacity", "Capacity", { min: 1, max: 100_000, hint: "Leave empty for no limit." }),
+		position,
+	],
+	orderBy: byPosition(ticketTypes, ticketTypes.name),
+	columns: [
+		{ label: "Name", value: (r) => str(r.name) },
+		{ label: "Price", value: (r) => `${(Number(r.priceCents) / 100).toFixed(2)} ${str(r.currency)}` },
+		{
+			label: "On sale",
+			value: (r) => `${offsetLabel(r.salesOpenOffsetDays)} → ${offsetLabel(r.salesCloseOffsetDays)}`,
+		},
+	],
+	label: (r) => str(r.name),
+	check: (d) =>
+		offsetMinutes(d.salesCloseOffsetDays, d.salesCloseTime) <= offsetMinutes(d.salesOpenOffsetDays, d.salesOpenTime)
+			? { salesCloseOffsetDays: "Sales must close after they open." }
+			: null,
+};
+
+const registrationFieldsDef: CollectionDef = {
+	key: "registration-fields",
+	singular: "registration question",
+	plural: "registration questions",
+	table: registrationFields,
+	fields: [
+		text("label", "Question", { required: true, max: 200 }),
+		select("kind", "Answer type", options(FORM_FIELD_KINDS)),
+		checkbox("required", "An answer is required"),
+		lines("options", "Choices (one per line)", { hint: "Only for answer type select." }),
+		position,
+	],
+	orderBy: byPosition(registrationFields, registrationFields.label),
+	columns: [
+		{ label: "Question", value: (r) => str(r.label) },
+		{ label: "Type", value: (r) => str(r.kind) },
+		{ label: "Required", value: (r) => (r.required ? "yes" : "no") },
+	],
+	label: (r) => str(r.label),
+	check: (d) =>
+		d.kind === "select" && (d.options as string[]).length < 2
+			? { options: "A select question needs at least two choices." }
+			: null,
+};
+
+const reviewCriteriaDef: CollectionDef = {
+	key: "review-criteria",
+	singular: "review criterion",
+	plural: "review criteria",
+	table: reviewCriteria,
+	fields: [
+		text("label", "Criterion", { required: true, max: 200 }),
+		int("scaleMax", "Scale (1 to …)", { min: 2, max: 10, fallback: 5 }),
+		int("weight", "Weight", { min: 1, max: 10, fallback: 1 }),
+		position,
+	],
+	orderBy: byPosition(reviewCriteria, reviewCriteria.label),
+	columns: [
+		{ label: "Criterion", value: (r) => str(r.label) },
+		{ label: "Scale", value: (r) => `1–${str(r.scaleMax)}` },
+		{ label: "Weight", value: (r) => str(r.weight) },
+	],
+	label: (r) => str(r.label),
+};
+
+const surveyQuestionsDef: CollectionDef = {
+	key: "survey-questions",
+	singular: "evaluation question",
+	plural: "evaluation questions",
+	table: surveyQuestions,
+	fields: [
+		text("prompt", "Question", { required: true, max: 300 }),
+		select("kind", "Answer type", options(SURVEY_QUESTION_KINDS, { likert: "Likert scale (1–5)", text: "Free text" })),
+		checkbox("required", "An answer is required"),
+		position,
+	],
+	orderBy: byPosition(surveyQuestions, surveyQuestions.prompt),
+	columns: [
+		{ label: "Question", value: (r) => str(r.prompt) },
+		{ label: "Type", value: (r) => str(r.kind) },
+	],
+	label: (r) => str(r.prompt),
+};
+
+const checklistDef: CollectionDef = {
+	key: "checklist",
+	singular: "checklist task",
+	plural: "checklist tasks",
+	table: checklistTasks,
+	fields: [
+		text("title", "Task", { required: true, max: 300 }),
+		select("ownerRole", "Owner", options(EDITION_ROLES), { fallback: "organizer" }),
+		offset("dueOffsetDays", "Due (days from day 1)"),
+		select("status", "Status", options(CHECKLIST_STATUSES)),
+		position,
+	],
+	orderBy: [asc(checklistTasks.dueOffsetDays), asc(checklistTasks.position)],
+	columns: [
+		{ label: "Task", value: (r) => str(r.title) },
+		{ label: "Due", value: (r) => offsetLabel(r.dueOffsetDays) },
+		{ label: "Owner", value: (r) => str(r.ownerRole) },
+		{ label: "Status", value: (r) => str(r.status) },
+	],
+	label: (r) => str(r.title),
+	toRow: (data, existing) => ({
+		...data,
+		doneAt: data.status === "done" ? ((existing?.doneAt as Date | null | undefined) ?? new Date()) : null,
+	}),
+	fromRow: ({ doneAt: _, ...rest }) => rest,
+};
+
+export const COLLECTIONS: readonly CollectionDef[] = [
+	roomsDef,
+	tracksDef,
+	speakersDef,
+	pagesDef,
+	sponsorTiersDef,
+	sponsorsDef,
+	ticketTypesDef,
+	registrationFieldsDef,
+	reviewCriteriaDef,
+	surveyQuestionsDef,
+	checklistDef,
+];
+
+const byKey = new Map(COLLECTIONS.map((c) => [c.key, c]));
+
+export function collectionByKey(key: string): CollectionDef | undefined {
+	return byKey.get(key);
+}

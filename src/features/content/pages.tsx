@@ -1,0 +1,115 @@
+/**
+ * Console pages of an edition's content collections, generic over ./collections.ts:
+ * list + add form, edit form, remove. Committee members who may view see the lists; only those
+ * the policy lets update the edition (chairs, organizers) get the forms and may post them.
+ */
+import { type Context, Hono } from "hono";
+import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
+import { can } from "../../auth/policy";
+import type { AppEnv } from "../../env";
+import { notFound } from "../../lib/errors";
+import { authorizedEdition } from "../committees/access";
+import { editionResource } from "../committees/committees";
+import { noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
+import { COLLECTIONS, type CollectionDef, collectionByKey } from "./collections";
+import type { Option } from "./fields";
+import { CollectionPage, collectionUrl, ItemPage } from "./views";
+
+// Only the declared collections match, so other edition pages (committee, program, …) keep their routes.
+const KEYS = COLLECTIONS.map((c) => c.key).join("|");
+const BASE = `/console/editions/:id/:collection{${KEYS}}`;
+
+function collectionOf(c: Context<AppEnv>): CollectionDef {
+	const def = collectionByKey(c.req.param("collection") ?? "");
+	if (!def) throw notFound();
+	return def;
+}
+
+/** Choices for the fields that point at another collection of the same edition. */
+async function refOptionsFor(c: Context<AppEnv>, def: CollectionDef, editionId: string) {
+	const options: Record<string, Option[]> = {};
+	for (const field of def.fields) {
+		const target = field.ref ? collectionByKey(field.ref) : undefined;
+		if (!field.ref || !target) continue;
+		const rows = await listItems(c.var.db, target, editionId);
+		options[field.ref] = rows.map((row) => ({ value: String(row.id), label: target.label(row) }));
+	}
+	return options;
+}
+
+async function renderList(c: Context<AppEnv>, failed?: Parameters<typeof CollectionPage>[0]["failed"], status = 200) {
+	const def = collectionOf(c);
+	const found = await authorizedEdition(c, "edition.view", c.req.param("id") ?? "");
+	const canEdit = can(await currentActor(c), "edition.update", editionResource(found.edition));
+	const [rows, refOptions] = await Promise.all([
+		listItems(c.var.db, def, found.edition.id),
+		refOptionsFor(c, def, found.edition.id),
+	]);
+	return c.html(
+		<CollectionPage
+			{...found}
+			user={requireAuth(c).user}
+			def={def}
+			rows={rows}
+			canEdit={canEdit}
+			notice={noticeFrom(c)}
+			failed={failed}
+			refOptions={refOptions}
+		/>,
+		status as 200,
+	);
+}
+
+async function renderItem(c: Context<AppEnv>, failed?: Parameters<typeof ItemPage>[0]["failed"], status = 200) {
+	const def = collectionOf(c);
+	const found = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+	const row = await findItem(c.var.db, def, found.edition.id, c.req.param("itemId") ?? "");
+	const refOptions = await refOptionsFor(c, def, found.edition.id);
+	return c.html(
+		<ItemPage
+			{...found}
+			user={requireAuth(c).user}
+			def={def}
+			row={row}
+			data={dataOf(def, row)}
+			failed={failed}
+			refOptions={refOptions}
+		/>,
+		status as 200,
+	);
+}
+
+export const contentPages = new Hono<AppEnv>()
+	.use(`${BASE}`, requireSignedInPage)
+	.use(`${BASE}/*`, requireSignedInPage)
+	.get(BASE, (c) => renderList(c))
+	.post(BASE, async (c) => {
+		const def = collectionOf(c);
+		const { edition } = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+		return submitForm(c, {
+			form: def.key,
+			schema: inputSchema(def),
+			run: (data) => createItem(c.var.db, def, edition.id, data),
+			redirectTo: () => withNotice(collectionUrl(edition.id, def), "created"),
+			rerender: (failed, status) => renderList(c, failed, status),
+		});
+	})
+	.get(`${BASE}/:itemId`, (c) => renderItem(c))
+	.post(`${BASE}/:itemId`, async (c) => {
+		const def = collectionOf(c);
+		const { edition } = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+		return submitForm(c, {
+			form: def.key,
+			schema: inputSchema(def),
+			run: (data) => updateItem(c.var.db, def, edition.id, c.req.param("itemId") ?? "", data),
+			redirectTo: () => withNotice(collectionUrl(edition.id, def), "updated"),
+			rerender: (failed, status) => renderItem(c, failed, status),
+		});
+	})
+	.post(`${BASE}/:itemId/delete`, async (c) => {
+		const def = collectionOf(c);
+		const { edition } = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+		await deleteItem(c.var.db, def, edition.id, c.req.param("itemId") ?? "");
+		return c.redirect(withNotice(collectionUrl(edition.id, def), "removed"), 303);
+	});

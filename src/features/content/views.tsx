@@ -1,0 +1,200 @@
+import type { Edition, Series, User } from "../../db/schema";
+import { ConsoleLayout } from "../../views/console-layout";
+import { ActionButton, Checkbox, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
+import type { FailedForm } from "../console/form-flow";
+import type { CollectionDef, Data, Row } from "./collections";
+import { type FieldSpec, formValue, type Option } from "./fields";
+
+export const contentUrl = (editionId: string) => `/console/editions/${editionId}/content`;
+export const collectionUrl = (editionId: string, def: CollectionDef) => `/console/editions/${editionId}/${def.key}`;
+export const itemUrl = (editionId: string, def: CollectionDef, id: unknown) =>
+	`${collectionUrl(editionId, def)}/${String(id)}`;
+
+export interface EditionContext {
+	edition: Edition;
+	series: Series;
+	user: Pick<User, "name" | "email">;
+}
+
+const editionCrumbs = ({ edition }: EditionContext) => [
+	{ label: "Console", href: "/console" },
+	{ label: edition.name, href: contentUrl(edition.id) },
+];
+
+/** Renders one content field as the right form control, with its value and message. */
+export function ContentField({
+	field,
+	value,
+	error,
+	refOptions,
+}: {
+	field: FieldSpec;
+	value: string;
+	error?: string;
+	refOptions?: readonly Option[];
+}) {
+	const common = { name: field.name, label: field.label, error, hint: field.hint, required: field.required };
+	switch (field.kind) {
+		case "textarea":
+		case "lines":
+			return <TextArea {...common} value={value} rows={field.kind === "lines" ? 4 : 6} />;
+		case "markdown":
+			return <TextArea {...common} value={value} rows={14} />;
+		case "checkbox":
+			return (
+				<Checkbox name={field.name} label={field.label} checked={value === "on"} error={error} hint={field.hint} />
+			);
+		case "select":
+			return (
+				<Select
+					name={field.name}
+					label={field.label}
+					value={value}
+					error={error}
+					required={field.required}
+					options={field.ref ? [{ value: "", label: "—" }, ...(refOptions ?? [])] : (field.options ?? [])}
+				/>
+			);
+		case "number":
+			return <Field {...common} type="number" value={value} />;
+		case "money":
+			return <Field {...common} value={value} inputmode="decimal" />;
+		default:
+			return <Field {...common} type={field.kind} value={value} />;
+	}
+}
+
+/** The fields of a collection's form, filled from stored data or from a failed submission. */
+export function ContentFields({
+	def,
+	data,
+	failed,
+	refOptions,
+}: {
+	def: CollectionDef;
+	data?: Data;
+	failed?: FailedForm;
+	refOptions: Record<string, readonly Option[]>;
+}) {
+	return (
+		<>
+			{def.fields.map((field) => (
+				<ContentField
+					field={field}
+					value={failed ? (failed.values[field.name] ?? "") : formValue(field, data?.[field.name])}
+					error={failed?.fields[field.name]}
+					refOptions={field.ref ? refOptions[field.ref] : undefined}
+				/>
+			))}
+		</>
+	);
+}
+
+export function CollectionPage(
+	props: EditionContext & {
+		def: CollectionDef;
+		rows: Row[];
+		canEdit: boolean;
+		notice?: string;
+		failed?: FailedForm;
+		refOptions: Record<string, readonly Option[]>;
+	},
+) {
+	const { def, rows, canEdit, notice, failed, edition } = props;
+	const title = def.plural[0]?.toUpperCase() + def.plural.slice(1);
+	return (
+		<ConsoleLayout
+			title={`${title} · ${edition.name}`}
+			user={props.user}
+			breadcrumb={[...editionCrumbs(props), { label: title }]}
+		>
+			<h1>
+				{title} <span class="meta">of {edition.name}</span>
+			</h1>
+			{notice ? <Notice>{notice}</Notice> : null}
+			{rows.length === 0 ? (
+				<p>No {def.plural} yet.</p>
+			) : (
+				<div class="table-wrap">
+					<table>
+						<thead>
+							<tr>
+								{def.columns.map((col) => (
+									<th scope="col">{col.label}</th>
+								))}
+								{canEdit ? (
+									<th scope="col">
+										<span class="visually-hidden">Actions</span>
+									</th>
+								) : null}
+							</tr>
+						</thead>
+						<tbody>
+							{rows.map((row) => (
+								<tr>
+									{def.columns.map((col) => (
+										<td>{col.value(row)}</td>
+									))}
+									{canEdit ? (
+										<td>
+											<a href={itemUrl(edition.id, def, row.id)}>
+												Edit<span class="visually-hidden"> {def.label(row)}</span>
+											</a>
+										</td>
+									) : null}
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+			{canEdit ? (
+				<section aria-labelledby="add">
+					<h2 id="add">Add a {def.singular}</h2>
+					<form method="post" action={collectionUrl(edition.id, def)}>
+						<ErrorSummary fields={failed?.fields} />
+						<ContentFields def={def} failed={failed} refOptions={props.refOptions} />
+						<button type="submit">Add {def.singular}</button>
+					</form>
+				</section>
+			) : null}
+		</ConsoleLayout>
+	);
+}
+
+export function ItemPage(
+	props: EditionContext & {
+		def: CollectionDef;
+		row: Row;
+		data: Data;
+		failed?: FailedForm;
+		refOptions: Record<string, readonly Option[]>;
+	},
+) {
+	const { def, row, edition } = props;
+	const title = `Edit ${def.singular}: ${def.label(row)}`;
+	return (
+		<ConsoleLayout
+			title={title}
+			user={props.user}
+			breadcrumb={[
+				...editionCrumbs(props),
+				{ label: def.plural[0]?.toUpperCase() + def.plural.slice(1), href: collectionUrl(edition.id, def) },
+				{ label: def.label(row) },
+			]}
+		>
+			<h1>{title}</h1>
+			<form method="post" action={itemUrl(edition.id, def, row.id)}>
+				<ErrorSummary fields={props.failed?.fields} />
+				<ContentFields def={def} data={props.data} failed={props.failed} refOptions={props.refOptions} />
+				<button type="submit">Save</button>
+			</form>
+			<h2>Remove</h2>
+			<ActionButton
+				action={`${itemUrl(edition.id, def, row.id)}/delete`}
+				label={`Remove this ${def.singular}`}
+				danger
+			/>
+		</ConsoleLayout>
+	);
+}

@@ -1,0 +1,76 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createApiRouter, errorResponses } from "../../api/openapi";
+import { validationError } from "../../lib/errors";
+import { authorizedEdition } from "../committees/access";
+import { editionUrl } from "../series/series";
+import { settingsOf, settingsSchema, updateSettings } from "./settings";
+
+const EditionParam = z.object({
+	id: z
+		.string()
+		.max(64)
+		.openapi({ param: { name: "id", in: "path" } }),
+});
+const EditionSettings = z
+	.object({ id: z.string(), seriesId: z.string(), year: z.number(), url: z.string() })
+	.catchall(z.unknown())
+	.openapi("EditionSettings");
+const tags = ["Editions"];
+const security = [{ apiToken: [] }];
+
+const getEdition = createRoute({
+	method: "get",
+	path: "/editions/{id}",
+	tags,
+	security,
+	summary: "An edition's settings (committee and stewards; drafts included)",
+	request: { params: EditionParam },
+	responses: {
+		200: {
+			description: "The edition.",
+			content: { "application/json": { schema: z.object({ data: EditionSettings }) } },
+		},
+		...errorResponses(401, 404),
+	},
+});
+
+const patchEdition = createRoute({
+	method: "patch",
+	path: "/editions/{id}",
+	tags,
+	security,
+	summary: "Change an edition's settings (only the fields sent)",
+	request: {
+		params: EditionParam,
+		body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
+	},
+	responses: {
+		200: {
+			description: "The edition.",
+			content: { "application/json": { schema: z.object({ data: EditionSettings }) } },
+		},
+		...errorResponses(400, 401, 403, 404, 422),
+	},
+});
+
+type Found = Awaited<ReturnType<typeof authorizedEdition>>;
+const toJson = ({ edition, series }: Pick<Found, "edition" | "series">) => ({
+	id: edition.id,
+	seriesId: edition.seriesId,
+	year: edition.year,
+	url: editionUrl(series, edition),
+	...settingsOf(edition),
+});
+
+export const editionsApi = createApiRouter()
+	.openapi(getEdition, async (c) => {
+		const found = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
+		return c.json({ data: toJson(found) }, 200);
+	})
+	.openapi(patchEdition, async (c) => {
+		const found = await authorizedEdition(c, "edition.update", c.req.valid("param").id);
+		const parsed = settingsSchema.safeParse({ ...settingsOf(found.edition), ...c.req.valid("json") });
+		if (!parsed.success) throw validationError(parsed.error);
+		const edition = await updateSettings(c.var.db, found.edition, parsed.data);
+		return c.json({ data: toJson({ edition, series: found.series }) }, 200);
+	});

@@ -1,0 +1,98 @@
+import type { Edition } from "../../db/schema";
+import { formatDateRange } from "../../lib/dates";
+import { ConsoleLayout } from "../../views/console-layout";
+import { ErrorSummary, Notice } from "../../views/forms";
+import type { FailedForm } from "../console/form-flow";
+import { COLLECTIONS } from "../content/collections";
+import { formValue } from "../content/fields";
+import { ContentField, collectionUrl, contentUrl, type EditionContext } from "../content/views";
+import { editionUrl } from "../series/series";
+import { SETTINGS_FIELDS, type SettingsData } from "./settings";
+
+export const settingsUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/settings`;
+export const programUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/program`;
+export const committeeUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/committee`;
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The edition's console home: what there is to edit, and where the public site is. */
+export function EditionContentPage({ edition, series, user, canEdit }: EditionContext & { canEdit: boolean }) {
+	return (
+		<ConsoleLayout
+			title={edition.name}
+			user={user}
+			breadcrumb={[{ label: "Console", href: "/console" }, { label: edition.name }]}
+		>
+			<h1>{edition.name}</h1>
+			<p class="lead">
+				{series.name} · {formatDateRange(edition.startDate, edition.endDate)} ·{" "}
+				<span class="badge">{edition.status}</span>
+			</p>
+			<p>
+				Public site: <a href={editionUrl(series, edition)}>{editionUrl(series, edition)}</a>
+				{edition.status === "draft" ? " (a draft: only the committee can see it)" : ""}
+			</p>
+			{canEdit ? null : <p class="notice">You can read this edition's content; its chairs and organizers change it.</p>}
+			<h2>Edition</h2>
+			<ul>
+				<li>
+					<a href={settingsUrl(edition)}>Settings</a>: dates, time zone, venue, host, looks, status
+				</li>
+				<li>
+					<a href={programUrl(edition)}>Program</a>: days, sessions and talks
+				</li>
+				<li>
+					<a href={committeeUrl(edition)}>Committee</a>
+				</li>
+			</ul>
+			<h2>Content</h2>
+			<ul>
+				{COLLECTIONS.map((def) => (
+					<li>
+						<a href={collectionUrl(edition.id, def)}>{capitalize(def.plural)}</a>
+					</li>
+				))}
+			</ul>
+		</ConsoleLayout>
+	);
+}
+
+export function SettingsPage({
+	edition,
+	user,
+	data,
+	failed,
+	notice,
+	canEdit,
+}: EditionContext & { data: SettingsData; failed?: FailedForm; notice?: string; canEdit: boolean }) {
+	return (
+		<ConsoleLayout
+			title={`Settings · ${edition.name}`}
+			user={user}
+			breadcrumb={[
+				{ label: "Console", href: "/console" },
+				{ label: edition.name, href: contentUrl(edition.id) },
+				{ label: "Settings" },
+			]}
+		>
+			<h1>
+				Settings <span class="meta">of {edition.name}</span>
+			</h1>
+			{notice ? <Notice>{notice}</Notice> : null}
+			<form method="post" action={settingsUrl(edition)}>
+				<ErrorSummary fields={failed?.fields} />
+				<fieldset disabled={!canEdit}>
+					<legend class="visually-hidden">Edition settings</legend>
+					{SETTINGS_FIELDS.map((field) => (
+						<ContentField
+							field={field}
+							value={failed ? (failed.values[field.name] ?? "") : formValue(field, data[field.name])}
+							error={failed?.fields[field.name]}
+						/>
+					))}
+				</fieldset>
+				{canEdit ? <button type="submit">Save settings</button> : null}
+			</form>
+		</ConsoleLayout>
+	);
+}

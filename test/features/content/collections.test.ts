@@ -1,0 +1,171 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
+import { request, seed } from "../../helpers";
+
+const EDITION = "seed-edition-ainm-2023";
+let chair: TestUser;
+let reviewer: TestUser;
+let outsider: TestUser;
+
+async function addMember(user: TestUser, role: string, editionId = EDITION) {
+	await env.DB.prepare("insert into edition_members (edition_id, user_id, role) values (?, ?, ?)")
+		.bind(editionId, user.id, role)
+		.run();
+}
+
+const contentVersion = async () =>
+	(await env.DB.prepare("select content_version as v from editions where id = ?").bind(EDITION).first<{ v: number }>())
+		?.v;
+const roomNames = async () =>
+	(
+		await env.DB.prepare("select name from rooms where edition_id = ? order by position, name")
+			.bind(EDITION)
+			.all<{ name: string }>()
+	).results.map((r) => r.name);
+
+beforeAll(async () => {
+	await seed();
+	chair = await createTestUser("chair");
+	reviewer = await createTestUser("reviewer");
+	outsider = await createTestUser("outsider");
+	await addMember(chair, "chair");
+	await addMember(reviewer, "reviewer");
+});
+
+describe("rooms in the console", () => {
+	it("a chair adds a room with the form and the edition's content version goes up", async () => {
+		const before = await contentVersion();
+		const res = await postForm(
+			`/console/editions/${EDITION}/rooms`,
+			{ name: "Blauwe Zaal", capacity: "120", position: "9" },
+			chair.cookie,
+		);
+		expect(res.status).toBe(303);
+		expect(res.headers.get("Location")).toBe(`/console/editions/${EDITION}/rooms?notice=created`);
+		expect(await roomNames()).toEqual(["Plenary hall", "Room A", "Room B", "Blauwe Zaal"]);
+		expect(await contentVersion()).toBe((before ?? 0) + 1);
+	});
+
+	it("shows field messages and writes nothing for bad input", async () => {
+		const before = await roomNames();
+		const res = await postForm(`/console/editions/${EDITION}/rooms`, { name: "", capacity: "-3" }, chair.cookie);
+		expect(res.status).toBe(400);
+		const html = await res.text();
+		expect(html).toContain("Name is required.");
+		expect(html).toContain("Use 1 or more.");
+		expect(await roomNames()).toEqual(before);
+	});
+
+	it("lets a reviewer see the list but not change it", async () => {
+		const page = await getAs(`/console/editions/${EDITION}/rooms`, reviewer.cookie);
+		expect(page.status).toBe(200);
+		expect(await page.text()).not.toContain("Add a room");
+		const res = await postForm(`/console/editions/${EDITION}/rooms`, { name: "Sneaky" }, reviewer.cookie);
+		expect(res.status).toBe(403);
+	});
+
+	it("hides a draft edition from someone outside its committee (404)", async () => {
+		await env.DB.prepare(
+			"insert into editions (id, series_id, year, name, start_date, end_date, time_zone, status) values ('draft-x', 'seed-series-ainm', 2027, 'AINM 2027', '2027-10-04', '2027-10-06', 'Europe/Rome', 'draft')",
+		).run();
+		const res = await getAs("/console/editions/draft-x/rooms", outsider.cookie);
+		expect(res.status).toBe(404);
+	});
+});
+
+describe("content API", () => {
+	it("creates, patches and deletes a ticket type with prices in cents and offsets from day 1", async () => {
+		const created = await sendJson(
+			"POST",
+			`/api/v1/editions/${EDITION}/ticket-types`,
+			{ name: "Student", priceCents: 15000, salesOpenOffsetDays: -200, salesCloseOffsetDays: -1 },
+			{ cookie: chair.cookie },
+		);
+		expect(created.status).toBe(201);
+		const { data } = await created.json<{ data: Record<string, unknown> }>();
+		expect(data).toMatchObject({
+			name: "Student",
+			priceCents: 15000,
+			currency: "EUR",
+			salesOpenTime: "09:00",
+			salesCloseTime: "23:59",
+		});
+
+		const patched = await sendJson(
+			"PATCH",
+			`/api/v1/editions/${EDITION}/ticket-types/${data.id}`,
+			{ priceCents: 17500 },
+			{ cookie: chair.cookie },
+		);
+		expect(patched.status).toBe(200);
+		expect((await patched.json<{ data: Record<string, unknown> }>()).data).toMatchObject({
+			name: "Student",
+			priceCents: 17500,
+		});
+
+		const removed = await sendJson("DELETE", `/api/v1/editions/${EDITION}/ticket-types/${data.id}`, undefined, {
+			cookie: chair.cookie,
+		});
+		expect(removed.status).toBe(204);
+	});
+
+	it("refuses a sale window that closes before it opens (422 naming the field)", async () => {
+		const res = await sendJson(
+			"POST",
+			`/api/v1/editions/${EDITION}/ticket-types`,
+			{ name: "Odd", salesOpenOffsetDays: -10, salesCloseOffsetDays: -20 },
+			{ cookie: chair.cookie },
+		);
+		expect(res.status).toBe(422);
+		expect((await res.json<{ error: { fields: Record<string, string> } }>()).error.fields).toEqual({
+			salesCloseOffsetDays: "Sales must close after they open.",
+		});
+	});
+
+	it("refuses markdown carrying a script", async () => {
+		const res = await sendJson(
+			"POST",
+			`/api/v1/editions/${EDITION}/pages`,
+			{ title: "Travel", slug: "travel", body: "Hello <script>alert(1)</script>" },
+			{ cookie: chair.cookie },
+		);
+		expect(res.status).toBe(400);
+		expect((await res.json<{ error: { fields: Record<string, string> } }>()).error.fields).toEqual({
+			body: "Use Markdown only: scripts, raw HTML and javascript: links are not allowed.",
+		});
+	});
+
+	it("answers a taken page address with 409", async () => {
+		const body = { title: "Venue", slug: "venue", body: "The venue." };
+		expect((await sendJson("POST", `/api/v1/editions/${EDITION}/pages`, body, { cookie: chair.cookie })).status).toBe(
+			201,
+		);
+		expect((await sendJson("POST", `/api/v1/editions/${EDITION}/pages`, body, { cookie: chair.cookie })).status).toBe(
+			409,
+		);
+	});
+
+	it("refuses a sponsor in a tier of another edition", async () => {
+		await env.DB.prepare(
+			"insert into sponsor_tiers (id, edition_id, name) values ('tier-other', 'draft-x', 'Gold')",
+		).run();
+		const res = await sendJson(
+			"POST",
+			`/api/v1/editions/${EDITION}/sponsors`,
+			{ name: "Acme", tierId: "tier-other" },
+			{ cookie: chair.cookie },
+		);
+		expect(res.status).toBe(422);
+		expect((await res.json<{ error: { fields: Record<string, string> } }>()).error.fields).toEqual({
+			tierId: "Choose a sponsor tier of this edition.",
+		});
+	});
+
+	it("is described in the OpenAPI document", async () => {
+		const doc = await (await request("/api/openapi.json")).json<{ paths: Record<string, unknown> }>();
+		expect(Object.keys(doc.paths)).toEqual(
+			expect.arrayContaining(["/api/v1/editions/{id}/rooms", "/api/v1/editions/{id}/rooms/{itemId}"]),
+		);
+	});
+});
