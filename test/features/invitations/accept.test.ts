@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestUser, getAs, ORIGIN, postForm, sendJson } from "../../auth-helpers";
+import { createTestUser, getAs, ORIGIN, postForm, sendJson, sessionCookieFrom } from "../../auth-helpers";
 import { request, seed } from "../../helpers";
+import { mailedLink, pathOf } from "../accounts/links";
 import {
 	addInstitutionMember,
 	countRows,
@@ -11,6 +12,7 @@ import {
 	createUserWithEmail,
 	freshEmail,
 	institutionRole,
+	institutionRoles,
 	invitationToken,
 } from "./helpers";
 
@@ -114,6 +116,56 @@ describe("accepting on the invitation page", () => {
 
 		expect(res.status).toBe(303);
 		expect(await institutionRole(inst.id, newcomer.id)).toBe("member");
+	});
+
+	it("brings someone new through sign-up and the verification mail back to the invitation, to accept it", async () => {
+		const inst = await createTestInstitution("newcomer");
+		const email = "new@example.org";
+		const invite = { email, role: "member" };
+		const sent = await sendJson("POST", `/api/v1/institutions/${inst.id}/invitations`, invite, {
+			cookie: inst.owner.cookie,
+		});
+		expect(sent.status).toBe(201);
+		const token = await invitationToken(email);
+		const path = `/auth/invitations/${token}`;
+
+		// A visitor opens the invitation and follows "Create an account".
+		const invitationPage = await (await request(path)).text();
+		const signUpHref = /href="(\/auth\/sign-up\?next=[^"]+)"/.exec(invitationPage)?.[1] ?? "";
+		expect(signUpHref).toBe(`/auth/sign-up?next=${encodeURIComponent(path)}`);
+		const signUpPage = await (await request(signUpHref)).text();
+		const next = /<input type="hidden" name="next" value="([^"]+)"\/>/.exec(signUpPage)?.[1] ?? "";
+		expect(next).toBe(path);
+
+		// Signs up, and opens the link in the verification mail.
+		const form = { email, name: "New Person", affiliation: "", country: "NL", password: "", next };
+		const signedUp = await postForm("/auth/sign-up", form);
+		expect(signedUp.status).toBe(303);
+		const verified = await getAs(pathOf(await mailedLink(email, "/auth/verify")));
+		expect([verified.status, verified.headers.get("Location")]).toEqual([303, path]);
+		const cookie = sessionCookieFrom(verified) ?? "";
+
+		// Back on the invitation, now signed in, and accepts.
+		const back = await getAs(path, cookie);
+		expect(await back.text()).toContain("Accept invitation");
+		const accepted = await postForm(path, {}, cookie);
+
+		expect(accepted.status).toBe(303);
+		expect(accepted.headers.get("Location")).toBe(`/console/institutions/${inst.id}?notice=joined`);
+		const newcomer = await env.DB.prepare("select id from users where email = ?").bind(email).first<{ id: string }>();
+		const { results } = await env.DB.prepare(
+			"select institution_id, user_id, role from institution_members where user_id = ?",
+		)
+			.bind(newcomer?.id)
+			.all();
+		expect(results).toEqual([{ institution_id: inst.id, user_id: newcomer?.id, role: "member" }]);
+		expect(await institutionRoles(inst.id)).toEqual({
+			[inst.owner.id]: "owner",
+			[inst.admin.id]: "admin",
+			[inst.member.id]: "member",
+			[newcomer?.id ?? ""]: "member",
+		});
+		expect(await acceptedAt(token)).toEqual(expect.any(Number));
 	});
 
 	it("sends a visitor to sign in first (303), back to the invitation afterwards, and writes nothing", async () => {
