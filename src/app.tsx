@@ -20,6 +20,8 @@ import { editionsApi } from "./features/editions/api";
 import { editionPages } from "./features/editions/pages";
 import { institutionsApi } from "./features/institutions/api";
 import { institutionsPages } from "./features/institutions/pages";
+import { programApi } from "./features/program/api";
+import { programPages } from "./features/program/pages";
 import { seriesApi } from "./features/series/api";
 import { seriesPages } from "./features/series/pages";
 import { sitePages } from "./features/site/pages";
@@ -79,6 +81,7 @@ export function createApp() {
 	app.route("/", committeesPages);
 	app.route("/", editionPages);
 	app.route("/", contentPages);
+	app.route("/", programPages);
 	app.route("/", devPages);
 
 	app.route("/api/v1", seriesApi);
@@ -87,6 +90,7 @@ export function createApp() {
 	app.route("/api/v1", committeesApi);
 	app.route("/api/v1", editionsApi);
 	app.route("/api/v1", contentApi);
+	app.route("/api/v1", programApi);
 	app.doc31("/api/openapi.json", {
 		openapi: "3.1.0",
 		info: {

@@ -86,7 +86,7 @@ export function sessionCookieFrom(response: Response): string | null {
 
 /** The token of the newest mailed link to `path` sent to `email` (e.g. "/auth/verify"). */
 export async function mailedToken(email: string, path: string): Promise<string> {
-	const pattern = new RegExp(`${path.replaceAll("/", "\\/")}\\?token=([^\\s]+)`);
+	const pattern = new RegExp(`${path.replaceAll("/", "\\/")}\\?token=([^\\s&]+)`);
 	const token = (await mailsTo(email))
 		.map((mail) => pattern.exec(mail.text)?.[1])
 		.filter((found) => found !== undefined)

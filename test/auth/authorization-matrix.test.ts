@@ -425,6 +425,25 @@ const ROUTES: RouteCase[] = [
 		),
 	},
 	{
+		name: "POST /api/v1/editions/{id}/sessions",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/editions/${w.editionId}/sessions`,
+			() => ({ kind: "plenary", title: "Opening", day: 1, startTime: "09:00", durationMinutes: 30 }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/program",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/program`,
+			() => ({ kind: "plenary", title: "Opening", day: "1", startTime: "09:00", durationMinutes: "30" }),
+		),
+	},
+	{
 		name: "POST /console/editions/:id/rooms",
 		scope: "edition",
 		allowed: EDITORS,

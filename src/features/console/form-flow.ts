@@ -14,6 +14,7 @@ import { type FormValues, parseForm } from "../../lib/forms";
 /** Messages shown after a successful action. The query names a key, so no text is ever reflected. */
 export const NOTICES = {
 	created: "Institution created. You are its owner.",
+	added: "Added.",
 	updated: "Changes saved.",
 	invited: "Invitation sent.",
 	revoked: "Invitation withdrawn.",

@@ -91,7 +91,7 @@ export const contentPages = new Hono<AppEnv>()
 			form: def.key,
 			schema: inputSchema(def),
 			run: (data) => createItem(c.var.db, def, edition.id, data),
-			redirectTo: () => withNotice(collectionUrl(edition.id, def), "created"),
+			redirectTo: () => withNotice(collectionUrl(edition.id, def), "added"),
 			rerender: (failed, status) => renderList(c, failed, status),
 		});
 	})

@@ -42,7 +42,7 @@ describe("rooms in the console", () => {
 			chair.cookie,
 		);
 		expect(res.status).toBe(303);
-		expect(res.headers.get("Location")).toBe(`/console/editions/${EDITION}/rooms?notice=created`);
+		expect(res.headers.get("Location")).toBe(`/console/editions/${EDITION}/rooms?notice=added`);
 		expect(await roomNames()).toEqual(["Plenary hall", "Room A", "Room B", "Blauwe Zaal"]);
 		expect(await contentVersion()).toBe((before ?? 0) + 1);
 	});

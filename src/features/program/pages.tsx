@@ -1,0 +1,138 @@
+/**
+ * Console pages of the program. Handlers stay thin: authorize through the one policy (view to
+ * read, update to change), run a function of ./program.ts, then redirect (303) with a notice or
+ * show the page again with the messages beside the fields.
+ */
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
+import { can } from "../../auth/policy";
+import type { AppEnv } from "../../env";
+import { notFound } from "../../lib/errors";
+import { authorizedEdition } from "../committees/access";
+import { editionResource } from "../committees/committees";
+import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import {
+	createSession,
+	createTalk,
+	deleteSession,
+	deleteTalk,
+	findSession,
+	findTalk,
+	listProgram,
+	programNames,
+	updateSession,
+	updateTalk,
+	warningsOf,
+} from "./program";
+import { asSessionData, asTalkData, SessionForm, TalkForm } from "./schemas";
+import { ProgramPage, programUrl, SessionPage, sessionUrl, TalkPage } from "./views";
+
+type Ctx = Context<AppEnv>;
+
+const BASE = "/console/editions/:id/program";
+
+/** The edition if the actor may view it, and whether they may also change it. */
+async function viewing(c: Ctx) {
+	const found = await authorizedEdition(c, "edition.view", c.req.param("id") ?? "");
+	const canEdit = can(await currentActor(c), "edition.update", editionResource(found.edition));
+	return { ...found, canEdit, user: requireAuth(c).user };
+}
+
+const editing = (c: Ctx) => authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+
+async function renderProgram(c: Ctx, failed?: FailedForm, status: ContentfulStatusCode = 200) {
+	const { edition, series, canEdit, user } = await viewing(c);
+	const [sessions, names] = await Promise.all([listProgram(c.var.db, edition.id), programNames(c.var.db, edition)]);
+	const warnings = warningsOf(sessions);
+	return c.html(
+		<ProgramPage {...{ edition, series, user, sessions, names, warnings, canEdit, failed }} notice={noticeFrom(c)} />,
+		status,
+	);
+}
+
+async function renderSession(c: Ctx, failed?: FailedForm, status: ContentfulStatusCode = 200) {
+	const { edition, series, canEdit, user } = await viewing(c);
+	const [session, names] = await Promise.all([
+		findSession(c.var.db, edition.id, c.req.param("sessionId") ?? ""),
+		programNames(c.var.db, edition),
+	]);
+	return c.html(
+		<SessionPage {...{ edition, series, user, session, names, canEdit, failed }} notice={noticeFrom(c)} />,
+		status,
+	);
+}
+
+/** The talk of the path, which must belong to the session of the path. */
+async function talkOfPath(c: Ctx, editionId: string) {
+	const found = await findTalk(c.var.db, editionId, c.req.param("talkId") ?? "");
+	if (found.session.id !== c.req.param("sessionId")) throw notFound("This talk");
+	return found;
+}
+
+async function renderTalk(c: Ctx, failed?: FailedForm, status: ContentfulStatusCode = 200) {
+	const { edition, series } = await editing(c);
+	const [{ session, talk }, names] = await Promise.all([talkOfPath(c, edition.id), programNames(c.var.db, edition)]);
+	return c.html(<TalkPage {...{ edition, series, session, talk, names, failed }} user={requireAuth(c).user} />, status);
+}
+
+export const programPages = new Hono<AppEnv>()
+	.use(BASE, requireSignedInPage)
+	.use(`${BASE}/*`, requireSignedInPage)
+	.get(BASE, (c) => renderProgram(c))
+	.post(BASE, async (c) => {
+		const { edition } = await editing(c);
+		return submitForm(c, {
+			form: "session",
+			schema: SessionForm,
+			run: (data) => createSession(c.var.db, edition, asSessionData(data)),
+			redirectTo: () => withNotice(programUrl(edition.id), "added"),
+			rerender: (failed, status) => renderProgram(c, failed, status),
+		});
+	})
+	.get(`${BASE}/:sessionId`, (c) => renderSession(c))
+	.post(`${BASE}/:sessionId`, async (c) => {
+		const { edition } = await editing(c);
+		const sessionId = c.req.param("sessionId");
+		return submitForm(c, {
+			form: "session",
+			schema: SessionForm,
+			run: (data) => updateSession(c.var.db, edition, sessionId, asSessionData(data)),
+			redirectTo: () => withNotice(sessionUrl(edition.id, sessionId), "updated"),
+			rerender: (failed, status) => renderSession(c, failed, status),
+		});
+	})
+	.post(`${BASE}/:sessionId/delete`, async (c) => {
+		const { edition } = await editing(c);
+		await deleteSession(c.var.db, edition.id, c.req.param("sessionId"));
+		return c.redirect(withNotice(programUrl(edition.id), "removed"), 303);
+	})
+	.post(`${BASE}/:sessionId/talks`, async (c) => {
+		const { edition } = await editing(c);
+		const sessionId = c.req.param("sessionId");
+		return submitForm(c, {
+			form: "talk",
+			schema: TalkForm,
+			run: (data) => createTalk(c.var.db, edition.id, sessionId, asTalkData(data)),
+			redirectTo: () => withNotice(sessionUrl(edition.id, sessionId), "added"),
+			rerender: (failed, status) => renderSession(c, failed, status),
+		});
+	})
+	.get(`${BASE}/:sessionId/talks/:talkId`, (c) => renderTalk(c))
+	.post(`${BASE}/:sessionId/talks/:talkId`, async (c) => {
+		const { edition } = await editing(c);
+		const { talk } = await talkOfPath(c, edition.id);
+		return submitForm(c, {
+			form: "talk",
+			schema: TalkForm,
+			run: (data) => updateTalk(c.var.db, edition.id, talk.id, asTalkData(data)),
+			redirectTo: (sessionId) => withNotice(sessionUrl(edition.id, sessionId), "updated"),
+			rerender: (failed, status) => renderTalk(c, failed, status),
+		});
+	})
+	.post(`${BASE}/:sessionId/talks/:talkId/delete`, async (c) => {
+		const { edition } = await editing(c);
+		const { talk } = await talkOfPath(c, edition.id);
+		const sessionId = await deleteTalk(c.var.db, edition.id, talk.id);
+		return c.redirect(withNotice(sessionUrl(edition.id, sessionId), "removed"), 303);
+	});
