@@ -444,6 +444,16 @@ const ROUTES: RouteCase[] = [
 		),
 	},
 	{
+		name: "PUT /api/v1/editions/{id}/abstract-call",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"PUT",
+			(w) => `/api/v1/editions/${w.editionId}/abstract-call`,
+			() => ({ opensOffsetDays: -200, closesOffsetDays: -100 }),
+		),
+	},
+	{
 		name: "POST /console/editions/:id/rooms",
 		scope: "edition",
 		allowed: EDITORS,

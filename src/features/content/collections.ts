@@ -23,6 +23,7 @@ import {
 	tracks,
 } from "../../db/schema";
 import { countryName } from "../../lib/countries";
+import { offsetLabel, offsetMinutes } from "../../lib/offsets";
 import {
 	checkbox,
 	color,
@@ -74,19 +75,6 @@ const byPosition = (table: { position: AnySQLiteColumn }, name: AnySQLiteColumn)
 const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const options = (values: readonly string[], labels: Record<string, string> = {}): Option[] =>
 	values.map((value) => ({ value, label: labels[value] ?? value.replace(/_/g, " ") }));
-
-/** "T−180 d" for an offset from day 1: how committees talk about deadlines. */
-export const offsetLabel = (days: unknown) => {
-	const n = Number(days);
-	if (n === 0) return "day 1";
-	return n < 0 ? `T−${-n} d` : `day 1 + ${n} d`;
-};
-
-/** Minutes from midnight before day 1, to order (offset, HH:MM) moments. */
-const offsetMinutes = (days: unknown, hhmm: unknown) => {
-	const [h, m] = str(hhmm).split(":").map(Number);
-	return Number(days) * 1440 + (h ?? 0) * 60 + (m ?? 0);
-};
 
 const OFFSET_HINT = "Days from the first day of the event: −180 is 180 days before, 0 is day 1.";
 const offset = (name: string, label: string) =>

@@ -198,3 +198,45 @@ export function ItemPage(
 		</ConsoleLayout>
 	);
 }
+
+/** A page holding one form of fields for one thing of the edition (its settings, its call for abstracts). */
+export function FieldsFormPage(
+	props: EditionContext & {
+		title: string;
+		fields: readonly FieldSpec[];
+		data: Data;
+		action: string;
+		submitLabel: string;
+		canEdit: boolean;
+		notice?: string;
+		failed?: FailedForm;
+	},
+) {
+	const { edition, fields, data, failed, canEdit } = props;
+	return (
+		<ConsoleLayout
+			title={`${props.title} · ${edition.name}`}
+			user={props.user}
+			breadcrumb={[...editionCrumbs(props), { label: props.title }]}
+		>
+			<h1>
+				{props.title} <span class="meta">of {edition.name}</span>
+			</h1>
+			{props.notice ? <Notice>{props.notice}</Notice> : null}
+			<form method="post" action={props.action}>
+				<ErrorSummary fields={failed?.fields} />
+				<fieldset disabled={!canEdit}>
+					<legend class="visually-hidden">{props.title}</legend>
+					{fields.map((field) => (
+						<ContentField
+							field={field}
+							value={failed ? (failed.values[field.name] ?? "") : formValue(field, data[field.name])}
+							error={failed?.fields[field.name]}
+						/>
+					))}
+				</fieldset>
+				{canEdit ? <button type="submit">{props.submitLabel}</button> : null}
+			</form>
+		</ConsoleLayout>
+	);
+}

@@ -3,6 +3,7 @@ import { createApiRouter, errorResponses } from "../../api/openapi";
 import { validationError } from "../../lib/errors";
 import { authorizedEdition } from "../committees/access";
 import { editionUrl } from "../series/series";
+import { abstractCallSchema, loadAbstractCall, saveAbstractCall } from "./abstract-call";
 import { settingsOf, settingsSchema, updateSettings } from "./settings";
 
 const EditionParam = z.object({
@@ -53,6 +54,37 @@ const patchEdition = createRoute({
 	},
 });
 
+const AbstractCall = z.record(z.string(), z.unknown()).openapi("AbstractCall");
+
+const getCall = createRoute({
+	method: "get",
+	path: "/editions/{id}/abstract-call",
+	tags,
+	security,
+	summary: "The edition's call for abstracts (defaults until first saved)",
+	request: { params: EditionParam },
+	responses: {
+		200: { description: "The call.", content: { "application/json": { schema: z.object({ data: AbstractCall }) } } },
+		...errorResponses(401, 404),
+	},
+});
+
+const putCall = createRoute({
+	method: "put",
+	path: "/editions/{id}/abstract-call",
+	tags,
+	security,
+	summary: "Create or replace the edition's call for abstracts",
+	request: {
+		params: EditionParam,
+		body: { required: true, content: { "application/json": { schema: abstractCallSchema } } },
+	},
+	responses: {
+		200: { description: "The call.", content: { "application/json": { schema: z.object({ data: AbstractCall }) } } },
+		...errorResponses(400, 401, 403, 404, 422),
+	},
+});
+
 type Found = Awaited<ReturnType<typeof authorizedEdition>>;
 const toJson = ({ edition, series }: Pick<Found, "edition" | "series">) => ({
 	id: edition.id,
@@ -73,4 +105,13 @@ export const editionsApi = createApiRouter()
 		if (!parsed.success) throw validationError(parsed.error);
 		const edition = await updateSettings(c.var.db, found.edition, parsed.data);
 		return c.json({ data: toJson({ edition, series: found.series }) }, 200);
+	})
+	.openapi(getCall, async (c) => {
+		const { edition } = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
+		return c.json({ data: await loadAbstractCall(c.var.db, edition.id) }, 200);
+	})
+	.openapi(putCall, async (c) => {
+		const body = c.req.valid("json");
+		const { edition } = await authorizedEdition(c, "edition.update", c.req.valid("param").id);
+		return c.json({ data: await saveAbstractCall(c.var.db, edition.id, body) }, 200);
 	});

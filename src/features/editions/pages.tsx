@@ -5,9 +5,10 @@ import type { AppEnv } from "../../env";
 import { authorizedEdition } from "../committees/access";
 import { editionResource } from "../committees/committees";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
-import { contentUrl } from "../content/views";
-import { settingsOf, settingsSchema, updateSettings } from "./settings";
-import { EditionContentPage, SettingsPage, settingsUrl } from "./views";
+import { contentUrl, FieldsFormPage } from "../content/views";
+import { ABSTRACT_CALL_FIELDS, abstractCallSchema, loadAbstractCall, saveAbstractCall } from "./abstract-call";
+import { SETTINGS_FIELDS, settingsOf, settingsSchema, updateSettings } from "./settings";
+import { abstractCallUrl, EditionContentPage, settingsUrl } from "./views";
 
 async function viewContext(c: Context<AppEnv>) {
 	const found = await authorizedEdition(c, "edition.view", c.req.param("id") ?? "");
@@ -18,15 +19,53 @@ async function viewContext(c: Context<AppEnv>) {
 async function renderSettings(c: Context<AppEnv>, failed?: FailedForm, status = 200) {
 	const context = await viewContext(c);
 	return c.html(
-		<SettingsPage {...context} data={settingsOf(context.edition)} failed={failed} notice={noticeFrom(c)} />,
+		<FieldsFormPage
+			{...context}
+			title="Settings"
+			fields={SETTINGS_FIELDS}
+			data={settingsOf(context.edition)}
+			action={settingsUrl(context.edition)}
+			submitLabel="Save settings"
+			failed={failed}
+			notice={noticeFrom(c)}
+		/>,
 		status as 200,
 	);
 }
 
-/** The edition's console home and its settings form. */
+async function renderAbstractCall(c: Context<AppEnv>, failed?: FailedForm, status = 200) {
+	const context = await viewContext(c);
+	return c.html(
+		<FieldsFormPage
+			{...context}
+			title="Call for abstracts"
+			fields={ABSTRACT_CALL_FIELDS}
+			data={await loadAbstractCall(c.var.db, context.edition.id)}
+			action={abstractCallUrl(context.edition)}
+			submitLabel="Save the call"
+			failed={failed}
+			notice={noticeFrom(c)}
+		/>,
+		status as 200,
+	);
+}
+
+/** The edition's console home, its settings and its call for abstracts. */
 export const editionPages = new Hono<AppEnv>()
 	.use("/console/editions/:id/content", requireSignedInPage)
 	.use("/console/editions/:id/settings", requireSignedInPage)
+	.use("/console/editions/:id/abstract-call", requireSignedInPage)
+	.get("/console/editions/:id/abstract-call", (c) => renderAbstractCall(c))
+	.post("/console/editions/:id/abstract-call", async (c) => {
+		const { edition } = await authorizedEdition(c, "edition.update", c.req.param("id"));
+		return submitForm(c, {
+			form: "abstract-call",
+			schema: abstractCallSchema,
+			run: (data) => saveAbstractCall(c.var.db, edition.id, data),
+			redirectTo: () => withNotice(abstractCallUrl(edition), "updated"),
+			rerender: (failed, status) => renderAbstractCall(c, failed, status),
+		});
+	})
 	.get("/console/editions/:id/content", async (c) => c.html(<EditionContentPage {...(await viewContext(c))} />))
 	.get("/console/editions/:id", (c) => c.redirect(contentUrl(c.req.param("id")), 303))
 	.get("/console/editions/:id/settings", (c) => renderSettings(c))

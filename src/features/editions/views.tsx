@@ -1,17 +1,14 @@
 import type { Edition } from "../../db/schema";
 import { formatDateRange } from "../../lib/dates";
 import { ConsoleLayout } from "../../views/console-layout";
-import { ErrorSummary, Notice } from "../../views/forms";
-import type { FailedForm } from "../console/form-flow";
 import { COLLECTIONS } from "../content/collections";
-import { formValue } from "../content/fields";
 import { ContentField, collectionUrl, contentUrl, type EditionContext } from "../content/views";
 import { editionUrl } from "../series/series";
-import { SETTINGS_FIELDS, type SettingsData } from "./settings";
 
 export const settingsUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/settings`;
 export const programUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/program`;
 export const committeeUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/committee`;
+export const abstractCallUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/abstract-call`;
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -42,6 +39,9 @@ export function EditionContentPage({ edition, series, user, canEdit }: EditionCo
 					<a href={programUrl(edition)}>Program</a>: days, sessions and talks
 				</li>
 				<li>
+					<a href={abstractCallUrl(edition)}>Call for abstracts</a>: dates, topics, word limit, special issue
+				</li>
+				<li>
 					<a href={committeeUrl(edition)}>Committee</a>
 				</li>
 			</ul>
@@ -53,46 +53,6 @@ export function EditionContentPage({ edition, series, user, canEdit }: EditionCo
 					</li>
 				))}
 			</ul>
-		</ConsoleLayout>
-	);
-}
-
-export function SettingsPage({
-	edition,
-	user,
-	data,
-	failed,
-	notice,
-	canEdit,
-}: EditionContext & { data: SettingsData; failed?: FailedForm; notice?: string; canEdit: boolean }) {
-	return (
-		<ConsoleLayout
-			title={`Settings · ${edition.name}`}
-			user={user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Settings" },
-			]}
-		>
-			<h1>
-				Settings <span class="meta">of {edition.name}</span>
-			</h1>
-			{notice ? <Notice>{notice}</Notice> : null}
-			<form method="post" action={settingsUrl(edition)}>
-				<ErrorSummary fields={failed?.fields} />
-				<fieldset disabled={!canEdit}>
-					<legend class="visually-hidden">Edition settings</legend>
-					{SETTINGS_FIELDS.map((field) => (
-						<ContentField
-							field={field}
-							value={failed ? (failed.values[field.name] ?? "") : formValue(field, data[field.name])}
-							error={failed?.fields[field.name]}
-						/>
-					))}
-				</fieldset>
-				{canEdit ? <button type="submit">Save settings</button> : null}
-			</form>
 		</ConsoleLayout>
 	);
 }

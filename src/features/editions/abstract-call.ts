@@ -1,0 +1,85 @@
+/**
+ * The call for abstracts of an edition: its window (offsets from day 1, so a clone re-anchors
+ * it), topics, presentation types, word limit and journal special issue. One row per edition,
+ * created on first save.
+ */
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { abstractCalls } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { offsetMinutes } from "../../lib/offsets";
+import { type FieldSpec, int, lines, objectOf, text, time } from "../content/fields";
+import { writeEditionContent } from "./content-version";
+
+const OFFSET_HINT = "Days from the first day of the event: −180 is 180 days before.";
+
+export const ABSTRACT_CALL_FIELDS: FieldSpec[] = [
+	int("opensOffsetDays", "Submissions open (days from day 1)", {
+		min: -1000,
+		max: 0,
+		required: true,
+		hint: OFFSET_HINT,
+	}),
+	time("opensTime", "Open at", { fallback: "09:00" }),
+	int("closesOffsetDays", "Submissions close (days from day 1)", {
+		min: -1000,
+		max: 0,
+		required: true,
+		hint: OFFSET_HINT,
+	}),
+	time("closesTime", "Close at", { fallback: "23:59" }),
+	int("decisionsOffsetDays", "Decisions sent (days from day 1)", { min: -1000, max: 0, hint: OFFSET_HINT }),
+	lines("topics", "Topics (one per line)", { maxItems: 40 }),
+	lines("presentationTypes", "Presentation types (one per line)", { maxItems: 10, hint: "e.g. Oral, Poster" }),
+	int("wordLimit", "Word limit", { min: 50, max: 2000, fallback: 300 }),
+	text("specialIssue", "Journal special issue", {
+		max: 300,
+		hint: "Where selected abstracts are published, if anywhere.",
+	}),
+];
+
+export const abstractCallSchema = objectOf(ABSTRACT_CALL_FIELDS);
+export type AbstractCallData = Record<string, unknown>;
+
+/** The stored call, or the defaults a new call starts from. */
+export async function loadAbstractCall(db: Database, editionId: string): Promise<AbstractCallData> {
+	const row = await db.select().from(abstractCalls).where(eq(abstractCalls.editionId, editionId)).get();
+	const source: Record<string, unknown> = row ?? {
+		opensOffsetDays: -240,
+		opensTime: "09:00",
+		closesOffsetDays: -100,
+		closesTime: "23:59",
+		decisionsOffsetDays: -60,
+		topics: [],
+		presentationTypes: ["Oral", "Poster"],
+		wordLimit: 300,
+		specialIssue: "",
+	};
+	return Object.fromEntries(ABSTRACT_CALL_FIELDS.map((f) => [f.name, source[f.name]]));
+}
+
+function checkCall(data: AbstractCallData): void {
+	const fields: Record<string, string> = {};
+	if (offsetMinutes(data.closesOffsetDays, data.closesTime) <= offsetMinutes(data.opensOffsetDays, data.opensTime)) {
+		fields.closesOffsetDays = "Submissions must close after they open.";
+	}
+	if (data.decisionsOffsetDays !== null && Number(data.decisionsOffsetDays) < Number(data.closesOffsetDays)) {
+		fields.decisionsOffsetDays = "Decisions come after submissions close.";
+	}
+	if (Object.keys(fields).length > 0)
+		throw new AppError(422, "invalid_call", "Some dates do not fit together.", fields);
+}
+
+/** Creates or replaces the edition's call (one batch with the content version bump). */
+export async function saveAbstractCall(
+	db: Database,
+	editionId: string,
+	data: AbstractCallData,
+): Promise<AbstractCallData> {
+	checkCall(data);
+	const row = { ...(data as Omit<typeof abstractCalls.$inferInsert, "editionId">), editionId };
+	await writeEditionContent(db, editionId, [
+		db.insert(abstractCalls).values(row).onConflictDoUpdate({ target: abstractCalls.editionId, set: row }),
+	]);
+	return loadAbstractCall(db, editionId);
+}
