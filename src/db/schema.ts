@@ -22,6 +22,11 @@ export const series = sqliteTable("series", {
 	description: text("description").notNull().default(""),
 	/** Years between editions: AINM is biennial. */
 	cadenceYears: integer("cadence_years").notNull().default(2),
+	/** The affiliated society, e.g. EANM. */
+	society: text("society").notNull().default(""),
+	logoUrl: text("logo_url").notNull().default(""),
+	/** The institution that started the series (checked in logic: a foreign key would rebuild this table). */
+	institutionId: text("institution_id"),
 	createdAt: createdAt(),
 });
 
@@ -59,6 +64,8 @@ export const editions = sqliteTable(
 		/** `#rrggbb` colours of the edition's subsite; contrast is checked when they are saved. */
 		primaryColor: text("primary_color").notNull().default("#1f5f8b"),
 		accentColor: text("accent_color").notNull().default("#c2410c"),
+		/** The edition this one was cloned from, shown to its committee ("you are editing X, cloned from Y"). */
+		clonedFromId: text("cloned_from_id"),
 		/** draft: committee only; published: public; held: over, public; archived: public and read-only. */
 		status: text("status", { enum: EDITION_STATUSES }).notNull().default("draft"),
 		/** Bumped by every content write; the edge cache and ETags key on it. */
@@ -594,9 +601,124 @@ export const checklistTasks = sqliteTable(
 		status: text("status", { enum: CHECKLIST_STATUSES }).notNull().default("open"),
 		/** When it was really done, for the next committee's "2023 did this at T−9 months". */
 		doneAt: integer("done_at", { mode: "timestamp_ms" }),
+		/** When the owners were reminded that it is due, so each task is reminded once. */
+		reminderSentAt: integer("reminder_sent_at", { mode: "timestamp_ms" }),
 		position: integer("position").notNull().default(0),
 	},
 	(t) => [index("checklist_tasks_edition").on(t.editionId, t.dueOffsetDays)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The next edition: calls for hosts, proposals, custom host names, followers
+
+export const HOST_CALL_STATUSES = ["open", "closed"] as const;
+
+/** Stewards invite institutions to host the next edition. */
+export const hostCalls = sqliteTable(
+	"host_calls",
+	{
+		id: text("id").primaryKey(),
+		seriesId: text("series_id")
+			.notNull()
+			.references(() => series.id, { onDelete: "cascade" }),
+		/** The year of the edition the call is for. */
+		forYear: integer("for_year").notNull(),
+		/** Last day to propose, `YYYY-MM-DD`. */
+		deadline: text("deadline").notNull(),
+		/** What a proposal must contain (markdown). */
+		requirements: text("requirements").notNull().default(""),
+		status: text("status", { enum: HOST_CALL_STATUSES }).notNull().default("open"),
+		createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("host_calls_series").on(t.seriesId, t.status)],
+);
+
+export const PROPOSAL_STATUSES = ["submitted", "accepted", "declined", "withdrawn"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** An institution's offer to host the edition a call is for. */
+export const hostProposals = sqliteTable(
+	"host_proposals",
+	{
+		id: text("id").primaryKey(),
+		callId: text("call_id")
+			.notNull()
+			.references(() => hostCalls.id, { onDelete: "cascade" }),
+		seriesId: text("series_id")
+			.notNull()
+			.references(() => series.id, { onDelete: "cascade" }),
+		institutionId: text("institution_id")
+			.notNull()
+			.references(() => institutions.id, { onDelete: "cascade" }),
+		submittedBy: text("submitted_by")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		city: text("city").notNull(),
+		/** ISO 3166-1 alpha-2. */
+		country: text("country").notNull(),
+		venue: text("venue").notNull().default(""),
+		startDate: text("start_date").notNull(),
+		endDate: text("end_date").notNull(),
+		timeZone: text("time_zone").notNull(),
+		expectedParticipants: integer("expected_participants"),
+		team: text("team").notNull().default(""),
+		motivation: text("motivation").notNull().default(""),
+		budget: text("budget").notNull().default(""),
+		status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("submitted"),
+		decisionNote: text("decision_note").notNull().default(""),
+		decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+		/** The edition created when the proposal was accepted. */
+		editionId: text("edition_id").references(() => editions.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("host_proposals_call").on(t.callId), index("host_proposals_institution").on(t.institutionId)],
+);
+
+/** A custom host name serving one edition's subsite at `/`. */
+export const editionHosts = sqliteTable(
+	"edition_hosts",
+	{
+		/** Lowercased, without port. */
+		hostname: text("hostname").primaryKey(),
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("edition_hosts_edition").on(t.editionId)],
+);
+
+/** People who asked to hear about a series' next edition (double opt-in, one-click unsubscribe). */
+export const seriesFollowers = sqliteTable(
+	"series_followers",
+	{
+		id: text("id").primaryKey(),
+		seriesId: text("series_id")
+			.notNull()
+			.references(() => series.id, { onDelete: "cascade" }),
+		email: text("email").notNull(),
+		/** SHA-256 of the secret in the confirmation and unsubscribe links. */
+		secretHash: text("secret_hash").notNull(),
+		confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex("series_followers_series_email").on(t.seriesId, t.email)],
+);
+
+export const ANNOUNCEMENT_KINDS = ["edition_announced", "registration_open", "abstracts_open"] as const;
+
+/** Announcements already sent to a series' followers, so each goes out once. */
+export const seriesAnnouncements = sqliteTable(
+	"series_announcements",
+	{
+		editionId: text("edition_id")
+			.notNull()
+			.references(() => editions.id, { onDelete: "cascade" }),
+		kind: text("kind", { enum: ANNOUNCEMENT_KINDS }).notNull(),
+		sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.editionId, t.kind] })],
 );
 
 export type Series = typeof series.$inferSelect;
