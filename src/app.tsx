@@ -10,6 +10,9 @@ import { countQueries } from "./db/query-counter";
 import type { AppEnv } from "./env";
 import { accountsApi } from "./features/accounts/api";
 import { accountsPages } from "./features/accounts/pages";
+import { checklistPages } from "./features/checklist/pages";
+import { cloningApi } from "./features/cloning/api";
+import { cloningPages } from "./features/cloning/pages";
 import { committeesApi } from "./features/committees/api";
 import { committeesPages } from "./features/committees/pages";
 import { consolePages } from "./features/console/pages";
@@ -18,8 +21,17 @@ import { contentPages } from "./features/content/pages";
 import { devPages } from "./features/dev/pages";
 import { editionsApi } from "./features/editions/api";
 import { editionPages } from "./features/editions/pages";
+import { followingApi } from "./features/following/api";
+import { followingPages, isOneClickUnsubscribe } from "./features/following/pages";
+import { hostingApi } from "./features/hosting/api";
+import { hostingPages } from "./features/hosting/pages";
+import { hostsApi } from "./features/hosts/api";
+import { hostsPages } from "./features/hosts/pages";
+import { routeHosts } from "./features/hosts/routing";
 import { institutionsApi } from "./features/institutions/api";
 import { institutionsPages } from "./features/institutions/pages";
+import { lifecycleApi } from "./features/lifecycle/api";
+import { lifecyclePages } from "./features/lifecycle/pages";
 import { programApi } from "./features/program/api";
 import { programPages } from "./features/program/pages";
 import { seriesApi } from "./features/series/api";
@@ -61,27 +73,41 @@ export function createApp() {
 		// Server-Timing shows the query budget in browser dev tools and lets tests measure it.
 		c.header("Server-Timing", `d1;desc="${counter.count} queries";dur=${counter.ms.toFixed(1)}`);
 	});
+	// Custom host names (design.md, "Hosts"): a mapped host's requests are rewritten to its edition's
+	// `/s/{series}/{year}/…` and run through this same app; unknown hosts get a 404. Before the
+	// origin check and the session, so console and sign-in never run on a custom host.
+	app.use(routeHosts((request, env, ctx) => app.fetch(request, env, ctx)));
 
 	// Forms may only be posted from Baton's own pages (Origin / Sec-Fetch-Site check on every
 	// state-changing request with a form content type; JSON needs a CORS preflight anyway).
 	// A bearer token is not an ambient credential (a browser never attaches it on its own), so
 	// token-authenticated API calls need no Origin check.
 	const checkOrigin = csrf();
-	app.use((c, next) => (c.req.header("Authorization") ? next() : checkOrigin(c, next)));
+	// The one-click unsubscribe POST (RFC 8058) comes from mail providers' servers without an
+	// Origin; its token is in the URL, not in a cookie, so it needs no Origin check either.
+	app.use((c, next) => (c.req.header("Authorization") || isOneClickUnsubscribe(c) ? next() : checkOrigin(c, next)));
 	// Who is asking matters only here: public pages never read the session, so they cache for all.
 	// ("/console/*" matches "/console" too.)
 	for (const path of ["/api/*", "/console/*", "/auth/*", "/dev/*"]) app.use(path, authenticate);
 
 	app.route("/", assetRoutes);
 	app.route("/", seriesPages);
+	// Before sitePages, whose /s/:series/:year would otherwise take /s/ainm/follow.
+	app.route("/", followingPages);
 	app.route("/", sitePages);
 	app.route("/", accountsPages);
 	app.route("/", consolePages);
 	app.route("/", institutionsPages);
 	app.route("/", committeesPages);
 	app.route("/", editionPages);
+	// Before contentPages: the checklist timeline replaces the generic list of checklist tasks.
+	app.route("/", checklistPages);
 	app.route("/", contentPages);
 	app.route("/", programPages);
+	app.route("/", hostingPages);
+	app.route("/", hostsPages);
+	app.route("/", lifecyclePages);
+	app.route("/", cloningPages);
 	app.route("/", devPages);
 
 	app.route("/api/v1", seriesApi);
@@ -91,6 +117,11 @@ export function createApp() {
 	app.route("/api/v1", editionsApi);
 	app.route("/api/v1", contentApi);
 	app.route("/api/v1", programApi);
+	app.route("/api/v1", hostingApi);
+	app.route("/api/v1", hostsApi);
+	app.route("/api/v1", lifecycleApi);
+	app.route("/api/v1", cloningApi);
+	app.route("/api/v1", followingApi);
 	app.doc31("/api/openapi.json", {
 		openapi: "3.1.0",
 		info: {

@@ -12,11 +12,15 @@ export interface LayoutProps {
 	description?: string;
 	/** Trail shown above the heading; the last crumb is the current page. */
 	breadcrumb?: Crumb[];
+	/** The page's canonical URL, e.g. on the edition's custom host. */
+	canonical?: string;
+	/** Prefix of the platform links (brand, API): `https://MAIN_HOST` on a custom host, else "". */
+	platformOrigin?: string;
 	children: Child;
 }
 
 /** The shared page shell: skip link, header, landmarks, footer. */
-export function Layout({ title, description, breadcrumb, children }: LayoutProps) {
+export function Layout({ title, description, breadcrumb, canonical, platformOrigin = "", children }: LayoutProps) {
 	return (
 		<>
 			{raw("<!DOCTYPE html>")}
@@ -26,6 +30,7 @@ export function Layout({ title, description, breadcrumb, children }: LayoutProps
 					<meta name="viewport" content="width=device-width, initial-scale=1" />
 					<title>{title === "Baton" ? title : `${title} · Baton`}</title>
 					{description ? <meta name="description" content={description} /> : null}
+					{canonical ? <link rel="canonical" href={canonical} /> : null}
 					<link rel="stylesheet" href={STYLESHEET_PATH} />
 				</head>
 				<body>
@@ -34,16 +39,16 @@ export function Layout({ title, description, breadcrumb, children }: LayoutProps
 					</a>
 					<header class="site-header">
 						<div class="inner">
-							<a class="brand" href="/">
+							<a class="brand" href={`${platformOrigin}/`}>
 								Baton
 							</a>
 							<nav class="site-nav" aria-label="Platform">
 								<ul>
 									<li>
-										<a href="/">Symposium series</a>
+										<a href={`${platformOrigin}/`}>Symposium series</a>
 									</li>
 									<li>
-										<a href="/api/openapi.json">API</a>
+										<a href={`${platformOrigin}/api/openapi.json`}>API</a>
 									</li>
 								</ul>
 							</nav>

@@ -42,6 +42,7 @@ h1 { font-size: clamp(1.75rem, 5vw, 2.5rem); margin-top: 0.5em; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 .badge { display: inline-block; font-size: 0.8rem; font-weight: 600; padding: 0.05rem 0.5rem; border-radius: 999px; background: var(--wash); border: 1px solid var(--line); color: var(--ink); }
+.badge-overdue { background: var(--danger); color: #fff; border-color: var(--danger); }
 .track-list { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
 .track-list li { padding: 0.5rem 0.75rem; background: var(--wash); border-radius: var(--radius); }
 .swatch { vertical-align: baseline; }
@@ -70,7 +71,7 @@ form { margin: 1rem 0; }
 .inline-form { display: inline; margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; }
 .console-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding: 0; margin: 0 0 1rem; border-bottom: 1px solid var(--line); padding-bottom: 0.5rem; }
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: var(--wash); padding: 0.5rem; border-radius: 0.35rem; }
 td .inline-form .button { padding: 0.25rem 0.75rem; }

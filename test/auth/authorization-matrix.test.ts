@@ -39,9 +39,20 @@ interface World {
 	invitationId: string;
 	editionInvitationId: string;
 	roomId: string;
+	/** A named lecture of the series. */
+	lectureId: string;
+	/** The series' open call for hosts (for 2035), and the world institution's open proposal to it. */
+	callId: string;
+	proposalId: string;
+	/** A series founded by the world's institution, without editions yet: its first edition is theirs to create. */
+	foundedSeriesSlug: string;
+	/** A custom host name of the edition, which the unmapping routes remove. */
+	hostname: string;
+	/** A published edition of the same series with a page: the source the clone routes copy from. */
+	sourceEditionId: string;
 }
 
-type Scope = "platform" | "institution" | "series" | "edition";
+type Scope = "platform" | "institution" | "series" | "edition" | "proposal";
 
 interface RouteCase {
 	name: string;
@@ -89,6 +100,12 @@ async function createWorld(): Promise<World> {
 		invitationId: `inv-${id}`,
 		editionInvitationId: `einv-${id}`,
 		roomId: `room-${id}`,
+		lectureId: `lec-${id}`,
+		callId: `call-${id}`,
+		proposalId: `prop-${id}`,
+		foundedSeriesSlug: `founded-${id}`,
+		hostname: `host-${id}.example.org`,
+		sourceEditionId: `src-${id}`,
 	};
 	const seriesId = `s-${id}`;
 	const otherEdition = `ed2-${id}`;
@@ -165,6 +182,41 @@ async function createWorld(): Promise<World> {
 			farFuture,
 		),
 		q("insert into rooms (id, edition_id, name) values (?, ?, 'Hall')", w.roomId, w.editionId),
+		q(
+			"insert into named_lectures (id, series_id, slug, name, honoree) values (?, ?, 'honoree', 'Honoree lecture', 'Honoree')",
+			w.lectureId,
+			seriesId,
+		),
+		q(
+			"insert into host_calls (id, series_id, for_year, deadline, status) values (?, ?, 2035, '2034-12-31', 'open')",
+			w.callId,
+			seriesId,
+		),
+		q(
+			"insert into host_proposals (id, call_id, series_id, institution_id, submitted_by, city, country, start_date, end_date, time_zone) values (?, ?, ?, ?, ?, 'Pisa', 'IT', '2035-05-07', '2035-05-09', 'Europe/Rome')",
+			w.proposalId,
+			w.callId,
+			seriesId,
+			w.institutionId,
+			users.owner.id,
+		),
+		q(
+			"insert into series (id, slug, name, short_name, institution_id) values (?, ?, 'Founded', 'FND', ?)",
+			`fs-${id}`,
+			w.foundedSeriesSlug,
+			w.institutionId,
+		),
+		q("insert into edition_hosts (hostname, edition_id) values (?, ?)", w.hostname, w.editionId),
+		q(
+			"insert into editions (id, series_id, year, name, start_date, end_date, time_zone, status) values (?, ?, 2029, 'SER 2029', '2029-05-07', '2029-05-09', 'Europe/Amsterdam', 'published')",
+			w.sourceEditionId,
+			seriesId,
+		),
+		q(
+			"insert into pages (id, edition_id, slug, title, body) values (?, ?, 'home', 'Welcome to {{edition.name}}', '')",
+			`page-${id}`,
+			w.sourceEditionId,
+		),
 	]);
 	return w;
 }
@@ -181,6 +233,23 @@ const INSTITUTION_ADMINS = ["owner", "admin"] as const;
 const EDITORS = ["chair", "organizer"] as const;
 const COMMITTEE_MANAGERS = ["chair", "steward"] as const;
 const EVERYONE_SIGNED_IN = ROLES.filter((r) => r !== "anonymous");
+const PROPOSAL = (w: World) => ({
+	institutionId: w.institutionId,
+	city: "Pisa",
+	country: "IT",
+	startDate: "2035-05-14",
+	endDate: "2035-05-16",
+	timeZone: "Europe/Rome",
+	motivation: "We would host it well.",
+});
+const FIRST_EDITION = {
+	year: 2035,
+	startDate: "2035-05-07",
+	endDate: "2035-05-09",
+	timeZone: "Europe/Rome",
+	city: "Pisa",
+	country: "IT",
+};
 
 const ROUTES: RouteCase[] = [
 	// Platform
@@ -203,14 +272,34 @@ const ROUTES: RouteCase[] = [
 			() => ({ name: "New institute", slug: `n-${newId().slice(0, 8)}`, city: "Pisa", country: "IT" }),
 		),
 	},
+	// A series is started for an institution: authorized on that institution.
 	{
 		name: "POST /api/v1/series",
-		scope: "platform",
+		scope: "institution",
 		allowed: INSTITUTION_ADMINS,
 		send: api(
 			"POST",
 			() => "/api/v1/series",
-			() => ({ slug: `n-${newId().slice(0, 8)}`, name: "A new series", shortName: "NEW" }),
+			(w) => ({
+				institutionId: w.institutionId,
+				slug: `n-${newId().slice(0, 8)}`,
+				name: "A new series",
+				shortName: "NEW",
+			}),
+		),
+	},
+	{
+		name: "POST /console/series/new",
+		scope: "institution",
+		allowed: INSTITUTION_ADMINS,
+		send: form(
+			() => "/console/series/new",
+			(w) => ({
+				institutionId: w.institutionId,
+				slug: `n-${newId().slice(0, 8)}`,
+				name: "A new series",
+				shortName: "NEW",
+			}),
 		),
 	},
 	// Institution
@@ -323,6 +412,180 @@ const ROUTES: RouteCase[] = [
 		send: form(
 			(w) => `/console/series/${w.seriesSlug}/stewards`,
 			() => ({ email: email() }),
+		),
+	},
+	// Series details, named lectures and calls for hosts: stewards
+	{
+		name: "PATCH /api/v1/series/{slug}",
+		scope: "series",
+		allowed: ["steward"],
+		send: api(
+			"PATCH",
+			(w) => `/api/v1/series/${w.seriesSlug}`,
+			() => ({ society: "EANM" }),
+		),
+	},
+	{
+		name: "POST /console/series/:slug",
+		scope: "series",
+		allowed: ["steward"],
+		send: form(
+			(w) => `/console/series/${w.seriesSlug}`,
+			() => ({ name: "Series", shortName: "SER", cadenceYears: "2", society: "EANM" }),
+		),
+	},
+	{
+		name: "POST /api/v1/series/{slug}/lectures",
+		scope: "series",
+		allowed: ["steward"],
+		send: api(
+			"POST",
+			(w) => `/api/v1/series/${w.seriesSlug}/lectures`,
+			() => ({ name: "Another lecture", honoree: "Another Honoree" }),
+		),
+	},
+	{
+		name: "PATCH /api/v1/series/{slug}/lectures/{lectureId}",
+		scope: "series",
+		allowed: ["steward"],
+		send: api(
+			"PATCH",
+			(w) => `/api/v1/series/${w.seriesSlug}/lectures/${w.lectureId}`,
+			() => ({ description: "Changed." }),
+		),
+	},
+	{
+		name: "POST /console/series/:slug/lectures",
+		scope: "series",
+		allowed: ["steward"],
+		send: form(
+			(w) => `/console/series/${w.seriesSlug}/lectures`,
+			() => ({ name: "Another lecture", honoree: "Another Honoree" }),
+		),
+	},
+	{
+		name: "POST /console/series/:slug/lectures/:lectureId",
+		scope: "series",
+		allowed: ["steward"],
+		send: form(
+			(w) => `/console/series/${w.seriesSlug}/lectures/${w.lectureId}`,
+			() => ({ name: "Honoree lecture", honoree: "Honoree", description: "Changed." }),
+		),
+	},
+	// The world's series already has an open call, so an allowed opening meets the one-open-call rule (422).
+	{
+		name: "POST /api/v1/series/{slug}/calls",
+		scope: "series",
+		allowed: ["steward"],
+		send: api(
+			"POST",
+			(w) => `/api/v1/series/${w.seriesSlug}/calls`,
+			() => ({ forYear: 2037, deadline: "2036-12-31" }),
+		),
+	},
+	{
+		name: "POST /console/series/:slug/calls",
+		scope: "series",
+		allowed: ["steward"],
+		send: form(
+			(w) => `/console/series/${w.seriesSlug}/calls`,
+			() => ({ forYear: "2037", deadline: "2036-12-31" }),
+		),
+	},
+	{
+		name: "PATCH /api/v1/series/{slug}/calls/{callId}",
+		scope: "series",
+		allowed: ["steward"],
+		send: api(
+			"PATCH",
+			(w) => `/api/v1/series/${w.seriesSlug}/calls/${w.callId}`,
+			() => ({ status: "closed" }),
+		),
+	},
+	{
+		name: "POST /console/series/:slug/calls/:callId",
+		scope: "series",
+		allowed: ["steward"],
+		send: form(
+			(w) => `/console/series/${w.seriesSlug}/calls/${w.callId}`,
+			() => ({ deadline: "2034-11-30", requirements: "A hall." }),
+		),
+	},
+	{
+		name: "POST /console/series/:slug/calls/:callId/close",
+		scope: "series",
+		allowed: ["steward"],
+		send: form((w) => `/console/series/${w.seriesSlug}/calls/${w.callId}/close`),
+	},
+	// Proposing to host: for the institution's owners and admins. The world's institution has an open
+	// proposal already, so an allowed one meets the one-proposal-per-call rule (409).
+	{
+		name: "POST /api/v1/series/{slug}/calls/{callId}/proposals",
+		scope: "institution",
+		allowed: INSTITUTION_ADMINS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/series/${w.seriesSlug}/calls/${w.callId}/proposals`,
+			(w) => PROPOSAL(w),
+		),
+	},
+	{
+		name: "POST /console/series/:slug/calls/:callId/propose",
+		scope: "institution",
+		allowed: INSTITUTION_ADMINS,
+		send: form(
+			(w) => `/console/series/${w.seriesSlug}/calls/${w.callId}/propose`,
+			(w) => ({ ...PROPOSAL(w), expectedParticipants: "" }),
+		),
+	},
+	// A proposal is known to the series' stewards and the proposing institution's owners and admins.
+	...(["api", "console"] as const).flatMap((via): RouteCase[] => {
+		const send = (action: string, body: Record<string, string>) =>
+			via === "api"
+				? api(
+						"POST",
+						(w) => `/api/v1/proposals/${w.proposalId}/${action}`,
+						() => body,
+					)
+				: form(
+						(w) => `/console/proposals/${w.proposalId}/${action}`,
+						() => body,
+					);
+		const path = via === "api" ? "/api/v1/proposals/{id}" : "/console/proposals/:id";
+		return [
+			{ name: `POST ${path}/withdraw`, scope: "proposal", allowed: INSTITUTION_ADMINS, send: send("withdraw", {}) },
+			{
+				name: `POST ${path}/accept`,
+				scope: "proposal",
+				allowed: ["steward"],
+				send: send("accept", { note: "Welcome." }),
+			},
+			{
+				name: `POST ${path}/decline`,
+				scope: "proposal",
+				allowed: ["steward"],
+				send: send("decline", { note: "Sorry." }),
+			},
+		];
+	}),
+	// The first edition of a series founded by the world's institution, hosted there.
+	{
+		name: "POST /api/v1/series/{slug}/editions",
+		scope: "institution",
+		allowed: INSTITUTION_ADMINS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/series/${w.foundedSeriesSlug}/editions`,
+			(w) => ({ hostInstitutionId: w.institutionId, ...FIRST_EDITION }),
+		),
+	},
+	{
+		name: "POST /console/series/:slug/editions/new",
+		scope: "institution",
+		allowed: INSTITUTION_ADMINS,
+		send: form(
+			(w) => `/console/series/${w.foundedSeriesSlug}/editions/new`,
+			(w) => ({ hostInstitutionId: w.institutionId, ...FIRST_EDITION, year: "2035" }),
 		),
 	},
 	// Edition committee
@@ -479,16 +742,85 @@ const ROUTES: RouteCase[] = [
 				startDate: "2031-05-05",
 				endDate: "2031-05-07",
 				timeZone: "Europe/Amsterdam",
-				status: "draft",
 			}),
 		),
 	},
+	// Setting up an edition from a previous one (the source is public: readable by every role)
+	{
+		name: "POST /api/v1/editions/{id}/clone",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/editions/${w.editionId}/clone`,
+			(w) => ({ sourceEditionId: w.sourceEditionId, parts: ["pages"] }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/setup/apply",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/setup/apply`,
+			(w) => ({ sourceEditionId: w.sourceEditionId, "part.pages": "on" }),
+		),
+	},
+	// Custom host names and the lifecycle: chairs and the series' stewards. The world's edition is a
+	// bare draft, so an allowed publish meets the go-live checks (422) and the other actions the
+	// lifecycle order (422): both past authorization.
+	{
+		name: "POST /api/v1/editions/{id}/hosts",
+		scope: "edition",
+		allowed: COMMITTEE_MANAGERS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/editions/${w.editionId}/hosts`,
+			() => ({ hostname: `new-${newId().slice(0, 8)}.example.org` }),
+		),
+	},
+	{
+		name: "DELETE /api/v1/editions/{id}/hosts/{hostname}",
+		scope: "edition",
+		allowed: COMMITTEE_MANAGERS,
+		send: api("DELETE", (w) => `/api/v1/editions/${w.editionId}/hosts/${w.hostname}`),
+	},
+	{
+		name: "POST /console/editions/:id/hosts",
+		scope: "edition",
+		allowed: COMMITTEE_MANAGERS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/hosts`,
+			() => ({ hostname: `new-${newId().slice(0, 8)}.example.org` }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/hosts/:hostname/remove",
+		scope: "edition",
+		allowed: COMMITTEE_MANAGERS,
+		send: form((w) => `/console/editions/${w.editionId}/hosts/${w.hostname}/remove`),
+	},
+	...(["publish", "unpublish", "hold", "archive"] as const).flatMap((action): RouteCase[] => [
+		{
+			name: `POST /api/v1/editions/{id}/${action}`,
+			scope: "edition",
+			allowed: COMMITTEE_MANAGERS,
+			send: api("POST", (w) => `/api/v1/editions/${w.editionId}/${action}`),
+		},
+		{
+			name: `POST /console/editions/:id/${action}`,
+			scope: "edition",
+			allowed: COMMITTEE_MANAGERS,
+			send: form((w) => `/console/editions/${w.editionId}/${action}`),
+		},
+	]),
 ];
 
 /** What a role may know exists, per scope: the rest must answer 404, never 403. */
 const VISIBLE: Record<Scope, readonly Role[]> = {
 	platform: EVERYONE_SIGNED_IN,
 	institution: ["member", "admin", "owner"],
+	// Hosting proposals: the series' stewards and the proposing institution's owners and admins.
+	proposal: ["steward", "admin", "owner"],
 	// Series are public.
 	series: EVERYONE_SIGNED_IN,
 	// The edition is a draft: its committee (an active mentor too) and its series' stewards see it.

@@ -52,8 +52,13 @@ function actor(roles: {
 	};
 }
 
-/** What any signed-in person may do on the platform. */
-const ANYONE = pairs("platform", ["institution.create", "invitation.accept"]);
+/** What any signed-in person may do: start an institution, accept invitations, copy from a public edition. */
+const ANYONE = [
+	...pairs("platform", ["institution.create", "invitation.accept"]),
+	...pairs("editionB", ["edition.clone_from"]),
+];
+/** A public edition is a source for any token scoped to an edition (the clone writes only there). */
+const PUBLIC_SOURCE = pairs("editionB", ["edition.clone_from"]);
 
 const OWNER_ACTIONS: Action[] = [
 	"institution.view",
@@ -63,6 +68,8 @@ const OWNER_ACTIONS: Action[] = [
 	"institution.manage_owners",
 	"institution.transfer",
 	"institution.leave",
+	"series.create",
+	"hosting.propose",
 ];
 const CHAIR_ACTIONS: Action[] = [
 	"edition.view",
@@ -70,6 +77,9 @@ const CHAIR_ACTIONS: Action[] = [
 	"edition.manage_committee",
 	"edition.comment",
 	"edition.review",
+	"edition.manage_hosts",
+	"edition.change_status",
+	"edition.clone_from",
 ];
 
 describe("can(): nobody and strangers", () => {
@@ -83,9 +93,9 @@ describe("can(): nobody and strangers", () => {
 });
 
 describe("can(): institution roles", () => {
-	it("gives an owner every action on their institution, and series creation, nothing on another", () => {
+	it("gives an owner every action on their institution (series creation and proposing to host included), nothing on another", () => {
 		expect(allowed(actor({ institutions: { "inst-a": "owner" } }))).toEqual(
-			expected(ANYONE, pairs("platform", ["series.create"]), pairs("institutionA", OWNER_ACTIONS)),
+			expected(ANYONE, pairs("institutionA", OWNER_ACTIONS)),
 		);
 	});
 
@@ -93,13 +103,14 @@ describe("can(): institution roles", () => {
 		expect(allowed(actor({ institutions: { "inst-a": "admin" } }))).toEqual(
 			expected(
 				ANYONE,
-				pairs("platform", ["series.create"]),
 				pairs("institutionA", [
 					"institution.view",
 					"institution.update",
 					"institution.invite",
 					"institution.manage_members",
 					"institution.leave",
+					"series.create",
+					"hosting.propose",
 				]),
 			),
 		);
@@ -113,12 +124,18 @@ describe("can(): institution roles", () => {
 });
 
 describe("can(): series stewards", () => {
-	it("lets a steward run their series and view and staff its editions, not other series", () => {
+	it("lets a steward run their series and view, staff, host and publish its editions, not other series", () => {
 		expect(allowed(actor({ stewardOf: ["series-a"] }))).toEqual(
 			expected(
 				ANYONE,
 				pairs("seriesA", ["series.view_private", "series.update", "series.manage_stewards"]),
-				pairs("editionA", ["edition.view", "edition.manage_committee"]),
+				pairs("editionA", [
+					"edition.view",
+					"edition.manage_committee",
+					"edition.manage_hosts",
+					"edition.change_status",
+					"edition.clone_from",
+				]),
 			),
 		);
 	});
@@ -133,25 +150,25 @@ describe("can(): edition committee", () => {
 
 	it("lets an organizer view, edit and comment", () => {
 		expect(allowed(actor({ editions: { "ed-a": { role: "organizer" } } }))).toEqual(
-			expected(ANYONE, pairs("editionA", ["edition.view", "edition.update", "edition.comment"])),
+			expected(ANYONE, pairs("editionA", ["edition.view", "edition.update", "edition.comment", "edition.clone_from"])),
 		);
 	});
 
 	it("lets a reviewer view, comment and review", () => {
 		expect(allowed(actor({ editions: { "ed-a": { role: "reviewer" } } }))).toEqual(
-			expected(ANYONE, pairs("editionA", ["edition.view", "edition.comment", "edition.review"])),
+			expected(ANYONE, pairs("editionA", ["edition.view", "edition.comment", "edition.review", "edition.clone_from"])),
 		);
 	});
 
 	it("lets an active mentor view and comment", () => {
 		expect(allowed(actor({ editions: { "ed-a": { role: "mentor", mentorUntil: "2099-12-31" } } }))).toEqual(
-			expected(ANYONE, pairs("editionA", ["edition.view", "edition.comment"])),
+			expected(ANYONE, pairs("editionA", ["edition.view", "edition.comment", "edition.clone_from"])),
 		);
 	});
 
 	it("still lets a mentor in on their last day (the date is inclusive)", () => {
 		expect(allowed(actor({ editions: { "ed-a": { role: "mentor", mentorUntil: "2025-06-01" } } }))).toEqual(
-			expected(ANYONE, pairs("editionA", ["edition.view", "edition.comment"])),
+			expected(ANYONE, pairs("editionA", ["edition.view", "edition.comment", "edition.clone_from"])),
 		);
 	});
 
@@ -184,19 +201,21 @@ describe("can(): personal API tokens narrow what the user may do", () => {
 		expect(allowed(actor({ ...owner, token }))).toEqual([]);
 	});
 
-	it("lets a read-only token scoped to the edition only view it", () => {
+	it("lets a read-only token scoped to the edition only read it, and copy from public editions", () => {
 		const token = { access: "read" as const, institutionId: null, editionId: "ed-a" };
-		expect(allowed(actor({ ...owner, token }))).toEqual(expected(pairs("editionA", ["edition.view"])));
+		expect(allowed(actor({ ...owner, token }))).toEqual(
+			expected(pairs("editionA", ["edition.view", "edition.clone_from"]), PUBLIC_SOURCE),
+		);
 	});
 
-	it("lets a read-write token scoped to the edition do what its chair may there, and nothing else", () => {
+	it("lets a read-write token scoped to the edition do what its chair may there, and copy from public editions", () => {
 		const token = { access: "write" as const, institutionId: null, editionId: "ed-a" };
-		expect(allowed(actor({ ...owner, token }))).toEqual(expected(pairs("editionA", CHAIR_ACTIONS)));
+		expect(allowed(actor({ ...owner, token }))).toEqual(expected(pairs("editionA", CHAIR_ACTIONS), PUBLIC_SOURCE));
 	});
 
-	it("gives a token scoped to another edition nothing, even for a chair", () => {
+	it("gives a token scoped to another edition nothing of the chair's, only copying from public editions", () => {
 		const token = { access: "write" as const, institutionId: null, editionId: "ed-b" };
-		expect(allowed(actor({ ...owner, token }))).toEqual([]);
+		expect(allowed(actor({ ...owner, token }))).toEqual(expected(PUBLIC_SOURCE));
 	});
 
 	it("gives a token without a scope nothing", () => {
@@ -216,5 +235,107 @@ describe("viewActionFor()", () => {
 			"edition.view",
 			"edition.view",
 		]);
+	});
+});
+
+describe("can(): hosting proposals and editions created directly", () => {
+	// Resources of their own, so the tables above stay about the resources every role touches.
+	const HOSTING = {
+		proposalA: { kind: "proposal", seriesId: "series-a", institutionId: "inst-a" },
+		proposalB: { kind: "proposal", seriesId: "series-b", institutionId: "inst-b" },
+		// Series A already has editions; hosted at inst-a.
+		nextEditionA: {
+			kind: "new_edition",
+			seriesId: "series-a",
+			hostInstitutionId: "inst-a",
+			foundingInstitutionId: "inst-a",
+			seriesHasEditions: true,
+		},
+		// Series B has none yet and was founded by inst-b: its first edition, at home and elsewhere.
+		firstEditionAtFounder: {
+			kind: "new_edition",
+			seriesId: "series-b",
+			hostInstitutionId: "inst-b",
+			foundingInstitutionId: "inst-b",
+			seriesHasEditions: false,
+		},
+		firstEditionElsewhere: {
+			kind: "new_edition",
+			seriesId: "series-b",
+			hostInstitutionId: "inst-a",
+			foundingInstitutionId: "inst-b",
+			seriesHasEditions: false,
+		},
+	} satisfies Record<string, Resource>;
+
+	function allowedHosting(a: Actor | null): string[] {
+		const found: string[] = [];
+		for (const [name, resource] of Object.entries(HOSTING)) {
+			for (const action of ALL_ACTIONS) if (can(a, action, resource, NOW)) found.push(`${action} @ ${name}`);
+		}
+		return found.sort();
+	}
+	const on = (resource: keyof typeof HOSTING, actions: Action[]) => actions.map((a) => `${a} @ ${resource}`);
+
+	it("gives strangers and edition committees nothing", () => {
+		expect(allowedHosting(null)).toEqual([]);
+		expect(allowedHosting(actor({}))).toEqual([]);
+		expect(allowedHosting(actor({ editions: { "ed-a": { role: "chair" } } }))).toEqual([]);
+	});
+
+	it("lets the proposing institution's owners and admins see and withdraw its proposal, not decide on it", () => {
+		for (const role of ["owner", "admin"] as const) {
+			expect(allowedHosting(actor({ institutions: { "inst-a": role } }))).toEqual(
+				expected(on("proposalA", ["proposal.view", "proposal.withdraw"])),
+			);
+		}
+	});
+
+	it("gives a plain member of the proposing institution nothing", () => {
+		expect(allowedHosting(actor({ institutions: { "inst-a": "member" } }))).toEqual([]);
+	});
+
+	it("lets the series' stewards see and decide on proposals, not withdraw them, and create no edition on their own", () => {
+		expect(allowedHosting(actor({ stewardOf: ["series-a"] }))).toEqual(
+			expected(on("proposalA", ["proposal.view", "proposal.decide"])),
+		);
+	});
+
+	it("lets a steward who administers the host create an edition, first or not", () => {
+		expect(allowedHosting(actor({ stewardOf: ["series-a", "series-b"], institutions: { "inst-a": "admin" } }))).toEqual(
+			expected(
+				on("proposalA", ["proposal.view", "proposal.withdraw", "proposal.decide"]),
+				on("proposalB", ["proposal.view", "proposal.decide"]),
+				on("nextEditionA", ["edition.create"]),
+				on("firstEditionElsewhere", ["edition.create"]),
+			),
+		);
+	});
+
+	it("lets the founding institution's owners and admins create the first edition at home only", () => {
+		for (const role of ["owner", "admin"] as const) {
+			expect(allowedHosting(actor({ institutions: { "inst-b": role } }))).toEqual(
+				expected(
+					on("proposalB", ["proposal.view", "proposal.withdraw"]),
+					on("firstEditionAtFounder", ["edition.create"]),
+				),
+			);
+		}
+	});
+
+	it("does not let the founder's admins create an edition once the series has one, nor a host's admins on their own", () => {
+		// inst-a founded series A, which has editions: no steward, no edition.
+		expect(allowedHosting(actor({ institutions: { "inst-a": "owner", "inst-b": "member" } }))).toEqual(
+			expected(on("proposalA", ["proposal.view", "proposal.withdraw"])),
+		);
+	});
+
+	it("gives personal API tokens nothing here, even an owner's token scoped to the institution", () => {
+		const token = { access: "write" as const, institutionId: "inst-b", editionId: null };
+		expect(allowedHosting(actor({ institutions: { "inst-b": "owner" }, stewardOf: ["series-b"], token }))).toEqual([]);
+	});
+
+	it("hides a proposal from whoever may not view it, and hides nothing about a new edition", () => {
+		expect(Object.values(HOSTING).map(viewActionFor)).toEqual(["proposal.view", "proposal.view", null, null, null]);
 	});
 });

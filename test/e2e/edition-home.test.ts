@@ -1,15 +1,12 @@
 /**
- * The AINM 2023 edition home as a visitor sees it in a real browser, on the seeded demo data,
- * plus the shared accessibility check (design.md: zero axe violations, WCAG 2.2 AA).
+ * The AINM 2023 edition home as a visitor sees it in a real browser, on the seeded demo data.
+ * Its accessibility is checked with the other public pages in accessibility.test.ts.
  */
-import { execFile } from "node:child_process";
-import { delimiter, join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser } from "./browser";
-import { startProxyWithoutCsp } from "./without-csp";
+import { PHONE } from "./support";
 
-const repo = resolve(import.meta.dirname, "../..");
 const baseUrl = inject("baseUrl");
 const editionUrl = `${baseUrl}/s/ainm/2023`;
 
@@ -61,12 +58,7 @@ describe("edition home /s/ainm/2023", () => {
 	});
 
 	test("fits a phone screen without horizontal scrolling", async () => {
-		const page = await open(editionUrl, {
-			viewport: { width: 390, height: 844 },
-			isMobile: true,
-			hasTouch: true,
-			deviceScaleFactor: 3,
-		});
+		const page = await open(editionUrl, PHONE);
 		try {
 			const { scrollWidth, clientWidth } = await page.evaluate(() => ({
 				scrollWidth: document.documentElement.scrollWidth,
@@ -77,36 +69,4 @@ describe("edition home /s/ainm/2023", () => {
 			await page.context().close();
 		}
 	});
-});
-
-/** Runs a shared validator; resolves with its exit code and everything it printed (never rejects on exit 1). */
-function validate(script: string, args: string[]): Promise<{ code: number; output: string }> {
-	return new Promise((done) => {
-		execFile(
-			"node",
-			[join(repo, "../shared/validators", script), ...args],
-			// Same Node 22 as the rest of the project, whatever Node started vitest.
-			{ env: { ...process.env, PATH: [join(repo, "node_modules/.bin"), process.env.PATH].join(delimiter) } },
-			(error, stdout, stderr) => {
-				const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-				done({ code, output: `${stdout}${stderr}${error && code === -1 ? String(error) : ""}` });
-			},
-		);
-	});
-}
-
-test("has no accessibility violations (axe, WCAG 2.2 AA), on desktop and on a phone", async () => {
-	const proxy = await startProxyWithoutCsp(baseUrl);
-	try {
-		const pages = ["/s/ainm/2023", "/", "/s/ainm"].map((path) => `${proxy.url}${path}`);
-		// Desktop and mobile runs each start their own Chromium, so run them side by side.
-		const [desktop, mobile] = await Promise.all([
-			validate("axe-check.mjs", pages),
-			validate("axe-check.mjs", ["--mobile", ...pages]),
-		]);
-		expect(desktop.code, `axe-check.mjs (desktop):\n${desktop.output}`).toBe(0);
-		expect(mobile.code, `axe-check.mjs --mobile:\n${mobile.output}`).toBe(0);
-	} finally {
-		await proxy.close();
-	}
 });

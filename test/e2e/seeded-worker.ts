@@ -21,6 +21,9 @@ export interface SeededWorker {
 
 const repo = resolve(import.meta.dirname, "../..");
 
+/** How long the first request to the started Worker may take (it compiles on first use; machines may be busy). */
+const PROBE_TIMEOUT_MS = 30_000;
+
 // Child tools run from the project's node_modules/.bin, which also holds the Node 22 that the
 // `node` devDependency installs: wrangler needs it even if vitest was started by another Node.
 const childEnv = {
@@ -104,8 +107,16 @@ export async function startSeededWorker({ signal }: { signal?: AbortSignal } = {
 		signal?.throwIfAborted();
 		const baseUrl = (await worker.url).origin;
 
-		// Fail here, with a clear message, rather than in every test.
-		const probe = await fetch(`${baseUrl}/api/v1/series`);
+		// Fail here, with a clear message, rather than in every test. Bounded: when the build fails,
+		// wrangler only logs it and the Worker never answers (undici would wait 5 minutes).
+		const probe = await fetch(`${baseUrl}/api/v1/series`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).catch(
+			(error: Error) => {
+				throw new Error(
+					`e2e setup: GET ${baseUrl}/api/v1/series got no answer (${error.message}); if wrangler printed "Build failed" above, fix that first`,
+					{ cause: error },
+				);
+			},
+		);
 		if (!probe.ok) throw new Error(`e2e setup: GET ${baseUrl}/api/v1/series answered ${probe.status}`);
 
 		return { baseUrl, stateDir, stop };

@@ -1,30 +1,45 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { hashPassword } from "../../auth/passwords";
+import { bumpContentVersion } from "../../features/editions/content-version";
 import type { Database } from "../client";
 import {
+	abstractCalls,
+	checklistTasks,
 	editionMembers,
 	editions,
+	hostCalls,
 	institutionMembers,
 	institutions,
 	namedLectures,
+	pages,
+	registrationFields,
+	reviewCriteria,
 	rooms,
 	series,
 	seriesStewards,
+	sessionChairs,
 	sessions,
 	speakers,
+	sponsors,
+	sponsorTiers,
+	surveyQuestions,
 	talkSpeakers,
 	talks,
+	ticketTypes,
 	tracks,
 	users,
 } from "../schema";
 import * as ainm from "./ainm";
+import * as site from "./ainm-site";
 import * as demo from "./demo-accounts";
 
 /**
- * Loads the demo data: the AINM series and edition, and one demo account per role. Safe to run
- * again: every row has a fixed id and is upserted, so new seed data reaches an existing local
- * database and nothing is duplicated. One batch, so a failure leaves the database as it was.
+ * Loads the demo data: the AINM series and its 2023 edition with its program, pages, sponsors and
+ * configuration, and one demo account per role. Safe to run again: every row has a fixed id and is
+ * upserted, so new seed data reaches an existing local database and nothing is duplicated; the
+ * edition's content version is bumped so no cache serves the old content. One batch, so a failure
+ * leaves the database as it was.
  */
 export async function seedDemo(db: Database): Promise<void> {
 	// scrypt costs tens of milliseconds (and the tests seed once per file): hash the shared demo
@@ -48,6 +63,17 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(sessions, sessions.id, ainm.ainm2023Sessions),
 		...upsert(talks, talks.id, ainm.ainm2023Talks),
 		...upsert(talkSpeakers, [talkSpeakers.talkId, talkSpeakers.speakerId], ainm.ainm2023TalkSpeakers),
+		...upsert(sessionChairs, [sessionChairs.sessionId, sessionChairs.speakerId], ainm.ainm2023SessionChairs),
+		...upsert(pages, pages.id, site.ainm2023Pages),
+		...upsert(sponsorTiers, sponsorTiers.id, site.ainm2023SponsorTiers),
+		...upsert(sponsors, sponsors.id, site.ainm2023Sponsors),
+		...upsert(ticketTypes, ticketTypes.id, site.ainm2023TicketTypes),
+		...upsert(registrationFields, registrationFields.id, site.ainm2023RegistrationFields),
+		...upsert(abstractCalls, abstractCalls.editionId, [site.ainm2023AbstractCall]),
+		...upsert(reviewCriteria, reviewCriteria.id, site.ainm2023ReviewCriteria),
+		...upsert(surveyQuestions, surveyQuestions.id, site.ainm2023SurveyQuestions),
+		...upsert(checklistTasks, checklistTasks.id, site.ainm2023Checklist),
+		bumpContentVersion(db, ainm.EDITION_ID),
 		...upsert(
 			users,
 			users.id,
@@ -57,6 +83,8 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(institutionMembers, [institutionMembers.institutionId, institutionMembers.userId], demo.umcgMembers),
 		...upsert(seriesStewards, [seriesStewards.seriesId, seriesStewards.userId], demo.ainmStewards),
 		...upsert(editionMembers, [editionMembers.editionId, editionMembers.userId], demo.ainm2023Committee),
+		// After the users: the call records the steward who opened it.
+		...upsert(hostCalls, hostCalls.id, [ainm.ainmCallForHosts]),
 	];
 	await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }

@@ -3,6 +3,7 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { type FailedForm, failureOf } from "../console/form-flow";
+import { contentUrl } from "../content/views";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
 import { longDate, roleLabel } from "../invitations/wording";
@@ -176,7 +177,11 @@ export function CommitteePage({
 		<ConsoleLayout
 			title={`${edition.name} committee`}
 			user={user}
-			breadcrumb={[...seriesCrumbs(series), { label: edition.name }]}
+			breadcrumb={[
+				...seriesCrumbs(series),
+				{ label: edition.name, href: contentUrl(edition.id) },
+				{ label: "Committee" },
+			]}
 		>
 			<h1>{edition.name} committee</h1>
 			<p class="lead">

@@ -23,6 +23,20 @@ export const NOTICES = {
 	left: "You left the institution.",
 	transferred: "Ownership transferred. You are now an admin.",
 	joined: "Invitation accepted: welcome!",
+	published: "Published: the edition's site is public now.",
+	unpublished: "Back to draft: only the committee and the stewards see the site now.",
+	held: "Marked as held: the site stays public.",
+	archived: "Archived: the edition's content is read-only now.",
+	cloned: "Copied from the previous edition. Check the texts and dates before you publish.",
+	setup_blank: "Starting blank: nothing was copied.",
+	series_created: "Series created. You are its steward.",
+	edition_created: "Edition created as a draft. You are its chair.",
+	call_opened: "Call for hosts opened. It is on the series page now.",
+	call_closed: "Call for hosts closed.",
+	proposal_submitted: "Proposal submitted. The stewards will tell you their decision by email.",
+	proposal_withdrawn: "Proposal withdrawn.",
+	proposal_accepted: "Proposal accepted: the edition is created and every proposer has been told by email.",
+	proposal_declined: "Proposal declined: the proposer has been told by email.",
 } as const;
 
 export type NoticeKey = keyof typeof NOTICES;

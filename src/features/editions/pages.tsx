@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import type { AppEnv } from "../../env";
+import { clonedFrom } from "../cloning/sources";
 import { authorizedEdition } from "../committees/access";
 import { editionResource } from "../committees/committees";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
@@ -12,8 +13,11 @@ import { abstractCallUrl, EditionContentPage, settingsUrl } from "./views";
 
 async function viewContext(c: Context<AppEnv>) {
 	const found = await authorizedEdition(c, "edition.view", c.req.param("id") ?? "");
-	const canEdit = can(await currentActor(c), "edition.update", editionResource(found.edition));
-	return { ...found, user: requireAuth(c).user, canEdit };
+	const actor = await currentActor(c);
+	const canEdit = can(actor, "edition.update", editionResource(found.edition));
+	// Lifecycle buttons on the content page (src/features/lifecycle).
+	const canChangeStatus = can(actor, "edition.change_status", editionResource(found.edition));
+	return { ...found, user: requireAuth(c).user, canEdit, canChangeStatus };
 }
 
 async function renderSettings(c: Context<AppEnv>, failed?: FailedForm, status = 200) {
@@ -66,7 +70,11 @@ export const editionPages = new Hono<AppEnv>()
 			rerender: (failed, status) => renderAbstractCall(c, failed, status),
 		});
 	})
-	.get("/console/editions/:id/content", async (c) => c.html(<EditionContentPage {...(await viewContext(c))} />))
+	.get("/console/editions/:id/content", async (c) => {
+		const context = await viewContext(c);
+		const source = await clonedFrom(c.var.db, context.edition);
+		return c.html(<EditionContentPage {...context} clonedFrom={source} notice={noticeFrom(c)} />);
+	})
 	.get("/console/editions/:id", (c) => c.redirect(contentUrl(c.req.param("id")), 303))
 	.get("/console/editions/:id/settings", (c) => renderSettings(c))
 	.post("/console/editions/:id/settings", async (c) => {

@@ -1,10 +1,12 @@
 /**
- * An edition's settings: names, dates, zone, venue, host, looks, contact and status. Declared as
- * fields once (validation, form and API), written through writeEditionContent like all content.
+ * An edition's settings: names, dates, zone, venue, host, looks and contact. Declared as fields
+ * once (validation, form and API), written through writeEditionContent like all content. The
+ * status is not a setting: it changes only through the lifecycle actions (src/features/lifecycle),
+ * so publishing always runs the go-live checks.
  */
 import { eq, max } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { EDITION_STATUSES, type Edition, editions, sessions } from "../../db/schema";
+import { type Edition, editions, sessions } from "../../db/schema";
 import { dayCount } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import {
@@ -14,7 +16,6 @@ import {
 	email,
 	type FieldSpec,
 	objectOf,
-	select,
 	text,
 	textarea,
 	timeZone,
@@ -41,12 +42,6 @@ export const SETTINGS_FIELDS: FieldSpec[] = [
 	color("primaryColor", "Main colour", { fallback: "#1f5f8b", hint: "Used behind white text: choose a dark colour." }),
 	color("accentColor", "Accent colour", { fallback: "#c2410c" }),
 	textarea("heroText", "Introduction on the home page", { max: 1000 }),
-	select(
-		"status",
-		"Status",
-		EDITION_STATUSES.map((s) => ({ value: s, label: s })),
-		{ fallback: "draft", hint: "Drafts are visible to the committee only." },
-	),
 ];
 
 export const settingsSchema = objectOf(SETTINGS_FIELDS);

@@ -1,8 +1,14 @@
 import type { Edition } from "../../db/schema";
 import { formatDateRange } from "../../lib/dates";
 import { ConsoleLayout } from "../../views/console-layout";
+import { Notice } from "../../views/forms";
+import { checklistTimelineUrl } from "../checklist/timeline";
+import { setupUrl } from "../cloning/views";
 import { COLLECTIONS } from "../content/collections";
-import { ContentField, collectionUrl, contentUrl, type EditionContext } from "../content/views";
+import { collectionUrl, type EditionContext } from "../content/views";
+import { hostsConsoleUrl } from "../hosts/views";
+import { STATUS_DESCRIPTIONS, StatusActions } from "../lifecycle/status-actions";
+import { statusConsoleUrl } from "../lifecycle/urls";
 import { editionUrl } from "../series/series";
 
 export const settingsUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/settings`;
@@ -12,8 +18,25 @@ export const abstractCallUrl = (e: Pick<Edition, "id">) => `/console/editions/${
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The edition's console home: what there is to edit, and where the public site is. */
-export function EditionContentPage({ edition, series, user, canEdit }: EditionContext & { canEdit: boolean }) {
+/**
+ * The edition's console home: what there is to edit, where the public site is, and which edition
+ * it was cloned from (so a committee always knows which edition it is editing).
+ */
+export function EditionContentPage({
+	edition,
+	series,
+	user,
+	canEdit,
+	clonedFrom,
+	notice,
+	canChangeStatus = false,
+}: EditionContext & {
+	canEdit: boolean;
+	clonedFrom?: Pick<Edition, "name">;
+	notice?: string;
+	/** May take the lifecycle actions (publish, hold, archive): chairs and stewards. */
+	canChangeStatus?: boolean;
+}) {
 	return (
 		<ConsoleLayout
 			title={edition.name}
@@ -25,15 +48,39 @@ export function EditionContentPage({ edition, series, user, canEdit }: EditionCo
 				{series.name} · {formatDateRange(edition.startDate, edition.endDate)} ·{" "}
 				<span class="badge">{edition.status}</span>
 			</p>
+			{notice ? <Notice>{notice}</Notice> : null}
+			{clonedFrom ? (
+				<p>
+					You are editing {edition.name}, cloned from {clonedFrom.name}.
+				</p>
+			) : null}
+			{canEdit ? (
+				<p>
+					<a href={setupUrl(edition)}>Set up from a previous edition</a>
+				</p>
+			) : null}
 			<p>
 				Public site: <a href={editionUrl(series, edition)}>{editionUrl(series, edition)}</a>
-				{edition.status === "draft" ? " (a draft: only the committee can see it)" : ""}
+				{edition.status === "draft" ? (
+					<>
+						{" "}
+						(a draft: only the committee can see it, as a{" "}
+						<a href={`${editionUrl(series, edition)}?preview=1`}>preview</a>)
+					</>
+				) : null}
 			</p>
+			{edition.status === "archived" ? <p class="notice">This edition is archived: its content is read-only.</p> : null}
+			<h2>Status</h2>
+			<p>
+				<span class="badge">{edition.status}</span> {STATUS_DESCRIPTIONS[edition.status]}{" "}
+				<a href={statusConsoleUrl(edition.id)}>Status and go-live checks</a>
+			</p>
+			{canChangeStatus ? <StatusActions edition={edition} /> : null}
 			{canEdit ? null : <p class="notice">You can read this edition's content; its chairs and organizers change it.</p>}
 			<h2>Edition</h2>
 			<ul>
 				<li>
-					<a href={settingsUrl(edition)}>Settings</a>: dates, time zone, venue, host, looks, status
+					<a href={settingsUrl(edition)}>Settings</a>: dates, time zone, venue, host, looks
 				</li>
 				<li>
 					<a href={programUrl(edition)}>Program</a>: days, sessions and talks
@@ -43,6 +90,13 @@ export function EditionContentPage({ edition, series, user, canEdit }: EditionCo
 				</li>
 				<li>
 					<a href={committeeUrl(edition)}>Committee</a>
+				</li>
+				<li>
+					<a href={hostsConsoleUrl(edition.id)}>Host names</a>: the public site at an address of its own
+				</li>
+				<li>
+					<a href={checklistTimelineUrl(edition)}>Checklist timeline</a>: tasks due before the event, overdue ones
+					marked
 				</li>
 			</ul>
 			<h2>Content</h2>

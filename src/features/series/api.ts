@@ -1,19 +1,55 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createApiRouter, errorResponses } from "../../api/openapi";
-import { authorize } from "../../auth/guard";
-import type { Edition, Series } from "../../db/schema";
-import { notFound } from "../../lib/errors";
-import { CreateSeriesSchema, EditionSchema, SeriesSchema, SeriesSlugParam } from "./schemas";
-import { createSeries, editionUrl, findSeriesWithEditions, listSeriesDirectory, seriesUrl } from "./series";
+import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { requireAuth } from "../../auth/guard";
+import type { Edition, NamedLecture, Series } from "../../db/schema";
+import { notFound, validationError } from "../../lib/errors";
+import { authorizedSeries } from "../committees/access";
+import { authorizedInstitution } from "../institutions/access";
+import {
+	createNamedLecture,
+	findNamedLecture,
+	lectureInputOf,
+	listNamedLectures,
+	updateNamedLecture,
+} from "./lectures";
+import {
+	asFieldData,
+	type CreateSeriesInput,
+	CreateSeriesSchema,
+	EditionSchema,
+	LectureParams,
+	type NamedLectureInput,
+	NamedLectureInputSchema,
+	NamedLectureSchema,
+	type SeriesDetails,
+	SeriesDetailsSchema,
+	SeriesSchema,
+	SeriesSlugParam,
+} from "./schemas";
+import {
+	createSeries,
+	editionUrl,
+	findSeriesBySlug,
+	findSeriesWithEditions,
+	listSeriesDirectory,
+	seriesDetailsOf,
+	seriesUrl,
+	updateSeries,
+} from "./series";
 
-const toSeriesJson = ({ createdAt: _, ...s }: Series) => SeriesSchema.parse({ ...s, url: seriesUrl(s) });
-const toEditionJson = (s: Series, { createdAt: _, contentVersion: __, seriesId: ___, ...e }: Edition) =>
+export const toSeriesJson = ({ createdAt: _, ...s }: Series) => SeriesSchema.parse({ ...s, url: seriesUrl(s) });
+export const toEditionJson = (s: Series, { createdAt: _, contentVersion: __, seriesId: ___, ...e }: Edition) =>
 	EditionSchema.parse({ ...e, url: editionUrl(s, e) });
+
+const tags = ["Series"];
+const security = [{ apiToken: [] }];
+/** A JSON object of the fields to change; it is laid over the stored ones and validated whole. */
+const patchBody = jsonBody(z.record(z.string(), z.unknown()));
 
 const listSeries = createRoute({
 	method: "get",
 	path: "/series",
-	tags: ["Series"],
+	tags,
 	summary: "List symposium series",
 	responses: {
 		200: {
@@ -23,10 +59,19 @@ const listSeries = createRoute({
 	},
 });
 
+const getSeries = createRoute({
+	method: "get",
+	path: "/series/{slug}",
+	tags,
+	summary: "Get a series",
+	request: { params: SeriesSlugParam },
+	responses: { 200: dataResponse("The series.", SeriesSchema), ...errorResponses(400, 404) },
+});
+
 const listEditions = createRoute({
 	method: "get",
 	path: "/series/{slug}/editions",
-	tags: ["Series"],
+	tags,
 	summary: "List the public editions of a series",
 	request: { params: SeriesSlugParam },
 	responses: {
@@ -41,22 +86,81 @@ const listEditions = createRoute({
 const postSeries = createRoute({
 	method: "post",
 	path: "/series",
-	tags: ["Series"],
-	summary: "Create a series",
-	request: { body: { required: true, content: { "application/json": { schema: CreateSeriesSchema } } } },
+	tags,
+	security,
+	summary: "Create a series for an institution you own or administer; you become its first steward",
+	request: jsonBody(CreateSeriesSchema),
 	responses: {
 		201: {
 			description: "The new series.",
 			content: { "application/json": { schema: z.object({ data: SeriesSchema }) } },
 		},
-		...errorResponses(400, 401, 403, 409),
+		...errorResponses(400, 401, 403, 404, 409),
 	},
 });
+
+const patchSeries = createRoute({
+	method: "patch",
+	path: "/series/{slug}",
+	tags,
+	security,
+	summary: "Change a series' name, short name, description, cadence, society or logo (stewards)",
+	description: `Send only the fields to change: ${Object.keys(SeriesDetailsSchema.shape).join(", ")}. The slug cannot change.`,
+	request: { params: SeriesSlugParam, ...patchBody },
+	responses: { 200: dataResponse("The changed series.", SeriesSchema), ...errorResponses(400, 401, 403, 404) },
+});
+
+const lectureTags = ["Named lectures"];
+
+const listLectures = createRoute({
+	method: "get",
+	path: "/series/{slug}/lectures",
+	tags: lectureTags,
+	summary: "List a series' named lectures",
+	request: { params: SeriesSlugParam },
+	responses: {
+		200: dataResponse("The named lectures, by name.", z.array(NamedLectureSchema)),
+		...errorResponses(400, 404),
+	},
+});
+
+const postLecture = createRoute({
+	method: "post",
+	path: "/series/{slug}/lectures",
+	tags: lectureTags,
+	security,
+	summary: "Add a named lecture (stewards)",
+	request: { params: SeriesSlugParam, ...jsonBody(NamedLectureInputSchema) },
+	responses: {
+		201: dataResponse("The new named lecture.", NamedLectureSchema),
+		...errorResponses(400, 401, 403, 404, 409),
+	},
+});
+
+const patchLecture = createRoute({
+	method: "patch",
+	path: "/series/{slug}/lectures/{lectureId}",
+	tags: lectureTags,
+	security,
+	summary: "Change a named lecture's name, honoree or description (stewards)",
+	request: { params: LectureParams, ...patchBody },
+	responses: {
+		200: dataResponse("The changed named lecture.", NamedLectureSchema),
+		...errorResponses(400, 401, 403, 404),
+	},
+});
+
+const toLectureJson = ({ seriesId: _, ...lecture }: NamedLecture) => lecture;
 
 export const seriesApi = createApiRouter()
 	.openapi(listSeries, async (c) => {
 		const directory = await listSeriesDirectory(c.var.db);
 		return c.json({ data: directory.map((d) => toSeriesJson(d.series)) }, 200);
+	})
+	.openapi(getSeries, async (c) => {
+		const found = await findSeriesBySlug(c.var.db, c.req.valid("param").slug);
+		if (!found) throw notFound("This series");
+		return c.json({ data: toSeriesJson(found) }, 200);
 	})
 	.openapi(listEditions, async (c) => {
 		const found = await findSeriesWithEditions(c.var.db, c.req.valid("param").slug);
@@ -64,8 +168,45 @@ export const seriesApi = createApiRouter()
 		return c.json({ data: found.editions.map((e) => toEditionJson(found.series, e)) }, 200);
 	})
 	.openapi(postSeries, async (c) => {
-		const input = c.req.valid("json");
-		await authorize(c, "series.create", { kind: "platform" });
-		const created = await createSeries(c.var.db, input);
+		const input = asFieldData<CreateSeriesInput>(c.req.valid("json"));
+		const { user } = requireAuth(c);
+		// The series belongs to the founding institution: its creator must own or administer that one.
+		await authorizedInstitution(c, "series.create", input.institutionId);
+		const created = await createSeries(c.var.db, { series: input, stewardId: user.id });
 		return c.json({ data: toSeriesJson(created) }, 201);
+	})
+	.openapi(patchSeries, async (c) => {
+		const patch = c.req.valid("json");
+		const { series } = await authorizedSeries(c, "series.update", c.req.valid("param").slug);
+		const parsed = SeriesDetailsSchema.safeParse({ ...seriesDetailsOf(series), ...patch });
+		if (!parsed.success) throw validationError(parsed.error);
+		const updated = await updateSeries(c.var.db, { id: series.id, details: asFieldData<SeriesDetails>(parsed.data) });
+		return c.json({ data: toSeriesJson(updated) }, 200);
+	})
+	.openapi(listLectures, async (c) => {
+		const found = await findSeriesBySlug(c.var.db, c.req.valid("param").slug);
+		if (!found) throw notFound("This series");
+		const lectures = await listNamedLectures(c.var.db, found.id);
+		return c.json({ data: lectures.map(toLectureJson) }, 200);
+	})
+	.openapi(postLecture, async (c) => {
+		const input = asFieldData<NamedLectureInput>(c.req.valid("json"));
+		const { series } = await authorizedSeries(c, "series.update", c.req.valid("param").slug);
+		const created = await createNamedLecture(c.var.db, { seriesId: series.id, lecture: input });
+		return c.json({ data: toLectureJson(created) }, 201);
+	})
+	.openapi(patchLecture, async (c) => {
+		const patch = c.req.valid("json");
+		const { slug, lectureId } = c.req.valid("param");
+		const { series } = await authorizedSeries(c, "series.update", slug);
+		const existing = await findNamedLecture(c.var.db, series.id, lectureId);
+		if (!existing) throw notFound("This named lecture");
+		const parsed = NamedLectureInputSchema.safeParse({ ...lectureInputOf(existing), ...patch });
+		if (!parsed.success) throw validationError(parsed.error);
+		const updated = await updateNamedLecture(c.var.db, {
+			seriesId: series.id,
+			lectureId,
+			lecture: asFieldData<NamedLectureInput>(parsed.data),
+		});
+		return c.json({ data: toLectureJson(updated) }, 200);
 	});

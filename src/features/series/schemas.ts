@@ -1,12 +1,24 @@
 /**
- * Validation and API shapes of series and editions, derived from the drizzle schema so a column
- * change reaches the API and its OpenAPI description in one place.
+ * Validation and API shapes of series, their editions and named lectures. Output shapes derive from
+ * the drizzle schema; inputs are declared once as fields (../content/fields.ts), so the console
+ * form, the JSON API, its OpenAPI description and the messages share one definition.
  */
 import { z } from "@hono/zod-openapi";
-import { createInsertSchema, createSelectSchema } from "drizzle-zod";
-import { editions, series } from "../../db/schema";
+import { createSelectSchema } from "drizzle-zod";
+import { editions, namedLectures, series } from "../../db/schema";
+import { type FieldSpec, int, objectOf, ref, text, textarea, url } from "../content/fields";
+import { pathId } from "../invitations/schemas";
+
+/**
+ * The typed view of data a fields schema validated: the field builders check every value, but
+ * TypeScript cannot see through them to the shape.
+ */
+export const asFieldData = <T>(data: Record<string, unknown>): T => data as unknown as T;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Addresses the console uses below /console/series/ for its own pages. */
+const RESERVED_SERIES_SLUGS: ReadonlySet<string> = new Set(["new"]);
 
 export const SeriesSchema = createSelectSchema(series)
 	.omit({ createdAt: true })
@@ -18,23 +30,76 @@ export const EditionSchema = createSelectSchema(editions)
 	.extend({ url: z.string().openapi({ example: "/s/ainm/2023" }) })
 	.openapi("Edition");
 
-// Column types, nullability and defaults come from the table; these refine the free-text rules.
-export const CreateSeriesSchema = createInsertSchema(series, {
-	slug: z
-		.string()
-		.min(2, "Use at least 2 characters.")
-		.max(40, "Use at most 40 characters.")
-		.regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens, e.g. ainm."),
-	name: z.string().trim().min(3, "Give the full name of the series.").max(200, "Use at most 200 characters."),
-	shortName: z.string().trim().min(2, "Give a short name, e.g. AINM.").max(30, "Use at most 30 characters."),
-	description: z.string().max(5000, "Use at most 5000 characters.").optional(),
-	cadenceYears: z.number().int().min(1, "At least one year between editions.").max(10, "At most 10 years.").optional(),
-})
-	.pick({ slug: true, name: true, shortName: true, description: true, cadenceYears: true })
-	.strict()
-	.openapi("CreateSeries");
+export const NamedLectureSchema = createSelectSchema(namedLectures).omit({ seriesId: true }).openapi("NamedLecture");
 
-export type CreateSeriesInput = z.infer<typeof CreateSeriesSchema>;
+const slugField: FieldSpec = (() => {
+	const base = text("slug", "Short address", {
+		required: true,
+		max: 40,
+		hint: "Lowercase letters, digits and hyphens; the series page lives at /s/ followed by this. It cannot change later.",
+	});
+	const schema = base.schema.pipe(
+		z
+			.string()
+			.min(2, "Use at least 2 characters.")
+			.regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens, e.g. ainm.")
+			.refine((slug) => !RESERVED_SERIES_SLUGS.has(slug), "This address is reserved: choose another."),
+	);
+	return { ...base, schema };
+})();
+
+/** What stewards may change about a series (the slug is its stable address and stays). */
+export const SERIES_FIELDS: FieldSpec[] = [
+	text("name", "Name", { required: true, max: 200, hint: "The full name, e.g. Artificial Intelligence in Medicine." }),
+	text("shortName", "Short name", {
+		required: true,
+		max: 30,
+		hint: "e.g. AINM: editions are named by the short name and the year.",
+	}),
+	textarea("description", "Description", { max: 5000 }),
+	int("cadenceYears", "Years between editions", { min: 1, max: 10, fallback: 2, hint: "2 for a biennial series." }),
+	text("society", "Affiliated society", { max: 200, hint: "e.g. EANM" }),
+	url("logoUrl", "Logo address"),
+];
+
+/** A series is started by an institution: the one chosen here must be one its creator administers. */
+export const CREATE_SERIES_FIELDS: FieldSpec[] = [
+	ref("institutionId", "Founding institution", "institutions", {
+		required: true,
+		hint: "An institution you own or administer. You become the series' first steward.",
+	}),
+	slugField,
+	...SERIES_FIELDS,
+];
+
+export const CreateSeriesSchema = objectOf(CREATE_SERIES_FIELDS).openapi("CreateSeries");
+export const SeriesDetailsSchema = objectOf(SERIES_FIELDS).openapi("SeriesDetails");
+
+export interface SeriesDetails {
+	name: string;
+	shortName: string;
+	description: string;
+	cadenceYears: number;
+	society: string;
+	logoUrl: string;
+}
+
+export type CreateSeriesInput = SeriesDetails & { institutionId: string; slug: string };
+
+/** Named lectures: the slug is made from the honoree when the lecture is added, and stays. */
+export const NAMED_LECTURE_FIELDS: FieldSpec[] = [
+	text("name", "Name", { required: true, max: 200, hint: "e.g. Willem Vaalburg lecture" }),
+	text("honoree", "In honour of", { required: true, max: 200 }),
+	textarea("description", "Description", { max: 2000 }),
+];
+
+export const NamedLectureInputSchema = objectOf(NAMED_LECTURE_FIELDS).openapi("NamedLectureInput");
+
+export interface NamedLectureInput {
+	name: string;
+	honoree: string;
+	description: string;
+}
 
 export const SeriesSlugParam = z.object({
 	slug: z
@@ -42,3 +107,5 @@ export const SeriesSlugParam = z.object({
 		.regex(SLUG_PATTERN)
 		.openapi({ param: { name: "slug", in: "path" }, example: "ainm" }),
 });
+
+export const LectureParams = SeriesSlugParam.extend({ lectureId: pathId("lectureId") });

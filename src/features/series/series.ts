@@ -2,12 +2,12 @@
  * Series and their editions: the directory every visitor starts from.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { type Edition, type EditionStatus, editions, type Series, series } from "../../db/schema";
+import { type Edition, type EditionStatus, editions, type Series, series, seriesStewards } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import type { CreateSeriesInput } from "./schemas";
+import type { CreateSeriesInput, SeriesDetails } from "./schemas";
 
 /** Statuses anyone may see; drafts stay with their committee. */
 export const PUBLIC_STATUSES: readonly EditionStatus[] = ["published", "held", "archived"];
@@ -50,14 +50,54 @@ export async function findSeriesWithEditions(db: Database, slug: string): Promis
 	return { series: first.series, editions: rows.flatMap((r) => (r.edition ? [r.edition] : [])) };
 }
 
-/** Creates a series; a taken slug is a 409 the form can show beside the slug field. */
-export async function createSeries(db: Database, input: CreateSeriesInput): Promise<Series> {
-	// One statement, so two organizers racing for a slug cannot both win or hit a raw constraint error.
-	const [created] = await db
-		.insert(series)
-		.values({ id: newId(), ...input })
-		.onConflictDoNothing({ target: series.slug })
-		.returning();
+export const seriesConsoleUrl = (s: Pick<Series, "slug">) => `/console/series/${s.slug}`;
+
+/**
+ * Creates a series for the founding institution, with its creator as first steward, in one batch
+ * (authorize the creator on that institution first). A taken slug is a 409 the form shows beside
+ * the slug field; then nothing is written.
+ */
+export async function createSeries(
+	db: Database,
+	input: { series: CreateSeriesInput; stewardId: string },
+): Promise<Series> {
+	const id = newId();
+	const [[created]] = await db.batch([
+		// One statement decides the slug, so two organizers racing for it cannot both win.
+		db
+			.insert(series)
+			.values({ id, ...input.series })
+			.onConflictDoNothing()
+			.returning(),
+		// Runs only if the series row above was written.
+		db.insert(seriesStewards).select(
+			db
+				.select({
+					seriesId: series.id,
+					userId: sql<string>`${input.stewardId}`.as("user_id"),
+					createdAt: series.createdAt,
+				})
+				.from(series)
+				.where(eq(series.id, id)),
+		),
+	]);
 	if (!created) throw new AppError(409, "slug_taken", "That short address is taken.", { slug: "This slug is taken." });
 	return created;
 }
+
+/** Changes a series' details (never its slug). */
+export async function updateSeries(db: Database, input: { id: string; details: SeriesDetails }): Promise<Series> {
+	const [updated] = await db.update(series).set(input.details).where(eq(series.id, input.id)).returning();
+	if (!updated) throw new AppError(404, "not_found", "This series does not exist.");
+	return updated;
+}
+
+/** The series' details as field values, for the edit form and for laying a PATCH over. */
+export const seriesDetailsOf = (s: Series): SeriesDetails => ({
+	name: s.name,
+	shortName: s.shortName,
+	description: s.description,
+	cadenceYears: s.cadenceYears,
+	society: s.society,
+	logoUrl: s.logoUrl,
+});

@@ -26,6 +26,8 @@ const roomNames = async () =>
 
 beforeAll(async () => {
 	await seed();
+	// The seeded AINM 2023 is archived, so read-only: these tests write, so they work on it as held.
+	await env.DB.prepare("update editions set status = 'held' where id = ?").bind(EDITION).run();
 	chair = await createTestUser("chair");
 	reviewer = await createTestUser("reviewer");
 	outsider = await createTestUser("outsider");
@@ -43,7 +45,7 @@ describe("rooms in the console", () => {
 		);
 		expect(res.status).toBe(303);
 		expect(res.headers.get("Location")).toBe(`/console/editions/${EDITION}/rooms?notice=added`);
-		expect(await roomNames()).toEqual(["Plenary hall", "Room A", "Room B", "Blauwe Zaal"]);
+		expect(await roomNames()).toEqual(["Plenary hall", "Room A", "Room B", "Foyer", "Blauwe Zaal"]);
 		expect(await contentVersion()).toBe((before ?? 0) + 1);
 	});
 

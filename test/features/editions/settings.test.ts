@@ -29,15 +29,17 @@ const settingsForm = (overrides: Record<string, string> = {}) => ({
 	mapUrl: "",
 	contactEmail: "ainm@example.org",
 	logoUrl: "",
-	primaryColor: "#1f5f8b",
-	accentColor: "#c2410c",
+	// The seeded colours, so saving the form changes only what a test overrides.
+	primaryColor: "#00567a",
+	accentColor: "#b45309",
 	heroText: "Welcome.",
-	status: "archived",
 	...overrides,
 });
 
 beforeAll(async () => {
 	await seed();
+	// The seeded AINM 2023 is archived, so read-only: these tests write, so they work on it as held.
+	await env.DB.prepare("update editions set status = 'held' where id = ?").bind(EDITION).run();
 	chair = await createTestUser("chair");
 	organizer = await createTestUser("organizer");
 	mentor = await createTestUser("mentor");
@@ -137,6 +139,20 @@ describe("edition settings", () => {
 			timeZone: "Europe/Amsterdam",
 			startDate: "2023-10-09",
 		});
+	});
+
+	it("does not take the status: it changes only through the lifecycle actions", async () => {
+		const statusOf = async () =>
+			(await env.DB.prepare("select status from editions where id = ?").bind(EDITION).first<{ status: string }>())
+				?.status;
+		const res = await sendJson("PATCH", `/api/v1/editions/${EDITION}`, { status: "draft" }, { cookie: chair.cookie });
+		expect(res.status).toBe(400);
+		expect((await res.json<{ error: { fields: Record<string, string> } }>()).error.fields).toEqual({
+			_: 'Unrecognized key: "status"',
+		});
+		expect(await statusOf()).toBe("held");
+		const page = await getAs(`/console/editions/${EDITION}/settings`, chair.cookie);
+		expect(await page.text()).not.toContain('name="status"');
 	});
 
 	it("computes contrast against white like WCAG", () => {

@@ -71,15 +71,17 @@ describe("POST /api/v1/series", () => {
 		const body = await res.json<{ error: { code: string; message: string; fields: Record<string, string> } }>();
 		expect(body.error.code).toBe("invalid_input");
 		expect(body.error.fields).toEqual({
+			institutionId: "Founding institution is required.",
 			slug: "Use lowercase letters, digits and single hyphens, e.g. ainm.",
-			name: expect.any(String),
-			shortName: expect.any(String),
-			cadenceYears: "At least one year between editions.",
+			name: "Name is required.",
+			shortName: "Short name is required.",
+			cadenceYears: "Use 1 or more.",
 		});
 	});
 
 	it("rejects unknown fields instead of silently dropping them", async () => {
 		const res = await postJson("/api/v1/series", {
+			institutionId: "seed-institution-umcg",
 			slug: "new-series",
 			name: "A new series",
 			shortName: "NEW",
@@ -98,7 +100,12 @@ describe("POST /api/v1/series", () => {
 	});
 
 	it("asks for sign-in (401) before creating anything from a valid body, and writes nothing", async () => {
-		const res = await postJson("/api/v1/series", { slug: "new-series", name: "A new series", shortName: "NEW" });
+		const res = await postJson("/api/v1/series", {
+			institutionId: "seed-institution-umcg",
+			slug: "new-series",
+			name: "A new series",
+			shortName: "NEW",
+		});
 		expect(res.status).toBe(401);
 		expect((await res.json<{ error: { code: string } }>()).error.code).toBe("unauthenticated");
 		const count = await env.DB.prepare("select count(*) as n from series").first<{ n: number }>();

@@ -1,0 +1,96 @@
+/**
+ * Cloning through the API, with the wizard's options: `preview: true` answers what would be
+ * created and every date old beside new (200, nothing written); otherwise the clone is applied
+ * (201) in one atomic batch.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { authorizedSource, authorizedTarget } from "./access";
+import { cloneEdition, previewClone } from "./clone";
+import { CLONE_PARTS, CloneRequest } from "./parts";
+
+const EditionParam = z.object({
+	id: z
+		.string()
+		.max(64)
+		.openapi({ param: { name: "id", in: "path" } }),
+});
+
+const CloneApiRequest = CloneRequest.extend({
+	preview: z.boolean().default(false).openapi({ description: "Only show what would be created; write nothing." }),
+}).openapi("CloneApiRequest");
+
+const Moment = z
+	.object({
+		date: z.string().openapi({ example: "2025-02-08" }),
+		time: z.string().nullable().openapi({ example: "09:00" }),
+		instant: z.string().nullable().openapi({ example: "2025-02-08T08:00:00.000Z" }),
+		timeZone: z.string(),
+		text: z.string(),
+	})
+	.openapi("ResolvedMoment");
+
+const DateChange = z
+	.object({ part: z.enum(CLONE_PARTS), label: z.string(), old: Moment, new: Moment })
+	.openapi("DateChange");
+
+const EditionSummary = z.object({
+	id: z.string(),
+	name: z.string(),
+	year: z.number(),
+	startDate: z.string(),
+	endDate: z.string(),
+	timeZone: z.string(),
+});
+
+const ClonePreview = z
+	.object({
+		source: EditionSummary,
+		target: EditionSummary,
+		gapDays: z.number(),
+		parts: z.array(
+			z.object({
+				part: z.enum(CLONE_PARTS),
+				label: z.string(),
+				created: z.array(z.object({ what: z.string(), count: z.number(), titles: z.array(z.string()) })),
+			}),
+		),
+		rooms: z.array(z.object({ sourceRoomId: z.string(), from: z.string(), to: z.string() })),
+		deadlines: z.array(DateChange),
+		sessions: z.array(DateChange),
+		unfilledPlaceholders: z.array(z.string()),
+	})
+	.openapi("ClonePreview");
+
+const CloneSummary = z
+	.object({
+		sourceEditionId: z.string(),
+		targetEditionId: z.string(),
+		created: z.record(z.string(), z.number()).openapi({ example: { rooms: 4, sessions: 17 } }),
+	})
+	.openapi("CloneSummary");
+
+const cloneRoute = createRoute({
+	method: "post",
+	path: "/editions/{id}/clone",
+	tags: ["Editions"],
+	security: [{ apiToken: [] }],
+	summary: "Copy parts of an earlier edition of the series into this one (or preview the copy)",
+	description:
+		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view).",
+	request: { params: EditionParam, ...jsonBody(CloneApiRequest) },
+	responses: {
+		200: dataResponse("The preview: nothing was written.", ClonePreview),
+		201: dataResponse("The clone was applied.", CloneSummary),
+		...errorResponses(400, 401, 403, 404, 409, 422),
+	},
+});
+
+export const cloningApi = createApiRouter().openapi(cloneRoute, async (c) => {
+	const { preview, ...request } = c.req.valid("json");
+	const { edition } = await authorizedTarget(c, c.req.valid("param").id);
+	await authorizedSource(c, request.sourceEditionId);
+	const input = { ...request, targetEditionId: edition.id };
+	if (preview) return c.json({ data: await previewClone(c.var.db, input) }, 200);
+	return c.json({ data: await cloneEdition(c.var.db, input) }, 201);
+});

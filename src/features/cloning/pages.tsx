@@ -1,0 +1,118 @@
+/**
+ * The setup wizard in the console. Handlers stay thin: authorize the target (edition.update) and
+ * the source (edition.clone_from), parse the form into a clone request, call ./clone.ts, render.
+ * Choices travel in the forms (GET for the steps that only read, POST for preview and apply), so
+ * the wizard keeps no state of its own and works without JavaScript.
+ */
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { requireAuth, requireSignedInPage } from "../../auth/guard";
+import type { AppEnv } from "../../env";
+import { AppError } from "../../lib/errors";
+import { type FormValues, parseForm } from "../../lib/forms";
+import { type FailedForm, submitForm, withNotice } from "../console/form-flow";
+import { contentUrl } from "../content/views";
+import { authorizedSource, authorizedTarget } from "./access";
+import { cloneEdition, filledParts, previewClone } from "./clone";
+import { CLONE_PARTS, CloneRequest, partField, requestFromForm } from "./parts";
+import { roomsOf, sourceEditions } from "./sources";
+import { SetupPartsPage, SetupPreviewPage, SetupStartPage } from "./views";
+
+type Ctx = Context<AppEnv>;
+
+const BASE = "/console/editions/:id/setup";
+const FORM = "setup";
+
+/** The posted wizard form, validated as the API validates a clone request. */
+const WizardForm = z.record(z.string(), z.string()).transform(requestFromForm).pipe(CloneRequest);
+
+async function targetOf(c: Ctx) {
+	const found = await authorizedTarget(c, c.req.param("id") ?? "");
+	return { ...found, user: requireAuth(c).user };
+}
+
+type Target = Awaited<ReturnType<typeof targetOf>>;
+
+async function renderStart(c: Ctx, target: Target, message?: string) {
+	const { editions, preferred } = await sourceEditions(c.var.db, target.edition);
+	return c.html(<SetupStartPage {...target} sources={editions} preferred={preferred} message={message} />);
+}
+
+/**
+ * Step 2 for the source `sourceId`. Without `values` every part that the target has no content in
+ * is ticked and every room keeps its name.
+ */
+async function renderParts(
+	c: Ctx,
+	target: Target,
+	sourceId: string,
+	values?: FormValues,
+	failed?: FailedForm,
+	status: ContentfulStatusCode = 200,
+) {
+	const { edition: source } = await authorizedSource(c, sourceId);
+	const [sourceRooms, filled] = await Promise.all([
+		roomsOf(c.var.db, source.id),
+		filledParts(c.var.db, target.edition.id),
+	]);
+	const defaults = Object.fromEntries(CLONE_PARTS.map((part) => [partField(part), "on"]));
+	return c.html(
+		<SetupPartsPage
+			{...target}
+			source={source}
+			sourceRooms={sourceRooms}
+			filled={filled}
+			values={failed?.values ?? values ?? defaults}
+			failed={failed}
+		/>,
+		status,
+	);
+}
+
+/** Whether an error is a domain refusal the form shows beside its fields (as submitForm does). */
+const isFormError = (error: unknown): error is AppError =>
+	error instanceof AppError && (error.status === 409 || error.status === 422);
+
+export const cloningPages = new Hono<AppEnv>()
+	.use(BASE, requireSignedInPage)
+	.use(`${BASE}/*`, requireSignedInPage)
+	.get(BASE, async (c) => {
+		const target = await targetOf(c);
+		const { start, sourceEditionId, chosen } = c.req.query();
+		// Blank writes nothing: the committee fills the edition by hand.
+		if (start === "blank") return c.redirect(withNotice(contentUrl(target.edition.id), "setup_blank"), 303);
+		if (start === "template") return renderStart(c, target, "Templates arrive with the templates library.");
+		if (start === "previous" && sourceEditionId) {
+			return renderParts(c, target, sourceEditionId, chosen === "1" ? c.req.query() : undefined);
+		}
+		return renderStart(c, target);
+	})
+	.post(`${BASE}/preview`, async (c) => {
+		const target = await targetOf(c);
+		const parsed = await parseForm(c, WizardForm);
+		const sourceId = parsed.values.sourceEditionId ?? "";
+		await authorizedSource(c, sourceId);
+		const rerender = (fields: Record<string, string>, status: ContentfulStatusCode) =>
+			renderParts(c, target, sourceId, undefined, { form: FORM, fields, values: parsed.values }, status);
+		if (!parsed.ok) return rerender(parsed.fields, 400);
+		try {
+			const preview = await previewClone(c.var.db, { ...parsed.data, targetEditionId: target.edition.id });
+			return c.html(<SetupPreviewPage {...target} preview={preview} request={parsed.data} />);
+		} catch (error) {
+			if (!isFormError(error)) throw error;
+			return rerender(error.fields ?? { _: error.message }, error.status);
+		}
+	})
+	.post(`${BASE}/apply`, async (c) => {
+		const target = await targetOf(c);
+		const sourceId = String((await c.req.parseBody()).sourceEditionId ?? "");
+		await authorizedSource(c, sourceId);
+		return submitForm(c, {
+			form: FORM,
+			schema: WizardForm,
+			run: (request) => cloneEdition(c.var.db, { ...request, targetEditionId: target.edition.id }),
+			redirectTo: () => withNotice(contentUrl(target.edition.id), "cloned"),
+			rerender: (failed, status) => renderParts(c, target, sourceId, undefined, failed, status),
+		});
+	});

@@ -1,0 +1,392 @@
+/**
+ * The setup wizard's pages, usable without JavaScript: choose the start (a previous edition, a
+ * template, or blank), then the parts and the new room names, then a preview of everything that
+ * would be created with each date old beside new, and only then apply.
+ */
+import type { Edition, Room } from "../../db/schema";
+import type { FormValues } from "../../lib/forms";
+import { ConsoleLayout } from "../../views/console-layout";
+import { ErrorSummary, Field } from "../../views/forms";
+import type { FailedForm } from "../console/form-flow";
+import { contentUrl, type EditionContext } from "../content/views";
+import { type ClonePreview, type DateChange, formatFullDate, type ResolvedMoment } from "./clone";
+import {
+	CLONE_PARTS,
+	type ClonePart,
+	type CloneRequestData,
+	formFromRequest,
+	PART_HINTS,
+	PART_LABELS,
+	partField,
+	ROOM_NAME_MAX,
+	roomField,
+} from "./parts";
+
+export const setupUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/setup`;
+export const setupPreviewUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/preview`;
+export const setupApplyUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/apply`;
+
+const crumbs = ({ edition }: EditionContext, last?: string) => [
+	{ label: "Console", href: "/console" },
+	{ label: edition.name, href: contentUrl(edition.id) },
+	...(last ? [{ label: "Set up", href: setupUrl(edition) }, { label: last }] : [{ label: "Set up" }]),
+];
+
+const Hidden = ({ fields }: { fields: Record<string, string> }) => (
+	<>
+		{Object.entries(fields).map(([name, value]) => (
+			<input type="hidden" name={name} value={value} />
+		))}
+	</>
+);
+
+/** Step 1: where the new edition starts from. */
+export function SetupStartPage(
+	props: EditionContext & { sources: Edition[]; preferred: Edition | undefined; message?: string },
+) {
+	const { edition, series, sources, preferred } = props;
+	const hasSources = sources.length > 0;
+	return (
+		<ConsoleLayout title={`Set up ${edition.name}`} user={props.user} breadcrumb={crumbs(props)}>
+			<h1>Set up {edition.name}</h1>
+			<p class="lead">
+				Start from an earlier edition of {series.name}, a template, or blank. Nothing is written until you have seen a
+				preview and applied it.
+			</p>
+			<ErrorSummary fields={props.message ? { _: props.message } : undefined} />
+			<form method="get" action={setupUrl(edition)}>
+				<fieldset>
+					<legend>Start from</legend>
+					<div class="field field-check">
+						<input
+							id="start-previous"
+							type="radio"
+							name="start"
+							value="previous"
+							checked={hasSources}
+							disabled={!hasSources}
+							aria-describedby="start-previous-hint"
+						/>{" "}
+						<label for="start-previous">A previous edition of {series.name}</label>
+						<p class="hint" id="start-previous-hint">
+							{hasSources
+								? "Copy the parts you choose; every date keeps its distance from day 1."
+								: `${series.name} has no published, held or archived edition to copy from yet.`}
+						</p>
+					</div>
+					{hasSources ? (
+						<div class="field">
+							<label for="field-sourceEditionId">Edition to copy from</label>
+							<select id="field-sourceEditionId" name="sourceEditionId">
+								{sources.map((source) => (
+									<option value={source.id} selected={source.id === preferred?.id}>
+										{source.name} ({source.status})
+									</option>
+								))}
+							</select>
+						</div>
+					) : null}
+					<div class="field field-check">
+						<input
+							id="start-template"
+							type="radio"
+							name="start"
+							value="template"
+							disabled
+							aria-describedby="start-template-hint"
+						/>{" "}
+						<label for="start-template">A template</label>
+						<p class="hint" id="start-template-hint">
+							Templates arrive with the templates library.
+						</p>
+					</div>
+					<div class="field field-check">
+						<input
+							id="start-blank"
+							type="radio"
+							name="start"
+							value="blank"
+							checked={!hasSources}
+							aria-describedby="start-blank-hint"
+						/>{" "}
+						<label for="start-blank">Blank</label>
+						<p class="hint" id="start-blank-hint">
+							Copy nothing and fill {edition.name} by hand.
+						</p>
+					</div>
+				</fieldset>
+				<button type="submit">Continue</button>
+			</form>
+		</ConsoleLayout>
+	);
+}
+
+/** Step 2: the parts to copy and the rooms' names at the new venue. */
+export function SetupPartsPage(
+	props: EditionContext & {
+		source: Edition;
+		sourceRooms: Room[];
+		/** Parts in which the target already has content: a clone only fills empty parts. */
+		filled: readonly ClonePart[];
+		/** The form's values: defaults, the choices brought back from the preview, or a failed post. */
+		values: FormValues;
+		failed?: FailedForm;
+	},
+) {
+	const { edition, source, sourceRooms, filled, values, failed } = props;
+	const partsError = failed?.fields.parts;
+	return (
+		<ConsoleLayout
+			title={`Set up ${edition.name} from ${source.name}`}
+			user={props.user}
+			breadcrumb={crumbs(props, `From ${source.name}`)}
+		>
+			<h1>
+				Set up {edition.name} <span class="meta">from {source.name}</span>
+			</h1>
+			<p class="lead">
+				Choose what to carry over. Speakers, talks, sponsors, the committee and everything people sent in stay with{" "}
+				{source.name}.
+			</p>
+			<form method="post" action={setupPreviewUrl(edition)}>
+				<ErrorSummary fields={failed?.fields} />
+				<input type="hidden" name="sourceEditionId" value={source.id} />
+				{failed?.fields.sourceEditionId ? (
+					// The summary links here: the source itself was refused (e.g. it is this edition).
+					<p class="field-error" id="field-sourceEditionId" tabindex={-1}>
+						{failed.fields.sourceEditionId} <a href={setupUrl(edition)}>Choose another start</a>.
+					</p>
+				) : null}
+				<fieldset
+					id="field-parts"
+					class={partsError ? "field field-invalid" : "field"}
+					aria-describedby={partsError ? "field-parts-error" : undefined}
+				>
+					<legend>Parts to copy</legend>
+					{partsError ? (
+						<p class="field-error" id="field-parts-error">
+							{partsError}
+						</p>
+					) : null}
+					{CLONE_PARTS.map((part) => {
+						const id = `field-${partField(part)}`;
+						const taken = filled.includes(part);
+						return (
+							<div class="field field-check">
+								<input
+									id={id}
+									type="checkbox"
+									name={partField(part)}
+									checked={!taken && values[partField(part)] === "on"}
+									disabled={taken}
+									aria-describedby={`${id}-hint`}
+								/>{" "}
+								<label for={id}>{PART_LABELS[part]}</label>
+								<p class="hint" id={`${id}-hint`}>
+									{taken ? `${edition.name} already has this part; a clone only fills empty parts.` : PART_HINTS[part]}
+								</p>
+							</div>
+						);
+					})}
+				</fieldset>
+				{sourceRooms.length > 0 ? (
+					<fieldset>
+						<legend>Rooms at the new venue</legend>
+						<p class="hint">
+							Used when tracks and rooms are copied. Give each room of {source.name} its name at {edition.name}'s venue;
+							leave a field empty to keep the name.
+						</p>
+						{sourceRooms.map((room) => (
+							<Field
+								name={roomField(room.id)}
+								label={`${room.name} becomes`}
+								value={values[roomField(room.id)] ?? ""}
+								error={failed?.fields[roomField(room.id)]}
+								maxlength={ROOM_NAME_MAX}
+							/>
+						))}
+					</fieldset>
+				) : null}
+				<button type="submit">Preview</button>
+			</form>
+			<p>
+				<a href={setupUrl(edition)}>Choose another start</a>
+			</p>
+		</ConsoleLayout>
+	);
+}
+
+function Moment({ moment }: { moment: ResolvedMoment }) {
+	return moment.instant ? (
+		<time datetime={moment.instant}>{moment.text}</time>
+	) : (
+		<time datetime={moment.date}>{moment.text}</time>
+	);
+}
+
+function ChangesTable({
+	caption,
+	changes,
+	preview,
+}: {
+	caption: string;
+	changes: DateChange[];
+	preview: ClonePreview;
+}) {
+	return (
+		<div class="table-wrap">
+			<table>
+				<caption class="visually-hidden">{caption}</caption>
+				<thead>
+					<tr>
+						<th scope="col">What</th>
+						<th scope="col">
+							In {preview.source.name} <span class="meta">({preview.source.timeZone})</span>
+						</th>
+						<th scope="col">
+							In {preview.target.name} <span class="meta">({preview.target.timeZone})</span>
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{changes.map((change) => (
+						<tr>
+							<th scope="row">{change.label}</th>
+							<td>
+								<Moment moment={change.old} />
+							</td>
+							<td>
+								<Moment moment={change.new} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	);
+}
+
+/** "728 days later", "3 days earlier", "the same day". */
+function moved(gapDays: number): string {
+	if (gapDays === 0) return "the same day";
+	const n = Math.abs(gapDays);
+	return `${n} day${n === 1 ? "" : "s"} ${gapDays > 0 ? "later" : "earlier"}`;
+}
+
+/** Step 3: what the clone would create and every date old beside new; Apply writes it. */
+export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview; request: CloneRequestData }) {
+	const { edition, preview, request } = props;
+	const { source, target } = preview;
+	const hidden = formFromRequest(request);
+	return (
+		<ConsoleLayout
+			title={`Preview: ${target.name} from ${source.name}`}
+			user={props.user}
+			breadcrumb={crumbs(props, "Preview")}
+		>
+			<h1>
+				Preview{" "}
+				<span class="meta">
+					{target.name} from {source.name}
+				</span>
+			</h1>
+			<p class="lead">Nothing has been written yet. Check what will be created and the new dates, then apply.</p>
+			<p>
+				{`Day 1 moves from ${formatFullDate(source.startDate)} (${source.timeZone}) to ${formatFullDate(target.startDate)} (${target.timeZone}): ${moved(preview.gapDays)}`}
+				. Every session keeps its day and local time, every deadline its distance from day 1.
+			</p>
+			{preview.unfilledPlaceholders.length > 0 ? (
+				<p class="notice">
+					{target.name} has no value yet for {preview.unfilledPlaceholders.join(", ")}: the copied texts keep these
+					placeholders until you edit them.
+				</p>
+			) : null}
+			<h2>What will be created</h2>
+			<div class="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">Part</th>
+							<th scope="col">Creates</th>
+						</tr>
+					</thead>
+					<tbody>
+						{preview.parts.map((part) => (
+							<tr>
+								<th scope="row">{part.label}</th>
+								<td>
+									{part.created.map((group) =>
+										group.count === 0 ? (
+											<p>No {group.what} to copy.</p>
+										) : (
+											<details>
+												<summary>
+													{group.count} {group.what}
+												</summary>
+												<ul>
+													{group.titles.map((title) => (
+														<li>{title}</li>
+													))}
+												</ul>
+											</details>
+										),
+									)}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			{preview.rooms.length > 0 ? (
+				<>
+					<h2>Rooms</h2>
+					<div class="table-wrap">
+						<table>
+							<thead>
+								<tr>
+									<th scope="col">In {source.name}</th>
+									<th scope="col">In {target.name}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{preview.rooms.map((room) => (
+									<tr>
+										<td>{room.from}</td>
+										<td>{room.to}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</>
+			) : null}
+			{preview.deadlines.length > 0 ? (
+				<>
+					<h2>Deadlines and due dates</h2>
+					<ChangesTable
+						caption="Deadlines and due dates, before and after"
+						changes={preview.deadlines}
+						preview={preview}
+					/>
+				</>
+			) : null}
+			{preview.sessions.length > 0 ? (
+				<>
+					<h2>Sessions</h2>
+					<ChangesTable caption="Session starts, before and after" changes={preview.sessions} preview={preview} />
+				</>
+			) : null}
+			<form method="post" action={setupApplyUrl(edition)}>
+				<Hidden fields={hidden} />
+				<button type="submit">Apply: copy into {target.name}</button>
+			</form>
+			<form method="get" action={setupUrl(edition)}>
+				<input type="hidden" name="start" value="previous" />
+				<Hidden fields={{ ...hidden, chosen: "1" }} />
+				<button type="submit" class="button button-secondary">
+					Change the choices
+				</button>
+			</form>
+		</ConsoleLayout>
+	);
+}

@@ -1,0 +1,107 @@
+import { ConsoleLayout } from "../../views/console-layout";
+import { Notice } from "../../views/forms";
+import type { FailedForm } from "../console/form-flow";
+import { collectionByKey } from "../content/collections";
+import { collectionUrl, contentUrl, type EditionContext, itemUrl } from "../content/views";
+import { abstractCallUrl, settingsUrl } from "../editions/views";
+import { editionUrl } from "../series/series";
+import { STATUS_DESCRIPTIONS, StatusActions } from "./status-actions";
+
+/** Where a go-live problem is fixed, by the field the checks named. */
+function fixUrl(editionId: string, field: string): string | undefined {
+	const [head, id, name] = field.split(".");
+	if (head === "ticketTypes" && id) {
+		const tickets = collectionByKey("ticket-types");
+		return tickets ? itemUrl(editionId, tickets, id) : undefined;
+	}
+	if (head === "abstractCall" && id) return `${abstractCallUrl({ id: editionId })}#field-${id}`;
+	if (head === "homePage") {
+		const pages = collectionByKey("pages");
+		return pages ? collectionUrl(editionId, pages) : undefined;
+	}
+	if (head && !name && head !== "_") return `${settingsUrl({ id: editionId })}#field-${head}`;
+	return undefined;
+}
+
+/** Problems as a list, each linked to where it is fixed. */
+function ProblemList({ editionId, problems }: { editionId: string; problems: Record<string, string> }) {
+	return (
+		<ul>
+			{Object.entries(problems).map(([field, message]) => {
+				const href = fixUrl(editionId, field);
+				return <li>{href ? <a href={href}>{message}</a> : message}</li>;
+			})}
+		</ul>
+	);
+}
+
+/**
+ * The edition's status page: what the status means, what blocks publishing a draft (the go-live
+ * checks), and the buttons of the actions open now. A refused action is shown again here.
+ */
+export function StatusPage(
+	props: EditionContext & {
+		canChangeStatus: boolean;
+		/** The go-live problems of a draft; null for other statuses. */
+		problems: Record<string, string> | null;
+		notice?: string;
+		failed?: FailedForm;
+	},
+) {
+	const { edition, series, problems, failed } = props;
+	return (
+		<ConsoleLayout
+			title={`Status · ${edition.name}`}
+			user={props.user}
+			breadcrumb={[
+				{ label: "Console", href: "/console" },
+				{ label: edition.name, href: contentUrl(edition.id) },
+				{ label: "Status" },
+			]}
+		>
+			<h1>
+				Status <span class="meta">of {edition.name}</span>
+			</h1>
+			{props.notice ? <Notice>{props.notice}</Notice> : null}
+			{failed ? (
+				<div class="error-summary" role="alert" tabindex={-1}>
+					<h2>{failed.form === "publish" ? "This edition cannot be published yet" : "That cannot be done"}</h2>
+					<ProblemList editionId={edition.id} problems={failed.fields} />
+				</div>
+			) : null}
+			<p>
+				<span class="badge">{edition.status}</span> {STATUS_DESCRIPTIONS[edition.status]}
+			</p>
+			{edition.status === "draft" ? (
+				<p>
+					Preview the site: <a href={`${editionUrl(series, edition)}?preview=1`}>{editionUrl(series, edition)}</a>
+				</p>
+			) : null}
+			{problems && !failed ? (
+				<section aria-labelledby="go-live">
+					<h2 id="go-live">Go-live checks</h2>
+					{Object.keys(problems).length === 0 ? (
+						<p>Every check passes: the edition is ready to publish.</p>
+					) : (
+						<>
+							<p>Publishing is blocked until these are fixed:</p>
+							<ProblemList editionId={edition.id} problems={problems} />
+						</>
+					)}
+				</section>
+			) : null}
+			{props.canChangeStatus ? (
+				<section aria-labelledby="actions">
+					<h2 id="actions">Change the status</h2>
+					{edition.status === "archived" ? (
+						<p>An archived edition stays archived.</p>
+					) : (
+						<StatusActions edition={edition} />
+					)}
+				</section>
+			) : (
+				<p class="meta">The edition's chairs and the series' stewards change its status.</p>
+			)}
+		</ConsoleLayout>
+	);
+}
