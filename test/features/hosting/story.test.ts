@@ -2,14 +2,20 @@
  * The issue's story up to acceptance, through HTTP as stewards and institution admins would walk
  * it: AINM 2023 exists → a steward opens a call for 2025 → two institutions propose → the steward
  * compares them and accepts one → AINM 2025 exists as a draft chaired by its proposer, the other
- * proposal is declined, the call is closed, and both proposers have an email saying so.
+ * proposal is declined, the call is closed, and both proposers have an email saying so → the new
+ * chair clones 2023 into 2025 → every copied session, deadline and checklist due date lands exactly
+ * the gap between the two first days later, at the same local time in the new edition's zone, and
+ * no person-specific data (speakers, talks, sponsors, committee) came along.
  */
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seriesStewards } from "../../../src/db/schema";
+import { CLONE_PARTS } from "../../../src/features/cloning/parts";
 import { formatDateRange } from "../../../src/lib/dates";
+import { resolveOffset, resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
 import { createTestUser, getAs, mailsTo, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { request, seed, testDb } from "../../helpers";
+import { AINM_2023 } from "../cloning/helpers";
 import { createTestInstitution, type TestInstitution } from "../invitations/helpers";
 import { freezeClock, rows } from "./helpers";
 
@@ -207,5 +213,88 @@ describe("from a call for hosts to AINM 2025", () => {
 		expect(after).not.toContain("AINM 2025");
 		expect(after).not.toContain("Call for hosts");
 		expect((await request("/s/ainm/2025")).status).toBe(404);
+
+		// The new chair starts 2025 from 2023 (which they never sat on: it is public).
+		const cloned = await sendJson(
+			"POST",
+			`/api/v1/editions/${editionId}/clone`,
+			{ sourceEditionId: AINM_2023, parts: [...CLONE_PARTS] },
+			{ cookie: leuven.admin.cookie },
+		);
+		expect(cloned.status).toBe(201);
+
+		const source = { startDate: "2023-10-09", timeZone: "Europe/Amsterdam" };
+		const target = { startDate: "2025-09-29", timeZone: "Europe/Brussels" };
+		const gapDays = 721;
+		const movedBy = (from: Date, to: Date, fromZone: string, toZone: string) => {
+			const a = wallClock(from, fromZone);
+			const b = wallClock(to, toZone);
+			return {
+				days: Math.round((Date.parse(`${b.date}T00:00:00Z`) - Date.parse(`${a.date}T00:00:00Z`)) / 86_400_000),
+				sameLocalTime: a.time === b.time,
+			};
+		};
+
+		// Sessions: same day index and local time, so each moved by exactly the gap.
+		const sessionsOf = (id: string) =>
+			rows<{ title: string; day: number; start_time: string }>(
+				"select title, day, start_time from sessions where edition_id = ? order by day, start_time, title",
+				id,
+			);
+		const oldSessions = await sessionsOf(AINM_2023);
+		const newSessions = await sessionsOf(editionId);
+		expect(newSessions).toEqual(oldSessions);
+		for (const [i, old] of oldSessions.entries()) {
+			const moved = movedBy(
+				resolveSessionStart(source, old.day, old.start_time),
+				resolveSessionStart(target, newSessions[i]?.day ?? 0, newSessions[i]?.start_time ?? ""),
+				source.timeZone,
+				target.timeZone,
+			);
+			expect(moved, old.title).toEqual({ days: gapDays, sameLocalTime: true });
+		}
+
+		// Deadlines and checklist due dates: the same offsets from day 1, so they move with it.
+		const deadlinesOf = (id: string) =>
+			Promise.all([
+				rows(
+					"select name, sales_open_offset_days, sales_open_time, sales_close_offset_days, sales_close_time from ticket_types where edition_id = ? order by position, name",
+					id,
+				),
+				rows(
+					"select opens_offset_days, closes_offset_days, decisions_offset_days from abstract_calls where edition_id = ?",
+					id,
+				),
+				rows(
+					"select title, due_offset_days, status from checklist_tasks where edition_id = ? order by due_offset_days, title",
+					id,
+				),
+			]);
+		const [oldTickets, oldCall, oldTasks] = await deadlinesOf(AINM_2023);
+		const [newTickets, newCall, newTasks] = await deadlinesOf(editionId);
+		expect(newTickets).toEqual(oldTickets);
+		expect(newCall).toEqual(oldCall);
+		expect(newTasks).toEqual(oldTasks.map((task) => ({ ...task, status: "open" })));
+		const early = oldTickets[0] as { sales_open_offset_days: number; sales_open_time: string };
+		expect(
+			movedBy(
+				resolveOffset(source, early.sales_open_offset_days, early.sales_open_time),
+				resolveOffset(target, early.sales_open_offset_days, early.sales_open_time),
+				source.timeZone,
+				target.timeZone,
+			),
+		).toEqual({ days: gapDays, sameLocalTime: true });
+
+		// Nothing person-specific was copied.
+		const count = async (table: string) =>
+			(await rows<{ n: number }>(`select count(*) as n from ${table} where edition_id = ?`, editionId))[0]?.n;
+		expect({
+			speakers: await count("speakers"),
+			talks: await count("talks"),
+			talk_speakers: await count("talk_speakers"),
+			session_chairs: await count("session_chairs"),
+			sponsors: await count("sponsors"),
+			committee: await count("edition_members"),
+		}).toEqual({ speakers: 0, talks: 0, talk_speakers: 0, session_chairs: 0, sponsors: 0, committee: 1 });
 	});
 });
