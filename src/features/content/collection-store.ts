@@ -11,12 +11,13 @@ import { type CollectionDef, collectionByKey, type Data, type Row } from "./coll
 import { objectOf } from "./fields";
 
 /** The rows of a collection of one edition, in display order. */
-export function listItems(db: Database, def: CollectionDef, editionId: string): Promise<Row[]> {
-	return db
+export async function listItems(db: Database, def: CollectionDef, editionId: string): Promise<Row[]> {
+	const rows = (await db
 		.select()
 		.from(def.table)
 		.where(eq(def.table.editionId, editionId))
-		.orderBy(...def.orderBy) as Promise<Row[]>;
+		.orderBy(...def.orderBy)) as Row[];
+	return def.decorate ? def.decorate(db, rows) : rows;
 }
 
 export async function findItem(db: Database, def: CollectionDef, editionId: string, itemId: string): Promise<Row> {
@@ -26,7 +27,7 @@ export async function findItem(db: Database, def: CollectionDef, editionId: stri
 		.where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId)))
 		.get()) as Row | undefined;
 	if (!row) throw notFound(`This ${def.singular}`);
-	return row;
+	return def.decorate ? ((await def.decorate(db, [row]))[0] ?? row) : row;
 }
 
 /** The field values of a stored row: what its edit form starts from and a PATCH is laid over. */
@@ -65,8 +66,9 @@ function uniqueConflict(def: CollectionDef, error: unknown): never {
 	throw error;
 }
 
-export async function createItem(db: Database, def: CollectionDef, editionId: string, data: Data): Promise<Row> {
-	await checkDomain(db, def, editionId, data);
+export async function createItem(db: Database, def: CollectionDef, editionId: string, input: Data): Promise<Row> {
+	await checkDomain(db, def, editionId, input);
+	const data = def.prepare ? await def.prepare(db, input) : input;
 	const id = newId();
 	const row = { ...(def.toRow ? def.toRow(data, undefined) : data), ...def.insertExtras?.(editionId), id, editionId };
 	await writeEditionContent(db, editionId, [db.insert(def.table).values(row as never)]).catch((e) =>
@@ -80,10 +82,11 @@ export async function updateItem(
 	def: CollectionDef,
 	editionId: string,
 	itemId: string,
-	data: Data,
+	input: Data,
 ): Promise<Row> {
 	const existing = await findItem(db, def, editionId, itemId);
-	await checkDomain(db, def, editionId, data);
+	await checkDomain(db, def, editionId, input);
+	const data = def.prepare ? await def.prepare(db, input) : input;
 	const row = def.toRow ? def.toRow(data, existing) : data;
 	await writeEditionContent(db, editionId, [
 		db

@@ -164,6 +164,33 @@ describe("content API", () => {
 		});
 	});
 
+	it("links a speaker to an existing account by its email, and refuses an unknown address", async () => {
+		const linked = await sendJson(
+			"POST",
+			`/api/v1/editions/${EDITION}/speakers`,
+			{ name: "Ada Reviewer", accountEmail: reviewer.email.toUpperCase() },
+			{ cookie: chair.cookie },
+		);
+		expect(linked.status).toBe(201);
+		const { data } = await linked.json<{ data: { id: string; accountEmail: string } }>();
+		expect(data.accountEmail).toBe(reviewer.email);
+		const stored = await env.DB.prepare("select user_id from speakers where id = ?").bind(data.id).first();
+		expect(stored).toEqual({ user_id: reviewer.id });
+
+		const before = await env.DB.prepare("select count(*) as n from speakers").first();
+		const unknown = await sendJson(
+			"POST",
+			`/api/v1/editions/${EDITION}/speakers`,
+			{ name: "Nobody", accountEmail: "nobody-here@example.org" },
+			{ cookie: chair.cookie },
+		);
+		expect(unknown.status).toBe(422);
+		expect(Object.keys((await unknown.json<{ error: { fields: Record<string, string> } }>()).error.fields)).toEqual([
+			"accountEmail",
+		]);
+		expect(await env.DB.prepare("select count(*) as n from speakers").first()).toEqual(before);
+	});
+
 	it("is described in the OpenAPI document", async () => {
 		const doc = await (await request("/api/openapi.json")).json<{ paths: Record<string, unknown> }>();
 		expect(Object.keys(doc.paths)).toEqual(
