@@ -17,18 +17,20 @@ export interface FieldProps {
 	maxlength?: number;
 }
 
-export function Field({
+/**
+ * The frame every labelled control shares: label (with "optional"), hint and error, and the
+ * aria attributes that tie them to the control the render function draws.
+ */
+function Labelled({
 	name,
 	label,
-	type = "text",
-	value,
-	error,
 	hint,
+	error,
 	required,
-	autocomplete,
-	maxlength,
-	inputmode,
-}: FieldProps) {
+	control,
+}: Pick<FieldProps, "name" | "label" | "hint" | "error" | "required"> & {
+	control: (aria: { id: string; "aria-invalid"?: "true"; "aria-describedby"?: string }) => Child;
+}) {
 	const id = `field-${name}`;
 	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
 	return (
@@ -47,61 +49,50 @@ export function Field({
 					{error}
 				</p>
 			) : null}
-			<input
-				id={id}
-				name={name}
-				type={type}
-				value={type === "password" ? undefined : value}
-				required={required}
-				autocomplete={autocomplete}
-				maxlength={maxlength}
-				inputmode={inputmode}
-				aria-invalid={error ? "true" : undefined}
-				aria-describedby={describedBy || undefined}
-			/>
+			{control({
+				id,
+				"aria-invalid": error ? "true" : undefined,
+				"aria-describedby": describedBy || undefined,
+			})}
 		</div>
+	);
+}
+
+export function Field({ type = "text", value, autocomplete, maxlength, inputmode, ...frame }: FieldProps) {
+	return (
+		<Labelled
+			{...frame}
+			control={(aria) => (
+				<input
+					{...aria}
+					name={frame.name}
+					type={type}
+					value={type === "password" ? undefined : value}
+					required={frame.required}
+					autocomplete={autocomplete}
+					maxlength={maxlength}
+					inputmode={inputmode}
+				/>
+			)}
+		/>
 	);
 }
 
 /** A multi-line text field, with the same label, hint and error wiring as Field. */
 export function TextArea({
-	name,
-	label,
 	value,
-	error,
-	hint,
-	required,
 	rows = 6,
-}: Omit<FieldProps, "type" | "autocomplete" | "inputmode"> & { rows?: number }) {
-	const id = `field-${name}`;
-	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+	...frame
+}: Omit<FieldProps, "type" | "autocomplete" | "inputmode" | "maxlength"> & { rows?: number }) {
 	return (
-		<div class={error ? "field field-invalid" : "field"}>
-			<label for={id}>
-				{label}
-				{required ? null : <span class="meta"> (optional)</span>}
-			</label>
-			{hint ? (
-				<p class="hint" id={`${id}-hint`}>
-					{hint}
-				</p>
-			) : null}
-			{error ? (
-				<p class="field-error" id={`${id}-error`}>
-					{error}
-				</p>
-			) : null}
-			<textarea
-				id={id}
-				name={name}
-				rows={rows}
-				required={required}
-				aria-invalid={error ? "true" : undefined}
-				aria-describedby={describedBy || undefined}
-			>
-				{value ?? ""}
-			</textarea>
-		</div>
+		<Labelled
+			{...frame}
+			control={(aria) => (
+				<textarea {...aria} name={frame.name} rows={rows} required={frame.required}>
+					{value ?? ""}
+				</textarea>
+			)}
+		/>
 	);
 }
 
