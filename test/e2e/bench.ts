@@ -21,7 +21,7 @@ import { startSeededWorker } from "./seeded-worker";
 /** D1 statements per request that each public route may send (design.md query budget). */
 const BUDGETS: Record<string, { queries: number }> = {
 	"/": { queries: 2 },
-	// Series, editions, lectures with their history, the open call, stewardship: one batch, one round trip.
+	// The series, its public editions, its named lectures, their history and the open call: sent at once.
 	"/s/ainm": { queries: 5 },
 	"/s/ainm/2023": { queries: 3 },
 	"/api/v1/series": { queries: 2 },
