@@ -4,10 +4,10 @@
  */
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords";
 import type { User } from "../../db/schema";
+import type { FormState } from "../../lib/form-flow";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import type { ListedToken, TokenScopes } from "./personal-tokens";
-import type { FormState } from "./requests";
 import { EMAIL_MAX_LENGTH, TOKEN_DAYS, TOKEN_NAME_MAX_LENGTH } from "./schemas";
 import { ProfileFields } from "./views";
 

@@ -9,6 +9,7 @@ import { invalidateSession, invalidateUserSessions } from "../../auth/sessions";
 import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
+import { handleFormPost } from "../../lib/form-flow";
 import { scheduleDelivery } from "../../lib/mailer";
 import {
 	changePassword,
@@ -28,15 +29,7 @@ import {
 import { requireLiveEmailToken } from "./email-tokens";
 import { checkResetToken, requestPasswordReset, resetPassword } from "./password-reset";
 import { createPersonalToken, listPersonalTokens, listTokenScopes, revokePersonalToken } from "./personal-tokens";
-import {
-	type FormState,
-	keptNext,
-	linkContext,
-	requireBrowserSession,
-	safeNext,
-	submitForm,
-	withNext,
-} from "./requests";
+import { keptNext, linkContext, requireBrowserSession, safeNext, withNext } from "./requests";
 import {
 	ChangeEmailSchema,
 	ChangePasswordSchema,
@@ -119,17 +112,16 @@ export const accountsPages = new Hono<AppEnv>()
 		return c.html(<SignUpPage next={keptNext(next)} />);
 	})
 	.post("/auth/sign-up", (c) =>
-		submitForm(
-			c,
-			SignUpSchema,
-			(state) => <SignUpPage state={state} next={keptNext(state.values.next)} />,
-			async (data, values) => {
+		handleFormPost(c, {
+			schema: SignUpSchema,
+			rerender: (state, status) => c.html(<SignUpPage state={state} next={keptNext(state.values.next)} />, status),
+			act: async (data, values) => {
 				const next = keptNext(values.next);
 				const { mailIds } = await signUp(c.var.db, { ...data, ...linkContext(c), next });
 				scheduleDelivery(c, mailIds);
 				return c.redirect(withNext("/auth/sign-up/sent", next), 303);
 			},
-		),
+		}),
 	)
 	.get("/auth/sign-up/sent", (c) =>
 		c.html(<CheckEmailPage message={SENT.signUp} next={keptNext(c.req.query("next"))} />),
@@ -148,11 +140,10 @@ export const accountsPages = new Hono<AppEnv>()
 		return c.html(<SignInPage next={keptNext(c.req.query("next"))} notice={notice} />);
 	})
 	.post("/auth/sign-in", (c) =>
-		submitForm(
-			c,
-			SignInSchema,
-			(state) => <SignInPage state={state} next={keptNext(state.values.next)} />,
-			async (data) => {
+		handleFormPost(c, {
+			schema: SignInSchema,
+			rerender: (state, status) => c.html(<SignInPage state={state} next={keptNext(state.values.next)} />, status),
+			act: async (data) => {
 				const next = keptNext(data.next);
 				const result = await signInWithPassword(c.var.db, { ...data, ...linkContext(c), next });
 				if (result.status === "unverified") {
@@ -161,21 +152,20 @@ export const accountsPages = new Hono<AppEnv>()
 				}
 				return signedInTo(c, result.sessionToken, safeNext(data.next));
 			},
-		),
+		}),
 	)
 
 	// Sign in with an emailed link ---------------------------------------------------------
 	.get("/auth/sign-in/link", (c) => c.html(<SignInLinkRequestPage />))
 	.post("/auth/sign-in/link", (c) =>
-		submitForm(
-			c,
-			EmailRequestSchema,
-			(state) => <SignInLinkRequestPage state={state} />,
-			async (data) => {
+		handleFormPost(c, {
+			schema: EmailRequestSchema,
+			rerender: (state, status) => c.html(<SignInLinkRequestPage state={state} />, status),
+			act: async (data) => {
 				scheduleDelivery(c, (await requestSignInLink(c.var.db, { ...data, ...linkContext(c) })).mailIds);
 				return c.redirect("/auth/sign-in/link/sent", 303);
 			},
-		),
+		}),
 	)
 	.get("/auth/sign-in/link/sent", (c) => c.html(<CheckEmailPage message={SENT.link} />))
 	// GET only shows a button: mail scanners open links, and must not use them up.
@@ -215,15 +205,14 @@ export const accountsPages = new Hono<AppEnv>()
 	// Password reset -----------------------------------------------------------------------
 	.get("/auth/reset", (c) => c.html(<ResetRequestPage />))
 	.post("/auth/reset", (c) =>
-		submitForm(
-			c,
-			EmailRequestSchema,
-			(state) => <ResetRequestPage state={state} />,
-			async (data) => {
+		handleFormPost(c, {
+			schema: EmailRequestSchema,
+			rerender: (state, status) => c.html(<ResetRequestPage state={state} />, status),
+			act: async (data) => {
 				scheduleDelivery(c, (await requestPasswordReset(c.var.db, { ...data, ...linkContext(c) })).mailIds);
 				return c.redirect("/auth/reset/sent", 303);
 			},
-		),
+		}),
 	)
 	.get("/auth/reset/sent", (c) => c.html(<CheckEmailPage message={SENT.reset} />))
 	.get("/auth/reset/confirm", (c) => {
@@ -234,12 +223,11 @@ export const accountsPages = new Hono<AppEnv>()
 		});
 	})
 	.post("/auth/reset/confirm", (c) =>
-		submitForm(
-			c,
-			ResetPasswordSchema,
-			(state) => <ResetConfirmPage token={state.values.token ?? ""} state={state} />,
-			(data) => orLinkProblem(c, RETRY.reset, async () => signedInTo(c, await resetPassword(c.var.db, data))),
-		),
+		handleFormPost(c, {
+			schema: ResetPasswordSchema,
+			rerender: (state, status) => c.html(<ResetConfirmPage token={state.values.token ?? ""} state={state} />, status),
+			act: (data) => orLinkProblem(c, RETRY.reset, async () => signedInTo(c, await resetPassword(c.var.db, data))),
+		}),
 	)
 
 	// Email change confirmation (the link goes to the new address) ---------------------------
@@ -273,39 +261,36 @@ export const accountsPages = new Hono<AppEnv>()
 	})
 	.post("/console/account/profile", (c) => {
 		const { user } = requireBrowserSession(c);
-		return submitForm(
-			c,
-			ProfileSchema,
-			(state) => renderAccount(c, user, { failed: { section: "profile", state } }),
-			async (data) => {
+		return handleFormPost(c, {
+			schema: ProfileSchema,
+			rerender: (state, status) => c.html(renderAccount(c, user, { failed: { section: "profile", state } }), status),
+			act: async (data) => {
 				await updateProfile(c.var.db, user.id, data);
 				return backToAccount(c, "profile");
 			},
-		);
+		});
 	})
 	.post("/console/account/email", (c) => {
 		const { user } = requireBrowserSession(c);
-		return submitForm(
-			c,
-			ChangeEmailSchema,
-			(state) => renderAccount(c, user, { failed: { section: "email", state } }),
-			async (data) => {
+		return handleFormPost(c, {
+			schema: ChangeEmailSchema,
+			rerender: (state, status) => c.html(renderAccount(c, user, { failed: { section: "email", state } }), status),
+			act: async (data) => {
 				scheduleDelivery(c, (await requestEmailChange(c.var.db, { user, ...data, ...linkContext(c) })).mailIds);
 				return backToAccount(c, "email-sent");
 			},
-		);
+		});
 	})
 	.post("/console/account/password", (c) => {
 		const { user, sessionId } = requireBrowserSession(c);
-		return submitForm(
-			c,
-			ChangePasswordSchema,
-			(state) => renderAccount(c, user, { failed: { section: "password", state } }),
-			async (data) => {
+		return handleFormPost(c, {
+			schema: ChangePasswordSchema,
+			rerender: (state, status) => c.html(renderAccount(c, user, { failed: { section: "password", state } }), status),
+			act: async (data) => {
 				await changePassword(c.var.db, { ...data, user, sessionId, ip: linkContext(c).ip });
 				return backToAccount(c, "password");
 			},
-		);
+		});
 	})
 	.post("/console/account/verify", async (c) => {
 		const { user } = requireBrowserSession(c);
@@ -320,18 +305,16 @@ export const accountsPages = new Hono<AppEnv>()
 	})
 	.post("/console/account/tokens", (c) => {
 		const { user } = requireBrowserSession(c);
-		return submitForm(
-			c,
-			CreateTokenSchema,
-			async (state: FormState) => (
-				<NewTokenPage user={user} scopes={await listTokenScopes(c.var.db, user.id)} state={state} />
-			),
-			async (data) => {
+		return handleFormPost(c, {
+			schema: CreateTokenSchema,
+			rerender: async (state, status) =>
+				c.html(<NewTokenPage user={user} scopes={await listTokenScopes(c.var.db, user.id)} state={state} />, status),
+			act: async (data) => {
 				const created = await createPersonalToken(c.var.db, user.id, data);
 				// Rendered, not redirected: the secret exists only in this response.
 				return c.html(<TokenCreatedPage user={user} name={created.token.name} secret={created.secret} />);
 			},
-		);
+		});
 	})
 	.post("/console/account/tokens/:id/revoke", async (c) => {
 		const { user } = requireBrowserSession(c);

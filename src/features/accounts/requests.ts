@@ -1,14 +1,11 @@
 /**
  * What the account routes read from a request besides the form: who is signed in (and how), the
- * client address for rate limits, the origin for emailed links, a safe place to go next; and the
- * one way a form page handles a submission.
+ * client address for rate limits, the origin for emailed links, and a safe place to go next.
  */
 import type { Context } from "hono";
-import type { z } from "zod";
 import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
-import { type FormValues, parseForm } from "../../lib/forms";
 import { mainOrigin } from "../../lib/main-origin";
 import type { LinkContext } from "./mails";
 
@@ -60,31 +57,4 @@ export function requireBrowserSession(c: Context<AppEnv>): { user: User; session
 		throw new AppError(403, "session_required", "API tokens cannot change the account. Sign in with a browser.");
 	}
 	return { user: auth.user, sessionId: auth.sessionId };
-}
-
-export interface FormState {
-	values: FormValues;
-	fields: Record<string, string>;
-}
-
-/**
- * The life of a form post: parse with the schema, then act. Invalid input re-renders the form with
- * 400 and a message beside each field; an AppError from the action (409, 422, 429, …) re-renders
- * it with its status and message. Typed values are kept; password fields never echo them.
- */
-export async function submitForm<S extends z.ZodType>(
-	c: Context<AppEnv>,
-	schema: S,
-	render: (state: FormState) => string | Promise<string>,
-	act: (data: z.infer<S>, values: FormValues) => Promise<Response>,
-): Promise<Response> {
-	const result = await parseForm(c, schema);
-	if (!result.ok) return c.html(await render({ values: result.values, fields: result.fields }), 400);
-	try {
-		return await act(result.data, result.values);
-	} catch (error) {
-		if (!(error instanceof AppError) || error.status >= 500) throw error;
-		const fields = error.fields ?? { _: error.message };
-		return c.html(await render({ values: result.values, fields }), error.status);
-	}
 }

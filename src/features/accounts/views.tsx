@@ -4,9 +4,10 @@
  */
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords";
 import { COUNTRY_OPTIONS } from "../../lib/countries";
+import type { FormState } from "../../lib/form-flow";
 import { ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import { Layout } from "../../views/layout";
-import { type FormState, withNext } from "./requests";
+import { withNext } from "./requests";
 import { AFFILIATION_MAX_LENGTH, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "./schemas";
 
 const EMPTY: FormState = { values: {}, fields: {} };

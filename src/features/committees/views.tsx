@@ -2,6 +2,7 @@ import { EDITION_ROLES, type Edition, type Series, type User } from "../../db/sc
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
+import { MemberTable } from "../../views/member-table";
 import { type FailedForm, failureOf } from "../console/form-flow";
 import { contentUrl } from "../content/views";
 import type { PendingInvitation } from "../invitations/invitations";
@@ -59,41 +60,21 @@ export function StewardsPage({
 			{notice ? <Notice>{notice}</Notice> : null}
 			<h2>Stewards</h2>
 			<ErrorSummary fields={remove?.fields} />
-			<div class="table-wrap wide">
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Name</th>
-							<th scope="col">Email</th>
-							{canManage ? (
-								<th scope="col">
-									<span class="visually-hidden">Actions</span>
-								</th>
-							) : null}
-						</tr>
-					</thead>
-					<tbody>
-						{stewards.map((s) => (
-							<tr>
-								<td>
-									{s.name}
-									{s.userId === user.id ? <span class="meta"> (you)</span> : null}
-								</td>
-								<td>{s.email}</td>
-								{canManage ? (
-									<td>
-										<ActionButton
-											action={`${base}/${s.userId}/remove`}
-											label={s.userId === user.id ? "Step down" : "Remove"}
-											danger
-										/>
-									</td>
-								) : null}
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<MemberTable
+				members={stewards}
+				currentUserId={user.id}
+				action={
+					canManage
+						? (s) => (
+								<ActionButton
+									action={`${base}/${s.userId}/remove`}
+									label={s.userId === user.id ? "Step down" : "Remove"}
+									danger
+								/>
+							)
+						: undefined
+				}
+			/>
 
 			<h2>Editions</h2>
 			{editions.length === 0 ? (
@@ -190,41 +171,20 @@ export function CommitteePage({
 			</p>
 			{notice ? <Notice>{notice}</Notice> : null}
 			<h2>Members</h2>
-			<div class="table-wrap wide">
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Name</th>
-							<th scope="col">Email</th>
-							<th scope="col">Role</th>
-							{canManage ? (
-								<th scope="col">
-									<span class="visually-hidden">Actions</span>
-								</th>
-							) : null}
-						</tr>
-					</thead>
-					<tbody>
-						{members.map((m) => (
-							<tr>
-								<td>
-									{m.name}
-									{m.userId === user.id ? <span class="meta"> (you)</span> : null}
-								</td>
-								<td>{m.email}</td>
-								<td>{roleWithUntil(m)}</td>
-								{canManage ? (
-									<td>
-										<a href={`${base}/${m.userId}`}>
-											Manage<span class="visually-hidden"> {m.name}</span>
-										</a>
-									</td>
-								) : null}
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<MemberTable
+				members={members}
+				currentUserId={user.id}
+				role={roleWithUntil}
+				action={
+					canManage
+						? (m) => (
+								<a href={`${base}/${m.userId}`}>
+									Manage<span class="visually-hidden"> {m.name}</span>
+								</a>
+							)
+						: undefined
+				}
+			/>
 
 			{canManage ? (
 				<>

@@ -8,8 +8,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import type { AppEnv } from "../../env";
-import { AppError } from "../../lib/errors";
-import { type FormValues, parseForm } from "../../lib/forms";
+import { type FormState, handleFormPost } from "../../lib/form-flow";
 
 /** Messages shown after a successful action. The query names a key, so no text is ever reflected. */
 export const NOTICES = {
@@ -55,10 +54,8 @@ export function noticeFrom(c: Context<AppEnv>): string | undefined {
 export const ButtonForm = z.object({});
 
 /** A form that failed, shown again with what the user typed and a message per field ("_": the whole form). */
-export interface FailedForm {
+export interface FailedForm extends FormState {
 	form: string;
-	fields: Record<string, string>;
-	values: FormValues;
 }
 
 /** The failure of one form on a page that holds several. */
@@ -75,16 +72,11 @@ export interface FormFlow<S extends z.ZodType, T> {
 	rerender: (failed: FailedForm, status: ContentfulStatusCode) => Response | Promise<Response>;
 }
 
-export async function submitForm<S extends z.ZodType, T>(c: Context<AppEnv>, flow: FormFlow<S, T>): Promise<Response> {
-	const parsed = await parseForm(c, flow.schema);
-	if (!parsed.ok) return flow.rerender({ form: flow.form, fields: parsed.fields, values: parsed.values }, 400);
-	let result: T;
-	try {
-		result = await flow.run(parsed.data);
-	} catch (error) {
-		if (!(error instanceof AppError) || (error.status !== 409 && error.status !== 422)) throw error;
-		const fields = error.fields ?? { _: error.message };
-		return flow.rerender({ form: flow.form, fields, values: parsed.values }, error.status);
-	}
-	return c.redirect(flow.redirectTo(result), 303);
-}
+/** A console form post: redirect (303) after success, or the page again on 400, 409 or 422. */
+export const submitForm = <S extends z.ZodType, T>(c: Context<AppEnv>, flow: FormFlow<S, T>): Promise<Response> =>
+	handleFormPost(c, {
+		schema: flow.schema,
+		rerender: (state, status) => flow.rerender({ form: flow.form, ...state }, status),
+		act: async (data) => c.redirect(flow.redirectTo(await flow.run(data)), 303),
+		shows: (error) => error.status === 409 || error.status === 422,
+	});

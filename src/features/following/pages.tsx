@@ -10,9 +10,10 @@ import { z } from "zod";
 import type { Series } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
+import { handleFormPost } from "../../lib/form-flow";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
-import { clientIp, submitForm } from "../accounts/requests";
+import { clientIp } from "../accounts/requests";
 import { EmailSchema } from "../accounts/schemas";
 import { ConfirmLinkPage, LinkProblemPage } from "../accounts/views";
 import { findSeriesBySlug } from "../series/series";
@@ -92,17 +93,16 @@ export const followingPages = new Hono<AppEnv>()
 	.get("/s/:series/follow", async (c) => c.html(<FollowPage series={await seriesOf(c)} />))
 	.post("/s/:series/follow", async (c) => {
 		const series = await seriesOf(c);
-		return submitForm(
-			c,
-			FollowSchema,
-			(state) => <FollowPage series={series} state={state} />,
-			async ({ email }) => {
+		return handleFormPost(c, {
+			schema: FollowSchema,
+			rerender: (state, status) => c.html(<FollowPage series={series} state={state} />, status),
+			act: async ({ email }) => {
 				await throttleFollow(c.var.db, { ip: clientIp(c), email });
 				const { mailId } = await followSeries(c.var.db, { series, email, origin: mainOrigin(c) });
 				scheduleDelivery(c, [mailId]);
 				return c.redirect(followSentPath(series), 303);
 			},
-		);
+		});
 	})
 	.get("/s/:series/follow/sent", async (c) => c.html(<FollowSentPage series={await seriesOf(c)} />))
 	.get("/s/:series/follow/confirm", async (c) => {

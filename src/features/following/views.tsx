@@ -4,9 +4,9 @@
  * work without JavaScript; one h1 each.
  */
 import type { Series } from "../../db/schema";
+import type { FormState } from "../../lib/form-flow";
 import { ErrorSummary, Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
-import type { FormState } from "../accounts/requests";
 import { EMAIL_MAX_LENGTH } from "../accounts/schemas";
 import { seriesUrl } from "../series/series";
 import { followPath } from "./followers";

@@ -2,6 +2,7 @@ import type { Institution, InstitutionRole, User } from "../../db/schema";
 import { COUNTRY_OPTIONS, countryName } from "../../lib/countries";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
+import { MemberTable } from "../../views/member-table";
 import { type FailedForm, failureOf } from "../console/form-flow";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
@@ -126,43 +127,21 @@ export function InstitutionPage({ user, mine, members, invitations, allowed, fai
 			<ErrorSummary fields={leave?.fields} />
 
 			<h2>Members</h2>
-			<div class="table-wrap wide">
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Name</th>
-							<th scope="col">Email</th>
-							<th scope="col">Role</th>
-							{allowed.manageMembers ? (
-								<th scope="col">
-									<span class="visually-hidden">Actions</span>
-								</th>
-							) : null}
-						</tr>
-					</thead>
-					<tbody>
-						{members.map((m) => (
-							<tr>
-								<td>
-									{m.name}
-									{m.userId === user.id ? <span class="meta"> (you)</span> : null}
-								</td>
-								<td>{m.email}</td>
-								<td>{roleLabel(m.role)}</td>
-								{allowed.manageMembers ? (
-									<td>
-										{m.role !== "owner" || allowed.manageOwners ? (
-											<a href={`${base}/members/${m.userId}`}>
-												Manage<span class="visually-hidden"> {m.name}</span>
-											</a>
-										) : null}
-									</td>
-								) : null}
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<MemberTable
+				members={members}
+				currentUserId={user.id}
+				role={(m) => roleLabel(m.role)}
+				action={
+					allowed.manageMembers
+						? (m) =>
+								m.role !== "owner" || allowed.manageOwners ? (
+									<a href={`${base}/members/${m.userId}`}>
+										Manage<span class="visually-hidden"> {m.name}</span>
+									</a>
+								) : null
+						: undefined
+				}
+			/>
 
 			{allowed.invite ? (
 				<>
