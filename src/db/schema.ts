@@ -13,6 +13,18 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 const createdAt = () =>
 	integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
+/** The tenant column of every edition-scoped row: removed with its edition. */
+const editionRef = () =>
+	text("edition_id")
+		.notNull()
+		.references(() => editions.id, { onDelete: "cascade" });
+
+/** The column of every series-scoped row: removed with its series. */
+const seriesRef = () =>
+	text("series_id")
+		.notNull()
+		.references(() => series.id, { onDelete: "cascade" });
+
 /** A recurring symposium, e.g. AINM. */
 export const series = sqliteTable("series", {
 	id: text("id").primaryKey(),
@@ -38,9 +50,7 @@ export const editions = sqliteTable(
 	"editions",
 	{
 		id: text("id").primaryKey(),
-		seriesId: text("series_id")
-			.notNull()
-			.references(() => series.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
 		year: integer("year").notNull(),
 		name: text("name").notNull(),
 		/** Day 1 of the event, `YYYY-MM-DD` in the edition's zone; every other date follows from it. */
@@ -80,9 +90,7 @@ export const namedLectures = sqliteTable(
 	"named_lectures",
 	{
 		id: text("id").primaryKey(),
-		seriesId: text("series_id")
-			.notNull()
-			.references(() => series.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
 		slug: text("slug").notNull(),
 		name: text("name").notNull(),
 		honoree: text("honoree").notNull(),
@@ -95,9 +103,7 @@ export const tracks = sqliteTable(
 	"tracks",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		name: text("name").notNull(),
 		/** Who the track is for, e.g. "clinicians". */
 		audience: text("audience").notNull().default(""),
@@ -112,9 +118,7 @@ export const rooms = sqliteTable(
 	"rooms",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		name: text("name").notNull(),
 		capacity: integer("capacity"),
 		position: integer("position").notNull().default(0),
@@ -127,9 +131,7 @@ export const speakers = sqliteTable(
 	"speakers",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		/** Small per-edition number used in URLs (`speakers/{seq}`). */
 		seq: integer("seq").notNull(),
 		name: text("name").notNull(),
@@ -157,9 +159,7 @@ export const sessions = sqliteTable(
 	"sessions",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		/** Small per-edition number used in URLs (`program/{seq}`) and as the frab event id. */
 		seq: integer("seq").notNull(),
 		/** Stable UUID for frab's `guid`; survives edits and moves. */
@@ -190,9 +190,7 @@ export const talks = sqliteTable(
 	"talks",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		sessionId: text("session_id")
 			.notNull()
 			.references(() => sessions.id, { onDelete: "cascade" }),
@@ -208,9 +206,7 @@ export const talks = sqliteTable(
 export const talkSpeakers = sqliteTable(
 	"talk_speakers",
 	{
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		talkId: text("talk_id")
 			.notNull()
 			.references(() => talks.id, { onDelete: "cascade" }),
@@ -311,9 +307,7 @@ export const institutionMembers = sqliteTable(
 export const seriesStewards = sqliteTable(
 	"series_stewards",
 	{
-		seriesId: text("series_id")
-			.notNull()
-			.references(() => series.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
 		userId: text("user_id")
 			.notNull()
 			.references(() => users.id, { onDelete: "cascade" }),
@@ -329,9 +323,7 @@ export type EditionRole = (typeof EDITION_ROLES)[number];
 export const editionMembers = sqliteTable(
 	"edition_members",
 	{
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		userId: text("user_id")
 			.notNull()
 			.references(() => users.id, { onDelete: "cascade" }),
@@ -424,9 +416,7 @@ export const rateLimits = sqliteTable("rate_limits", {
 export const sessionChairs = sqliteTable(
 	"session_chairs",
 	{
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		sessionId: text("session_id")
 			.notNull()
 			.references(() => sessions.id, { onDelete: "cascade" }),
@@ -443,9 +433,7 @@ export const pages = sqliteTable(
 	"pages",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		slug: text("slug").notNull(),
 		title: text("title").notNull(),
 		/** Markdown, rendered without raw HTML. */
@@ -460,9 +448,7 @@ export const sponsorTiers = sqliteTable(
 	"sponsor_tiers",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		name: text("name").notNull(),
 		position: integer("position").notNull().default(0),
 	},
@@ -473,9 +459,7 @@ export const sponsors = sqliteTable(
 	"sponsors",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		tierId: text("tier_id").references(() => sponsorTiers.id, { onDelete: "set null" }),
 		name: text("name").notNull(),
 		logoUrl: text("logo_url").notNull().default(""),
@@ -493,9 +477,7 @@ export const ticketTypes = sqliteTable(
 	"ticket_types",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		name: text("name").notNull(),
 		/** Minor units (cents), so prices add up exactly. */
 		priceCents: integer("price_cents").notNull().default(0),
@@ -520,9 +502,7 @@ export const registrationFields = sqliteTable(
 	"registration_fields",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		label: text("label").notNull(),
 		kind: text("kind", { enum: FORM_FIELD_KINDS }).notNull(),
 		required: integer("required", { mode: "boolean" }).notNull().default(false),
@@ -555,9 +535,7 @@ export const reviewCriteria = sqliteTable(
 	"review_criteria",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		label: text("label").notNull(),
 		/** Scores run from 1 to this. */
 		scaleMax: integer("scale_max").notNull().default(5),
@@ -573,9 +551,7 @@ export const surveyQuestions = sqliteTable(
 	"survey_questions",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		prompt: text("prompt").notNull(),
 		kind: text("kind", { enum: SURVEY_QUESTION_KINDS }).notNull(),
 		required: integer("required", { mode: "boolean" }).notNull().default(false),
@@ -591,9 +567,7 @@ export const checklistTasks = sqliteTable(
 	"checklist_tasks",
 	{
 		id: text("id").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		title: text("title").notNull(),
 		/** The edition role that owns the task. */
 		ownerRole: text("owner_role", { enum: EDITION_ROLES }).notNull().default("organizer"),
@@ -618,9 +592,7 @@ export const hostCalls = sqliteTable(
 	"host_calls",
 	{
 		id: text("id").primaryKey(),
-		seriesId: text("series_id")
-			.notNull()
-			.references(() => series.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
 		/** The year of the edition the call is for. */
 		forYear: integer("for_year").notNull(),
 		/** Last day to propose, `YYYY-MM-DD`. */
@@ -645,9 +617,7 @@ export const hostProposals = sqliteTable(
 		callId: text("call_id")
 			.notNull()
 			.references(() => hostCalls.id, { onDelete: "cascade" }),
-		seriesId: text("series_id")
-			.notNull()
-			.references(() => series.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
 		institutionId: text("institution_id")
 			.notNull()
 			.references(() => institutions.id, { onDelete: "cascade" }),
@@ -681,9 +651,7 @@ export const editionHosts = sqliteTable(
 	{
 		/** Lowercased, without port. */
 		hostname: text("hostname").primaryKey(),
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		createdAt: createdAt(),
 	},
 	(t) => [index("edition_hosts_edition").on(t.editionId)],
@@ -694,9 +662,7 @@ export const seriesFollowers = sqliteTable(
 	"series_followers",
 	{
 		id: text("id").primaryKey(),
-		seriesId: text("series_id")
-			.notNull()
-			.references(() => series.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
 		email: text("email").notNull(),
 		/** SHA-256 of the secret in the confirmation and unsubscribe links. */
 		secretHash: text("secret_hash").notNull(),
@@ -712,9 +678,7 @@ export const ANNOUNCEMENT_KINDS = ["edition_announced", "registration_open", "ab
 export const seriesAnnouncements = sqliteTable(
 	"series_announcements",
 	{
-		editionId: text("edition_id")
-			.notNull()
-			.references(() => editions.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
 		kind: text("kind", { enum: ANNOUNCEMENT_KINDS }).notNull(),
 		sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
 	},
