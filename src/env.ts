@@ -6,6 +6,8 @@ import type { User } from "./db/schema";
 /** Bindings and vars from wrangler.toml (secrets via `wrangler secret put`). */
 export interface Bindings {
 	DB: D1Database;
+	/** R2: handover-note attachments. */
+	FILES: R2Bucket;
 	ENVIRONMENT: "development" | "test" | "production";
 	/** The platform host: console and sign-in live only here. */
 	MAIN_HOST: string;

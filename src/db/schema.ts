@@ -80,6 +80,8 @@ export const editions = sqliteTable(
 		status: text("status", { enum: EDITION_STATUSES }).notNull().default("draft"),
 		/** Bumped by every content write; the edge cache and ETags key on it. */
 		contentVersion: integer("content_version").notNull().default(1),
+		/** When the committee was sent the organizer debrief (two days after the event), so it goes once. */
+		debriefSentAt: integer("debrief_sent_at", { mode: "timestamp_ms" }),
 		createdAt: createdAt(),
 	},
 	(t) => [uniqueIndex("editions_series_year").on(t.seriesId, t.year)],
@@ -685,6 +687,254 @@ export const seriesAnnouncements = sqliteTable(
 	(t) => [primaryKey({ columns: [t.editionId, t.kind] })],
 );
 
+// ---------------------------------------------------------------------------------------------
+// What one committee passes to the next: email texts, templates, handover notes, reminders
+
+/** The texts of the emails an edition sends (confirmations, calls), with placeholders. */
+export const emailTexts = sqliteTable(
+	"email_texts",
+	{
+		id: text("id").primaryKey(),
+		editionId: editionRef(),
+		/** What the mail is for, e.g. `registration-confirmation`; one text per key and edition. */
+		key: text("key").notNull(),
+		subject: text("subject").notNull(),
+		/** Markdown with placeholders such as `{{edition.name}}`. */
+		body: text("body").notNull().default(""),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [uniqueIndex("email_texts_edition_key").on(t.editionId, t.key)],
+);
+
+export const TEMPLATE_VISIBILITIES = ["series", "institution", "public"] as const;
+export type TemplateVisibility = (typeof TEMPLATE_VISIBILITIES)[number];
+
+/**
+ * A published template: a named, versioned snapshot of edition parts. Built-in templates live in
+ * the repository (`templates/`), not here.
+ */
+export const templates = sqliteTable(
+	"templates",
+	{
+		id: text("id").primaryKey(),
+		name: text("name").notNull(),
+		description: text("description").notNull().default(""),
+		/** series: the series' library; institution: the publishing institution only; public: everyone. */
+		visibility: text("visibility", { enum: TEMPLATE_VISIBILITIES }).notNull(),
+		/** The series whose library holds it (the series of the edition it was published from). */
+		seriesId: text("series_id").references(() => series.id, { onDelete: "cascade" }),
+		/** The institution that published it (the host of the edition it came from). */
+		institutionId: text("institution_id").references(() => institutions.id, { onDelete: "set null" }),
+		/** The version this template was forked from, when it is a fork ("builtin:<slug>@<n>" for a built-in). */
+		forkedFrom: text("forked_from"),
+		createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("templates_series").on(t.seriesId), index("templates_institution").on(t.institutionId)],
+);
+
+/** One immutable version of a template: its document and where it came from. */
+export const templateVersions = sqliteTable(
+	"template_versions",
+	{
+		id: text("id").primaryKey(),
+		templateId: text("template_id")
+			.notNull()
+			.references(() => templates.id, { onDelete: "cascade" }),
+		version: integer("version").notNull(),
+		changelog: text("changelog").notNull().default(""),
+		/** The parts the document holds, e.g. ["pages", "checklist"]. */
+		parts: text("parts", { mode: "json" }).$type<string[]>().notNull(),
+		/** The template document (validated by the templates feature's zod schema). */
+		document: text("document", { mode: "json" }).$type<unknown>().notNull(),
+		/** Provenance: the edition this version was published from. */
+		sourceEditionId: text("source_edition_id").references(() => editions.id, { onDelete: "set null" }),
+		createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+	},
+	(t) => [uniqueIndex("template_versions_template_version").on(t.templateId, t.version)],
+);
+
+/** Which edition used which template version (built-ins by "builtin:<slug>"), for provenance and diffs. */
+export const templateUses = sqliteTable(
+	"template_uses",
+	{
+		id: text("id").primaryKey(),
+		editionId: editionRef(),
+		/** A templates.id, or "builtin:<slug>" (no foreign key: built-ins are files). */
+		templateId: text("template_id").notNull(),
+		version: integer("version").notNull(),
+		parts: text("parts", { mode: "json" }).$type<string[]>().notNull(),
+		appliedBy: text("applied_by").references(() => users.id, { onDelete: "set null" }),
+		appliedAt: createdAt(),
+	},
+	(t) => [index("template_uses_edition").on(t.editionId), index("template_uses_template").on(t.templateId)],
+);
+
+export const HANDOVER_TOPICS = [
+	"venue_rooms",
+	"budget_finance",
+	"sponsors_industry",
+	"program_speakers",
+	"named_lectures",
+	"abstracts_review",
+	"registration_badges",
+	"communication_outreach",
+	"catering_social",
+	"volunteers_staff",
+	"lessons_learned",
+	"contacts",
+] as const;
+export type HandoverTopic = (typeof HANDOVER_TOPICS)[number];
+
+/** future_committees: the series' later committees (default); public: everyone; private: a draft for its own committee. */
+export const NOTE_VISIBILITIES = ["future_committees", "public", "private"] as const;
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
+
+export const NOTE_SOURCES = ["written", "debrief"] as const;
+
+/** A note by one edition's committee for the next ones. */
+export const handoverNotes = sqliteTable(
+	"handover_notes",
+	{
+		id: text("id").primaryKey(),
+		seriesId: seriesRef(),
+		editionId: editionRef(),
+		topic: text("topic", { enum: HANDOVER_TOPICS }).notNull(),
+		title: text("title").notNull(),
+		/** Markdown, rendered without raw HTML. */
+		body: text("body").notNull().default(""),
+		tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+		visibility: text("visibility", { enum: NOTE_VISIBILITIES }).notNull().default("future_committees"),
+		/** written by hand, or drafted from the organizer debrief. */
+		source: text("source", { enum: NOTE_SOURCES }).notNull().default("written"),
+		authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+		updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`),
+	},
+	(t) => [index("handover_notes_series").on(t.seriesId, t.visibility), index("handover_notes_edition").on(t.editionId)],
+);
+
+export const NOTE_SUBJECT_KINDS = [
+	"registration_field",
+	"ticket_type",
+	"email_text",
+	"deadline",
+	"checklist_task",
+	"track",
+	"room",
+] as const;
+export type NoteSubjectKind = (typeof NOTE_SUBJECT_KINDS)[number];
+
+/**
+ * A note attached to the thing it describes in an edition. A clone adds a link for the copied
+ * thing in the new edition, so the advice travels with it.
+ */
+export const handoverNoteLinks = sqliteTable(
+	"handover_note_links",
+	{
+		noteId: text("note_id")
+			.notNull()
+			.references(() => handoverNotes.id, { onDelete: "cascade" }),
+		editionId: editionRef(),
+		subjectKind: text("subject_kind", { enum: NOTE_SUBJECT_KINDS }).notNull(),
+		/** The row id of the subject, or a deadline's name (e.g. `abstract_call.closes`). */
+		subjectId: text("subject_id").notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.noteId, t.editionId, t.subjectKind, t.subjectId] }),
+		index("handover_note_links_subject").on(t.editionId, t.subjectKind, t.subjectId),
+	],
+);
+
+/** A file attached to a note, stored in R2 under `objectKey`. */
+export const handoverAttachments = sqliteTable(
+	"handover_attachments",
+	{
+		id: text("id").primaryKey(),
+		noteId: text("note_id")
+			.notNull()
+			.references(() => handoverNotes.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
+		objectKey: text("object_key").notNull(),
+		filename: text("filename").notNull(),
+		contentType: text("content_type").notNull(),
+		sizeBytes: integer("size_bytes").notNull(),
+		uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("handover_attachments_note").on(t.noteId)],
+);
+
+/** A question about a note, opened by a later committee; its messages notify both sides. */
+export const noteThreads = sqliteTable(
+	"note_threads",
+	{
+		id: text("id").primaryKey(),
+		noteId: text("note_id")
+			.notNull()
+			.references(() => handoverNotes.id, { onDelete: "cascade" }),
+		seriesId: seriesRef(),
+		askedBy: text("asked_by").references(() => users.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+	},
+	(t) => [index("note_threads_note").on(t.noteId)],
+);
+
+export const noteMessages = sqliteTable(
+	"note_messages",
+	{
+		id: text("id").primaryKey(),
+		threadId: text("thread_id")
+			.notNull()
+			.references(() => noteThreads.id, { onDelete: "cascade" }),
+		authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+		body: text("body").notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index("note_messages_thread").on(t.threadId, t.createdAt)],
+);
+
+/** Who has read which note, for the dossier's unread markers. */
+export const noteReads = sqliteTable(
+	"note_reads",
+	{
+		noteId: text("note_id")
+			.notNull()
+			.references(() => handoverNotes.id, { onDelete: "cascade" }),
+		userId: text("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		readAt: integer("read_at", { mode: "timestamp_ms" }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.noteId, t.userId] })],
+);
+
+/** What an organizer reminder counts from: the event's days or one of the edition's deadlines. */
+export const REMINDER_ANCHORS = ["event_start", "event_end", "abstracts_open", "abstracts_close"] as const;
+export type ReminderAnchor = (typeof REMINDER_ANCHORS)[number];
+
+/** An email to an edition's role holders N days before (negative) or after its anchor, sent once. */
+export const organizerReminders = sqliteTable(
+	"organizer_reminders",
+	{
+		id: text("id").primaryKey(),
+		editionId: editionRef(),
+		anchor: text("anchor", { enum: REMINDER_ANCHORS }).notNull(),
+		offsetDays: integer("offset_days").notNull(),
+		/** The edition role that receives it. */
+		role: text("role", { enum: EDITION_ROLES }).notNull().default("chair"),
+		subject: text("subject").notNull(),
+		/** Markdown with placeholders. */
+		body: text("body").notNull().default(""),
+		sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("organizer_reminders_edition").on(t.editionId)],
+);
+
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type NamedLecture = typeof namedLectures.$inferSelect;
@@ -698,3 +948,8 @@ export type AuthSession = typeof authSessions.$inferSelect;
 export type Institution = typeof institutions.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type EmailText = typeof emailTexts.$inferSelect;
+export type Template = typeof templates.$inferSelect;
+export type TemplateVersion = typeof templateVersions.$inferSelect;
+export type HandoverNote = typeof handoverNotes.$inferSelect;
+export type OrganizerReminder = typeof organizerReminders.$inferSelect;
