@@ -810,9 +810,7 @@ export const handoverNotes = sqliteTable(
 		source: text("source", { enum: NOTE_SOURCES }).notNull().default("written"),
 		authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
 		createdAt: createdAt(),
-		updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`),
+		updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 	},
 	(t) => [index("handover_notes_series").on(t.seriesId, t.visibility), index("handover_notes_edition").on(t.editionId)],
 );

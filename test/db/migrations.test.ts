@@ -27,7 +27,9 @@ describe("migrations", () => {
 
 	it("keep the handover search index in step with the notes (insert, update, delete)", async () => {
 		await env.DB.batch([
-			env.DB.prepare("insert into series (id, slug, name, short_name) values ('s-fts', 'fts-demo', 'Search series', 'SS')"),
+			env.DB.prepare(
+				"insert into series (id, slug, name, short_name) values ('s-fts', 'fts-demo', 'Search series', 'SS')",
+			),
 			env.DB.prepare(
 				"insert into editions (id, series_id, year, name, start_date, end_date, time_zone) values ('e-fts', 's-fts', 2025, 'DS 2025', '2025-05-01', '2025-05-02', 'UTC')",
 			),

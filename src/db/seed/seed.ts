@@ -8,10 +8,16 @@ import {
 	checklistTasks,
 	editionMembers,
 	editions,
+	emailTexts,
+	handoverNoteLinks,
+	handoverNotes,
 	hostCalls,
 	institutionMembers,
 	institutions,
 	namedLectures,
+	noteMessages,
+	noteThreads,
+	organizerReminders,
 	pages,
 	registrationFields,
 	reviewCriteria,
@@ -26,12 +32,17 @@ import {
 	surveyQuestions,
 	talkSpeakers,
 	talks,
+	templates,
+	templateVersions,
 	ticketTypes,
 	tracks,
 	users,
 } from "../schema";
 import * as ainm from "./ainm";
+import * as handover from "./ainm-handover";
+import * as organizing from "./ainm-organizing";
 import * as site from "./ainm-site";
+import * as libraryTemplates from "./ainm-templates";
 import * as demo from "./demo-accounts";
 
 /**
@@ -56,7 +67,7 @@ export async function seedDemo(db: Database): Promise<void> {
 	const statements: BatchItem<"sqlite">[] = [
 		...upsert(series, series.id, [ainm.ainmSeries]),
 		...upsert(namedLectures, namedLectures.id, ainm.ainmNamedLectures),
-		...upsert(editions, editions.id, [ainm.ainm2023]),
+		...upsert(editions, editions.id, [{ ...ainm.ainm2023, debriefSentAt: organizing.AINM_2023_DEBRIEF_SENT_AT }]),
 		...upsert(tracks, tracks.id, ainm.ainm2023Tracks),
 		...upsert(rooms, rooms.id, ainm.ainm2023Rooms),
 		...upsert(speakers, speakers.id, ainm.ainm2023Speakers),
@@ -72,7 +83,12 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(abstractCalls, abstractCalls.editionId, [site.ainm2023AbstractCall]),
 		...upsert(reviewCriteria, reviewCriteria.id, site.ainm2023ReviewCriteria),
 		...upsert(surveyQuestions, surveyQuestions.id, site.ainm2023SurveyQuestions),
-		...upsert(checklistTasks, checklistTasks.id, site.ainm2023Checklist),
+		...upsert(checklistTasks, checklistTasks.id, [
+			...site.ainm2023Checklist,
+			...organizing.ainm2023SkippedChecklistTasks,
+		]),
+		...upsert(organizerReminders, organizerReminders.id, organizing.ainm2023OrganizerReminders),
+		...upsert(emailTexts, emailTexts.id, libraryTemplates.ainm2023EmailTexts),
 		bumpContentVersion(db, ainm.EDITION_ID),
 		...upsert(
 			users,
@@ -85,6 +101,23 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(editionMembers, [editionMembers.editionId, editionMembers.userId], demo.ainm2023Committee),
 		// After the users: the call records the steward who opened it.
 		...upsert(hostCalls, hostCalls.id, [ainm.ainmCallForHosts]),
+		// After the users and institutions: the template names its publisher.
+		...upsert(templates, templates.id, [libraryTemplates.ainmSymposiumTemplate]),
+		...upsert(templateVersions, templateVersions.id, [libraryTemplates.ainmSymposiumTemplateV1]),
+		// After the users too: notes and their threads name their authors.
+		...upsert(handoverNotes, handoverNotes.id, handover.ainm2023HandoverNotes),
+		...upsert(
+			handoverNoteLinks,
+			[
+				handoverNoteLinks.noteId,
+				handoverNoteLinks.editionId,
+				handoverNoteLinks.subjectKind,
+				handoverNoteLinks.subjectId,
+			],
+			handover.ainm2023HandoverNoteLinks,
+		),
+		...upsert(noteThreads, noteThreads.id, handover.ainm2023NoteThreads),
+		...upsert(noteMessages, noteMessages.id, handover.ainm2023NoteMessages),
 	];
 	await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }
