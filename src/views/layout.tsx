@@ -16,11 +16,27 @@ export interface LayoutProps {
 	canonical?: string;
 	/** Prefix of the platform links (brand, API): `https://MAIN_HOST` on a custom host, else "". */
 	platformOrigin?: string;
+	/** More of the head: an edition's theme stylesheet, structured data. */
+	head?: Child;
+	/**
+	 * An edition subsite's own header (its name, colours and navigation), below a slimmer platform
+	 * bar: the subsite looks like the edition's site, hosted by Baton.
+	 */
+	masthead?: Child;
 	children: Child;
 }
 
 /** The shared page shell: skip link, header, landmarks, footer. */
-export function Layout({ title, description, breadcrumb, canonical, platformOrigin = "", children }: LayoutProps) {
+export function Layout({
+	title,
+	description,
+	breadcrumb,
+	canonical,
+	platformOrigin = "",
+	head,
+	masthead,
+	children,
+}: LayoutProps) {
 	return (
 		<>
 			{raw("<!DOCTYPE html>")}
@@ -32,28 +48,24 @@ export function Layout({ title, description, breadcrumb, canonical, platformOrig
 					{description ? <meta name="description" content={description} /> : null}
 					{canonical ? <link rel="canonical" href={canonical} /> : null}
 					<link rel="stylesheet" href={STYLESHEET_PATH} />
+					{head}
 				</head>
 				<body>
 					<a class="skip-link" href="#main">
 						Skip to content
 					</a>
-					<header class="site-header">
-						<div class="inner">
-							<a class="brand" href={`${platformOrigin}/`}>
-								Baton
-							</a>
-							<nav class="site-nav" aria-label="Platform">
-								<ul>
-									<li>
-										<a href={`${platformOrigin}/`}>Symposium series</a>
-									</li>
-									<li>
-										<a href={`${platformOrigin}/api/openapi.json`}>API</a>
-									</li>
-								</ul>
-							</nav>
-						</div>
-					</header>
+					{masthead ? (
+						<header class="site-header has-masthead">
+							<div class="platform-bar">
+								<PlatformBar platformOrigin={platformOrigin} />
+							</div>
+							{masthead}
+						</header>
+					) : (
+						<header class="site-header">
+							<PlatformBar platformOrigin={platformOrigin} />
+						</header>
+					)}
 					<main id="main">
 						{breadcrumb && breadcrumb.length > 0 ? <Breadcrumb items={breadcrumb} /> : null}
 						{children}
@@ -66,6 +78,27 @@ export function Layout({ title, description, breadcrumb, canonical, platformOrig
 				</body>
 			</html>
 		</>
+	);
+}
+
+/** The platform's brand and links, at the top of every page. */
+function PlatformBar({ platformOrigin }: { platformOrigin: string }) {
+	return (
+		<div class="inner">
+			<a class="brand" href={`${platformOrigin}/`}>
+				Baton
+			</a>
+			<nav class="site-nav" aria-label="Platform">
+				<ul>
+					<li>
+						<a href={`${platformOrigin}/`}>Symposium series</a>
+					</li>
+					<li>
+						<a href={`${platformOrigin}/api/openapi.json`}>API</a>
+					</li>
+				</ul>
+			</nav>
+		</div>
 	);
 }
 

@@ -3,7 +3,7 @@
  * each time it was given, and the open call for hosts. Five statements sent at once (one round
  * trip), each scoped to the series by its slug, so an unknown slug costs no extra lookup.
  */
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
 	type Edition,
@@ -51,16 +51,13 @@ export interface SeriesPageData {
 	openCall: OpenCall | null;
 }
 
-/** The series page's data, or undefined for an unknown slug. */
-export async function loadSeriesPage(db: Database, slug: string): Promise<SeriesPageData | undefined> {
-	const seriesId = db.select({ id: series.id }).from(series).where(eq(series.slug, slug));
-	const publicEdition = and(inArray(editions.seriesId, seriesId), inArray(editions.status, [...PUBLIC_STATUSES]));
-	// Not db.batch(): D1 batches return rows as objects, so drizzle could not tell apart the joined
-	// tables' same-named columns (title, name, position). Parallel statements cost the same budget.
-	const [found, editionRows, lectureRows, givenRows, call] = await Promise.all([
-		db.select().from(series).where(eq(series.slug, slug)).get(),
-		db.select().from(editions).where(publicEdition).orderBy(desc(editions.year)),
-		db.select().from(namedLectures).where(inArray(namedLectures.seriesId, seriesId)).orderBy(asc(namedLectures.name)),
+/**
+ * Every time a named lecture was given in an edition matching `editionFilter` (a condition on
+ * `editions`), newest edition first: one statement, rows for `lectureHistories`. The series page
+ * asks for the public editions of its series; an edition subsite adds itself, for its preview.
+ */
+export function lecturesGivenQuery(db: Database, editionFilter: SQL | undefined) {
+	return (
 		db
 			.select({
 				lectureId: sessions.namedLectureId,
@@ -77,28 +74,23 @@ export async function loadSeriesPage(db: Database, slug: string): Promise<Series
 			.leftJoin(talkSpeakers, eq(talkSpeakers.talkId, talks.id))
 			// A speaker's name is published only once they agreed to it.
 			.leftJoin(speakers, and(eq(speakers.id, talkSpeakers.speakerId), isNotNull(speakers.consentedAt)))
-			.where(and(eq(sessions.kind, "named_lecture"), isNotNull(sessions.namedLectureId), publicEdition))
+			.where(and(eq(sessions.kind, "named_lecture"), isNotNull(sessions.namedLectureId), editionFilter))
 			.orderBy(
 				desc(editions.year),
 				asc(sessions.day),
 				asc(sessions.startTime),
 				asc(talks.position),
 				asc(talkSpeakers.position),
-			),
-		db
-			.select({
-				id: hostCalls.id,
-				forYear: hostCalls.forYear,
-				deadline: hostCalls.deadline,
-				requirements: hostCalls.requirements,
-			})
-			.from(hostCalls)
-			.where(and(inArray(hostCalls.seriesId, seriesId), eq(hostCalls.status, "open")))
-			.get(),
-	]);
-	if (!found) return undefined;
+			)
+	);
+}
 
-	const history = new Map<string, LectureGiven[]>(lectureRows.map((l) => [l.id, []]));
+/** The rows of `lecturesGivenQuery` under their lectures, in the lectures' order. */
+export function lectureHistories(
+	lectures: NamedLecture[],
+	givenRows: Awaited<ReturnType<typeof lecturesGivenQuery>>,
+): LectureHistory[] {
+	const history = new Map<string, LectureGiven[]>(lectures.map((l) => [l.id, []]));
 	// One entry per session and talk; a session without a talk yet is an unfilled slot.
 	const byKey = new Map<string, LectureGiven>();
 	for (const row of givenRows) {
@@ -118,10 +110,37 @@ export async function loadSeriesPage(db: Database, slug: string): Promise<Series
 		}
 		if (row.speaker) given.speakers.push(row.speaker);
 	}
+	return lectures.map((lecture) => ({ lecture, given: history.get(lecture.id) ?? [] }));
+}
+
+/** The series page's data, or undefined for an unknown slug. */
+export async function loadSeriesPage(db: Database, slug: string): Promise<SeriesPageData | undefined> {
+	const seriesId = db.select({ id: series.id }).from(series).where(eq(series.slug, slug));
+	const publicEdition = and(inArray(editions.seriesId, seriesId), inArray(editions.status, [...PUBLIC_STATUSES]));
+	// Not db.batch(): D1 batches return rows as objects, so drizzle could not tell apart the joined
+	// tables' same-named columns (title, name, position). Parallel statements cost the same budget.
+	const [found, editionRows, lectureRows, givenRows, call] = await Promise.all([
+		db.select().from(series).where(eq(series.slug, slug)).get(),
+		db.select().from(editions).where(publicEdition).orderBy(desc(editions.year)),
+		db.select().from(namedLectures).where(inArray(namedLectures.seriesId, seriesId)).orderBy(asc(namedLectures.name)),
+		lecturesGivenQuery(db, publicEdition),
+		db
+			.select({
+				id: hostCalls.id,
+				forYear: hostCalls.forYear,
+				deadline: hostCalls.deadline,
+				requirements: hostCalls.requirements,
+			})
+			.from(hostCalls)
+			.where(and(inArray(hostCalls.seriesId, seriesId), eq(hostCalls.status, "open")))
+			.get(),
+	]);
+	if (!found) return undefined;
+
 	return {
 		series: found,
 		editions: editionRows,
-		lectures: lectureRows.map((lecture) => ({ lecture, given: history.get(lecture.id) ?? [] })),
+		lectures: lectureHistories(lectureRows, givenRows),
 		openCall: call ?? null,
 	};
 }

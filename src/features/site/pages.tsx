@@ -1,38 +1,207 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { notFound } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
-import { PUBLIC_STATUSES } from "../series/series";
+import { editionUrl, findSeriesBySlug, PUBLIC_STATUSES } from "../series/series";
+import {
+	AbstractsPage,
+	PastEditionsPage,
+	PublishedPageView,
+	RegisterPage,
+	SponsorsPage,
+	VenuePage,
+} from "./content-views";
 import { loadEditionHome } from "./edition-home";
+import { LecturesPage } from "./lecture-views";
+import { sectionPageSlug } from "./links";
 import { mayPreview } from "./preview";
-import { customHostTenant, resolveEdition, type SiteTenant } from "./tenant";
-import { EditionHomePage, type SiteLinks } from "./views";
+import { loadProgram, loadSession } from "./program-data";
+import { ProgramPage, SessionPage } from "./program-views";
+import {
+	loadAbstractCall,
+	loadLectures,
+	loadOtherEditions,
+	loadPublishedPage,
+	loadRegistration,
+	loadSpeakerPage,
+	loadSpeakers,
+	loadSponsors,
+} from "./site-content";
+import { EditionNotFoundPage, type Site, SiteNotFoundPage } from "./site-layout";
+import { SpeakerPage, SpeakersPage } from "./speaker-views";
+import { customHostTenant, requestTenant } from "./tenant";
+import { findTrack } from "./track-filter";
+import { EditionHomePage } from "./views";
 
 /**
- * The edition of a subsite request: the one its custom host serves (resolved by the host
- * routing), else the one at `/s/{series}/{year}`. A draft is shown only as a committee preview,
- * asked for with `?preview=1` on the main host; everyone else gets the 404 of an unknown edition.
+ * The edition of a subsite request and where its links lead: the one its custom host serves
+ * (resolved by the host routing), else the one at `/s/{series}/{year}`. A draft is shown only as a
+ * committee preview, asked for with `?preview=1` on the main host (the one case that reads the
+ * session); everyone else gets undefined, the 404 of an unknown edition.
  */
-async function siteTenant(c: Context<AppEnv>): Promise<{ tenant: SiteTenant; preview: boolean }> {
-	const onCustomHost = customHostTenant(c.req.raw);
-	if (onCustomHost) return { tenant: onCustomHost, preview: false };
-	const wantsPreview = c.req.query("preview") === "1";
+async function siteOf(c: Context<AppEnv>): Promise<Site | undefined> {
+	const onCustomHost = customHostTenant(c.req.raw) !== undefined;
+	const wantsPreview = !onCustomHost && c.req.query("preview") === "1";
 	// A preview's answer depends on who asks: no cache may keep it, not even its 404.
 	if (wantsPreview) c.header("Cache-Control", "private, no-store");
-	const tenant = await resolveEdition(c.var.db, c.req.param("series") ?? "", c.req.param("year") ?? "");
-	if (!tenant) throw notFound("This edition");
-	if (PUBLIC_STATUSES.includes(tenant.edition.status)) return { tenant, preview: false };
-	if (wantsPreview && (await mayPreview(c, tenant.edition))) return { tenant, preview: true };
-	throw notFound("This edition");
+	const tenant = await requestTenant(c.var.db, c.req.raw, c.req.param("series"), c.req.param("year"));
+	if (!tenant) return undefined;
+	const isPublic = PUBLIC_STATUSES.includes(tenant.edition.status);
+	if (!isPublic && !(wantsPreview && (await mayPreview(c, tenant.edition)))) return undefined;
+	return {
+		...tenant,
+		links: {
+			origin: new URL(c.req.url).origin,
+			platformOrigin: onCustomHost ? mainOrigin(c) : "",
+			base: onCustomHost ? "" : editionUrl(tenant.series, tenant.edition),
+			preview: !isPublic,
+		},
+	};
 }
 
-const siteLinks = (c: Context<AppEnv>): SiteLinks => ({
-	platformOrigin: customHostTenant(c.req.raw) ? mainOrigin(c) : "",
-});
+type SiteHandler = (c: Context<AppEnv>, site: Site) => Response | Promise<Response>;
 
-/** The public edition subsite under `/s/{series}/{year}` (and at `/` of its custom hosts). */
-export const sitePages = new Hono<AppEnv>().get("/s/:series/:year", async (c) => {
-	const { tenant, preview } = await siteTenant(c);
-	const home = await loadEditionHome(c.var.db, tenant.edition);
-	return c.html(<EditionHomePage {...tenant} home={home} links={siteLinks(c)} preview={preview} />);
-});
+/**
+ * A subsite page: resolves the site, then renders. Anything the edition does not have (a 404 from
+ * the handler) is answered inside the edition's own frame, pointing back to its home and series.
+ */
+function sitePage(render: SiteHandler) {
+	return async (c: Context<AppEnv>) => {
+		const site = await siteOf(c);
+		if (!site) {
+			const series = await findSeriesBySlug(c.var.db, c.req.param("series") ?? "");
+			return c.html(<EditionNotFoundPage series={series} />, 404);
+		}
+		try {
+			return await render(c, site);
+		} catch (error) {
+			if (error instanceof AppError && error.status === 404) {
+				return c.html(<SiteNotFoundPage site={site} message={error.message} />, 404);
+			}
+			throw error;
+		}
+	};
+}
+
+const SEQ = /^[1-9]\d{0,8}$/;
+
+/** The `seq` path parameter (`program/{seq}`, `speakers/{seq}`), or a 404 naming `what`. */
+function seqParam(c: Context<AppEnv>, what: string): number {
+	const seq = c.req.param("seq") ?? "";
+	if (!SEQ.test(seq)) throw notFound(what);
+	return Number(seq);
+}
+
+/** The introduction of one of the subsite's own pages: the committee's page for it, when published. */
+async function sectionBody(c: Context<AppEnv>, site: Site, section: Parameters<typeof sectionPageSlug>[1]) {
+	const slug = sectionPageSlug(site.pages, section);
+	return slug ? ((await loadPublishedPage(c.var.db, site.edition.id, slug))?.body ?? "") : "";
+}
+
+const E = "/s/:series/:year";
+
+/**
+ * The public edition subsite under `/s/{series}/{year}` (and at `/` of its custom hosts). Its
+ * pages never read the session (previews aside), so one copy serves everyone (edge-cache.ts).
+ */
+export const sitePages = new Hono<AppEnv>()
+	.get(
+		E,
+		sitePage(async (c, site) =>
+			c.html(<EditionHomePage site={site} home={await loadEditionHome(c.var.db, site.edition)} />),
+		),
+	)
+	.get(
+		`${E}/program`,
+		sitePage(async (c, site) => {
+			const program = await loadProgram(c.var.db, site.edition);
+			const param = c.req.query("track");
+			const track = param === undefined ? undefined : findTrack(program.tracks, param);
+			if (param !== undefined && !track) throw notFound("This track");
+			return c.html(<ProgramPage site={site} program={program} track={track} />);
+		}),
+	)
+	.get(
+		`${E}/program/:seq`,
+		sitePage(async (c, site) => {
+			const session = await loadSession(c.var.db, site.edition, seqParam(c, "This session"));
+			if (!session) throw notFound("This session");
+			return c.html(<SessionPage site={site} session={session} />);
+		}),
+	)
+	.get(
+		`${E}/speakers`,
+		sitePage(async (c, site) =>
+			c.html(<SpeakersPage site={site} speakers={await loadSpeakers(c.var.db, site.edition.id)} />),
+		),
+	)
+	.get(
+		`${E}/speakers/:seq`,
+		sitePage(async (c, site) => {
+			const page = await loadSpeakerPage(c.var.db, site.edition, seqParam(c, "This speaker"));
+			if (!page) throw notFound("This speaker");
+			return c.html(<SpeakerPage site={site} page={page} />);
+		}),
+	)
+	.get(
+		`${E}/lectures`,
+		sitePage(async (c, site) => {
+			const [lectures, body] = await Promise.all([loadLectures(c.var.db, site), sectionBody(c, site, "lectures")]);
+			return c.html(<LecturesPage site={site} lectures={lectures} body={body} />);
+		}),
+	)
+	.get(
+		`${E}/venue`,
+		sitePage(async (c, site) => c.html(<VenuePage site={site} body={await sectionBody(c, site, "venue")} />)),
+	)
+	.get(
+		`${E}/sponsors`,
+		sitePage(async (c, site) =>
+			c.html(<SponsorsPage site={site} tiers={await loadSponsors(c.var.db, site.edition.id)} />),
+		),
+	)
+	.get(
+		`${E}/past`,
+		sitePage(async (c, site) =>
+			c.html(<PastEditionsPage site={site} editions={await loadOtherEditions(c.var.db, site.edition)} />),
+		),
+	)
+	.get(
+		`${E}/register`,
+		sitePage(async (c, site) => {
+			const [registration, body] = await Promise.all([
+				loadRegistration(c.var.db, site.edition.id),
+				sectionBody(c, site, "register"),
+			]);
+			return c.html(<RegisterPage site={site} {...registration} body={body} />);
+		}),
+	)
+	.get(
+		`${E}/abstracts`,
+		sitePage(async (c, site) => {
+			const [call, body] = await Promise.all([
+				loadAbstractCall(c.var.db, site.edition.id),
+				sectionBody(c, site, "abstracts"),
+			]);
+			return c.html(<AbstractsPage site={site} call={call} body={body} />);
+		}),
+	)
+	.get(
+		`${E}/p/:slug`,
+		sitePage(async (c, site) => {
+			const page = await loadPublishedPage(c.var.db, site.edition.id, c.req.param("slug") ?? "");
+			if (!page) throw notFound();
+			return c.html(<PublishedPageView site={site} page={page} />);
+		}),
+	);
+
+/**
+ * Any other path below an edition: the edition's own 404 page. Mounted after every router that
+ * serves paths below an edition (the feeds too), so it only answers what none of them does.
+ */
+export const siteFallbackPages = new Hono<AppEnv>().get(
+	`${E}/*`,
+	sitePage(() => {
+		throw notFound();
+	}),
+);

@@ -2,18 +2,24 @@
  * Tenant resolution for the public subsite: one query turns `/s/{series}/{year}`, or a custom
  * host name, into the series and edition that scope every other query of the request, together
  * with what every page of the subsite shows about its place in the series (its canonical host,
- * the newest edition).
+ * the newest edition) and in its own navigation (its published pages).
  */
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
-import { type Edition, editionHosts, editions, type Series, series } from "../../db/schema";
+import { type Edition, editionHosts, editions, namedLectures, pages, type Series, series } from "../../db/schema";
 import { PUBLIC_STATUSES } from "../series/series";
+import { type JsonRow, jsonRows, parseJsonRows } from "./json-rows";
 
 export interface Tenant {
 	series: Series;
 	edition: Edition;
 }
+
+const navColumns = { slug: pages.slug, title: pages.title, navOrder: pages.navOrder };
+
+/** A published page of the edition, as its navigation lists it. */
+export type SitePage = JsonRow<typeof navColumns>;
 
 /** A tenant as the subsite renders it. */
 export interface SiteTenant extends Tenant {
@@ -21,9 +27,24 @@ export interface SiteTenant extends Tenant {
 	canonicalHost: string | null;
 	/** The year of the series' newest public edition (possibly this one); null when none is public. */
 	newestYear: number | null;
+	/** The edition's published pages by nav order, then title ("home" among them when published). */
+	pages: SitePage[];
+	/**
+	 * What the subsite shows of the rest of its series, condensed for the edge cache's key
+	 * (edge-cache.ts): every edition's status and content version (past editions, the history of
+	 * named lectures) and the named lectures themselves, which no content version covers.
+	 */
+	seriesVersion: string;
 }
 
 const YEAR = /^\d{4}$/;
+const lectureColumns = {
+	id: namedLectures.id,
+	slug: namedLectures.slug,
+	name: namedLectures.name,
+	honoree: namedLectures.honoree,
+	description: namedLectures.description,
+};
 const sibling = alias(editions, "sibling");
 const hostOf = alias(editionHosts, "host_of");
 
@@ -43,9 +64,29 @@ function siteTenantQuery(db: Database) {
 				.select({ year: max(sibling.year) })
 				.from(sibling)
 				.where(and(eq(sibling.seriesId, editions.seriesId), inArray(sibling.status, [...PUBLIC_STATUSES])))})`,
+			// Every page of the subsite shows them in its navigation: as JSON, so they cost no statement of their own.
+			pages: jsonRows(pages, navColumns, and(eq(pages.editionId, editions.id), eq(pages.published, true))),
+			seriesVersion: sql<string>`(${db
+				.select({
+					editions: sql`json_group_array(json_array(${sibling.id}, ${sibling.status}, ${sibling.contentVersion}))`,
+				})
+				.from(sibling)
+				.where(
+					eq(sibling.seriesId, editions.seriesId),
+				)}) || ${jsonRows(namedLectures, lectureColumns, eq(namedLectures.seriesId, editions.seriesId))}`,
 		})
 		.from(editions)
 		.innerJoin(series, eq(series.id, editions.seriesId));
+}
+
+type TenantRow = Omit<SiteTenant, "pages"> & { pages: string };
+
+function siteTenantOf(row: TenantRow | undefined): SiteTenant | undefined {
+	if (!row) return undefined;
+	const sitePages = parseJsonRows(navColumns, row.pages).sort(
+		(a, b) => a.navOrder - b.navOrder || a.title.localeCompare(b.title),
+	);
+	return { ...row, pages: sitePages };
 }
 
 /**
@@ -54,9 +95,11 @@ function siteTenantQuery(db: Database) {
  */
 export async function resolveEdition(db: Database, seriesSlug: string, year: string): Promise<SiteTenant | undefined> {
 	if (!YEAR.test(year)) return undefined;
-	return siteTenantQuery(db)
-		.where(and(eq(series.slug, seriesSlug), eq(editions.year, Number(year))))
-		.get();
+	return siteTenantOf(
+		await siteTenantQuery(db)
+			.where(and(eq(series.slug, seriesSlug), eq(editions.year, Number(year))))
+			.get(),
+	);
 }
 
 /** The public edition at `/s/{seriesSlug}/{year}`, or undefined (unknown, malformed or a draft). */
@@ -73,11 +116,13 @@ export async function resolvePublicEdition(
  * The public edition a custom host name serves (`hostname` lowercased, without port), or
  * undefined: an unknown host, or one mapped to a draft (drafts are previewed on the main host only).
  */
-export function resolveEditionByHost(db: Database, hostname: string): Promise<SiteTenant | undefined> {
-	return siteTenantQuery(db)
-		.innerJoin(editionHosts, eq(editionHosts.editionId, editions.id))
-		.where(and(eq(editionHosts.hostname, hostname), inArray(editions.status, [...PUBLIC_STATUSES])))
-		.get();
+export async function resolveEditionByHost(db: Database, hostname: string): Promise<SiteTenant | undefined> {
+	return siteTenantOf(
+		await siteTenantQuery(db)
+			.innerJoin(editionHosts, eq(editionHosts.editionId, editions.id))
+			.where(and(eq(editionHosts.hostname, hostname), inArray(editions.status, [...PUBLIC_STATUSES])))
+			.get(),
+	);
 }
 
 // A request the host routing rewrote carries its tenant here, keyed by the rewritten Request
@@ -92,4 +137,30 @@ export function markCustomHostRequest(request: Request, tenant: SiteTenant): voi
 /** The tenant of a request that arrived on a custom host name, or undefined on the main host. */
 export function customHostTenant(request: Request): SiteTenant | undefined {
 	return customHostTenants.get(request);
+}
+
+// The tenant of a main-host subsite request, looked up once: the edge cache needs it for its key
+// before the page does, and the page then reuses it instead of sending the statement again.
+const requestTenants = new WeakMap<Request, Promise<SiteTenant | undefined>>();
+
+/**
+ * The edition a subsite request is for, whatever its status: its custom host's, else the one at
+ * `/s/{seriesSlug}/{year}` (the request's own path parameters), resolved once per request.
+ *
+ * @example const tenant = await requestTenant(c.var.db, c.req.raw, c.req.param("series"), c.req.param("year"));
+ */
+export function requestTenant(
+	db: Database,
+	request: Request,
+	seriesSlug = "",
+	year = "",
+): Promise<SiteTenant | undefined> {
+	const onCustomHost = customHostTenant(request);
+	if (onCustomHost) return Promise.resolve(onCustomHost);
+	let tenant = requestTenants.get(request);
+	if (!tenant) {
+		tenant = resolveEdition(db, seriesSlug, year);
+		requestTenants.set(request, tenant);
+	}
+	return tenant;
 }

@@ -1,64 +1,26 @@
 import { dateOfDay, formatDateRange, formatDay } from "../../lib/dates";
-import { Layout } from "../../views/layout";
-import { editionUrl, seriesUrl } from "../series/series";
-import type { EditionHome, Highlight } from "./edition-home";
-import type { SiteTenant } from "./tenant";
+import { editionEvent, isoWithOffset, type JsonLd } from "../../lib/json-ld";
+import { markdown } from "../../lib/markdown";
+import { editionUrl } from "../series/series";
+import type { EditionHome, Highlight, HomeTrack } from "./edition-home";
+import { absoluteUrl, seriesLink, sitePath } from "./links";
+import { placeOf, type Site, SiteLayout } from "./site-layout";
+import { formatZoned } from "./time-format";
+import { trackSlug } from "./track-filter";
 
-const countryName = new Intl.DisplayNames(["en"], { type: "region" });
-
-/**
- * Where the subsite's links lead. On a custom host the platform's pages (directory, series page,
- * permalinks) live on the main host, so their links carry its origin; on the main host they stay relative.
- */
-export interface SiteLinks {
-	/** "" on the main host, `https://MAIN_HOST` on a custom host. */
-	platformOrigin: string;
-}
-
-export interface EditionHomeProps extends SiteTenant {
-	home: EditionHome;
-	links: SiteLinks;
-	/** A committee's preview of a draft: marked so nobody takes it for the public site. */
-	preview?: boolean;
-}
-
-export function EditionHomePage({
-	series,
-	edition,
-	home,
-	links,
-	preview,
-	canonicalHost,
-	newestYear,
-}: EditionHomeProps) {
+export function EditionHomePage({ site, home }: { site: Site; home: EditionHome }) {
+	const { edition, series, links } = site;
 	const dates = formatDateRange(edition.startDate, edition.endDate);
-	const place = [edition.city, edition.country ? countryName.of(edition.country) : ""].filter(Boolean).join(", ");
-	const platform = links.platformOrigin;
+	const place = placeOf(edition);
+	const over = edition.status === "held" || edition.status === "archived";
 	return (
-		<Layout
-			title={edition.name}
-			description={`${series.name}, ${dates}, ${place}.`}
-			canonical={canonicalHost ? `https://${canonicalHost}/` : undefined}
-			platformOrigin={platform}
-			breadcrumb={[
-				{ label: "Series", href: `${platform}/` },
-				{ label: series.shortName, href: `${platform}${seriesUrl(series)}` },
-				{ label: String(edition.year) },
-			]}
-		>
-			{preview ? (
-				<p class="notice">
-					<strong>Preview.</strong> This edition is a draft: only its committee and the series' stewards can see this
-					page. Visitors see "not found" until it is published.
-				</p>
-			) : null}
-			<PastEditionBanner series={series} edition={edition} newestYear={newestYear} platform={platform} />
+		<SiteLayout site={site} path="" jsonLd={homeJsonLd(site, home)}>
 			<h1>{edition.name}</h1>
 			<p class="lead">{series.name}</p>
 			<section class="hero" aria-label="At a glance">
 				<p>
 					<strong>{dates}</strong>
-					{edition.status === "held" || edition.status === "archived" ? (
+					{over ? (
 						<>
 							{" "}
 							<span class="badge">Held</span>
@@ -67,93 +29,133 @@ export function EditionHomePage({
 				</p>
 				<p>{[edition.venueName, place].filter(Boolean).join(", ")}</p>
 				{edition.hostName ? <p>Hosted by {edition.hostName}</p> : null}
+				{edition.heroText ? <div class="hero-text">{markdown(edition.heroText)}</div> : null}
+				<p class="actions">
+					{!over && home.hasTickets ? (
+						<a class="button" href={sitePath(links, "/register")}>
+							Register
+						</a>
+					) : null}
+					{!over && home.hasCall ? (
+						<a class="button button-secondary" href={sitePath(links, "/abstracts")}>
+							Submit an abstract
+						</a>
+					) : null}
+					<a class={over ? "button" : "button button-secondary"} href={sitePath(links, "/program")}>
+						{over ? "See the program" : "Program"}
+					</a>
+				</p>
 			</section>
-			{edition.heroText ? <p>{edition.heroText}</p> : null}
+
+			{home.body ? <div class="prose">{markdown(home.body)}</div> : null}
+
+			{home.keyDates.length > 0 ? (
+				<section aria-labelledby="key-dates">
+					<h2 id="key-dates">Key dates</h2>
+					<dl class="facts key-dates">
+						{home.keyDates.map((date) => (
+							<>
+								<dt>{date.label}</dt>
+								<dd>
+									<time
+										datetime={
+											date.dayOnly ? isoWithOffset(date.at, edition.timeZone).slice(0, 10) : date.at.toISOString()
+										}
+									>
+										{formatZoned(date.at, edition.timeZone, { time: !date.dayOnly })}
+									</time>
+								</dd>
+							</>
+						))}
+					</dl>
+				</section>
+			) : null}
 
 			{home.tracks.length > 0 ? (
 				<section aria-labelledby="tracks">
 					<h2 id="tracks">Tracks</h2>
 					<ul class="track-list">
 						{home.tracks.map((track) => (
-							<li>
-								<svg class="swatch" aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
-									<rect width="12" height="12" rx="2" fill={track.color} />
-								</svg>{" "}
-								<strong>{track.name}</strong>
-								{track.audience ? <span class="meta"> · for {track.audience}</span> : null}
-							</li>
+							<TrackItem site={site} track={track} />
 						))}
 					</ul>
 				</section>
 			) : null}
 
 			{home.highlights.length > 0 ? (
-				<section aria-labelledby="lectures">
+				<section class="wide" aria-labelledby="lectures">
 					<h2 id="lectures">Lectures</h2>
 					<ul class="cards wide">
 						{home.highlights.map((h) => (
-							<HighlightCard highlight={h} startDate={edition.startDate} />
+							<HighlightCard site={site} highlight={h} />
 						))}
 					</ul>
 				</section>
 			) : null}
 
 			<p>
-				<a href={`${platform}${seriesUrl(series)}`}>All editions of {series.shortName}</a> ·{" "}
-				<a href={`${platform}${editionUrl(series, edition)}`}>Permalink</a>
+				<a href={seriesLink(links, series)}>All editions of {series.shortName}</a> ·{" "}
+				<a href={`${links.platformOrigin}${editionUrl(series, edition)}`}>Permalink</a>
 			</p>
-		</Layout>
+		</SiteLayout>
 	);
 }
 
-/**
- * Held and archived editions stay online; their home says so and points to the series' newest
- * edition when a later one is public (the series page stays the hub of all of them).
- */
-function PastEditionBanner({
-	series,
-	edition,
-	newestYear,
-	platform,
-}: Pick<SiteTenant, "series" | "edition" | "newestYear"> & { platform: string }) {
-	if (edition.status !== "held" && edition.status !== "archived") return null;
-	const newer = newestYear !== null && newestYear > edition.year ? newestYear : null;
+function TrackItem({ site, track }: { site: Site; track: HomeTrack }) {
 	return (
-		<p class="notice">
-			{edition.status === "archived"
-				? `${edition.name} is archived: this site is kept as it was after the event.`
-				: `${edition.name} has taken place.`}
-			{newer !== null ? (
-				<>
-					{" "}
-					The newest edition is{" "}
-					<a href={`${platform}${editionUrl(series, { year: newer })}`}>
-						{series.shortName} {newer}
-					</a>
-					.
-				</>
-			) : null}
-		</p>
+		<li>
+			<svg class="swatch" aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
+				<rect width="12" height="12" rx="2" fill={track.color} />
+			</svg>{" "}
+			<a href={sitePath(site.links, "/program", { track: trackSlug(track) })}>
+				<strong>{track.name}</strong>
+			</a>
+			{track.audience ? <span class="meta"> · for {track.audience}</span> : null}
+		</li>
 	);
 }
 
-function HighlightCard({ highlight, startDate }: { highlight: Highlight; startDate: string }) {
+function HighlightCard({ site, highlight }: { site: Site; highlight: Highlight }) {
+	const { links, edition } = site;
 	return (
 		<li class="card">
 			<p class="meta">{highlight.namedLecture ? highlight.namedLecture.name : "Plenary lecture"}</p>
-			<h3>{highlight.title}</h3>
+			<h3>
+				<a href={sitePath(links, `/program/${highlight.session.seq}`)}>{highlight.title}</a>
+			</h3>
 			<p>
 				{highlight.speakers.map((s, i) => (
 					<>
 						{i > 0 ? ", " : ""}
-						<strong>{s.name}</strong>
+						<a href={sitePath(links, `/speakers/${s.seq}`)}>
+							<strong>{s.name}</strong>
+						</a>
 						{s.affiliation ? <span class="meta"> ({s.affiliation})</span> : null}
 					</>
 				))}
 			</p>
 			<p class="meta">
-				{formatDay(dateOfDay(startDate, highlight.session.day))}, {highlight.session.startTime}
+				{formatDay(dateOfDay(edition.startDate, highlight.session.day))}, {highlight.session.startTime}
 			</p>
 		</li>
 	);
+}
+
+/** The edition as a schema.org Event: dates with their offsets when the program has times. */
+function homeJsonLd(site: Site, home: EditionHome): JsonLd {
+	const { edition, series, links } = site;
+	const zone = edition.timeZone;
+	return editionEvent({
+		name: edition.name,
+		description: edition.heroText || series.name,
+		startDate: home.starts ? isoWithOffset(home.starts, zone) : edition.startDate,
+		endDate: home.ends ? isoWithOffset(home.ends, zone) : edition.endDate,
+		location: {
+			name: edition.venueName || edition.city,
+			address: { streetAddress: edition.venueAddress, locality: edition.city, country: edition.country },
+		},
+		organizer: { name: edition.hostName || series.name },
+		url: absoluteUrl(site, links),
+		image: edition.logoUrl || undefined,
+	});
 }
