@@ -18,25 +18,34 @@ import { committeesPages } from "./features/committees/pages";
 import { consolePages } from "./features/console/pages";
 import { contentApi } from "./features/content/api";
 import { contentPages } from "./features/content/pages";
+import { debriefPages } from "./features/debrief/pages";
 import { devPages } from "./features/dev/pages";
 import { editionsApi } from "./features/editions/api";
 import { editionPages } from "./features/editions/pages";
 import { followingApi } from "./features/following/api";
 import { followingPages, isOneClickUnsubscribe } from "./features/following/pages";
+import { handoverApi } from "./features/handover/api";
+import { handoverPages } from "./features/handover/pages";
 import { hostingApi } from "./features/hosting/api";
 import { hostingPages } from "./features/hosting/pages";
 import { hostsApi } from "./features/hosts/api";
 import { hostsPages } from "./features/hosts/pages";
 import { routeHosts } from "./features/hosts/routing";
+import { insightsApi } from "./features/insights/api";
 import { institutionsApi } from "./features/institutions/api";
 import { institutionsPages } from "./features/institutions/pages";
 import { lifecycleApi } from "./features/lifecycle/api";
 import { lifecyclePages } from "./features/lifecycle/pages";
 import { programApi } from "./features/program/api";
 import { programPages } from "./features/program/pages";
+import { reminderPages } from "./features/reminders/pages";
 import { seriesApi } from "./features/series/api";
 import { seriesPages } from "./features/series/pages";
-import { sitePages } from "./features/site/pages";
+import { edgeCache } from "./features/site/edge-cache";
+import { siteFeeds } from "./features/site/feeds-routes";
+import { siteFallbackPages, sitePages } from "./features/site/pages";
+import { templatesApi } from "./features/templates/api";
+import { templatesPages } from "./features/templates/pages";
 import { AppError, type ErrorBody } from "./lib/errors";
 import { assetRoutes } from "./views/assets";
 import { ErrorPage } from "./views/error-page";
@@ -89,26 +98,36 @@ export function createApp() {
 	// Who is asking matters only here: public pages never read the session, so they cache for all.
 	// ("/console/*" matches "/console" too.)
 	for (const path of ["/api/*", "/console/*", "/auth/*", "/dev/*"]) app.use(path, authenticate);
+	// Every public page and feed of an edition, custom-host rewrites included: ETag/304 and the edge
+	// copy (site/edge-cache.ts). "/s/:series/:year/*" matches the edition home too.
+	app.use("/s/:series/:year/*", edgeCache);
 
 	app.route("/", assetRoutes);
 	app.route("/", seriesPages);
 	// Before sitePages, whose /s/:series/:year would otherwise take /s/ainm/follow.
 	app.route("/", followingPages);
+	app.route("/", siteFeeds);
 	app.route("/", sitePages);
 	app.route("/", accountsPages);
 	app.route("/", consolePages);
 	app.route("/", institutionsPages);
 	app.route("/", committeesPages);
 	app.route("/", editionPages);
-	// Before contentPages: the checklist timeline replaces the generic list of checklist tasks.
+	// Before contentPages: the checklist timeline and the reminders page replace those collections' generic lists.
 	app.route("/", checklistPages);
+	app.route("/", reminderPages);
 	app.route("/", contentPages);
 	app.route("/", programPages);
 	app.route("/", hostingPages);
 	app.route("/", hostsPages);
 	app.route("/", lifecyclePages);
 	app.route("/", cloningPages);
+	app.route("/", templatesPages);
+	app.route("/", debriefPages);
+	app.route("/", handoverPages);
 	app.route("/", devPages);
+	// Last of the pages: any other path below an edition gets the edition's own 404 page.
+	app.route("/", siteFallbackPages);
 
 	app.route("/api/v1", seriesApi);
 	app.route("/api/v1", accountsApi);
@@ -121,7 +140,10 @@ export function createApp() {
 	app.route("/api/v1", hostsApi);
 	app.route("/api/v1", lifecycleApi);
 	app.route("/api/v1", cloningApi);
+	app.route("/api/v1", templatesApi);
 	app.route("/api/v1", followingApi);
+	app.route("/api/v1", handoverApi);
+	app.route("/api/v1", insightsApi);
 	app.doc31("/api/openapi.json", {
 		openapi: "3.1.0",
 		info: {

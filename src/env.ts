@@ -17,6 +17,8 @@ export interface Bindings {
 	MAIL_HTTP_URL?: string;
 	MAIL_HTTP_TOKEN?: string;
 	EMAIL?: SendEmail;
+	/** wrangler.toml [version_metadata]: a new id per deployed version (and per local start); the edge cache keys on it. */
+	CF_VERSION_METADATA?: WorkerVersionMetadata;
 }
 
 /** Who made the request, when anyone did: a browser session or a personal API token. */

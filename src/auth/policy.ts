@@ -4,13 +4,21 @@
  * request into the Actor (./actor.ts); this module does no I/O, so it is cheap and exhaustively
  * testable.
  */
-import type { ApiTokenAccess, EditionRole, InstitutionRole } from "../db/schema";
+import type { ApiTokenAccess, EditionRole, InstitutionRole, NoteVisibility, TemplateVisibility } from "../db/schema";
+
+/** A role on an edition's committee, with the edition's series and year (handover notes follow them). */
+export interface EditionRoleEntry {
+	role: EditionRole;
+	mentorUntil: string | null;
+	seriesId: string;
+	year: number;
+}
 
 export interface Actor {
 	userId: string;
 	institutionRoles: ReadonlyMap<string, InstitutionRole>;
 	stewardOf: ReadonlySet<string>;
-	editionRoles: ReadonlyMap<string, { role: EditionRole; mentorUntil: string | null }>;
+	editionRoles: ReadonlyMap<string, EditionRoleEntry>;
 	/** Present when the request authenticated with a personal API token: it narrows what the user may do. */
 	token?: { access: ApiTokenAccess; institutionId: string | null; editionId: string | null };
 }
@@ -33,7 +41,23 @@ export type Resource =
 			hostInstitutionId: string;
 			foundingInstitutionId: string | null;
 			seriesHasEditions: boolean;
-	  };
+	  }
+	/**
+	 * A handover note: written by the committee of `editionId` (of `editionYear`), read by whom its
+	 * visibility names (see noteAudience).
+	 */
+	| {
+			kind: "note";
+			seriesId: string;
+			editionId: string;
+			editionYear: number;
+			visibility: NoteVisibility;
+	  }
+	/**
+	 * A template of the library: in a series' library (`seriesId`), published by an institution
+	 * (`institutionId`); built-in templates are public and belong to neither.
+	 */
+	| { kind: "template"; visibility: TemplateVisibility; seriesId: string | null; institutionId: string | null };
 
 /** Every action, by the kind of resource it applies to. */
 export const ACTIONS = {
@@ -69,9 +93,19 @@ export const ACTIONS = {
 		// Copying an edition's parts into another edition (the setup wizard's source) only reads
 		// what is copied, so a public edition is a source for anyone signed in.
 		"edition.clone_from",
+		// Writing the edition's handover notes for later committees (not edition content: see
+		// src/features/handover/notes.ts for why an archived edition's notes stay writable).
+		"handover.write",
+		// Publishing a template from the edition's parts (a new template, a new version, or a fork
+		// into this edition's series): the committee that built those parts.
+		"template.publish",
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
+	// note.discuss: ask about a note and answer in its question threads.
+	note: ["note.view", "note.update", "note.discuss"],
+	// template.manage: publish new versions of the template, rename it.
+	template: ["template.view", "template.manage"],
 } as const;
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS][number];
@@ -82,6 +116,8 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
 	"series.view_private",
 	"edition.view",
 	"edition.clone_from",
+	"note.view",
+	"template.view",
 ]);
 
 /** The action that decides whether a resource is visible at all (404 when not, never 403). */
@@ -93,6 +129,10 @@ export function viewActionFor(resource: Resource): Action | null {
 			return "edition.view";
 		case "proposal":
 			return "proposal.view";
+		case "note":
+			return "note.view";
+		case "template":
+			return "template.view";
 		default:
 			return null;
 	}
@@ -109,7 +149,8 @@ function activeMentor(entry: { role: EditionRole; mentorUntil: string | null } |
  * @example can(actor, "edition.update", { kind: "edition", id, seriesId, isPublic: false })
  */
 export function can(actor: Actor | null, action: Action, resource: Resource, now = new Date()): boolean {
-	if (!actor) return false;
+	// Signed out, only what is public to all: a public handover note.
+	if (!actor) return resource.kind === "note" && action === "note.view" && resource.visibility === "public";
 	if (!(ACTIONS[resource.kind] as readonly string[]).includes(action)) return false;
 	if (actor.token && !tokenAllows(actor.token, action, resource)) return false;
 	const today = now.toISOString().slice(0, 10);
@@ -162,6 +203,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				case "edition.clone_from":
 					// Public content is readable by all; a draft only by those who may view it.
 					return resource.isPublic || can(actor, "edition.view", resource, now);
+				case "handover.write":
+				case "template.publish":
+					return role === "chair" || role === "organizer";
 				default:
 					return false;
 			}
@@ -191,8 +235,105 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				(actor.stewardOf.has(resource.seriesId) ||
 					(!resource.seriesHasEditions && resource.hostInstitutionId === resource.foundingInstitutionId))
 			);
+		case "note": {
+			const audience = noteAudience(actor, now);
+			const visible = noteVisible(audience, resource);
+			switch (action) {
+				case "note.view":
+					return visible;
+				case "note.update": {
+					// The authoring committee's chairs and organizers, whoever of them wrote it.
+					const role = audience.roles.get(resource.editionId);
+					return role === "chair" || role === "organizer";
+				}
+				case "note.discuss":
+					// Questions are between the series' committees and stewards: a public note is no
+					// invitation for anyone at all to email its authors.
+					return visible && insiderOf(audience, resource.seriesId);
+				default:
+					return false;
+			}
+		}
+		case "template": {
+			const { seriesId } = resource;
+			const steward = seriesId !== null && actor.stewardOf.has(seriesId);
+			// Roles on the committees of the series' editions (a mentor only while mentoring).
+			const seriesRoles = [...actor.editionRoles.values()].filter(
+				(entry) =>
+					seriesId !== null && entry.seriesId === seriesId && (entry.role !== "mentor" || activeMentor(entry, today)),
+			);
+			const visible =
+				resource.visibility === "public" ||
+				(resource.visibility === "series" && (steward || seriesRoles.length > 0)) ||
+				(resource.visibility === "institution" &&
+					resource.institutionId !== null &&
+					actor.institutionRoles.has(resource.institutionId));
+			switch (action) {
+				case "template.view":
+					return visible;
+				case "template.manage":
+					// The series' stewards and the committees that build its editions look after its library.
+					return visible && (steward || seriesRoles.some((e) => e.role === "chair" || e.role === "organizer"));
+				default:
+					return false;
+			}
+		}
 	}
 }
+
+/**
+ * What decides which handover notes an actor may read, as plain facts, so that the rule in
+ * `can()` and the SQL filter of note lists and search (src/features/handover/visibility.ts) are
+ * built from the same facts and cannot drift apart.
+ */
+export interface NoteAudience {
+	/** Active committee roles by edition id (a mentor only while mentoring): notes of these editions, any visibility. */
+	roles: ReadonlyMap<string, EditionRole>;
+	/** Series the actor stewards: their notes for future committees. */
+	stewardOf: ReadonlySet<string>;
+	/** Per series, the latest year of an edition whose committee the actor is on: notes for future committees of earlier years. */
+	latestYear: ReadonlyMap<string, number>;
+}
+
+/**
+ * The note-reading facts of an actor. A token scoped to an edition reads as its user's role on that
+ * edition alone (no stewardships); a token scoped to an institution reads public notes only.
+ */
+export function noteAudience(actor: Actor | null, now = new Date()): NoteAudience {
+	const today = now.toISOString().slice(0, 10);
+	const roles = new Map<string, EditionRole>();
+	const latestYear = new Map<string, number>();
+	if (!actor || actor.token?.institutionId || (actor.token && !actor.token.editionId)) {
+		return { roles, stewardOf: new Set(), latestYear };
+	}
+	for (const [editionId, entry] of actor.editionRoles) {
+		if (actor.token && actor.token.editionId !== editionId) continue;
+		if (entry.role === "mentor" && !activeMentor(entry, today)) continue;
+		roles.set(editionId, entry.role);
+		latestYear.set(entry.seriesId, Math.max(entry.year, latestYear.get(entry.seriesId) ?? entry.year));
+	}
+	return { roles, stewardOf: actor.token ? new Set() : actor.stewardOf, latestYear };
+}
+
+/**
+ * Who reads a note: public, everyone; private (a draft), its own committee only; for future
+ * committees, its own committee, the series' stewards and the committees of the series' later
+ * editions (by year).
+ */
+export function noteVisible(
+	audience: NoteAudience,
+	note: Pick<Extract<Resource, { kind: "note" }>, "seriesId" | "editionId" | "editionYear" | "visibility">,
+): boolean {
+	if (note.visibility === "public" || audience.roles.has(note.editionId)) return true;
+	if (note.visibility === "private") return false;
+	return (
+		audience.stewardOf.has(note.seriesId) || (audience.latestYear.get(note.seriesId) ?? -Infinity) > note.editionYear
+	);
+}
+
+/** On a committee of the series or one of its stewards. */
+const insiderOf = (audience: NoteAudience, seriesId: string) =>
+	audience.stewardOf.has(seriesId) || audience.latestYear.has(seriesId);
 
 /** The actor is an owner or admin of the institution. */
 function administers(actor: Actor, institutionId: string): boolean {
@@ -202,6 +343,16 @@ function administers(actor: Actor, institutionId: string): boolean {
 
 function tokenAllows(token: NonNullable<Actor["token"]>, action: Action, resource: Resource): boolean {
 	if (token.access === "read" && !READ_ACTIONS.has(action)) return false;
+	// noteAudience narrows what a token reads and writes of handover notes to its scope.
+	if (resource.kind === "note") return true;
+	// A token scoped to an edition applies and publishes templates there (the edition's own actions
+	// decide the write); one scoped to an institution reads that institution's templates.
+	if (resource.kind === "template") {
+		return (
+			token.editionId !== null ||
+			(action === "template.view" && token.institutionId !== null && resource.institutionId === token.institutionId)
+		);
+	}
 	// A token scoped to an edition may copy from any public edition into it (edition.update on its
 	// own edition still decides the write): the public content is no secret, and every token is
 	// scoped, so without this no integration could clone at all.

@@ -11,7 +11,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { newSession, SESSION_COOKIE } from "../../src/auth/sessions";
 import { newId } from "../../src/lib/ids";
-import { postForm, sendJson } from "../auth-helpers";
+import { ORIGIN, postForm, sendJson } from "../auth-helpers";
+import { request } from "../helpers";
 
 const ROLES = [
 	"anonymous",
@@ -50,9 +51,18 @@ interface World {
 	hostname: string;
 	/** A published edition of the same series with a page: the source the clone routes copy from. */
 	sourceEditionId: string;
+	/**
+	 * A handover note of the edition for future committees (so the chair of the later 2033 edition
+	 * reads it too), attached to the room, with an attachment and a question thread.
+	 */
+	noteId: string;
+	attachmentId: string;
+	threadId: string;
+	/** A template in the series' library (version 1 holds a page), visible to the series' committees and stewards. */
+	templateId: string;
 }
 
-type Scope = "platform" | "institution" | "series" | "edition" | "proposal";
+type Scope = "platform" | "institution" | "series" | "edition" | "proposal" | "note";
 
 interface RouteCase {
 	name: string;
@@ -106,6 +116,10 @@ async function createWorld(): Promise<World> {
 		foundedSeriesSlug: `founded-${id}`,
 		hostname: `host-${id}.example.org`,
 		sourceEditionId: `src-${id}`,
+		noteId: `note-${id}`,
+		attachmentId: `att-${id}`,
+		threadId: `thread-${id}`,
+		templateId: `tpl-${id}`,
 	};
 	const seriesId = `s-${id}`;
 	const otherEdition = `ed2-${id}`;
@@ -217,6 +231,56 @@ async function createWorld(): Promise<World> {
 			`page-${id}`,
 			w.sourceEditionId,
 		),
+		q(
+			"insert into handover_notes (id, series_id, edition_id, topic, title, author_id) values (?, ?, ?, 'venue_rooms', 'Book the hall early', ?)",
+			w.noteId,
+			seriesId,
+			w.editionId,
+			users.chair.id,
+		),
+		q(
+			"insert into handover_note_links (note_id, edition_id, subject_kind, subject_id) values (?, ?, 'room', ?)",
+			w.noteId,
+			w.editionId,
+			w.roomId,
+		),
+		q(
+			"insert into handover_attachments (id, note_id, series_id, object_key, filename, content_type, size_bytes) values (?, ?, ?, ?, 'plan.pdf', 'application/pdf', 9)",
+			w.attachmentId,
+			w.noteId,
+			seriesId,
+			`handover/${seriesId}/${w.noteId}/${w.attachmentId}`,
+		),
+		q(
+			"insert into note_threads (id, note_id, series_id, asked_by) values (?, ?, ?, ?)",
+			w.threadId,
+			w.noteId,
+			seriesId,
+			users.otherChair.id,
+		),
+		q(
+			"insert into note_messages (id, thread_id, author_id, body) values (?, ?, ?, 'How early?')",
+			`msg-${id}`,
+			w.threadId,
+			users.otherChair.id,
+		),
+		q(
+			"insert into templates (id, name, visibility, series_id) values (?, 'World kit', 'series', ?)",
+			w.templateId,
+			seriesId,
+		),
+		q(
+			"insert into template_versions (id, template_id, version, parts, document, source_edition_id) values (?, ?, 1, '[\"pages\"]', ?, ?)",
+			`${w.templateId}-v1`,
+			w.templateId,
+			JSON.stringify({
+				schema: "baton.template/1",
+				name: "World kit",
+				description: "",
+				parts: { pages: [{ slug: "home", title: "Home", body: "", navOrder: 0, published: false }] },
+			}),
+			w.sourceEditionId,
+		),
 	]);
 	return w;
 }
@@ -228,11 +292,23 @@ const form =
 	(w: World, cookie?: string) =>
 		postForm(path(w), fields(w), cookie);
 const email = () => `new-${newId().slice(0, 8)}@example.org`;
+/** A multipart upload of a small PDF, as the note page's form and integrations send it. */
+const upload = (path: (w: World) => string) => (w: World, cookie?: string) => {
+	const body = new FormData();
+	body.append("file", new File(["%PDF-1.7\n%%EOF\n"], "plan.pdf", { type: "application/pdf" }));
+	return request(path(w), {
+		method: "POST",
+		headers: { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) },
+		body,
+		redirect: "manual",
+	});
+};
 
 const INSTITUTION_ADMINS = ["owner", "admin"] as const;
 const EDITORS = ["chair", "organizer"] as const;
 const COMMITTEE_MANAGERS = ["chair", "steward"] as const;
 const EVERYONE_SIGNED_IN = ROLES.filter((r) => r !== "anonymous");
+const NOTE_READERS = ["steward", "chair", "organizer", "reviewer", "mentor", "otherChair"] as const;
 const PROPOSAL = (w: World) => ({
 	institutionId: w.institutionId,
 	city: "Pisa",
@@ -765,6 +841,124 @@ const ROUTES: RouteCase[] = [
 			(w) => ({ sourceEditionId: w.sourceEditionId, "part.pages": "on" }),
 		),
 	},
+	// Templates: published from an edition and applied to one by its editors. A new version or a fork
+	// also needs the template (visible to the series' committees and stewards; a new version only
+	// for its chairs, organizers and stewards), and is then decided on the edition like a publish.
+	{
+		name: "POST /api/v1/editions/{id}/templates",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/editions/${w.editionId}/templates`,
+			() => ({ name: "Our rooms", parts: ["rooms_tracks"] }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/publish-template",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/publish-template`,
+			() => ({ name: "Our rooms", "part.rooms_tracks": "on" }),
+		),
+	},
+	{
+		name: "POST /api/v1/templates/{ref}/versions",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/templates/${w.templateId}/versions`,
+			(w) => ({ editionId: w.editionId, parts: ["rooms_tracks"], changelog: "Rooms added." }),
+		),
+	},
+	{
+		name: "POST /console/templates/:ref/versions",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/templates/${w.templateId}/versions`,
+			(w) => ({ editionId: w.editionId, "part.rooms_tracks": "on", changelog: "Rooms added." }),
+		),
+	},
+	{
+		name: "POST /api/v1/templates/{ref}/fork",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/templates/${w.templateId}/fork`,
+			(w) => ({ editionId: w.editionId }),
+		),
+	},
+	{
+		name: "POST /console/templates/:ref/fork",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/templates/${w.templateId}/fork`,
+			(w) => ({ editionId: w.editionId }),
+		),
+	},
+	{
+		name: "POST /api/v1/editions/{id}/apply-template",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/editions/${w.editionId}/apply-template`,
+			(w) => ({ template: w.templateId, parts: ["pages"] }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/setup/template/apply",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/setup/template/apply`,
+			(w) => ({ template: w.templateId, version: "1", "part.pages": "on" }),
+		),
+	},
+	// Organizer reminders, the suggested checklist and the debrief: the committee's editors. The
+	// world's edition is still ahead, so an allowed debrief meets "not open yet" (422).
+	{
+		name: "POST /api/v1/editions/{id}/organizer-reminders",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/editions/${w.editionId}/organizer-reminders`,
+			() => ({ subject: "A week to go", anchor: "event_start", offsetDays: -7, role: "chair" }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/organizer-reminders",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/organizer-reminders`,
+			() => ({ subject: "A week to go", anchor: "event_start", offsetDays: "-7", role: "chair" }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/checklist/suggestions",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/checklist/suggestions`,
+			() => ({ "add.publish-the-program": "on" }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/debrief",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/debrief`,
+			() => ({ venue: "The plenary hall was too small." }),
+		),
+	},
 	// Custom host names and the lifecycle: chairs and the series' stewards. The world's edition is a
 	// bare draft, so an allowed publish meets the go-live checks (422) and the other actions the
 	// lifecycle order (422): both past authorization.
@@ -813,6 +1007,160 @@ const ROUTES: RouteCase[] = [
 			send: form((w) => `/console/editions/${w.editionId}/${action}`),
 		},
 	]),
+	// Handover notes: written by the edition's chairs and organizers; read, and asked about, by its
+	// committee, the stewards and the later committees of the series (the chair of 2033 here).
+	{
+		name: "POST /api/v1/editions/{id}/handover-notes",
+		scope: "edition",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/editions/${w.editionId}/handover-notes`,
+			() => ({ topic: "contacts", title: "Call the caterer" }),
+		),
+	},
+	{
+		name: "POST /console/editions/:id/handover/notes",
+		scope: "edition",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/editions/${w.editionId}/handover/notes`,
+			() => ({ topic: "contacts", title: "Call the caterer", body: "", tags: "", visibility: "" }),
+		),
+	},
+	{
+		name: "PATCH /api/v1/handover-notes/{noteId}",
+		scope: "note",
+		allowed: EDITORS,
+		send: api(
+			"PATCH",
+			(w) => `/api/v1/handover-notes/${w.noteId}`,
+			() => ({ title: "Book the hall very early" }),
+		),
+	},
+	{
+		name: "POST /console/notes/:noteId/edit",
+		scope: "note",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/notes/${w.noteId}/edit`,
+			() => ({ topic: "venue_rooms", title: "Book the hall very early", body: "", tags: "", visibility: "" }),
+		),
+	},
+	{
+		name: "DELETE /api/v1/handover-notes/{noteId}",
+		scope: "note",
+		allowed: EDITORS,
+		send: api("DELETE", (w) => `/api/v1/handover-notes/${w.noteId}`),
+	},
+	{
+		name: "POST /console/notes/:noteId/delete",
+		scope: "note",
+		allowed: EDITORS,
+		send: form((w) => `/console/notes/${w.noteId}/delete`),
+	},
+	{
+		name: "POST /api/v1/handover-notes/{noteId}/read",
+		scope: "note",
+		allowed: NOTE_READERS,
+		send: api("POST", (w) => `/api/v1/handover-notes/${w.noteId}/read`),
+	},
+	{
+		name: "POST /api/v1/handover-notes/{noteId}/links",
+		scope: "note",
+		allowed: EDITORS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/handover-notes/${w.noteId}/links`,
+			() => ({ subjectKind: "deadline", subjectId: "abstract_call.closes" }),
+		),
+	},
+	{
+		name: "DELETE /api/v1/handover-notes/{noteId}/links/{subjectKind}/{subjectId}",
+		scope: "note",
+		allowed: EDITORS,
+		send: api("DELETE", (w) => `/api/v1/handover-notes/${w.noteId}/links/room/${w.roomId}`),
+	},
+	{
+		name: "POST /console/notes/:noteId/links",
+		scope: "note",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/notes/${w.noteId}/links`,
+			() => ({ subject: "deadline:abstract_call.opens" }),
+		),
+	},
+	{
+		name: "POST /console/notes/:noteId/links/remove",
+		scope: "note",
+		allowed: EDITORS,
+		send: form(
+			(w) => `/console/notes/${w.noteId}/links/remove`,
+			(w) => ({ subject: `room:${w.roomId}` }),
+		),
+	},
+	{
+		name: "POST /api/v1/handover-notes/{noteId}/attachments",
+		scope: "note",
+		allowed: EDITORS,
+		send: upload((w) => `/api/v1/handover-notes/${w.noteId}/attachments`),
+	},
+	{
+		name: "POST /console/notes/:noteId/attachments",
+		scope: "note",
+		allowed: EDITORS,
+		send: upload((w) => `/console/notes/${w.noteId}/attachments`),
+	},
+	{
+		name: "DELETE /api/v1/handover-notes/{noteId}/attachments/{attachmentId}",
+		scope: "note",
+		allowed: EDITORS,
+		send: api("DELETE", (w) => `/api/v1/handover-notes/${w.noteId}/attachments/${w.attachmentId}`),
+	},
+	{
+		name: "POST /console/notes/:noteId/attachments/:attachmentId/delete",
+		scope: "note",
+		allowed: EDITORS,
+		send: form((w) => `/console/notes/${w.noteId}/attachments/${w.attachmentId}/delete`),
+	},
+	{
+		name: "POST /api/v1/handover-notes/{noteId}/threads",
+		scope: "note",
+		allowed: NOTE_READERS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/handover-notes/${w.noteId}/threads`,
+			() => ({ body: "Which hall?" }),
+		),
+	},
+	{
+		name: "POST /api/v1/handover-notes/{noteId}/threads/{threadId}/messages",
+		scope: "note",
+		allowed: NOTE_READERS,
+		send: api(
+			"POST",
+			(w) => `/api/v1/handover-notes/${w.noteId}/threads/${w.threadId}/messages`,
+			() => ({ body: "The big one." }),
+		),
+	},
+	{
+		name: "POST /console/notes/:noteId/questions",
+		scope: "note",
+		allowed: NOTE_READERS,
+		send: form(
+			(w) => `/console/notes/${w.noteId}/questions`,
+			() => ({ body: "Which hall?" }),
+		),
+	},
+	{
+		name: "POST /console/notes/:noteId/questions/:threadId",
+		scope: "note",
+		allowed: NOTE_READERS,
+		send: form(
+			(w) => `/console/notes/${w.noteId}/questions/${w.threadId}`,
+			() => ({ body: "The big one." }),
+		),
+	},
 ];
 
 /** What a role may know exists, per scope: the rest must answer 404, never 403. */
@@ -825,6 +1173,9 @@ const VISIBLE: Record<Scope, readonly Role[]> = {
 	series: EVERYONE_SIGNED_IN,
 	// The edition is a draft: its committee (an active mentor too) and its series' stewards see it.
 	edition: ["steward", "chair", "organizer", "reviewer", "mentor"],
+	// A handover note for future committees: its edition's committee, the stewards, and the chair of
+	// the series' later edition.
+	note: NOTE_READERS,
 };
 
 function expectDenied(res: Response, route: RouteCase, role: Role) {

@@ -35,6 +35,14 @@ function allowed(actor: Actor | null): string[] {
 const pairs = (resource: ResourceName, actions: Action[]) => actions.map((a) => `${a} @ ${resource}`);
 const expected = (...groups: string[][]) => groups.flat().sort();
 
+/** The series and year of the editions actors hold roles in (ed-a and ed-b are RESOURCES'; the rest notes'). */
+const EDITION_PLACES: Record<string, { seriesId: string; year: number }> = {
+	"ed-a": { seriesId: "series-a", year: 2025 },
+	"ed-b": { seriesId: "series-b", year: 2025 },
+	"ed-a-2023": { seriesId: "series-a", year: 2023 },
+	"ed-a-2027": { seriesId: "series-a", year: 2027 },
+};
+
 function actor(roles: {
 	institutions?: Record<string, InstitutionRole>;
 	stewardOf?: string[];
@@ -46,7 +54,11 @@ function actor(roles: {
 		institutionRoles: new Map(Object.entries(roles.institutions ?? {})),
 		stewardOf: new Set(roles.stewardOf ?? []),
 		editionRoles: new Map(
-			Object.entries(roles.editions ?? {}).map(([id, e]) => [id, { role: e.role, mentorUntil: e.mentorUntil ?? null }]),
+			Object.entries(roles.editions ?? {}).map(([id, e]) => {
+				const place = EDITION_PLACES[id];
+				if (!place) throw new Error(`no series and year for edition ${id}`);
+				return [id, { role: e.role, mentorUntil: e.mentorUntil ?? null, ...place }];
+			}),
 		),
 		...(roles.token ? { token: roles.token } : {}),
 	};
@@ -80,6 +92,8 @@ const CHAIR_ACTIONS: Action[] = [
 	"edition.manage_hosts",
 	"edition.change_status",
 	"edition.clone_from",
+	"handover.write",
+	"template.publish",
 ];
 
 describe("can(): nobody and strangers", () => {
@@ -150,7 +164,17 @@ describe("can(): edition committee", () => {
 
 	it("lets an organizer view, edit and comment", () => {
 		expect(allowed(actor({ editions: { "ed-a": { role: "organizer" } } }))).toEqual(
-			expected(ANYONE, pairs("editionA", ["edition.view", "edition.update", "edition.comment", "edition.clone_from"])),
+			expected(
+				ANYONE,
+				pairs("editionA", [
+					"edition.view",
+					"edition.update",
+					"edition.comment",
+					"edition.clone_from",
+					"handover.write",
+					"template.publish",
+				]),
+			),
 		);
 	});
 
@@ -337,5 +361,209 @@ describe("can(): hosting proposals and editions created directly", () => {
 
 	it("hides a proposal from whoever may not view it, and hides nothing about a new edition", () => {
 		expect(Object.values(HOSTING).map(viewActionFor)).toEqual(["proposal.view", "proposal.view", null, null, null]);
+	});
+});
+
+describe("can(): handover notes", () => {
+	// Series A: AINM-like, editions 2023 (ed-a-2023), 2025 (ed-a) and 2027 (ed-a-2027); series B another.
+	const note = (editionId: string, visibility: "private" | "future_committees" | "public") => {
+		const place = EDITION_PLACES[editionId] ?? { seriesId: "", year: 0 };
+		return { kind: "note", seriesId: place.seriesId, editionId, editionYear: place.year, visibility } as const;
+	};
+	const NOTES = {
+		private2023: note("ed-a-2023", "private"),
+		future2023: note("ed-a-2023", "future_committees"),
+		public2023: note("ed-a-2023", "public"),
+		future2025: note("ed-a", "future_committees"),
+		futureB: note("ed-b", "future_committees"),
+	} satisfies Record<string, Resource>;
+	type NoteName = keyof typeof NOTES;
+
+	function allowedNotes(a: Actor | null): string[] {
+		const found: string[] = [];
+		for (const [name, resource] of Object.entries(NOTES)) {
+			for (const action of ALL_ACTIONS) if (can(a, action, resource, NOW)) found.push(`${action} @ ${name}`);
+		}
+		return found.sort();
+	}
+	const on = (names: NoteName[], actions: Action[]) => names.flatMap((n) => actions.map((a) => `${a} @ ${n}`));
+	const READ_DISCUSS: Action[] = ["note.view", "note.discuss"];
+	const ALL_NOTE_ACTIONS: Action[] = ["note.view", "note.update", "note.discuss"];
+
+	it("lets the signed-out and strangers read public notes only, and ask about none", () => {
+		expect(allowedNotes(null)).toEqual(on(["public2023"], ["note.view"]));
+		expect(allowedNotes(actor({}))).toEqual(on(["public2023"], ["note.view"]));
+		expect(allowedNotes(actor({ institutions: { "inst-a": "owner" } }))).toEqual(on(["public2023"], ["note.view"]));
+	});
+
+	it("lets the authoring chairs and organizers read, change and discuss all their notes, drafts included", () => {
+		for (const role of ["chair", "organizer"] as const) {
+			expect(allowedNotes(actor({ editions: { "ed-a-2023": { role } } }))).toEqual(
+				expected(on(["private2023", "future2023", "public2023"], ALL_NOTE_ACTIONS)),
+			);
+		}
+	});
+
+	it("lets the authoring reviewers and active mentors read and discuss them, not change them", () => {
+		expect(allowedNotes(actor({ editions: { "ed-a-2023": { role: "reviewer" } } }))).toEqual(
+			expected(on(["private2023", "future2023", "public2023"], READ_DISCUSS)),
+		);
+		expect(allowedNotes(actor({ editions: { "ed-a-2023": { role: "mentor", mentorUntil: "2099-12-31" } } }))).toEqual(
+			expected(on(["private2023", "future2023", "public2023"], READ_DISCUSS)),
+		);
+	});
+
+	it("gives a mentor past their last day only what strangers get", () => {
+		expect(allowedNotes(actor({ editions: { "ed-a-2023": { role: "mentor", mentorUntil: "2025-05-31" } } }))).toEqual(
+			on(["public2023"], ["note.view"]),
+		);
+	});
+
+	it("lets a later committee (any role) read and discuss earlier notes for future committees, never the drafts", () => {
+		for (const role of ["chair", "reviewer"] as const) {
+			const own = role === "chair" ? ALL_NOTE_ACTIONS : READ_DISCUSS;
+			expect(allowedNotes(actor({ editions: { "ed-a": { role } } }))).toEqual(
+				expected(on(["future2023", "public2023"], READ_DISCUSS), on(["future2025"], own)),
+			);
+		}
+		expect(allowedNotes(actor({ editions: { "ed-a-2027": { role: "mentor", mentorUntil: "2099-12-31" } } }))).toEqual(
+			expected(on(["future2023", "public2023", "future2025"], READ_DISCUSS)),
+		);
+	});
+
+	it("does not let an earlier committee read a later one's notes for future committees", () => {
+		expect(allowedNotes(actor({ editions: { "ed-a-2023": { role: "reviewer" } } }))).not.toContain(
+			"note.view @ future2025",
+		);
+	});
+
+	it("lets the series' stewards read and discuss its notes for future committees and public ones, not drafts", () => {
+		expect(allowedNotes(actor({ stewardOf: ["series-a"] }))).toEqual(
+			expected(on(["future2023", "public2023", "future2025"], READ_DISCUSS)),
+		);
+	});
+
+	it("gives another series' committee only the public notes, and no questions to their authors", () => {
+		expect(allowedNotes(actor({ editions: { "ed-b": { role: "chair" } } }))).toEqual(
+			expected(on(["public2023"], ["note.view"]), on(["futureB"], ALL_NOTE_ACTIONS)),
+		);
+	});
+
+	it("narrows a token scoped to an edition to its user's role there, without stewardships", () => {
+		const roles = { "ed-a-2023": { role: "chair" as const }, "ed-a": { role: "chair" as const } };
+		const read = { access: "read" as const, institutionId: null, editionId: "ed-a" };
+		expect(allowedNotes(actor({ editions: roles, stewardOf: ["series-b"], token: read }))).toEqual(
+			expected(on(["future2023", "public2023", "future2025"], ["note.view"])),
+		);
+		const write = { access: "write" as const, institutionId: null, editionId: "ed-a-2023" };
+		expect(allowedNotes(actor({ editions: roles, token: write }))).toEqual(
+			expected(on(["private2023", "future2023", "public2023"], ALL_NOTE_ACTIONS)),
+		);
+	});
+
+	it("lets a token scoped to an institution read public notes only", () => {
+		const token = { access: "write" as const, institutionId: "inst-a", editionId: null };
+		expect(allowedNotes(actor({ editions: { "ed-a-2023": { role: "chair" } }, token }))).toEqual(
+			on(["public2023"], ["note.view"]),
+		);
+	});
+
+	it("hides a note from whoever may not read it", () => {
+		expect(Object.values(NOTES).map(viewActionFor)).toEqual(Array(5).fill("note.view"));
+	});
+});
+
+describe("can(): templates", () => {
+	// Resources of their own, so the tables above stay about the resources every role touches.
+	const TEMPLATES = {
+		builtin: { kind: "template", visibility: "public", seriesId: null, institutionId: null },
+		seriesA: { kind: "template", visibility: "series", seriesId: "series-a", institutionId: "inst-a" },
+		institutionA: { kind: "template", visibility: "institution", seriesId: "series-a", institutionId: "inst-a" },
+		publicB: { kind: "template", visibility: "public", seriesId: "series-b", institutionId: "inst-b" },
+	} satisfies Record<string, Resource>;
+	type TemplateName = keyof typeof TEMPLATES;
+
+	function allowedTemplates(a: Actor | null): string[] {
+		const found: string[] = [];
+		for (const [name, resource] of Object.entries(TEMPLATES)) {
+			for (const action of ALL_ACTIONS) if (can(a, action, resource, NOW)) found.push(`${action} @ ${name}`);
+		}
+		return found.sort();
+	}
+	const on = (names: TemplateName[], actions: Action[]) => names.flatMap((n) => actions.map((a) => `${a} @ ${n}`));
+	const VIEW: Action[] = ["template.view"];
+	const MANAGE: Action[] = ["template.view", "template.manage"];
+	const PUBLIC = on(["builtin", "publicB"], VIEW);
+
+	it("shows nothing to the signed out, and public and built-in templates to anyone signed in", () => {
+		expect(allowedTemplates(null)).toEqual([]);
+		expect(allowedTemplates(actor({}))).toEqual(expected(PUBLIC));
+	});
+
+	it("shows an institution's templates to its members (any role), and lets them manage none for that alone", () => {
+		for (const role of ["owner", "member"] as const) {
+			expect(allowedTemplates(actor({ institutions: { "inst-a": role } }))).toEqual(
+				expected(PUBLIC, on(["institutionA"], VIEW)),
+			);
+		}
+	});
+
+	it("lets the series' stewards and its chairs and organizers manage its library", () => {
+		expect(allowedTemplates(actor({ stewardOf: ["series-a"] }))).toEqual(expected(PUBLIC, on(["seriesA"], MANAGE)));
+		for (const role of ["chair", "organizer"] as const) {
+			expect(allowedTemplates(actor({ editions: { "ed-a": { role } } }))).toEqual(
+				expected(PUBLIC, on(["seriesA"], MANAGE)),
+			);
+		}
+		// Another series' chair manages that series' public template, nothing of series A.
+		expect(allowedTemplates(actor({ editions: { "ed-b": { role: "chair" } } }))).toEqual(
+			expected(on(["builtin"], VIEW), on(["publicB"], MANAGE)),
+		);
+	});
+
+	it("shows the series' library to every committee of the series, mentors only while mentoring", () => {
+		expect(allowedTemplates(actor({ editions: { "ed-a-2023": { role: "reviewer" } } }))).toEqual(
+			expected(PUBLIC, on(["seriesA"], VIEW)),
+		);
+		expect(allowedTemplates(actor({ editions: { "ed-a": { role: "mentor", mentorUntil: "2099-12-31" } } }))).toEqual(
+			expected(PUBLIC, on(["seriesA"], VIEW)),
+		);
+		expect(allowedTemplates(actor({ editions: { "ed-a": { role: "mentor", mentorUntil: "2025-05-31" } } }))).toEqual(
+			expected(PUBLIC),
+		);
+	});
+
+	it("lets a member of the publishing institution on the series' committee manage its institution template", () => {
+		expect(
+			allowedTemplates(actor({ institutions: { "inst-a": "member" }, editions: { "ed-a": { role: "organizer" } } })),
+		).toEqual(expected(PUBLIC, on(["seriesA", "institutionA"], MANAGE)));
+	});
+
+	it("lets a token scoped to an edition read (read-only) or also manage (read-write), one scoped to an institution read what it published", () => {
+		const roles = { institutions: { "inst-a": "owner" as const }, editions: { "ed-a": { role: "chair" as const } } };
+		const read = { access: "read" as const, institutionId: null, editionId: "ed-a" };
+		expect(allowedTemplates(actor({ ...roles, token: read }))).toEqual(
+			expected(PUBLIC, on(["seriesA", "institutionA"], VIEW)),
+		);
+		const write = { access: "write" as const, institutionId: null, editionId: "ed-a" };
+		expect(allowedTemplates(actor({ ...roles, token: write }))).toEqual(
+			expected(PUBLIC, on(["seriesA", "institutionA"], MANAGE)),
+		);
+		const institution = { access: "write" as const, institutionId: "inst-a", editionId: null };
+		// Those the institution published, as its user sees them.
+		expect(allowedTemplates(actor({ ...roles, token: institution }))).toEqual(
+			expected(on(["seriesA", "institutionA"], VIEW)),
+		);
+		const unscoped = { access: "write" as const, institutionId: null, editionId: null };
+		expect(allowedTemplates(actor({ ...roles, token: unscoped }))).toEqual([]);
+	});
+
+	it("hides a template from whoever may not view it", () => {
+		expect(Object.values(TEMPLATES).map(viewActionFor)).toEqual([
+			"template.view",
+			"template.view",
+			"template.view",
+			"template.view",
+		]);
 	});
 });

@@ -1,29 +1,51 @@
 /**
  * The checklist timeline on the committee's console. It answers GET at the checklist collection's
  * own address (so mount it before the content pages): adding, editing and removing tasks stay
- * with the collection's routes, whose forms this page links and shows.
+ * with the collection's routes, whose forms this page links and shows. The suggested checklist
+ * lives below that address, and is matched here before the collection's item routes would take it.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
-import { can } from "../../auth/policy";
+import { can, noteAudience } from "../../auth/policy";
 import type { AppEnv } from "../../env";
 import { authorizedEdition } from "../committees/access";
 import { editionResource } from "../committees/committees";
-import { noticeFrom } from "../console/form-flow";
+import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
 import { collectionByKey } from "../content/collections";
-import { loadChecklistTimeline } from "./timeline";
+import { adviceByKind } from "../handover/links";
+import { AddSuggestionsForm, addSuggestedTasks, loadChecklistSuggestions, suggestionsUrl } from "./suggestions";
+import { SuggestionsPage } from "./suggestions-views";
+import { checklistTimelineUrl, loadChecklistTimeline } from "./timeline";
 import { ChecklistTimelinePage } from "./views";
 
 const checklistDef = collectionByKey("checklist");
 if (!checklistDef) throw new Error("the checklist collection is not declared in content/collections.ts");
 
-export const checklistPages = new Hono<AppEnv>().get(
-	"/console/editions/:id/checklist",
-	requireSignedInPage,
-	async (c) => {
+const SUGGESTIONS = suggestionsUrl(":id");
+
+async function renderSuggestions(c: Context<AppEnv>, failed?: FailedForm, status = 200) {
+	const found = await authorizedEdition(c, "edition.view", c.req.param("id") ?? "");
+	const canEdit = can(await currentActor(c), "edition.update", editionResource(found.edition));
+	return c.html(
+		<SuggestionsPage
+			{...found}
+			user={requireAuth(c).user}
+			found={await loadChecklistSuggestions(c.var.db, found.edition)}
+			canEdit={canEdit}
+			failed={failed}
+		/>,
+		status as 200,
+	);
+}
+
+export const checklistPages = new Hono<AppEnv>()
+	.get("/console/editions/:id/checklist", requireSignedInPage, async (c) => {
 		const found = await authorizedEdition(c, "edition.view", c.req.param("id"));
 		const canEdit = can(await currentActor(c), "edition.update", editionResource(found.edition));
 		const entries = await loadChecklistTimeline(c.var.db, found.edition);
+		// Handover notes attached to the tasks, from this committee and the earlier ones.
+		const audience = noteAudience(await currentActor(c));
+		const advice = await adviceByKind(c.var.db, audience, found.edition.id, "checklist_task");
 		return c.html(
 			<ChecklistTimelinePage
 				{...found}
@@ -32,7 +54,19 @@ export const checklistPages = new Hono<AppEnv>().get(
 				canEdit={canEdit}
 				def={checklistDef}
 				notice={noticeFrom(c)}
+				advice={advice}
 			/>,
 		);
-	},
-);
+	})
+	.use(SUGGESTIONS, requireSignedInPage)
+	.get(SUGGESTIONS, (c) => renderSuggestions(c))
+	.post(SUGGESTIONS, async (c) => {
+		const { edition } = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+		return submitForm(c, {
+			form: "suggestions",
+			schema: AddSuggestionsForm,
+			run: (keys) => addSuggestedTasks(c.var.db, edition, keys),
+			redirectTo: () => withNotice(checklistTimelineUrl(edition), "added"),
+			rerender: (failed, status) => renderSuggestions(c, failed, status),
+		});
+	});

@@ -2,7 +2,8 @@
  * The checklist reminders job: for every edition not archived, open tasks due within the next
  * 7 days (or overdue) and never reminded are mailed to their owners, one mail per person per
  * edition listing that person's tasks. The mails and the tasks' reminder_sent_at go in one
- * batch, so each task is reminded once, and never marked without its mail.
+ * batch behind a guard that none of the tasks was reminded meanwhile, so each task is reminded
+ * once even when two runs overlap, and never marked without its mail.
  */
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -12,6 +13,7 @@ import { dateOfDay, formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
 import { batchAll, chunked, MAX_BOUND_PARAMETERS, outboxInserts } from "../scheduler/mail-batch";
+import { doneMeanwhile, stillUndone } from "../scheduler/once";
 import {
 	type ChecklistTask,
 	type CommitteeMember,
@@ -63,8 +65,8 @@ function candidateTasks(db: Database, horizon: Date) {
 		.orderBy(asc(checklistTasks.dueOffsetDays), asc(checklistTasks.position), asc(checklistTasks.title));
 }
 
-/** The committees of these editions, by edition. */
-async function committeesOf(db: Database, editionIds: string[]): Promise<Map<string, CommitteeMember[]>> {
+/** The committees of these editions, by edition (chunked under D1's bound-parameter limit). */
+export async function committeesOf(db: Database, editionIds: string[]): Promise<Map<string, CommitteeMember[]>> {
 	const byEdition = new Map<string, CommitteeMember[]>();
 	for (const ids of chunked(editionIds, MAX_BOUND_PARAMETERS)) {
 		const rows = await db
@@ -104,6 +106,19 @@ export function reminderMail(
 	};
 }
 
+/**
+ * Guards that fail the batch if another run reminded any of these tasks first, chunked under
+ * D1's bound-parameter limit (the guard binds one value of its own).
+ */
+function noneReminded(db: Database, taskIds: string[]): BatchItem<"sqlite">[] {
+	return chunked(taskIds, MAX_BOUND_PARAMETERS - 1).map((ids) =>
+		stillUndone(
+			db,
+			sql`not exists (select 1 from ${checklistTasks} where ${inArray(checklistTasks.id, ids)} and ${checklistTasks.reminderSentAt} is not null)`,
+		),
+	);
+}
+
 /** The update that marks tasks reminded, chunked under D1's bound-parameter limit (one is `now`). */
 function markReminded(db: Database, taskIds: string[], now: Date): BatchItem<"sqlite">[] {
 	return chunked(taskIds, MAX_BOUND_PARAMETERS - 1).map((ids) =>
@@ -126,6 +141,7 @@ export async function sendChecklistReminders({ db, now, origin }: JobContext): P
 	const committees = await committeesOf(db, [...byEdition.keys()]);
 	const mailIds: string[] = [];
 	let reminded = 0;
+	let meanwhile = 0;
 	const failed = await forEachIsolated(
 		JOB_NAME,
 		[...byEdition.values()],
@@ -158,12 +174,18 @@ export async function sendChecklistReminders({ db, now, origin }: JobContext): P
 				db,
 				[...perRecipient.values()].map((r) => reminderMail(edition, r.member, r.tasks, origin)),
 			);
-			await batchAll(db, [...mails.statements, ...markReminded(db, mailed, now)]);
+			try {
+				await batchAll(db, [...noneReminded(db, mailed), ...mails.statements, ...markReminded(db, mailed, now)]);
+			} catch (error) {
+				if (!doneMeanwhile(error)) throw error;
+				meanwhile++;
+				return;
+			}
 			mailIds.push(...mails.ids);
 			reminded += mailed.length;
 		},
 	);
-	return { mailIds, counts: { tasks: reminded, mails: mailIds.length, failed } };
+	return { mailIds, counts: { tasks: reminded, mails: mailIds.length, remindedMeanwhile: meanwhile, failed } };
 }
 
 export const checklistRemindersJob: ScheduledJob = { name: JOB_NAME, run: sendChecklistReminders };

@@ -99,11 +99,29 @@ export function timelineOf(
 		dueDate: dueDateOf(edition, task),
 		overdue: task.status === "open" && dueMomentOf(edition, task) < now,
 		owners: ownersOf(task, members, now),
-		doneLabel:
-			task.status === "done" && task.doneAt
-				? timelineLabel(dayCount(edition.startDate, wallClock(task.doneAt, edition.timeZone).date) - 1)
-				: null,
+		doneLabel: doneLabelOf(edition, task),
 	}));
+}
+
+/**
+ * When a done task was done, in days from day 1 (negative before it), counting the calendar day
+ * of `done_at` in the edition's zone; null for a task not done or without a moment.
+ */
+export function doneOffsetOf(
+	edition: Pick<Edition, "startDate" | "timeZone">,
+	task: Pick<ChecklistTask, "status" | "doneAt">,
+): number | null {
+	if (task.status !== "done" || !task.doneAt) return null;
+	return dayCount(edition.startDate, wallClock(task.doneAt, edition.timeZone).date) - 1;
+}
+
+/** "T−9 months" for a done task with a known moment, else null. */
+export function doneLabelOf(
+	edition: Pick<Edition, "startDate" | "timeZone">,
+	task: Pick<ChecklistTask, "status" | "doneAt">,
+): string | null {
+	const offset = doneOffsetOf(edition, task);
+	return offset === null ? null : timelineLabel(offset);
 }
 
 /** The checklist timeline of an edition at `now`, in due order (one batch of 2). */

@@ -3,12 +3,16 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
 import type { CollectionDef } from "../content/collections";
 import { ContentFields, collectionUrl, contentUrl, type EditionContext, itemUrl } from "../content/views";
+import type { Advice } from "../handover/links";
+import { AdviceList } from "../handover/views";
 import { roleLabel } from "../invitations/wording";
+import { suggestionsUrl } from "./suggestions";
 import type { Owners, TimelineEntry } from "./timeline";
 
 const longDay = (isoDate: string) => formatDateRange(isoDate, isoDate);
 
-function OwnerCell({ role, owners }: { role: string; owners: Owners }) {
+/** Who owns a task or gets a reminder: the role, the names, and the chairs when nobody has the role. */
+export function OwnerCell({ role, owners }: { role: string; owners: Owners }) {
 	const names = owners.members.map((m) => m.name).join(", ");
 	if (owners.fallback) {
 		return (
@@ -45,6 +49,8 @@ export function ChecklistTimelinePage(
 		canEdit: boolean;
 		def: CollectionDef;
 		notice?: string;
+		/** Handover notes attached to tasks, by task id (src/features/handover). */
+		advice?: ReadonlyMap<string, readonly Advice[]>;
 	},
 ) {
 	const { edition, entries, canEdit, def } = props;
@@ -73,6 +79,10 @@ export function ChecklistTimelinePage(
 				{overdue > 0 ? <strong>{overdue} overdue · </strong> : null}
 				{open} open · {done} done · {entries.length} in all
 			</p>
+			<p>
+				<a href={suggestionsUrl(edition.id)}>Suggested checklist</a>: the series' default and what the previous
+				committee added, with when it did each task.
+			</p>
 			{entries.length === 0 ? (
 				<p>No tasks yet.</p>
 			) : (
@@ -99,7 +109,10 @@ export function ChecklistTimelinePage(
 									<td>
 										<time datetime={entry.dueDate}>{longDay(entry.dueDate)}</time>
 									</td>
-									<td>{entry.task.title}</td>
+									<td>
+										{entry.task.title}
+										<AdviceList notes={props.advice?.get(entry.task.id) ?? []} />
+									</td>
 									<td>
 										<OwnerCell role={entry.task.ownerRole} owners={entry.owners} />
 									</td>

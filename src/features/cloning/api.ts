@@ -34,6 +34,18 @@ const DateChange = z
 	.object({ part: z.enum(CLONE_PARTS), label: z.string(), old: Moment, new: Moment })
 	.openapi("DateChange");
 
+const ReminderChange = z
+	.object({
+		part: z.literal("organizer_reminders"),
+		label: z.string(),
+		old: Moment.nullable(),
+		new: Moment.nullable(),
+	})
+	.openapi("ReminderChange", {
+		description:
+			"An organizer reminder's moment in the source and in the target; null where it counts from a call for abstracts that edition does not have.",
+	});
+
 const EditionSummary = z.object({
 	id: z.string(),
 	name: z.string(),
@@ -58,6 +70,7 @@ const ClonePreview = z
 		rooms: z.array(z.object({ sourceRoomId: z.string(), from: z.string(), to: z.string() })),
 		deadlines: z.array(DateChange),
 		sessions: z.array(DateChange),
+		reminders: z.array(ReminderChange),
 		unfilledPlaceholders: z.array(z.string()),
 	})
 	.openapi("ClonePreview");

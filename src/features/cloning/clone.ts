@@ -1,6 +1,8 @@
 /**
  * Cloning an edition into the next one: the chosen parts of a source edition are copied into an
  * existing, empty-in-those-parts target edition, in one D1 batch with the content-version bump.
+ * The copy is the two halves of ./edition-parts.ts: read the source's parts into a document, then
+ * write that document into the target (the templates feature writes stored documents the same way).
  *
  * Nothing needs shifting: sessions are (day, local time) and deadlines (offset days from day 1,
  * local time), so copying them unchanged moves them all to the target's day 1 and zone. What the
@@ -9,31 +11,36 @@
  * Never copied: speakers, talks, session chairs, sponsors, committee members, host names, and
  * everything people sent in (registrations, abstracts, reviews, evaluation answers).
  */
-import { asc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
-import {
-	abstractCalls,
-	checklistTasks,
-	type Edition,
-	editions,
-	pages,
-	registrationFields,
-	reviewCriteria,
-	rooms,
-	sessions,
-	sponsorTiers,
-	surveyQuestions,
-	ticketTypes,
-	tracks,
-} from "../../db/schema";
-import { dateOfDay, dayCount, formatDateRange, parseIsoDate } from "../../lib/dates";
+import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
+import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
-import { newId } from "../../lib/ids";
-import { resolveOffset, utcOffsetLabel, wallClock } from "../../lib/zoned-time";
-import { writeEditionContent } from "../editions/content-version";
+import { travellingNoteLinks } from "../handover/links";
+import { roleLabel } from "../invitations/wording";
+import { type ReminderCall, reminderSchedule } from "../reminders/moments";
+import {
+	chunkedInserts,
+	countRows,
+	type EditionParts,
+	type EditionRows,
+	editionRowsOf,
+	insertStatements,
+	lecturesOf,
+	PART_ROWS,
+	PART_TABLES,
+	readEditionParts,
+	refKey,
+	type SourceIds,
+	writeIfUnchanged,
+} from "./edition-parts";
 import { type ClonePart, PART_LABELS } from "./parts";
+import { type ResolvedMoment, resolveMoment } from "./resolved-moment";
+
+export { chunkedInserts, D1_MAX_BOUND_PARAMETERS } from "./edition-parts";
+export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "./placeholders";
+export { formatFullDate, type ResolvedMoment, resolveMoment } from "./resolved-moment";
 
 export interface CloneInput {
 	sourceEditionId: string;
@@ -43,24 +50,22 @@ export interface CloneInput {
 	roomMap?: Readonly<Record<string, string>>;
 }
 
-/** A wall-clock moment of an edition, resolved in its zone. */
-export interface ResolvedMoment {
-	/** Local date, `YYYY-MM-DD`. */
-	date: string;
-	/** Local `HH:MM`; null for a due day (checklist tasks, abstract decisions). */
-	time: string | null;
-	/** The UTC instant (ISO 8601) when there is a time. */
-	instant: string | null;
-	timeZone: string;
-	/** "Saturday 11 February 2023, 09:00 (UTC+01:00)". */
-	text: string;
-}
-
 export interface DateChange {
 	part: ClonePart;
 	label: string;
 	old: ResolvedMoment;
 	new: ResolvedMoment;
+}
+
+/**
+ * An organizer reminder's moment in the source and in the target. Null where it has no moment: it
+ * counts from a call for abstracts that edition does not have (it goes out once there is one).
+ */
+export interface ReminderChange {
+	part: "organizer_reminders";
+	label: string;
+	old: ResolvedMoment | null;
+	new: ResolvedMoment | null;
 }
 
 export interface EditionSummary {
@@ -91,6 +96,11 @@ export interface ClonePreview {
 	deadlines: DateChange[];
 	/** Every copied session's start, resolved in the source's zone and the target's. */
 	sessions: DateChange[];
+	/**
+	 * Every copied organizer reminder's moment, in the source and in the target: it counts from day
+	 * 1, the last day or the call for abstracts, so it follows the target's dates, length and call.
+	 */
+	reminders: ReminderChange[];
 	/** Placeholders left in the copied texts because the target has no value for them yet. */
 	unfilledPlaceholders: string[];
 }
@@ -103,62 +113,11 @@ export type CloneSummary = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Placeholders
-
-export const PLACEHOLDERS = ["edition.name", "edition.year", "edition.city", "edition.dates", "host.name"] as const;
-type Placeholder = (typeof PLACEHOLDERS)[number];
-
-const PLACEHOLDER_PATTERN = /\{\{\s*(edition\.name|edition\.year|edition\.city|edition\.dates|host\.name)\s*\}\}/g;
-
-/** The target's values of the placeholders; an empty value leaves its placeholder in place. */
-export function placeholderValues(
-	edition: Pick<Edition, "name" | "year" | "city" | "startDate" | "endDate" | "hostName">,
-): Record<Placeholder, string> {
-	return {
-		"edition.name": edition.name,
-		"edition.year": String(edition.year),
-		"edition.city": edition.city,
-		"edition.dates": formatDateRange(edition.startDate, edition.endDate),
-		"host.name": edition.hostName,
-	};
-}
-
-/**
- * Fills `{{edition.name}}`, `{{edition.year}}`, `{{edition.city}}`, `{{edition.dates}}` and
- * `{{host.name}}`. Only placeholders: literal years and names of the source stay as written, so
- * what a clone changes is predictable. A placeholder without a value (a draft with no city yet)
- * stays, to be filled by hand, and is reported in `unfilled`.
- *
- * @example fillPlaceholders("Welcome to {{edition.city}}", values) // "Welcome to Lisbon"
- */
-export function fillPlaceholders(text: string, values: Record<Placeholder, string>, unfilled?: Set<string>): string {
-	return text.replace(PLACEHOLDER_PATTERN, (whole, name: Placeholder) => {
-		if (values[name] !== "") return values[name];
-		unfilled?.add(`{{${name}}}`);
-		return whole;
-	});
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading
-
-type EditionTable = SQLiteTable & { editionId: AnySQLiteColumn };
-
-/** The tables each part writes: a part is refused when the target already has rows in one of them. */
-const PART_TABLES: Record<ClonePart, readonly EditionTable[]> = {
-	pages: [pages],
-	rooms_tracks: [tracks, rooms],
-	program: [sessions],
-	registration: [registrationFields, ticketTypes],
-	abstract_call: [abstractCalls, reviewCriteria],
-	evaluation: [surveyQuestions],
-	checklist: [checklistTasks],
-	sponsor_tiers: [sponsorTiers],
-};
 
 /** The parts in which `editionId` already has content (1 query). */
 export async function filledParts(db: Database, editionId: string): Promise<ClonePart[]> {
-	const anyRow = (tables: readonly EditionTable[]) =>
+	const anyRow = (tables: (typeof PART_TABLES)[ClonePart]) =>
 		sql<number>`(${sql.join(
 			tables.map((t) => sql`exists (select 1 from ${t} where ${t.editionId} = ${editionId})`),
 			sql` or `,
@@ -170,80 +129,17 @@ export async function filledParts(db: Database, editionId: string): Promise<Clon
 	return row ? (Object.keys(PART_TABLES) as ClonePart[]).filter((part) => Boolean(row[part])) : [];
 }
 
-/** The rows of the source a clone of `parts` reads, in display order. */
-async function loadSource(db: Database, editionId: string, parts: ReadonlySet<ClonePart>) {
-	const of = <T extends EditionTable>(part: ClonePart, table: T, ...order: SQL[]) =>
-		parts.has(part)
-			? (db
-					.select()
-					.from(table as SQLiteTable)
-					.where(eq(table.editionId, editionId))
-					.orderBy(...order) as Promise<T["$inferSelect"][]>)
-			: Promise.resolve([] as T["$inferSelect"][]);
-	const [
-		pageRows,
-		trackRows,
-		roomRows,
-		sessionRows,
-		fieldRows,
-		ticketRows,
-		callRows,
-		criterionRows,
-		questionRows,
-		taskRows,
-		tierRows,
-	] = await Promise.all([
-		of("pages", pages, asc(pages.navOrder), asc(pages.slug)),
-		of("rooms_tracks", tracks, asc(tracks.position), asc(tracks.name)),
-		of("rooms_tracks", rooms, asc(rooms.position), asc(rooms.name)),
-		of("program", sessions, asc(sessions.day), asc(sessions.startTime), asc(sessions.seq)),
-		of("registration", registrationFields, asc(registrationFields.position), asc(registrationFields.label)),
-		of("registration", ticketTypes, asc(ticketTypes.position), asc(ticketTypes.name)),
-		of("abstract_call", abstractCalls, asc(abstractCalls.editionId)),
-		of("abstract_call", reviewCriteria, asc(reviewCriteria.position), asc(reviewCriteria.label)),
-		of("evaluation", surveyQuestions, asc(surveyQuestions.position), asc(surveyQuestions.prompt)),
-		of("checklist", checklistTasks, asc(checklistTasks.dueOffsetDays), asc(checklistTasks.position)),
-		of("sponsor_tiers", sponsorTiers, asc(sponsorTiers.position), asc(sponsorTiers.name)),
-	]);
-	return {
-		pages: pageRows,
-		tracks: trackRows,
-		rooms: roomRows,
-		sessions: sessionRows,
-		registrationFields: fieldRows,
-		ticketTypes: ticketRows,
-		abstractCalls: callRows,
-		reviewCriteria: criterionRows,
-		surveyQuestions: questionRows,
-		checklistTasks: taskRows,
-		sponsorTiers: tierRows,
-	};
-}
-
-type SourceRows = Awaited<ReturnType<typeof loadSource>>;
-
-/** The rows the clone writes, per table, in an order that satisfies the foreign keys. */
-interface TargetRows {
-	pages: (typeof pages.$inferInsert)[];
-	tracks: (typeof tracks.$inferInsert)[];
-	rooms: (typeof rooms.$inferInsert)[];
-	sessions: (typeof sessions.$inferInsert)[];
-	registrationFields: (typeof registrationFields.$inferInsert)[];
-	ticketTypes: (typeof ticketTypes.$inferInsert)[];
-	abstractCalls: (typeof abstractCalls.$inferInsert)[];
-	reviewCriteria: (typeof reviewCriteria.$inferInsert)[];
-	surveyQuestions: (typeof surveyQuestions.$inferInsert)[];
-	checklistTasks: (typeof checklistTasks.$inferInsert)[];
-	sponsorTiers: (typeof sponsorTiers.$inferInsert)[];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Planning: every check, the rows and the preview, before anything is written
+
+/** Source row id → the id of its copy, per table: what lets links to copied rows follow them. */
+export type CopiedIds = Record<keyof SourceIds, Map<string, string>>;
 
 export interface ClonePlan {
 	source: Edition;
 	target: Edition;
-	rows: TargetRows;
+	rows: EditionRows;
+	copiedIds: CopiedIds;
 	preview: ClonePreview;
 }
 
@@ -262,6 +158,36 @@ function checkPair(source: Edition, target: Edition) {
 	}
 }
 
+/** The document with the source's rooms under their names at the new venue (sessions still find them by key). */
+function renameRooms(parts: EditionParts, roomIds: readonly string[], roomMap: Readonly<Record<string, string>>) {
+	if (!parts.rooms_tracks) return parts;
+	const rooms = parts.rooms_tracks.rooms.map((room, i) => {
+		const name = roomMap[roomIds[i] ?? ""]?.trim();
+		return name ? { ...room, key: refKey(room), name } : room;
+	});
+	return { ...parts, rooms_tracks: { ...parts.rooms_tracks, rooms } };
+}
+
+/** Pairs the source ids with the ids of their copies (both lists follow the document's order). */
+function pairIds(ids: SourceIds, rows: EditionRows): CopiedIds {
+	const pair = (from: string[], to: { id?: string }[]) =>
+		new Map(from.map((id, i) => [id, to[i]?.id ?? ""] as const).filter(([, copy]) => copy !== ""));
+	return {
+		pages: pair(ids.pages, rows.pages),
+		tracks: pair(ids.tracks, rows.tracks),
+		rooms: pair(ids.rooms, rows.rooms),
+		sessions: pair(ids.sessions, rows.sessions),
+		registrationFields: pair(ids.registrationFields, rows.registrationFields),
+		ticketTypes: pair(ids.ticketTypes, rows.ticketTypes),
+		reviewCriteria: pair(ids.reviewCriteria, rows.reviewCriteria),
+		surveyQuestions: pair(ids.surveyQuestions, rows.surveyQuestions),
+		checklistTasks: pair(ids.checklistTasks, rows.checklistTasks),
+		organizerReminders: pair(ids.organizerReminders, rows.organizerReminders),
+		sponsorTiers: pair(ids.sponsorTiers, rows.sponsorTiers),
+		emailTexts: pair(ids.emailTexts, rows.emailTexts),
+	};
+}
+
 /**
  * Checks a clone and works out everything it would write, without writing: the rows per table and
  * the preview. Unknown editions are 404; broken rules 422 with a message per field (`parts`,
@@ -277,7 +203,19 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	checkPair(source, target);
 	const parts = new Set(input.parts);
 	if (parts.size === 0) throw invalidClone({ parts: "Choose at least one part to copy." });
-	const [from, filled] = await Promise.all([loadSource(db, source.id, parts), filledParts(db, target.id)]);
+	const [read, filled, lectures, calls] = await Promise.all([
+		readEditionParts(db, source.id, input.parts),
+		filledParts(db, target.id),
+		// Same series (checked), so every lecture slot of the source finds its lecture.
+		parts.has("program") ? lecturesOf(db, target.seriesId) : new Map<string, string>(),
+		// Reminders may count from the call for abstracts: the source's, and the target's own when it keeps it.
+		parts.has("organizer_reminders")
+			? db
+					.select()
+					.from(abstractCalls)
+					.where(inArray(abstractCalls.editionId, [source.id, target.id]))
+			: Promise.resolve([]),
+	]);
 
 	const problems: string[] = [];
 	const taken = input.parts.filter((part) => filled.includes(part));
@@ -289,7 +227,7 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	if (parts.has("program") && !parts.has("rooms_tracks")) {
 		problems.push("The program skeleton places sessions in rooms and tracks: copy the tracks and rooms too.");
 	}
-	const lastDay = Math.max(0, ...from.sessions.map((s) => s.day));
+	const lastDay = Math.max(0, ...(read.parts.program ?? []).map((s) => s.day));
 	const targetDays = dayCount(target.startDate, target.endDate);
 	if (lastDay > targetDays) {
 		problems.push(
@@ -299,137 +237,30 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	const fields: Record<string, string> = problems.length > 0 ? { parts: problems.join(" ") } : {};
 	// New room names matter only when the rooms are copied; the wizard always posts them.
 	const roomMap = parts.has("rooms_tracks") ? (input.roomMap ?? {}) : {};
-	const sourceRoomIds = new Set(from.rooms.map((r) => r.id));
+	const sourceRoomIds = new Set(read.ids.rooms);
 	for (const id of Object.keys(roomMap)) {
 		if (!sourceRoomIds.has(id)) fields[`roomMap.${id}`] = `This is not a room of ${source.name}.`;
 	}
 	if (Object.keys(fields).length > 0) throw invalidClone(fields);
 
-	const { rows, unfilled } = targetRows(target, from, roomMap);
-	return { source, target, rows, preview: previewOf(source, target, input.parts, from, rows, unfilled) };
-}
-
-/** The new rows: fresh ids, the target's edition id, references remapped, placeholders filled. */
-function targetRows(
-	target: Edition,
-	from: SourceRows,
-	roomMap: Readonly<Record<string, string>>,
-): { rows: TargetRows; unfilled: Set<string> } {
-	const editionId = target.id;
-	const values = placeholderValues(target);
-	const unfilled = new Set<string>();
-	const fill = (text: string) => fillPlaceholders(text, values, unfilled);
-	const trackIds = new Map(from.tracks.map((t) => [t.id, newId()]));
-	const roomIds = new Map(from.rooms.map((r) => [r.id, newId()]));
-	const mapped = (map: Map<string, string>, id: string | null) => (id === null ? null : (map.get(id) ?? null));
-	const rows: TargetRows = {
-		pages: from.pages.map(({ id: _, editionId: __, ...page }) => ({
-			...page,
-			id: newId(),
-			editionId,
-			title: fill(page.title),
-			body: fill(page.body),
-		})),
-		tracks: from.tracks.map(({ id, editionId: _, ...track }) => ({
-			...track,
-			id: trackIds.get(id) ?? newId(),
-			editionId,
-		})),
-		rooms: from.rooms.map(({ id, editionId: _, ...room }) => ({
-			...room,
-			id: roomIds.get(id) ?? newId(),
-			editionId,
-			name: roomMap[id]?.trim() || room.name,
-		})),
-		sessions: from.sessions.map(({ id: _, editionId: __, guid: ___, ...session }) => ({
-			...session,
-			id: newId(),
-			editionId,
-			// The target's program is empty, so the source's numbers are free and stay familiar.
-			seq: session.seq,
-			guid: crypto.randomUUID(),
-			title: fill(session.title),
-			description: fill(session.description),
-			roomId: mapped(roomIds, session.roomId),
-			trackId: mapped(trackIds, session.trackId),
-			// Same series (checked), so the lecture exists; its lecturer is a talk, never copied.
-			namedLectureId: session.namedLectureId,
-		})),
-		registrationFields: from.registrationFields.map(({ id: _, editionId: __, ...field }) => ({
-			...field,
-			id: newId(),
-			editionId,
-			label: fill(field.label),
-		})),
-		ticketTypes: from.ticketTypes.map(({ id: _, editionId: __, ...ticket }) => ({ ...ticket, id: newId(), editionId })),
-		abstractCalls: from.abstractCalls.map(({ editionId: _, ...call }) => ({
-			...call,
-			editionId,
-			specialIssue: fill(call.specialIssue),
-		})),
-		reviewCriteria: from.reviewCriteria.map(({ id: _, editionId: __, ...criterion }) => ({
-			...criterion,
-			id: newId(),
-			editionId,
-		})),
-		surveyQuestions: from.surveyQuestions.map(({ id: _, editionId: __, ...question }) => ({
-			...question,
-			id: newId(),
-			editionId,
-			prompt: fill(question.prompt),
-		})),
-		checklistTasks: from.checklistTasks.map(({ id: _, editionId: __, ...task }) => ({
-			...task,
-			id: newId(),
-			editionId,
-			title: fill(task.title),
-			// A new timeline: nothing is done or reminded yet.
-			status: "open" as const,
-			doneAt: null,
-			reminderSentAt: null,
-		})),
-		sponsorTiers: from.sponsorTiers.map(({ id: _, editionId: __, ...tier }) => ({ ...tier, id: newId(), editionId })),
+	const { rows, unfilled } = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms, roomMap), lectures);
+	return {
+		source,
+		target,
+		rows,
+		copiedIds: pairIds(read.ids, rows),
+		preview: previewOf(source, target, input.parts, read, rows, unfilled, {
+			source: reminderCallOf(calls.find((c) => c.editionId === source.id)),
+			// The copied call when the clone brings one (the target had none: parts are copied into empty ones).
+			target: reminderCallOf(rows.abstractCalls[0] ?? calls.find((c) => c.editionId === target.id)),
+		}),
 	};
-	return { rows, unfilled };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Preview
 
-const longDate = new Intl.DateTimeFormat("en-GB", {
-	weekday: "long",
-	day: "numeric",
-	month: "long",
-	year: "numeric",
-	timeZone: "UTC",
-});
-
-/** "Saturday 11 February 2023": a day as the preview names it. */
-export const formatFullDate = (isoDate: string) => longDate.format(parseIsoDate(isoDate)).replace(",", "");
-
-/** A moment `offsetDays` from day 1 at local `time` (or a whole due day), resolved in the edition's zone. */
-export function resolveMoment(
-	edition: Pick<Edition, "startDate" | "timeZone">,
-	offsetDays: number,
-	time: string | null,
-): ResolvedMoment {
-	const timeZone = edition.timeZone;
-	if (time === null) {
-		const date = dateOfDay(edition.startDate, offsetDays + 1);
-		return { date, time: null, instant: null, timeZone, text: formatFullDate(date) };
-	}
-	const instant = resolveOffset(edition, offsetDays, time);
-	// The wall clock of the instant, not the stored time: inside a DST gap they differ.
-	const local = wallClock(instant, timeZone);
-	return {
-		...local,
-		instant: instant.toISOString(),
-		timeZone,
-		text: `${formatFullDate(local.date)}, ${local.time} (${utcOffsetLabel(timeZone, instant)})`,
-	};
-}
-
-const summary = (e: Edition): EditionSummary => ({
+export const editionSummary = (e: Edition): EditionSummary => ({
 	id: e.id,
 	name: e.name,
 	year: e.year,
@@ -438,13 +269,83 @@ const summary = (e: Edition): EditionSummary => ({
 	timeZone: e.timeZone,
 });
 
+/** A deadline or due date of some rows, as an offset from day 1 (and a local time, unless a due day). */
+export interface Deadline {
+	part: ClonePart;
+	label: string;
+	offsetDays: number;
+	time: string | null;
+}
+
+/** Every deadline and due date the rows hold: ticket sales, the call's window and decisions, tasks. */
+export function deadlinesOf(rows: EditionRows): Deadline[] {
+	const at = (part: ClonePart, label: string, offsetDays: number, time: string | null): Deadline => ({
+		part,
+		label,
+		offsetDays,
+		time,
+	});
+	return [
+		...rows.ticketTypes.flatMap((t) => [
+			at("registration", `${t.name}: sales open`, t.salesOpenOffsetDays, t.salesOpenTime ?? "09:00"),
+			at("registration", `${t.name}: sales close`, t.salesCloseOffsetDays, t.salesCloseTime ?? "23:59"),
+		]),
+		...rows.abstractCalls.flatMap((call) => [
+			at("abstract_call", "Call for abstracts opens", call.opensOffsetDays, call.opensTime ?? "09:00"),
+			at("abstract_call", "Call for abstracts closes", call.closesOffsetDays, call.closesTime ?? "23:59"),
+			...(call.decisionsOffsetDays === null || call.decisionsOffsetDays === undefined
+				? []
+				: [at("abstract_call", "Abstract decisions due", call.decisionsOffsetDays, null)]),
+		]),
+		...rows.checklistTasks.map((t) => at("checklist", `Task due: ${t.title}`, t.dueOffsetDays, null)),
+	];
+}
+
+/** A call for abstracts (stored, or about to be written) as reminders count from it; null without one. */
+export function reminderCallOf(call: typeof abstractCalls.$inferInsert | undefined): ReminderCall | null {
+	return call
+		? {
+				opensOffsetDays: call.opensOffsetDays,
+				opensTime: call.opensTime ?? "09:00",
+				closesOffsetDays: call.closesOffsetDays,
+				closesTime: call.closesTime ?? "23:59",
+			}
+		: null;
+}
+
+/**
+ * The organizer reminders of the rows, each named as previews list it and resolved in `edition`
+ * with its call for abstracts (null when the reminder counts from a call the edition lacks).
+ */
+export function reminderMomentsOf(
+	edition: Pick<Edition, "startDate" | "endDate" | "timeZone">,
+	rows: Pick<EditionRows, "organizerReminders">,
+	call: ReminderCall | null,
+): { label: string; moment: ResolvedMoment | null }[] {
+	return rows.organizerReminders.map((reminder) => ({
+		label: `Reminder to the ${roleLabel(reminder.role ?? "chair").toLowerCase()}s: ${reminder.subject}`,
+		moment: reminderSchedule(edition, reminder, call),
+	}));
+}
+
+/** What the rows create, per part and kind of row, with each row's title. */
+export function createdOf(rows: EditionRows): Record<ClonePart, { what: string; titles: string[] }[]> {
+	return Object.fromEntries(
+		Object.entries(PART_ROWS).map(([part, kinds]) => [
+			part,
+			kinds.map((kind) => ({ what: kind.what, titles: rows[kind.table].map((row) => kind.title(row)) })),
+		]),
+	) as Record<ClonePart, { what: string; titles: string[] }[]>;
+}
+
 function previewOf(
 	source: Edition,
 	target: Edition,
 	parts: readonly ClonePart[],
-	from: SourceRows,
-	rows: TargetRows,
+	read: { parts: EditionParts; ids: SourceIds },
+	rows: EditionRows,
 	unfilled: ReadonlySet<string>,
+	calls: { source: ReminderCall | null; target: ReminderCall | null },
 ): ClonePreview {
 	const change = (part: ClonePart, label: string, offsetDays: number, time: string | null): DateChange => ({
 		part,
@@ -452,42 +353,12 @@ function previewOf(
 		old: resolveMoment(source, offsetDays, time),
 		new: resolveMoment(target, offsetDays, time),
 	});
-	const created: Record<ClonePart, { what: string; titles: string[] }[]> = {
-		pages: [{ what: "pages", titles: rows.pages.map((p) => p.title) }],
-		rooms_tracks: [
-			{ what: "tracks", titles: rows.tracks.map((t) => t.name) },
-			{ what: "rooms", titles: rows.rooms.map((r) => r.name) },
-		],
-		program: [{ what: "sessions", titles: rows.sessions.map((s) => s.title) }],
-		registration: [
-			{ what: "registration questions", titles: rows.registrationFields.map((f) => f.label) },
-			{ what: "ticket types", titles: rows.ticketTypes.map((t) => t.name) },
-		],
-		abstract_call: [
-			{ what: "call for abstracts", titles: rows.abstractCalls.map(() => "Call for abstracts") },
-			{ what: "review criteria", titles: rows.reviewCriteria.map((c) => c.label) },
-		],
-		evaluation: [{ what: "evaluation questions", titles: rows.surveyQuestions.map((q) => q.prompt) }],
-		checklist: [{ what: "checklist tasks", titles: rows.checklistTasks.map((t) => t.title) }],
-		sponsor_tiers: [{ what: "sponsor tiers", titles: rows.sponsorTiers.map((t) => t.name) }],
-	};
-	const deadlines: DateChange[] = [
-		...rows.ticketTypes.flatMap((t) => [
-			change("registration", `${t.name}: sales open`, t.salesOpenOffsetDays, t.salesOpenTime ?? "09:00"),
-			change("registration", `${t.name}: sales close`, t.salesCloseOffsetDays, t.salesCloseTime ?? "23:59"),
-		]),
-		...rows.abstractCalls.flatMap((call) => [
-			change("abstract_call", "Call for abstracts opens", call.opensOffsetDays, call.opensTime ?? "09:00"),
-			change("abstract_call", "Call for abstracts closes", call.closesOffsetDays, call.closesTime ?? "23:59"),
-			...(call.decisionsOffsetDays === null || call.decisionsOffsetDays === undefined
-				? []
-				: [change("abstract_call", "Abstract decisions due", call.decisionsOffsetDays, null)]),
-		]),
-		...rows.checklistTasks.map((t) => change("checklist", `Task due: ${t.title}`, t.dueOffsetDays, null)),
-	];
+	const created = createdOf(rows);
+	const reminders = reminderMomentsOf(source, rows, calls.source);
+	const remindersAfter = reminderMomentsOf(target, rows, calls.target);
 	return {
-		source: summary(source),
-		target: summary(target),
+		source: editionSummary(source),
+		target: editionSummary(target),
 		gapDays: Math.round(
 			(parseIsoDate(target.startDate).getTime() - parseIsoDate(source.startDate).getTime()) / 86_400_000,
 		),
@@ -496,15 +367,21 @@ function previewOf(
 			label: PART_LABELS[part],
 			created: created[part].map((c) => ({ ...c, count: c.titles.length })),
 		})),
-		rooms: from.rooms.map((room, i) => ({
-			sourceRoomId: room.id,
+		rooms: (read.parts.rooms_tracks?.rooms ?? []).map((room, i) => ({
+			sourceRoomId: read.ids.rooms[i] ?? "",
 			from: room.name,
 			to: rows.rooms[i]?.name ?? room.name,
 		})),
-		deadlines,
+		deadlines: deadlinesOf(rows).map((d) => change(d.part, d.label, d.offsetDays, d.time)),
 		sessions: rows.sessions.map((s) =>
 			change("program", `Day ${s.day}, ${s.startTime}: ${s.title}`, s.day - 1, s.startTime),
 		),
+		reminders: reminders.map(({ label, moment }, i) => ({
+			part: "organizer_reminders" as const,
+			label,
+			old: moment,
+			new: remindersAfter[i]?.moment ?? null,
+		})),
 		unfilledPlaceholders: [...unfilled].sort(),
 	};
 }
@@ -517,43 +394,6 @@ export async function previewClone(db: Database, input: CloneInput): Promise<Clo
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** D1 refuses statements with more bound parameters than this. */
-export const D1_MAX_BOUND_PARAMETERS = 100;
-
-/**
- * Multi-row inserts of at most D1_MAX_BOUND_PARAMETERS bound values each (every column of a row
- * is at most one bound value). Values are bound, not inlined, so the SQL text of each statement
- * stays a few kilobytes, far below D1's 100 KB statement limit, however long a page's text is.
- */
-export function chunkedInserts<T extends SQLiteTable>(
-	db: Database,
-	table: T,
-	rows: readonly T["$inferInsert"][],
-): BatchItem<"sqlite">[] {
-	const perRow = Object.keys(getTableColumns(table)).length;
-	const size = Math.max(1, Math.floor(D1_MAX_BOUND_PARAMETERS / perRow));
-	const statements: BatchItem<"sqlite">[] = [];
-	for (let i = 0; i < rows.length; i += size) {
-		statements.push(db.insert(table).values(rows.slice(i, i + size) as never) as BatchItem<"sqlite">);
-	}
-	return statements;
-}
-
-/**
- * Fails the batch (and so rolls it all back) unless the edition's content version is still
- * `version`: a second clone or an edit that slipped in after the checks would otherwise duplicate
- * rows. SQLite has no RAISE outside triggers; json() of a non-JSON string is a reliable error.
- */
-function requireVersion(db: Database, editionId: string, version: number) {
-	return db
-		.select({ unchanged: sql`json(case when ${editions.contentVersion} = ${version} then '1' else 'changed' end)` })
-		.from(editions)
-		.where(eq(editions.id, editionId));
-}
-
-const isStaleGuard = (error: unknown) =>
-	/malformed JSON/i.test(`${String(error)} ${String((error as { cause?: unknown })?.cause ?? "")}`);
-
 /**
  * Copies the chosen parts of the source edition into the target in ONE batch (with the content
  * version bump and `cloned_from_id`): it all lands, or nothing does. The source is only read.
@@ -561,36 +401,14 @@ const isStaleGuard = (error: unknown) =>
  * @example await cloneEdition(db, { sourceEditionId: "ainm-2023", targetEditionId: "ainm-2025", parts: ["pages"] })
  */
 export async function cloneEdition(db: Database, input: CloneInput): Promise<CloneSummary> {
-	const { source, target, rows } = await planClone(db, input);
+	const { source, target, rows, copiedIds } = await planClone(db, input);
+	// Handover notes attached to copied things travel with them (src/features/handover/links.ts).
+	const noteLinks = await travellingNoteLinks(db, { ...input, copiedIds });
 	const statements: BatchItem<"sqlite">[] = [
-		// writeEditionContent bumps the version first, so the unchanged version now reads one more.
-		requireVersion(db, target.id, target.contentVersion + 1),
-		...chunkedInserts(db, pages, rows.pages),
-		...chunkedInserts(db, tracks, rows.tracks),
-		...chunkedInserts(db, rooms, rows.rooms),
-		...chunkedInserts(db, sessions, rows.sessions),
-		...chunkedInserts(db, registrationFields, rows.registrationFields),
-		...chunkedInserts(db, ticketTypes, rows.ticketTypes),
-		...chunkedInserts(db, abstractCalls, rows.abstractCalls),
-		...chunkedInserts(db, reviewCriteria, rows.reviewCriteria),
-		...chunkedInserts(db, surveyQuestions, rows.surveyQuestions),
-		...chunkedInserts(db, checklistTasks, rows.checklistTasks),
-		...chunkedInserts(db, sponsorTiers, rows.sponsorTiers),
+		...insertStatements(db, rows),
+		...chunkedInserts(db, handoverNoteLinks, noteLinks),
 		db.update(editions).set({ clonedFromId: source.id }).where(eq(editions.id, target.id)),
 	];
-	try {
-		await writeEditionContent(db, target.id, statements);
-	} catch (error) {
-		if (!isStaleGuard(error)) throw error;
-		throw new AppError(
-			409,
-			"edition_changed",
-			`${target.name} changed while it was being set up (another clone or an edit): look at the preview again.`,
-		);
-	}
-	const created: Record<string, number> = {};
-	for (const [table, tableRows] of Object.entries(rows)) {
-		if (tableRows.length > 0) created[table] = tableRows.length;
-	}
-	return { sourceEditionId: source.id, targetEditionId: target.id, created };
+	await writeIfUnchanged(db, target, statements);
+	return { sourceEditionId: source.id, targetEditionId: target.id, created: countRows(rows) };
 }

@@ -13,6 +13,12 @@ import { AppError } from "../../lib/errors";
 import { type FormValues, parseForm } from "../../lib/forms";
 import { type FailedForm, submitForm, withNotice } from "../console/form-flow";
 import { contentUrl } from "../content/views";
+import { authorizedTemplate, authorizedVersion, visibleTemplates } from "../templates/access";
+import { applyTemplate, previewTemplateApply } from "../templates/apply";
+import { partsOf } from "../templates/document";
+import { listVersions } from "../templates/library";
+import { ApplyForm } from "../templates/schemas";
+import { ApplyPartsPage, ApplyPreviewPage } from "../templates/views";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, filledParts, previewClone } from "./clone";
 import { CLONE_PARTS, CloneRequest, partField, requestFromForm } from "./parts";
@@ -35,9 +41,52 @@ async function targetOf(c: Ctx) {
 type Target = Awaited<ReturnType<typeof targetOf>>;
 
 async function renderStart(c: Ctx, target: Target, message?: string) {
-	const { editions, preferred } = await sourceEditions(c.var.db, target.edition);
-	return c.html(<SetupStartPage {...target} sources={editions} preferred={preferred} message={message} />);
+	const [{ editions, preferred }, templates] = await Promise.all([
+		sourceEditions(c.var.db, target.edition),
+		visibleTemplates(c),
+	]);
+	return c.html(
+		<SetupStartPage {...target} sources={editions} preferred={preferred} templates={templates} message={message} />,
+	);
 }
+
+/**
+ * Step 2 from a template: its version (the newest unless `version` names one) and the parts to
+ * apply. Without `values` every part the version holds is ticked.
+ */
+async function renderTemplateParts(
+	c: Ctx,
+	target: Target,
+	ref: string,
+	version?: number,
+	values?: FormValues,
+	failed?: FailedForm,
+	status: ContentfulStatusCode = 200,
+) {
+	const { info } = await authorizedTemplate(c, "template.view", ref);
+	const [found, versions, filled] = await Promise.all([
+		authorizedVersion(c, info.ref, version),
+		listVersions(c.var.db, info),
+		filledParts(c.var.db, target.edition.id),
+	]);
+	const held = partsOf(found.document);
+	return c.html(
+		<ApplyPartsPage
+			{...target}
+			template={info}
+			versions={versions}
+			version={found.version}
+			held={held}
+			filled={filled}
+			values={failed?.values ?? values ?? Object.fromEntries(held.map((part) => [partField(part), "on"]))}
+			failed={failed}
+		/>,
+		status,
+	);
+}
+
+/** A posted version number, or undefined (the newest). */
+const versionOf = (value: string | undefined) => (value && /^\d{1,6}$/.test(value) ? Number(value) : undefined);
 
 /**
  * Step 2 for the source `sourceId`. Without `values` every part that the target has no content in
@@ -82,7 +131,11 @@ export const cloningPages = new Hono<AppEnv>()
 		const { start, sourceEditionId, chosen } = c.req.query();
 		// Blank writes nothing: the committee fills the edition by hand.
 		if (start === "blank") return c.redirect(withNotice(contentUrl(target.edition.id), "setup_blank"), 303);
-		if (start === "template") return renderStart(c, target, "Templates arrive with the templates library.");
+		if (start === "template") {
+			const { template, version } = c.req.query();
+			if (!template) return renderStart(c, target, "Choose a template.");
+			return renderTemplateParts(c, target, template, versionOf(version));
+		}
 		if (start === "previous" && sourceEditionId) {
 			return renderParts(c, target, sourceEditionId, chosen === "1" ? c.req.query() : undefined);
 		}
@@ -103,6 +156,48 @@ export const cloningPages = new Hono<AppEnv>()
 			if (!isFormError(error)) throw error;
 			return rerender(error.fields ?? { _: error.message }, error.status);
 		}
+	})
+	.post(`${BASE}/template/preview`, async (c) => {
+		const target = await targetOf(c);
+		const parsed = await parseForm(c, ApplyForm);
+		const ref = parsed.values.template ?? "";
+		const version = versionOf(parsed.values.version);
+		const rerender = (fields: Record<string, string>, status: ContentfulStatusCode) =>
+			renderTemplateParts(c, target, ref, version, undefined, { form: FORM, fields, values: parsed.values }, status);
+		const source = await authorizedVersion(c, ref, version);
+		if (!parsed.ok) return rerender(parsed.fields, 400);
+		try {
+			const preview = await previewTemplateApply(c.var.db, {
+				targetEditionId: target.edition.id,
+				source,
+				parts: parsed.data.parts,
+				userId: target.user.id,
+			});
+			const hidden = {
+				template: source.info.ref,
+				version: String(source.version),
+				...Object.fromEntries(preview.parts.map((p) => [partField(p.part), "on"])),
+			};
+			return c.html(<ApplyPreviewPage {...target} preview={preview} hidden={hidden} />);
+		} catch (error) {
+			if (!isFormError(error)) throw error;
+			return rerender(error.fields ?? { _: error.message }, error.status);
+		}
+	})
+	.post(`${BASE}/template/apply`, async (c) => {
+		const target = await targetOf(c);
+		const body = await c.req.parseBody();
+		const ref = String(body.template ?? "");
+		const version = versionOf(String(body.version ?? ""));
+		const source = await authorizedVersion(c, ref, version);
+		return submitForm(c, {
+			form: FORM,
+			schema: ApplyForm,
+			run: ({ parts }) =>
+				applyTemplate(c.var.db, { targetEditionId: target.edition.id, source, parts, userId: target.user.id }),
+			redirectTo: () => withNotice(contentUrl(target.edition.id), "template_applied"),
+			rerender: (failed, status) => renderTemplateParts(c, target, ref, version, undefined, failed, status),
+		});
 	})
 	.post(`${BASE}/apply`, async (c) => {
 		const target = await targetOf(c);

@@ -14,7 +14,9 @@ export const CLONE_PARTS = [
 	"abstract_call",
 	"evaluation",
 	"checklist",
+	"organizer_reminders",
 	"sponsor_tiers",
+	"email_texts",
 ] as const;
 
 export type ClonePart = (typeof CLONE_PARTS)[number];
@@ -27,7 +29,9 @@ export const PART_LABELS: Record<ClonePart, string> = {
 	abstract_call: "Call for abstracts and review criteria",
 	evaluation: "Evaluation survey",
 	checklist: "Checklist timeline",
+	organizer_reminders: "Organizer reminders",
 	sponsor_tiers: "Sponsor tiers",
+	email_texts: "Email texts",
 };
 
 /** What each part brings and what stays behind, as the wizard explains it beside the checkbox. */
@@ -40,7 +44,11 @@ export const PART_HINTS: Record<ClonePart, string> = {
 	abstract_call: "The call's window, topics, presentation types and word limit, and the review criteria.",
 	evaluation: "The questions of the evaluation survey (no answers).",
 	checklist: "Every task at the same distance from day 1, open again.",
+	organizer_reminders:
+		"Every reminder to the committee at the same distance from its date (day 1, the last day, the call for abstracts), not sent yet; placeholders are filled when it goes out.",
 	sponsor_tiers: "The tiers only: sponsors are the companies of one year.",
+	email_texts:
+		"The texts of the edition's emails (confirmations, calls, the survey invitation), placeholders filled in.",
 };
 
 export const ROOM_NAME_MAX = 100;

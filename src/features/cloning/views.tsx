@@ -9,7 +9,8 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ErrorSummary, Field } from "../../views/forms";
 import type { FailedForm } from "../console/form-flow";
 import { contentUrl, type EditionContext } from "../content/views";
-import { type ClonePreview, type DateChange, formatFullDate, type ResolvedMoment } from "./clone";
+import type { TemplateInfo } from "../templates/library";
+import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange, type ResolvedMoment } from "./clone";
 import {
 	CLONE_PARTS,
 	type ClonePart,
@@ -40,12 +41,25 @@ const Hidden = ({ fields }: { fields: Record<string, string> }) => (
 	</>
 );
 
+const TEMPLATE_KIND: Record<TemplateInfo["visibility"], string> = {
+	series: "series library",
+	institution: "institution",
+	public: "public",
+};
+
 /** Step 1: where the new edition starts from. */
 export function SetupStartPage(
-	props: EditionContext & { sources: Edition[]; preferred: Edition | undefined; message?: string },
+	props: EditionContext & {
+		sources: Edition[];
+		preferred: Edition | undefined;
+		/** The templates the user may see: built-in, libraries of their series, their institutions', public. */
+		templates: TemplateInfo[];
+		message?: string;
+	},
 ) {
-	const { edition, series, sources, preferred } = props;
+	const { edition, series, sources, preferred, templates } = props;
 	const hasSources = sources.length > 0;
+	const hasTemplates = templates.length > 0;
 	return (
 		<ConsoleLayout title={`Set up ${edition.name}`} user={props.user} breadcrumb={crumbs(props)}>
 			<h1>Set up {edition.name}</h1>
@@ -92,14 +106,27 @@ export function SetupStartPage(
 							type="radio"
 							name="start"
 							value="template"
-							disabled
+							disabled={!hasTemplates}
 							aria-describedby="start-template-hint"
 						/>{" "}
 						<label for="start-template">A template</label>
 						<p class="hint" id="start-template-hint">
-							Templates arrive with the templates library.
+							Apply the parts you choose of a built-in or published template; each replaces what {edition.name} has in
+							it. <a href="/console/templates">Browse the templates</a>
 						</p>
 					</div>
+					{hasTemplates ? (
+						<div class="field">
+							<label for="field-template">Template</label>
+							<select id="field-template" name="template">
+								{templates.map((t) => (
+									<option value={t.ref}>
+										{t.name} ({t.builtin ? "built-in" : TEMPLATE_KIND[t.visibility]}, version {t.latest.version})
+									</option>
+								))}
+							</select>
+						</div>
+					) : null}
 					<div class="field field-check">
 						<input
 							id="start-blank"
@@ -230,9 +257,10 @@ function ChangesTable({
 	preview,
 }: {
 	caption: string;
-	changes: DateChange[];
+	changes: (DateChange | ReminderChange)[];
 	preview: ClonePreview;
 }) {
+	const unscheduled = (name: string) => <span class="meta">Not scheduled: {name} has no call for abstracts</span>;
 	return (
 		<div class="table-wrap">
 			<table>
@@ -252,12 +280,8 @@ function ChangesTable({
 					{changes.map((change) => (
 						<tr>
 							<th scope="row">{change.label}</th>
-							<td>
-								<Moment moment={change.old} />
-							</td>
-							<td>
-								<Moment moment={change.new} />
-							</td>
+							<td>{change.old ? <Moment moment={change.old} /> : unscheduled(preview.source.name)}</td>
+							<td>{change.new ? <Moment moment={change.new} /> : unscheduled(preview.target.name)}</td>
 						</tr>
 					))}
 				</tbody>
@@ -366,6 +390,20 @@ export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview
 					<ChangesTable
 						caption="Deadlines and due dates, before and after"
 						changes={preview.deadlines}
+						preview={preview}
+					/>
+				</>
+			) : null}
+			{preview.reminders.length > 0 ? (
+				<>
+					<h2>Organizer reminders</h2>
+					<p>
+						Each is sent at 09:00 on its day, counted from day 1, the last day or the call for abstracts of{" "}
+						{target.name}.
+					</p>
+					<ChangesTable
+						caption="Organizer reminders, before and after"
+						changes={preview.reminders}
 						preview={preview}
 					/>
 				</>

@@ -36,6 +36,12 @@ export const NOTICES = {
 	proposal_withdrawn: "Proposal withdrawn.",
 	proposal_accepted: "Proposal accepted: the edition is created and every proposer has been told by email.",
 	proposal_declined: "Proposal declined: the proposer has been told by email.",
+	template_published: "Template published. Committees see it in the library as its visibility says.",
+	template_version_published: "New version published. Earlier versions stay usable.",
+	template_forked: "Template forked: it is in your series' library now.",
+	template_applied: "Template applied. Check the texts and dates before you publish.",
+	debrief_saved:
+		"Thank you: your answers are saved as draft handover notes, private to the committee until you share them.",
 } as const;
 
 export type NoticeKey = keyof typeof NOTICES;

@@ -10,6 +10,7 @@ import {
 	CHECKLIST_STATUSES,
 	checklistTasks,
 	EDITION_ROLES,
+	emailTexts,
 	FORM_FIELD_KINDS,
 	pages,
 	registrationFields,
@@ -27,6 +28,8 @@ import {
 import { countryName } from "../../lib/countries";
 import { AppError } from "../../lib/errors";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
+import { placeholderProblem } from "../cloning/placeholders";
+import { remindersDef } from "../reminders/collection";
 import {
 	checkbox,
 	color,
@@ -368,6 +371,45 @@ const checklistDef: CollectionDef = {
 	fromRow: ({ doneAt: _, ...rest }) => rest,
 };
 
+/** What an email text is for: a stable key that mail-sending features look the text up by. */
+export const EMAIL_TEXT_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const emailTextsDef: CollectionDef = {
+	key: "email-texts",
+	singular: "email text",
+	plural: "email texts",
+	table: emailTexts,
+	fields: [
+		text("key", "Key", {
+			required: true,
+			max: 60,
+			hint: "What the mail is for, e.g. registration-confirmation or abstract-accepted.",
+		}),
+		text("subject", "Subject", { required: true, max: 200 }),
+		markdown("body", "Text (Markdown)", {
+			max: 20_000,
+			hint: "Placeholders: {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}} and {{host.name}}.",
+		}),
+		position,
+	],
+	orderBy: byPosition(emailTexts, emailTexts.key),
+	columns: [
+		{ label: "Key", value: (r) => str(r.key) },
+		{ label: "Subject", value: (r) => str(r.subject) },
+	],
+	label: (r) => str(r.subject),
+	check: (d) => {
+		const fields: Record<string, string> = {};
+		if (!EMAIL_TEXT_KEY.test(str(d.key))) fields.key = "Use lowercase letters, digits and single hyphens.";
+		for (const name of ["subject", "body"]) {
+			const problem = placeholderProblem(str(d[name]));
+			if (problem) fields[name] = problem;
+		}
+		return Object.keys(fields).length > 0 ? fields : null;
+	},
+	uniqueField: { name: "key", message: "This edition already has an email text with this key." },
+};
+
 export const COLLECTIONS: readonly CollectionDef[] = [
 	roomsDef,
 	tracksDef,
@@ -380,6 +422,8 @@ export const COLLECTIONS: readonly CollectionDef[] = [
 	reviewCriteriaDef,
 	surveyQuestionsDef,
 	checklistDef,
+	emailTextsDef,
+	remindersDef,
 ];
 
 const byKey = new Map(COLLECTIONS.map((c) => [c.key, c]));

@@ -5,12 +5,14 @@
  */
 import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
-import { can } from "../../auth/policy";
+import { can, noteAudience } from "../../auth/policy";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { authorizedEdition } from "../committees/access";
 import { editionResource } from "../committees/committees";
 import { noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { notesForCollectionItem } from "../handover/links";
+import { NoteAdvice } from "../handover/views";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
 import { COLLECTIONS, type CollectionDef, collectionByKey } from "./collections";
 import type { Option } from "./fields";
@@ -18,7 +20,9 @@ import { CollectionPage, collectionUrl, ItemPage } from "./views";
 
 // Only the declared collections match, so other edition pages (committee, program, …) keep their routes.
 const KEYS = COLLECTIONS.map((c) => c.key).join("|");
-const BASE = `/console/editions/:id/:collection{${KEYS}}`;
+// Grouped: Hono's TrieRouter (which the app falls back to once any route is beyond its RegExpRouter)
+// anchors only the ends of the pattern, so a bare `a|b` would let the list take every item path.
+const BASE = `/console/editions/:id/:collection{(?:${KEYS})}`;
 
 function collectionOf(c: Context<AppEnv>): CollectionDef {
 	const def = collectionByKey(c.req.param("collection") ?? "");
@@ -66,6 +70,9 @@ async function renderItem(c: Context<AppEnv>, failed?: Parameters<typeof ItemPag
 	const found = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
 	const row = await findItem(c.var.db, def, found.edition.id, c.req.param("itemId") ?? "");
 	const refOptions = await refOptionsFor(c, def, found.edition.id);
+	// Handover notes attached to this row, from this committee and the earlier ones.
+	const audience = noteAudience(await currentActor(c));
+	const advice = await notesForCollectionItem(c.var.db, audience, found.edition.id, def.key, String(row.id));
 	return c.html(
 		<ItemPage
 			{...found}
@@ -75,6 +82,7 @@ async function renderItem(c: Context<AppEnv>, failed?: Parameters<typeof ItemPag
 			data={dataOf(def, row)}
 			failed={failed}
 			refOptions={refOptions}
+			aside={<NoteAdvice notes={advice} />}
 		/>,
 		status as 200,
 	);

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { Edition, Series, User } from "../../db/schema";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, Checkbox, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
@@ -169,6 +170,8 @@ export function ItemPage(
 		data: Data;
 		failed?: FailedForm;
 		refOptions: Record<string, readonly Option[]>;
+		/** Shown beside the form, e.g. the handover notes attached to this row. */
+		aside?: Child;
 	},
 ) {
 	const { def, row, edition } = props;
@@ -184,6 +187,7 @@ export function ItemPage(
 			]}
 		>
 			<h1>{title}</h1>
+			{props.aside}
 			<form method="post" action={itemUrl(edition.id, def, row.id)}>
 				<ErrorSummary fields={props.failed?.fields} />
 				<ContentFields def={def} data={props.data} failed={props.failed} refOptions={props.refOptions} />

@@ -58,7 +58,13 @@ export async function loadAbstractCall(db: Database, editionId: string): Promise
 	return Object.fromEntries(ABSTRACT_CALL_FIELDS.map((f) => [f.name, source[f.name]]));
 }
 
-function checkCall(data: AbstractCallData): void {
+/**
+ * The rules between the call's dates, shared by its editor and template documents: submissions
+ * close after they open, and decisions come no earlier than the close. Field messages, or null.
+ *
+ * @example callDateProblems({ opensOffsetDays: -100, closesOffsetDays: -200, … }) // { closesOffsetDays: "Submissions must close after they open." }
+ */
+export function callDateProblems(data: AbstractCallData): Record<string, string> | null {
 	const fields: Record<string, string> = {};
 	if (offsetMinutes(data.closesOffsetDays, data.closesTime) <= offsetMinutes(data.opensOffsetDays, data.opensTime)) {
 		fields.closesOffsetDays = "Submissions must close after they open.";
@@ -66,8 +72,7 @@ function checkCall(data: AbstractCallData): void {
 	if (data.decisionsOffsetDays !== null && Number(data.decisionsOffsetDays) < Number(data.closesOffsetDays)) {
 		fields.decisionsOffsetDays = "Decisions come after submissions close.";
 	}
-	if (Object.keys(fields).length > 0)
-		throw new AppError(422, "invalid_call", "Some dates do not fit together.", fields);
+	return Object.keys(fields).length > 0 ? fields : null;
 }
 
 /** Creates or replaces the edition's call (one batch with the content version bump). */
@@ -76,7 +81,8 @@ export async function saveAbstractCall(
 	editionId: string,
 	data: AbstractCallData,
 ): Promise<AbstractCallData> {
-	checkCall(data);
+	const problems = callDateProblems(data);
+	if (problems) throw new AppError(422, "invalid_call", "Some dates do not fit together.", problems);
 	const row = { ...(data as Omit<typeof abstractCalls.$inferInsert, "editionId">), editionId };
 	await writeEditionContent(db, editionId, [
 		db.insert(abstractCalls).values(row).onConflictDoUpdate({ target: abstractCalls.editionId, set: row }),

@@ -7,6 +7,8 @@ import { authorizedEdition } from "../committees/access";
 import { editionResource } from "../committees/committees";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
 import { contentUrl, FieldsFormPage } from "../content/views";
+import { dossierCountsFor } from "../handover/access";
+import { factsFor } from "../insights/facts";
 import { ABSTRACT_CALL_FIELDS, abstractCallSchema, loadAbstractCall, saveAbstractCall } from "./abstract-call";
 import { SETTINGS_FIELDS, settingsOf, settingsSchema, updateSettings } from "./settings";
 import { abstractCallUrl, EditionContentPage, settingsUrl } from "./views";
@@ -72,8 +74,14 @@ export const editionPages = new Hono<AppEnv>()
 	})
 	.get("/console/editions/:id/content", async (c) => {
 		const context = await viewContext(c);
-		const source = await clonedFrom(c.var.db, context.edition);
-		return c.html(<EditionContentPage {...context} clonedFrom={source} notice={noticeFrom(c)} />);
+		const [source, facts, dossier] = await Promise.all([
+			clonedFrom(c.var.db, context.edition),
+			factsFor(c.var.db, context.edition.id),
+			dossierCountsFor(c, context.edition),
+		]);
+		return c.html(
+			<EditionContentPage {...context} clonedFrom={source} facts={facts} dossier={dossier} notice={noticeFrom(c)} />,
+		);
 	})
 	.get("/console/editions/:id", (c) => c.redirect(contentUrl(c.req.param("id")), 303))
 	.get("/console/editions/:id/settings", (c) => renderSettings(c))

@@ -6,7 +6,11 @@ import { checklistTimelineUrl } from "../checklist/timeline";
 import { setupUrl } from "../cloning/views";
 import { COLLECTIONS } from "../content/collections";
 import { collectionUrl, type EditionContext } from "../content/views";
+import { CommitteeToolLinks } from "../debrief/edition-links";
+import { DossierEntry } from "../handover/views";
 import { hostsConsoleUrl } from "../hosts/views";
+import type { Facts } from "../insights/facts";
+import { FactsSection } from "../insights/views";
 import { STATUS_DESCRIPTIONS, StatusActions } from "../lifecycle/status-actions";
 import { statusConsoleUrl } from "../lifecycle/urls";
 import { editionUrl } from "../series/series";
@@ -30,12 +34,18 @@ export function EditionContentPage({
 	clonedFrom,
 	notice,
 	canChangeStatus = false,
+	facts,
+	dossier,
 }: EditionContext & {
 	canEdit: boolean;
 	clonedFrom?: Pick<Edition, "name">;
 	notice?: string;
 	/** May take the lifecycle actions (publish, hold, archive): chairs and stewards. */
 	canChangeStatus?: boolean;
+	/** The edition's facts and figures (src/features/insights). */
+	facts?: Facts | null;
+	/** How many handover notes of earlier editions the reader has, and how many unread (src/features/handover). */
+	dossier?: { notes: number; unread: number };
 }) {
 	return (
 		<ConsoleLayout
@@ -98,6 +108,8 @@ export function EditionContentPage({
 					<a href={checklistTimelineUrl(edition)}>Checklist timeline</a>: tasks due before the event, overdue ones
 					marked
 				</li>
+				<CommitteeToolLinks edition={edition} />
+				{dossier ? <DossierEntry edition={edition} counts={dossier} /> : null}
 			</ul>
 			<h2>Content</h2>
 			<ul>
@@ -107,6 +119,7 @@ export function EditionContentPage({
 					</li>
 				))}
 			</ul>
+			{facts ? <FactsSection facts={facts} /> : null}
 		</ConsoleLayout>
 	);
 }

@@ -6,13 +6,20 @@ import { createDatabase } from "../../db/client";
 import type { Bindings } from "../../env";
 import { deliverOutbox, deliveryAdapter } from "../../lib/mailer";
 import { checklistRemindersJob } from "../checklist/reminders";
+import { debriefJob } from "../debrief/job";
 import { seriesAnnouncementsJob } from "../following/announcements";
+import { organizerRemindersJob } from "../reminders/job";
 import { type JobContext, logJobError, type ScheduledJob } from "./job";
 
 export type { JobContext, JobOutcome, ScheduledJob } from "./job";
 
 /** Every timed job, in the order a run takes them. */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [seriesAnnouncementsJob, checklistRemindersJob];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+	seriesAnnouncementsJob,
+	checklistRemindersJob,
+	organizerRemindersJob,
+	debriefJob,
+];
 
 export type JobReport =
 	| { job: string; ok: true; mails: number; counts: Record<string, number> }

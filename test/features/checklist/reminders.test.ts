@@ -4,8 +4,9 @@
  */
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "../../../src/db/client";
 import { checklistTasks, type EditionRole, editionMembers, editions } from "../../../src/db/schema";
-import { checklistRemindersJob } from "../../../src/features/checklist/reminders";
+import { checklistRemindersJob, sendChecklistReminders } from "../../../src/features/checklist/reminders";
 import { runScheduledJobs } from "../../../src/features/scheduler";
 import { dayCount } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
@@ -193,6 +194,35 @@ describe("who is reminded", () => {
 });
 
 describe("atomicity", () => {
+	it("reminds once when a second run reads the same tasks before the first one's batch lands", async () => {
+		const editionId = await createEdition();
+		const organizer = await member(editionId, "organizer", "race");
+		await task(editionId, "Order lanyards", "2031-03-04");
+		const now = new Date(NOW);
+		const db = testDb();
+		let overlapped = false;
+		// The first run's db: before its first batch, a whole second run happens (reading, mailing, marking).
+		const racing = new Proxy(db, {
+			get(target, key, receiver) {
+				if (key !== "batch") return Reflect.get(target, key, receiver);
+				return async (statements: Parameters<Database["batch"]>[0]) => {
+					if (!overlapped) {
+						overlapped = true;
+						await sendChecklistReminders({ db, env, now, origin: "https://localhost" });
+					}
+					return target.batch(statements);
+				};
+			},
+		});
+
+		const first = await sendChecklistReminders({ db: racing, env, now, origin: "https://localhost" });
+
+		expect(overlapped).toBe(true);
+		expect(first.counts).toEqual({ tasks: 0, mails: 0, remindedMeanwhile: 1, failed: 0 });
+		expect(await mailsTo(organizer.email)).toHaveLength(1);
+		expect(await remindedTitles(editionId)).toEqual(["Order lanyards"]);
+	});
+
 	it("marks nothing when the mails cannot be written, and reminds on the next run", async () => {
 		const editionId = await createEdition();
 		const organizer = await member(editionId, "organizer", "atomic");

@@ -13,6 +13,8 @@ import {
 	chunkedInserts,
 	cloneEdition,
 	D1_MAX_BOUND_PARAMETERS,
+	fillPlaceholders,
+	placeholderValues,
 	planClone,
 	previewClone,
 } from "../../../src/features/cloning/clone";
@@ -20,7 +22,8 @@ import { CLONE_PARTS } from "../../../src/features/cloning/parts";
 import { dateOfDay, formatDateRange } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
 import { resolveOffset, resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
-import { seed, testDb } from "../../helpers";
+import { testDb } from "../../helpers";
+import { seedWithTemplates } from "../templates/helpers";
 import { AINM_2023, contentVersion, createEdition, editionSnapshot, observedD1, rowCounts, rowsOf } from "./helpers";
 
 const ALL_PARTS = [...CLONE_PARTS];
@@ -45,7 +48,8 @@ const contentOf = async (table: string, editionId: string, orderBy: string) =>
 	);
 
 beforeAll(async () => {
-	await seed();
+	// With AINM 2023's email texts, so that every part has something to copy.
+	await seedWithTemplates();
 });
 
 describe("AINM 2023 into a new AINM 2025 (6–8 October 2025, Europe/Amsterdam)", () => {
@@ -145,8 +149,10 @@ describe("AINM 2023 into a new AINM 2025 (6–8 October 2025, Europe/Amsterdam)"
 				surveyQuestions: count("survey_questions"),
 				checklistTasks: count("checklist_tasks"),
 				sponsorTiers: count("sponsor_tiers"),
+				emailTexts: count("email_texts"),
 			},
 		});
+		expect(count("email_texts")).toBe(6);
 		// The program: same slots, kinds, titles and named lectures; rooms renamed; no talks or chairs.
 		const sourceProgram = await programOf(AINM_2023);
 		const renamed: Record<string, string> = { "Plenary hall": "Hall A", "Room A": "Hall B" };
@@ -194,6 +200,25 @@ describe("AINM 2023 into a new AINM 2025 (6–8 October 2025, Europe/Amsterdam)"
 				edition_id: TARGET,
 			})),
 		);
+		// Email texts carry their placeholders over, filled with 2025's values (it has no host name yet).
+		const values = placeholderValues({
+			name: "AINM 2025",
+			year: 2025,
+			city: "Lisbon",
+			startDate: "2025-10-06",
+			endDate: "2025-10-08",
+			hostName: "",
+		});
+		expect(await contentOf("email_texts", TARGET, "position")).toEqual(
+			(await contentOf("email_texts", AINM_2023, "position")).map((text) => ({
+				...text,
+				subject: fillPlaceholders(String(text.subject), values),
+				body: fillPlaceholders(String(text.body), values),
+			})),
+		);
+		expect(
+			await rowsOf("select subject from email_texts where edition_id = ? and key = 'call-for-abstracts-open'", TARGET),
+		).toEqual([{ subject: `Call for abstracts: AINM 2025, ${formatDateRange("2025-10-06", "2025-10-08")}, Lisbon` }]);
 		// The checklist starts over: every task open, nothing done or reminded.
 		expect(await contentOf("checklist_tasks", TARGET, "position")).toEqual(
 			(await contentOf("checklist_tasks", AINM_2023, "position")).map((task) => ({

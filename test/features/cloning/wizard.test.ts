@@ -8,8 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dateOfDay } from "../../../src/lib/dates";
 import { resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
-import { request, seed } from "../../helpers";
+import { request } from "../../helpers";
 import { createApiToken } from "../invitations/helpers";
+import { seedWithTemplates } from "../templates/helpers";
 import { AINM_2023, addMember, contentVersion, createEdition, editionSnapshot, rowCounts, rowsOf } from "./helpers";
 
 const TARGET = "wizard-ainm-2025";
@@ -23,6 +24,7 @@ const ALL_PARTS_FORM = {
 	"part.evaluation": "on",
 	"part.checklist": "on",
 	"part.sponsor_tiers": "on",
+	"part.email_texts": "on",
 };
 
 let chair: TestUser;
@@ -54,7 +56,7 @@ const text = async (res: Response) => {
 };
 
 beforeAll(async () => {
-	await seed();
+	await seedWithTemplates();
 	[chair, reviewer, outsider] = await Promise.all([
 		createTestUser("chair"),
 		createTestUser("reviewer"),
@@ -82,11 +84,11 @@ describe("the setup wizard", () => {
 		expect(content).toContain(`<a href="${setup()}">Set up from a previous edition</a>`);
 		expect(content).not.toContain("cloned from");
 
-		// Step 1: the newest public edition before 2025 is preselected; templates are announced, not offered.
+		// Step 1: the newest public edition before 2025 is preselected; templates are the other start
+		// (test/features/templates/wizard.test.ts walks that one).
 		const start = await text(await getAs(setup(), chair.cookie));
 		expect(start).toContain(`<option value="${AINM_2023}" selected="">AINM 2023 (archived)</option>`);
-		expect(start).toMatch(/<input id="start-template" type="radio" name="start" value="template" disabled=""/);
-		expect(start).toContain("Templates arrive with the templates library.");
+		expect(start).toMatch(/<input id="start-template" type="radio" name="start" value="template" aria-describedby/);
 
 		// Step 2 (a GET form): every part ticked, one name field per room of 2023.
 		const parts = await text(await getAs(`${setup()}?start=previous&sourceEditionId=${AINM_2023}`, chair.cookie));

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { callDateProblems } from "../../../src/features/editions/abstract-call";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { seed } from "../../helpers";
 
@@ -111,5 +112,25 @@ describe("call for abstracts", () => {
 			{ cookie: reviewer.cookie },
 		);
 		expect(write.status).toBe(403);
+	});
+});
+
+describe("the rules between the call's dates (shared with template documents)", () => {
+	const call = { opensOffsetDays: -240, opensTime: "09:00", closesOffsetDays: -100, closesTime: "23:59" };
+
+	it("accepts a call that closes after it opens, with decisions after the close or none", () => {
+		expect(callDateProblems({ ...call, decisionsOffsetDays: -60 })).toBeNull();
+		expect(callDateProblems({ ...call, decisionsOffsetDays: -100 })).toBeNull();
+		expect(callDateProblems({ ...call, decisionsOffsetDays: null })).toBeNull();
+	});
+
+	it("compares times on the same day, and names each field that breaks a rule", () => {
+		expect(
+			callDateProblems({ ...call, closesOffsetDays: -240, closesTime: "09:00", decisionsOffsetDays: -241 }),
+		).toEqual({
+			closesOffsetDays: "Submissions must close after they open.",
+			decisionsOffsetDays: "Decisions come after submissions close.",
+		});
+		expect(callDateProblems({ ...call, closesOffsetDays: -240, closesTime: "09:01", decisionsOffsetDays: null })).toBeNull();
 	});
 });

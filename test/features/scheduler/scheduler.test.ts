@@ -5,7 +5,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checklistTasks, editionMembers, editions } from "../../../src/db/schema";
+import { checklistTasks, editionMembers, editions, organizerReminders } from "../../../src/db/schema";
 import { runScheduledJobs, SCHEDULED_JOBS, type ScheduledJob } from "../../../src/features/scheduler";
 import { outboxInserts } from "../../../src/features/scheduler/mail-batch";
 import worker from "../../../src/index";
@@ -29,8 +29,13 @@ const recordingJob = (name: string, ran: string[]): ScheduledJob => ({
 });
 
 describe("the job list", () => {
-	it("runs the series announcements, then the checklist reminders", () => {
-		expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual(["series-announcements", "checklist-reminders"]);
+	it("runs the series announcements, the checklist reminders, the organizer reminders, then the debriefs", () => {
+		expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual([
+			"series-announcements",
+			"checklist-reminders",
+			"organizer-reminders",
+			"organizer-debrief",
+		]);
 	});
 });
 
@@ -135,6 +140,15 @@ describe("the Worker's scheduled handler", () => {
 		await db.insert(editionMembers).values({ editionId, userId: organizer.id, role: "organizer" });
 		// Due 30 days before 1 October: 1 September, two days after the run below.
 		await db.insert(checklistTasks).values({ id: newId(), editionId, title: "Print badges", dueOffsetDays: -30 });
+		// Due 32 days before 1 October at 09:00 local: 30 August, 07:00 UTC, two hours before the run.
+		await db.insert(organizerReminders).values({
+			id: newId(),
+			editionId,
+			anchor: "event_start",
+			offsetDays: -32,
+			role: "organizer",
+			subject: "A month to go",
+		});
 		const controller = createScheduledController({
 			scheduledTime: new Date("2040-08-30T09:00:00Z"),
 			cron: "0 * * * *",
@@ -147,6 +161,9 @@ describe("the Worker's scheduled handler", () => {
 		expect((await mailsTo(follower)).map((m) => m.subject)).toEqual([
 			expect.stringMatching(/^Cron 2040 is announced: /),
 		]);
-		expect((await mailsTo(organizer.email)).map((m) => m.subject)).toEqual(["Cron 2040: 1 checklist task due"]);
+		expect((await mailsTo(organizer.email)).map((m) => m.subject)).toEqual([
+			"Cron 2040: 1 checklist task due",
+			"A month to go",
+		]);
 	});
 });

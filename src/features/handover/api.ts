@@ -1,0 +1,509 @@
+/**
+ * The API of handover notes: an edition's notes and its dossier, a note with its attachments,
+ * links and question threads, and search across a series. Parse, authorize through the policy,
+ * call the feature function, answer `{ data }` (errors per the data contract). A note the caller
+ * may not read is a 404 on every route; public notes need no token.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createApiRouter, dataResponse, ErrorBodySchema, errorResponses, jsonBody } from "../../api/openapi";
+import { currentActor, notVisible, requireAuth } from "../../auth/guard";
+import { can, noteAudience } from "../../auth/policy";
+import type { AppEnv } from "../../env";
+import { validationError } from "../../lib/errors";
+import { scheduleDelivery } from "../../lib/mailer";
+import { mainOrigin } from "../../lib/main-origin";
+import { authorizedEdition } from "../committees/access";
+import { editionResource, findEditionWithSeries } from "../committees/committees";
+import { EditionIdParam } from "../committees/schemas";
+import { asFieldData, SeriesSlugParam } from "../series/schemas";
+import { findSeriesBySlug } from "../series/series";
+import { authorizedNote } from "./access";
+import {
+	type Attachment,
+	addAttachment,
+	deleteAttachment,
+	downloadResponse,
+	findAttachment,
+	listAttachments,
+	MAX_ATTACHMENT_BYTES,
+	tooLarge,
+	UPLOAD_LIMIT_BYTES,
+} from "./attachments";
+import { addLink, listLinks, type NoteLink, removeLink } from "./links";
+import {
+	createNote,
+	type DossierItem,
+	deleteNote,
+	listEditionNotes,
+	listSeriesNotes,
+	loadDossier,
+	markRead,
+	type NoteListItem,
+	noteUrl,
+	updateNote,
+} from "./notes";
+import {
+	AttachmentParams,
+	AttachmentSchema,
+	DossierNoteSchema,
+	HandoverNoteSchema,
+	LinkInputSchema,
+	LinkParams,
+	LinkSchema,
+	MessageInputSchema,
+	MessageSchema,
+	NoteIdParam,
+	type NoteInput,
+	NoteInputSchema,
+	SearchQuerySchema,
+	SearchResultSchema,
+	ThreadParams,
+	ThreadSchema,
+} from "./schemas";
+import { searchNotes } from "./search";
+import { askQuestion, listThreads, replyToThread, type Thread } from "./threads";
+
+const security = [{ apiToken: [] }];
+const tags = ["Handover notes"];
+
+// ---------------------------------------------------------------------------------------------
+// JSON shapes
+
+export const toNoteJson = ({ note, edition, authorName }: NoteListItem): z.infer<typeof HandoverNoteSchema> => {
+	const { authorId: _, createdAt, updatedAt, ...rest } = note;
+	return {
+		...rest,
+		edition: { id: edition.id, name: edition.name, year: edition.year },
+		authorName,
+		createdAt: createdAt.toISOString(),
+		updatedAt: updatedAt.toISOString(),
+		url: noteUrl(note.id),
+	};
+};
+
+const toDossierJson = (item: DossierItem) => ({ ...toNoteJson(item), unread: item.unread });
+
+const toAttachmentJson = (a: Attachment, noteApiPath: string): z.infer<typeof AttachmentSchema> => ({
+	id: a.id,
+	noteId: a.noteId,
+	filename: a.filename,
+	contentType: a.contentType,
+	sizeBytes: a.sizeBytes,
+	createdAt: a.createdAt.toISOString(),
+	url: `${noteApiPath}/attachments/${a.id}`,
+});
+
+const toMessageJson = (m: Thread["messages"][number]) => ({
+	id: m.id,
+	authorName: m.authorName,
+	body: m.body,
+	createdAt: m.createdAt.toISOString(),
+});
+
+const toThreadJson = (t: Thread): z.infer<typeof ThreadSchema> => ({
+	id: t.id,
+	askedByName: t.askedByName,
+	createdAt: t.createdAt.toISOString(),
+	messages: t.messages.map(toMessageJson),
+});
+
+const toLinkJson = (l: NoteLink): z.infer<typeof LinkSchema> => l;
+
+const apiNotePath = (noteId: string) => `/api/v1/handover-notes/${noteId}`;
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+const fileErrors = {
+	413: {
+		description: `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`,
+		content: { "application/json": { schema: ErrorBodySchema } },
+	},
+	415: {
+		description:
+			"Not an accepted type (pdf, png, jpg/jpeg, docx, xlsx, pptx, odt, ods, csv, txt, by extension), or its contents are not what its extension says.",
+		content: { "application/json": { schema: ErrorBodySchema } },
+	},
+};
+
+const listEditionNotesRoute = createRoute({
+	method: "get",
+	path: "/editions/{id}/handover-notes",
+	tags,
+	security,
+	summary: "List an edition's handover notes (those you may read)",
+	description:
+		"Public notes need no token; the edition's committee also sees its drafts, later committees of the series and its stewards its notes for future committees.",
+	request: { params: EditionIdParam },
+	responses: { 200: dataResponse("The notes, by topic.", z.array(HandoverNoteSchema)), ...errorResponses(401, 404) },
+});
+
+const createNoteRoute = createRoute({
+	method: "post",
+	path: "/editions/{id}/handover-notes",
+	tags,
+	security,
+	summary: "Write a handover note (the edition's chairs and organizers)",
+	request: { params: EditionIdParam, ...jsonBody(NoteInputSchema) },
+	responses: {
+		201: dataResponse("The new note.", HandoverNoteSchema),
+		...errorResponses(400, 401, 403, 404),
+	},
+});
+
+const dossierRoute = createRoute({
+	method: "get",
+	path: "/editions/{id}/handover-dossier",
+	tags,
+	security,
+	summary: "The handover dossier of an edition: the notes of every earlier edition of its series",
+	description: "Newest edition first, then by topic; `unread` per note for the caller.",
+	request: { params: EditionIdParam },
+	responses: { 200: dataResponse("The dossier.", z.array(DossierNoteSchema)), ...errorResponses(401, 404) },
+});
+
+const getNoteRoute = createRoute({
+	method: "get",
+	path: "/handover-notes/{noteId}",
+	tags,
+	security,
+	summary: "Get a handover note",
+	request: { params: NoteIdParam },
+	responses: { 200: dataResponse("The note.", HandoverNoteSchema), ...errorResponses(404) },
+});
+
+const patchNoteRoute = createRoute({
+	method: "patch",
+	path: "/handover-notes/{noteId}",
+	tags,
+	security,
+	summary: "Change a handover note (only the fields sent; the authoring edition's chairs and organizers)",
+	request: {
+		params: NoteIdParam,
+		body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
+	},
+	responses: { 200: dataResponse("The note.", HandoverNoteSchema), ...errorResponses(400, 401, 403, 404) },
+});
+
+const deleteNoteRoute = createRoute({
+	method: "delete",
+	path: "/handover-notes/{noteId}",
+	tags,
+	security,
+	summary: "Remove a handover note with its attachments, links and questions",
+	request: { params: NoteIdParam },
+	responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },
+});
+
+const readRoute = createRoute({
+	method: "post",
+	path: "/handover-notes/{noteId}/read",
+	tags,
+	security,
+	summary: "Mark a handover note read (the console does this when the note is opened)",
+	request: { params: NoteIdParam },
+	responses: { 204: { description: "Marked read." }, ...errorResponses(401, 404) },
+});
+
+const listLinksRoute = createRoute({
+	method: "get",
+	path: "/handover-notes/{noteId}/links",
+	tags,
+	security,
+	summary: "What a note is attached to, in its edition and in the editions copied from it",
+	request: { params: NoteIdParam },
+	responses: { 200: dataResponse("The links.", z.array(LinkSchema)), ...errorResponses(404) },
+});
+
+const addLinkRoute = createRoute({
+	method: "post",
+	path: "/handover-notes/{noteId}/links",
+	tags,
+	security,
+	summary: "Attach a note to a thing of its edition",
+	description:
+		"A registration question, ticket type, email text, checklist task, track or room by id, or a deadline by name (`abstract_call.opens`, `abstract_call.closes`, `abstract_call.decisions`). A thing of another edition is a 422. When the edition is cloned, the link travels with the copy.",
+	request: { params: NoteIdParam, ...jsonBody(LinkInputSchema) },
+	responses: { 201: dataResponse("The link.", LinkSchema), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const removeLinkRoute = createRoute({
+	method: "delete",
+	path: "/handover-notes/{noteId}/links/{subjectKind}/{subjectId}",
+	tags,
+	security,
+	summary: "Detach a note from a thing of its edition",
+	request: { params: LinkParams },
+	responses: { 204: { description: "Detached." }, ...errorResponses(400, 401, 403, 404) },
+});
+
+const listAttachmentsRoute = createRoute({
+	method: "get",
+	path: "/handover-notes/{noteId}/attachments",
+	tags,
+	security,
+	summary: "List a note's attachments",
+	request: { params: NoteIdParam },
+	responses: { 200: dataResponse("The attachments.", z.array(AttachmentSchema)), ...errorResponses(404) },
+});
+
+const uploadLimit = bodyLimit({
+	maxSize: UPLOAD_LIMIT_BYTES,
+	onError: () => {
+		throw tooLarge();
+	},
+});
+
+const uploadRoute = createRoute({
+	method: "post",
+	path: "/handover-notes/{noteId}/attachments",
+	tags,
+	security,
+	middleware: [uploadLimit] as const,
+	summary: "Attach a file to a note (multipart form, field `file`; at most 10 MB)",
+	request: {
+		params: NoteIdParam,
+		body: {
+			required: true,
+			content: {
+				"multipart/form-data": {
+					schema: z.object({
+						file: z
+							.instanceof(File, { error: "Attach a file in the field `file`." })
+							.openapi({ type: "string", format: "binary" }),
+					}),
+				},
+			},
+		},
+	},
+	responses: {
+		201: dataResponse("The attachment.", AttachmentSchema),
+		...errorResponses(400, 401, 403, 404),
+		...fileErrors,
+	},
+});
+
+const downloadRoute = createRoute({
+	method: "get",
+	path: "/handover-notes/{noteId}/attachments/{attachmentId}",
+	tags,
+	security,
+	summary: "Download an attachment",
+	description:
+		"Always as a download (`Content-Disposition: attachment`), with `X-Content-Type-Options: nosniff` and `Cache-Control: private, no-store`.",
+	request: { params: AttachmentParams },
+	responses: {
+		200: {
+			description: "The file.",
+			content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+		},
+		...errorResponses(404),
+	},
+});
+
+const deleteAttachmentRoute = createRoute({
+	method: "delete",
+	path: "/handover-notes/{noteId}/attachments/{attachmentId}",
+	tags,
+	security,
+	summary: "Remove an attachment",
+	request: { params: AttachmentParams },
+	responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },
+});
+
+const listThreadsRoute = createRoute({
+	method: "get",
+	path: "/handover-notes/{noteId}/threads",
+	tags,
+	security,
+	summary: "The questions asked about a note, with their answers (the series' committees and stewards)",
+	request: { params: NoteIdParam },
+	responses: {
+		200: dataResponse("The threads, oldest first.", z.array(ThreadSchema)),
+		...errorResponses(401, 403, 404),
+	},
+});
+
+const askRoute = createRoute({
+	method: "post",
+	path: "/handover-notes/{noteId}/threads",
+	tags,
+	security,
+	summary: "Ask a question about a note: emailed to its author and its edition's chairs",
+	request: { params: NoteIdParam, ...jsonBody(MessageInputSchema) },
+	responses: { 201: dataResponse("The new thread.", ThreadSchema), ...errorResponses(400, 401, 403, 404) },
+});
+
+const replyRoute = createRoute({
+	method: "post",
+	path: "/handover-notes/{noteId}/threads/{threadId}/messages",
+	tags,
+	security,
+	summary: "Answer in a question thread: emailed to everyone taking part but you",
+	request: { params: ThreadParams, ...jsonBody(MessageInputSchema) },
+	responses: { 201: dataResponse("The message.", MessageSchema), ...errorResponses(400, 401, 403, 404) },
+});
+
+const searchRoute = createRoute({
+	method: "get",
+	path: "/series/{slug}/handover-notes",
+	tags,
+	security,
+	summary: "Search a series' handover notes (those you may read)",
+	description:
+		"With `q`, full-text search (every word must match; a word ending in `*` matches its beginning), best first, each with a snippet. Without, the latest notes. `topic` and `tag` narrow either.",
+	request: { params: SeriesSlugParam, query: SearchQuerySchema },
+	responses: { 200: dataResponse("The notes.", z.array(SearchResultSchema)), ...errorResponses(400, 404) },
+});
+
+/** The edition at `id` when it is the caller's to know about: public, viewable, or holding notes they may read. */
+async function readableEdition(c: Context<AppEnv>, id: string) {
+	const found = await findEditionWithSeries(c.var.db, id);
+	if (!found) throw notVisible();
+	const actor = await currentActor(c);
+	const items = await listEditionNotes(c.var.db, noteAudience(actor), found.edition.id);
+	const resource = editionResource(found.edition);
+	const known = (resource.kind === "edition" && resource.isPublic) || can(actor, "edition.view", resource);
+	if (!known && items.length === 0) throw notVisible();
+	return items;
+}
+
+export const handoverApi = createApiRouter()
+	.openapi(listEditionNotesRoute, async (c) => {
+		const items = await readableEdition(c, c.req.valid("param").id);
+		return c.json({ data: items.map(toNoteJson) }, 200);
+	})
+	.openapi(createNoteRoute, async (c) => {
+		const data = asFieldData<NoteInput>(c.req.valid("json"));
+		const { edition, actor } = await authorizedEdition(c, "handover.write", c.req.valid("param").id);
+		const note = await createNote(c.var.db, { edition, authorId: actor.userId, data });
+		const authorName = requireAuth(c).user.name;
+		return c.json({ data: toNoteJson({ note, edition, authorName }) }, 201);
+	})
+	.openapi(dossierRoute, async (c) => {
+		const { edition } = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
+		const audience = noteAudience(await currentActor(c));
+		const items = await loadDossier(c.var.db, audience, requireAuth(c).user.id, edition);
+		return c.json({ data: items.map(toDossierJson) }, 200);
+	})
+	.openapi(getNoteRoute, async (c) => {
+		const found = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		return c.json({ data: toNoteJson(found) }, 200);
+	})
+	.openapi(patchNoteRoute, async (c) => {
+		const patch = c.req.valid("json");
+		const found = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		const { topic, title, body, tags: noteTags, visibility } = found.note;
+		const parsed = NoteInputSchema.safeParse({ topic, title, body, tags: noteTags, visibility, ...patch });
+		if (!parsed.success) throw validationError(parsed.error);
+		const note = await updateNote(c.var.db, found.note.id, asFieldData<NoteInput>(parsed.data));
+		return c.json({ data: toNoteJson({ ...found, note }) }, 200);
+	})
+	.openapi(deleteNoteRoute, async (c) => {
+		const { note } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		await deleteNote(c.var.db, c.env.FILES, note.id);
+		return c.body(null, 204);
+	})
+	.openapi(readRoute, async (c) => {
+		const { user } = requireAuth(c);
+		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		await markRead(c.var.db, note.id, user.id);
+		return c.body(null, 204);
+	})
+	.openapi(listLinksRoute, async (c) => {
+		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		return c.json({ data: (await listLinks(c.var.db, note.id)).map(toLinkJson) }, 200);
+	})
+	.openapi(addLinkRoute, async (c) => {
+		const subject = c.req.valid("json");
+		const { note } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		await addLink(c.var.db, note, subject);
+		const link = (await listLinks(c.var.db, note.id)).find(
+			(l) =>
+				l.editionId === note.editionId && l.subjectKind === subject.subjectKind && l.subjectId === subject.subjectId,
+		);
+		if (!link) throw new Error("the link just added is missing");
+		return c.json({ data: toLinkJson(link) }, 201);
+	})
+	.openapi(removeLinkRoute, async (c) => {
+		const { noteId, ...subject } = c.req.valid("param");
+		const { note } = await authorizedNote(c, "note.update", noteId);
+		await removeLink(c.var.db, note, subject);
+		return c.body(null, 204);
+	})
+	.openapi(listAttachmentsRoute, async (c) => {
+		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		const attachments = await listAttachments(c.var.db, note.id);
+		return c.json({ data: attachments.map((a) => toAttachmentJson(a, apiNotePath(note.id))) }, 200);
+	})
+	.openapi(uploadRoute, async (c) => {
+		const { file } = c.req.valid("form");
+		const { note } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		const attachment = await addAttachment(c.var.db, c.env.FILES, { note, file, uploadedBy: requireAuth(c).user.id });
+		return c.json({ data: toAttachmentJson(attachment, apiNotePath(note.id)) }, 201);
+	})
+	.openapi(downloadRoute, async (c) => {
+		const { noteId, attachmentId } = c.req.valid("param");
+		const { note } = await authorizedNote(c, "note.view", noteId);
+		const attachment = await findAttachment(c.var.db, note.id, attachmentId);
+		return downloadResponse(c.env.FILES, attachment);
+	})
+	.openapi(deleteAttachmentRoute, async (c) => {
+		const { noteId, attachmentId } = c.req.valid("param");
+		const { note } = await authorizedNote(c, "note.update", noteId);
+		await deleteAttachment(c.var.db, c.env.FILES, await findAttachment(c.var.db, note.id, attachmentId));
+		return c.body(null, 204);
+	})
+	.openapi(listThreadsRoute, async (c) => {
+		const { note } = await authorizedNote(c, "note.discuss", c.req.valid("param").noteId);
+		return c.json({ data: (await listThreads(c.var.db, note.id)).map(toThreadJson) }, 200);
+	})
+	.openapi(askRoute, async (c) => {
+		const { body } = asFieldData<{ body: string }>(c.req.valid("json"));
+		const context = await authorizedNote(c, "note.discuss", c.req.valid("param").noteId);
+		const { user } = requireAuth(c);
+		const posted = await askQuestion(c.var.db, {
+			context,
+			asker: user,
+			body,
+			noteLink: `${mainOrigin(c)}${noteUrl(context.note.id)}`,
+		});
+		scheduleDelivery(c, posted.mailIds);
+		const thread = (await listThreads(c.var.db, context.note.id)).find((t) => t.id === posted.threadId);
+		if (!thread) throw new Error("the thread just opened is missing");
+		return c.json({ data: toThreadJson(thread) }, 201);
+	})
+	.openapi(replyRoute, async (c) => {
+		const { body } = asFieldData<{ body: string }>(c.req.valid("json"));
+		const { noteId, threadId } = c.req.valid("param");
+		const context = await authorizedNote(c, "note.discuss", noteId);
+		const { user } = requireAuth(c);
+		const posted = await replyToThread(c.var.db, {
+			context,
+			threadId,
+			sender: user,
+			body,
+			noteLink: `${mainOrigin(c)}${noteUrl(context.note.id)}`,
+		});
+		scheduleDelivery(c, posted.mailIds);
+		const message = (await listThreads(c.var.db, context.note.id))
+			.flatMap((t) => t.messages)
+			.find((m) => m.id === posted.messageId);
+		if (!message) throw new Error("the message just written is missing");
+		return c.json({ data: toMessageJson(message) }, 201);
+	})
+	.openapi(searchRoute, async (c) => {
+		const { q, topic, tag } = c.req.valid("query");
+		const found = await findSeriesBySlug(c.var.db, c.req.valid("param").slug);
+		if (!found) throw notVisible();
+		const audience = noteAudience(await currentActor(c));
+		const results = q?.trim()
+			? await searchNotes(c.var.db, audience, { seriesId: found.id, query: q, topic, tag })
+			: (await listSeriesNotes(c.var.db, audience, { seriesId: found.id, topic, tag })).map((item) => ({
+					...item,
+					snippet: [],
+				}));
+		return c.json({ data: results.map((r) => ({ ...toNoteJson(r), snippet: r.snippet })) }, 200);
+	});

@@ -1,0 +1,910 @@
+/**
+ * The template library in the console, usable without JavaScript: the browser (filter by series,
+ * part and publisher), a template's page (versions with their source editions, the editions that
+ * used each, and the forms to apply, publish a new version and fork), one version's content, the
+ * publish form of an edition, and the preview of applying a template (used by the setup wizard).
+ */
+import type { Edition, TemplateVisibility, User } from "../../db/schema";
+import type { FormValues } from "../../lib/forms";
+import { ConsoleLayout } from "../../views/console-layout";
+import { ErrorSummary, Field, Notice, TextArea } from "../../views/forms";
+import type { ResolvedMoment } from "../cloning/clone";
+import { PART_ROWS } from "../cloning/edition-parts";
+import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS, partField } from "../cloning/parts";
+import { setupUrl } from "../cloning/views";
+import type { FailedForm } from "../console/form-flow";
+import { contentUrl, type EditionContext } from "../content/views";
+import type { TemplatePreview } from "./apply";
+import type { PartDiff } from "./diff";
+import type { TemplateDocument } from "./document";
+import type { TemplateInfo, UseInfo, VersionInfo } from "./library";
+import { templateConsoleUrl, templatesConsoleUrl } from "./library";
+import { VISIBILITY_LABELS } from "./schemas";
+
+type ConsoleUser = Pick<User, "name" | "email">;
+
+export const publishUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/publish-template`;
+export const versionUrl = (ref: string, version: number) => `${templateConsoleUrl(ref)}/versions/${version}`;
+export const setupTemplateUrl = (e: Pick<Edition, "id">, ref: string) =>
+	`${setupUrl(e)}?start=template&template=${encodeURIComponent(ref)}`;
+export const templatePreviewUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/template/preview`;
+export const templateApplyUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/template/apply`;
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+function Day({ date }: { date: Date | null }) {
+	return date ? <time datetime={date.toISOString()}>{dayFormat.format(date)}</time> : <span>—</span>;
+}
+
+const VISIBILITY_BADGES: Record<TemplateVisibility, string> = {
+	series: "Series library",
+	institution: "Institution only",
+	public: "Public",
+};
+
+function visibilityBadge(t: Pick<TemplateInfo, "builtin" | "visibility">) {
+	return <span class="badge">{t.builtin ? "Built-in" : VISIBILITY_BADGES[t.visibility]}</span>;
+}
+
+const publisherOf = (t: TemplateInfo) => (t.builtin ? "Baton (built-in)" : (t.institution?.name ?? "—"));
+const partList = (parts: readonly ClonePart[]) => parts.map((p) => PART_LABELS[p]).join(", ");
+
+const libraryCrumbs = (last?: { label: string; href?: string }[]) => [
+	{ label: "Console", href: "/console" },
+	...(last ? [{ label: "Templates", href: templatesConsoleUrl }, ...last] : [{ label: "Templates" }]),
+];
+
+/** Part checkboxes (`part.<part>`), ticked from `values`; `offered` narrows them, `hints` explains each. */
+function PartChecks({
+	legend,
+	offered,
+	values,
+	error,
+	hints = {},
+	disabled = [],
+}: {
+	legend: string;
+	offered: readonly ClonePart[];
+	values: FormValues;
+	error?: string;
+	hints?: Partial<Record<ClonePart, string>>;
+	disabled?: readonly ClonePart[];
+}) {
+	return (
+		<fieldset
+			id="field-parts"
+			class={error ? "field field-invalid" : "field"}
+			aria-describedby={error ? "field-parts-error" : undefined}
+		>
+			<legend>{legend}</legend>
+			{error ? (
+				<p class="field-error" id="field-parts-error">
+					{error}
+				</p>
+			) : null}
+			{offered.map((part) => {
+				const id = `field-${partField(part)}`;
+				const hint = hints[part];
+				return (
+					<div class="field field-check">
+						<input
+							id={id}
+							type="checkbox"
+							name={partField(part)}
+							checked={!disabled.includes(part) && values[partField(part)] === "on"}
+							disabled={disabled.includes(part)}
+							aria-describedby={hint ? `${id}-hint` : undefined}
+						/>{" "}
+						<label for={id}>{PART_LABELS[part]}</label>
+						{hint ? (
+							<p class="hint" id={`${id}-hint`}>
+								{hint}
+							</p>
+						) : null}
+					</div>
+				);
+			})}
+		</fieldset>
+	);
+}
+
+function VisibilityChoice({ value, error }: { value: string; error?: string }) {
+	return (
+		<fieldset
+			id="field-visibility"
+			class={error ? "field field-invalid" : "field"}
+			aria-describedby={error ? "field-visibility-error" : undefined}
+		>
+			<legend>Who may see it</legend>
+			{error ? (
+				<p class="field-error" id="field-visibility-error">
+					{error}
+				</p>
+			) : null}
+			{(Object.keys(VISIBILITY_LABELS) as TemplateVisibility[]).map((v) => (
+				<div class="field field-check">
+					<input id={`field-visibility-${v}`} type="radio" name="visibility" value={v} checked={value === v} />{" "}
+					<label for={`field-visibility-${v}`}>{VISIBILITY_LABELS[v]}</label>
+				</div>
+			))}
+		</fieldset>
+	);
+}
+
+function EditionSelect({
+	editions,
+	value,
+	error,
+	label = "Edition",
+}: {
+	editions: readonly Pick<Edition, "id" | "name">[];
+	value?: string;
+	error?: string;
+	label?: string;
+}) {
+	return (
+		<div class={error ? "field field-invalid" : "field"}>
+			<label for="field-editionId">{label}</label>
+			{error ? (
+				<p class="field-error" id="field-editionId-error">
+					{error}
+				</p>
+			) : null}
+			<select
+				id="field-editionId"
+				name="editionId"
+				aria-invalid={error ? "true" : undefined}
+				aria-describedby={error ? "field-editionId-error" : undefined}
+			>
+				{editions.map((e) => (
+					<option value={e.id} selected={e.id === value}>
+						{e.name}
+					</option>
+				))}
+			</select>
+		</div>
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+
+export interface LibraryFilterOptions {
+	series: { slug: string; name: string }[];
+	publishers: { slug: string; name: string }[];
+}
+
+export function TemplatesPage(props: {
+	user: ConsoleUser;
+	templates: TemplateInfo[];
+	filters: { series?: string; part?: string; publisher?: string };
+	options: LibraryFilterOptions;
+	publishable: Edition[];
+	notice?: string;
+}) {
+	const { templates, filters, options, publishable } = props;
+	const filtered = Boolean(filters.series || filters.part || filters.publisher);
+	return (
+		<ConsoleLayout title="Templates" user={props.user} breadcrumb={libraryCrumbs()}>
+			<h1>Templates</h1>
+			<p class="lead">
+				What earlier committees set up, ready to start an edition from: built-in starters, your series' libraries, your
+				institutions' own templates and public ones.
+			</p>
+			{props.notice ? <Notice>{props.notice}</Notice> : null}
+			<form method="get" action={templatesConsoleUrl}>
+				<fieldset>
+					<legend>Filter</legend>
+					<div class="field">
+						<label for="filter-series">Series</label>
+						<select id="filter-series" name="series">
+							<option value="">All series</option>
+							{options.series.map((s) => (
+								<option value={s.slug} selected={s.slug === filters.series}>
+									{s.name}
+								</option>
+							))}
+						</select>
+					</div>
+					<div class="field">
+						<label for="filter-part">Holds the part</label>
+						<select id="filter-part" name="part">
+							<option value="">Any part</option>
+							{CLONE_PARTS.map((part) => (
+								<option value={part} selected={part === filters.part}>
+									{PART_LABELS[part]}
+								</option>
+							))}
+						</select>
+					</div>
+					<div class="field">
+						<label for="filter-publisher">Publisher</label>
+						<select id="filter-publisher" name="publisher">
+							<option value="">Any publisher</option>
+							<option value="builtin" selected={filters.publisher === "builtin"}>
+								Baton (built-in)
+							</option>
+							{options.publishers.map((p) => (
+								<option value={p.slug} selected={p.slug === filters.publisher}>
+									{p.name}
+								</option>
+							))}
+						</select>
+					</div>
+				</fieldset>
+				<button type="submit">Show templates</button> {filtered ? <a href={templatesConsoleUrl}>Show all</a> : null}
+			</form>
+			<h2>
+				{templates.length} template{templates.length === 1 ? "" : "s"}
+			</h2>
+			{templates.length === 0 ? (
+				<p>No template matches these filters.</p>
+			) : (
+				<div class="table-wrap">
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Template</th>
+								<th scope="col">Series</th>
+								<th scope="col">Publisher</th>
+								<th scope="col">Newest version</th>
+								<th scope="col">Parts</th>
+							</tr>
+						</thead>
+						<tbody>
+							{templates.map((t) => (
+								<tr>
+									<th scope="row">
+										<a href={templateConsoleUrl(t.ref)}>{t.name}</a> {visibilityBadge(t)}
+									</th>
+									<td>{t.series?.name ?? "—"}</td>
+									<td>{publisherOf(t)}</td>
+									<td>
+										Version {t.latest.version}
+										{t.latest.createdAt ? (
+											<>
+												, <Day date={t.latest.createdAt} />
+											</>
+										) : null}
+									</td>
+									<td>{partList(t.latest.parts)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+			<h2>Publish a template</h2>
+			{publishable.length === 0 ? (
+				<p>The chairs and organizers of an edition publish templates from it.</p>
+			) : (
+				<ul>
+					{publishable.map((e) => (
+						<li>
+							<a href={publishUrl(e)}>Publish from {e.name}</a>
+						</li>
+					))}
+				</ul>
+			)}
+		</ConsoleLayout>
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One template
+
+export function TemplatePage(props: {
+	user: ConsoleUser;
+	template: TemplateInfo;
+	versions: VersionInfo[];
+	uses: UseInfo[];
+	/** Names of templates this one was forked from, when visible. */
+	forkedFromName: string | null;
+	/** Editions the user chairs or organizes: to apply to, to fork into. */
+	editions: Edition[];
+	/** Editions of the template's series the user may publish a new version from (empty: no form). */
+	republishFrom: Edition[];
+	notice?: string;
+	failed?: FailedForm;
+}) {
+	const { template: t, versions, uses, editions, republishFrom, failed } = props;
+	const republishFailed = failed?.form === "republish" ? failed : undefined;
+	const forkFailed = failed?.form === "fork" ? failed : undefined;
+	const [forkedRef, forkedVersion] = (t.forkedFrom ?? "").split("@");
+	return (
+		<ConsoleLayout title={`${t.name} · Templates`} user={props.user} breadcrumb={libraryCrumbs([{ label: t.name }])}>
+			<h1>
+				{t.name} {visibilityBadge(t)}
+			</h1>
+			{props.notice ? <Notice>{props.notice}</Notice> : null}
+			{t.description ? <p class="lead">{t.description}</p> : null}
+			<dl class="facts">
+				<dt>Who may see it</dt>
+				<dd>{t.builtin ? "Everyone signed in: it ships with Baton." : VISIBILITY_LABELS[t.visibility]}</dd>
+				<dt>Series</dt>
+				<dd>{t.series?.name ?? "—"}</dd>
+				<dt>Publisher</dt>
+				<dd>{publisherOf(t)}</dd>
+				{t.forkedFrom ? (
+					<>
+						<dt>Forked from</dt>
+						<dd>
+							{props.forkedFromName && forkedRef ? (
+								<a href={templateConsoleUrl(forkedRef)}>{props.forkedFromName}</a>
+							) : (
+								"a template you cannot see"
+							)}
+							, version {forkedVersion}
+						</dd>
+					</>
+				) : null}
+				<dt>Newest version</dt>
+				<dd>
+					{t.latest.version}: {partList(t.latest.parts)}
+				</dd>
+			</dl>
+
+			<h2>Versions</h2>
+			<div class="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">Version</th>
+							<th scope="col">What changed</th>
+							<th scope="col">Published</th>
+							<th scope="col">From edition</th>
+						</tr>
+					</thead>
+					<tbody>
+						{versions.map((v) => (
+							<tr>
+								<th scope="row">
+									<a href={versionUrl(t.ref, v.version)}>Version {v.version}</a>
+								</th>
+								<td>{v.changelog}</td>
+								<td>
+									<Day date={v.createdAt} />
+									{v.createdBy ? <span class="meta"> by {v.createdBy}</span> : null}
+								</td>
+								<td>{v.source ? v.source.name : t.builtin ? "Baton's starter kit" : "—"}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+
+			<h2>Used by</h2>
+			{uses.length === 0 ? (
+				<p>No edition you can see has used this template yet.</p>
+			) : (
+				<div class="table-wrap">
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Edition</th>
+								<th scope="col">Version</th>
+								<th scope="col">Parts</th>
+								<th scope="col">Applied</th>
+							</tr>
+						</thead>
+						<tbody>
+							{uses.map((u) => (
+								<tr>
+									<th scope="row">{u.edition.name}</th>
+									<td>{u.version}</td>
+									<td>{partList(u.parts)}</td>
+									<td>
+										<Day date={u.appliedAt} />
+										{u.appliedBy ? <span class="meta"> by {u.appliedBy}</span> : null}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+
+			<h2>Apply to an edition</h2>
+			{editions.length === 0 ? (
+				<p>The chairs and organizers of an edition apply templates to it.</p>
+			) : (
+				<ul>
+					{editions
+						// An archived edition is read-only.
+						.filter((e) => e.status !== "archived")
+						.map((e) => (
+							<li>
+								<a href={setupTemplateUrl(e, t.ref)}>Apply to {e.name}</a>{" "}
+								<span class="meta">(you see what changes before anything is written)</span>
+							</li>
+						))}
+				</ul>
+			)}
+
+			{republishFrom.length > 0 ? (
+				<section aria-labelledby="republish">
+					<h2 id="republish">Publish a new version</h2>
+					<p>Version {t.latest.version + 1} is read from an edition of the series; earlier versions stay usable.</p>
+					<form method="post" action={`${templateConsoleUrl(t.ref)}/versions`}>
+						<ErrorSummary fields={republishFailed?.fields} />
+						<EditionSelect
+							editions={republishFrom}
+							value={republishFailed?.values.editionId}
+							error={republishFailed?.fields.editionId}
+							label="Publish from"
+						/>
+						<PartChecks
+							legend="Parts"
+							offered={CLONE_PARTS}
+							values={republishFailed?.values ?? Object.fromEntries(t.latest.parts.map((p) => [partField(p), "on"]))}
+							error={republishFailed?.fields.parts}
+						/>
+						<Field
+							name="changelog"
+							label="What changed"
+							required
+							maxlength={300}
+							hint="One line, e.g. Checklist: venue booked six months earlier."
+							value={republishFailed?.values.changelog ?? ""}
+							error={republishFailed?.fields.changelog}
+						/>
+						<button type="submit">Publish version {t.latest.version + 1}</button>
+					</form>
+				</section>
+			) : null}
+
+			{editions.length > 0 ? (
+				<section aria-labelledby="fork">
+					<h2 id="fork">Fork</h2>
+					<p>
+						A copy of a version as a new template of your edition's series, published by its host institution, to change
+						as you like.
+					</p>
+					<form method="post" action={`${templateConsoleUrl(t.ref)}/fork`}>
+						<ErrorSummary fields={forkFailed?.fields} />
+						<EditionSelect
+							editions={editions}
+							value={forkFailed?.values.editionId}
+							error={forkFailed?.fields.editionId}
+							label="Into the library of"
+						/>
+						<div class="field">
+							<label for="field-version">Version</label>
+							<select id="field-version" name="version">
+								{versions.map((v) => (
+									<option value={String(v.version)} selected={forkFailed?.values.version === String(v.version)}>
+										Version {v.version}
+									</option>
+								))}
+							</select>
+						</div>
+						<Field
+							name="name"
+							label="Name"
+							maxlength={100}
+							hint={`Leave empty to keep “${t.name}”.`}
+							value={forkFailed?.values.name ?? ""}
+							error={forkFailed?.fields.name}
+						/>
+						<VisibilityChoice value={forkFailed?.values.visibility ?? "series"} error={forkFailed?.fields.visibility} />
+						<button type="submit" class="button button-secondary">
+							Fork
+						</button>
+					</form>
+				</section>
+			) : null}
+		</ConsoleLayout>
+	);
+}
+
+/** What one version holds, part by part, row by row. */
+export function VersionPage(props: {
+	user: ConsoleUser;
+	template: TemplateInfo;
+	version: number;
+	document: TemplateDocument;
+}) {
+	const { template: t, version, document } = props;
+	const parts = CLONE_PARTS.filter((p) => document.parts[p] !== undefined);
+	return (
+		<ConsoleLayout
+			title={`${t.name}, version ${version}`}
+			user={props.user}
+			breadcrumb={libraryCrumbs([{ label: t.name, href: templateConsoleUrl(t.ref) }, { label: `Version ${version}` }])}
+		>
+			<h1>
+				{t.name} <span class="meta">version {version}</span>
+			</h1>
+			<p class="lead">{document.description}</p>
+			<p>
+				As JSON:{" "}
+				<a href={`/api/v1/templates/${encodeURIComponent(t.ref)}/versions/${version}`}>the template document</a>
+			</p>
+			{parts.map((part) => (
+				<section aria-labelledby={`part-${part}`}>
+					<h2 id={`part-${part}`}>{PART_LABELS[part]}</h2>
+					<p class="hint">{PART_HINTS[part]}</p>
+					{PART_ROWS[part].map((kind) => {
+						const rows = kind.of(document.parts);
+						return rows.length === 0 ? (
+							<p>No {kind.what}.</p>
+						) : (
+							<details>
+								<summary>
+									{rows.length} {kind.what}
+								</summary>
+								<ul>
+									{rows.map((row) => (
+										<li>{kind.title(row)}</li>
+									))}
+								</ul>
+							</details>
+						);
+					})}
+				</section>
+			))}
+		</ConsoleLayout>
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing from an edition
+
+/**
+ * Messages about the edition's content (a document path such as `parts.pages.2.body`, which has
+ * no field on the form) named so a committee finds the row: "Site pages, row 3, body: …".
+ */
+function readableFields(fields: Record<string, string>): Record<string, string> {
+	const readable: Record<string, string> = {};
+	const content: string[] = [];
+	for (const [path, message] of Object.entries(fields)) {
+		const [root, part, ...rest] = path.split(".");
+		if (root !== "parts" || !part || !(CLONE_PARTS as readonly string[]).includes(part)) {
+			readable[path] = message;
+			continue;
+		}
+		const where = rest.map((step) => (/^\d+$/.test(step) ? `row ${Number(step) + 1}` : step)).join(", ");
+		content.push(`${PART_LABELS[part as ClonePart]}${where ? `, ${where}` : ""}: ${message}`);
+	}
+	if (content.length > 0) readable._ = [readable._, ...content].filter(Boolean).join(" ");
+	return readable;
+}
+
+export function PublishPage(
+	props: EditionContext & {
+		/** Parts the edition has content in: the others cannot be published. */
+		filled: readonly ClonePart[];
+		/** Templates of the series the user may publish a new version of. */
+		manageable: TemplateInfo[];
+		values: FormValues;
+		failed?: FailedForm;
+	},
+) {
+	const { edition, filled, values, failed } = props;
+	const empty = CLONE_PARTS.filter((p) => !filled.includes(p));
+	return (
+		<ConsoleLayout
+			title={`Publish a template from ${edition.name}`}
+			user={props.user}
+			breadcrumb={[
+				{ label: "Console", href: "/console" },
+				{ label: edition.name, href: contentUrl(edition.id) },
+				{ label: "Publish a template" },
+			]}
+		>
+			<h1>
+				Publish a template <span class="meta">from {edition.name}</span>
+			</h1>
+			<p class="lead">
+				The parts you choose are read from {edition.name} as they are now, with their placeholders, and stored as
+				version 1 of a new template in the {props.series.name} library. Speakers, talks, sponsors and everything people
+				sent in are never part of a template.
+			</p>
+			{props.manageable.length > 0 ? (
+				<p>
+					Or publish a new version of{" "}
+					{props.manageable.map((t, i) => (
+						<>
+							{i > 0 ? ", " : ""}
+							<a href={`${templateConsoleUrl(t.ref)}#republish`}>{t.name}</a>
+						</>
+					))}
+					.
+				</p>
+			) : null}
+			<form method="post" action={publishUrl(edition)}>
+				<ErrorSummary fields={failed ? readableFields(failed.fields) : undefined} />
+				<Field
+					name="name"
+					label="Name"
+					required
+					maxlength={100}
+					value={values.name ?? ""}
+					error={failed?.fields.name}
+				/>
+				<TextArea
+					name="description"
+					label="Description"
+					hint="What the template is for and what it holds."
+					value={values.description ?? ""}
+					error={failed?.fields.description}
+				/>
+				<VisibilityChoice value={values.visibility ?? "series"} error={failed?.fields.visibility} />
+				<PartChecks
+					legend="Parts"
+					offered={CLONE_PARTS}
+					values={values}
+					error={failed?.fields.parts}
+					disabled={empty}
+					hints={Object.fromEntries(
+						CLONE_PARTS.map((p) => [p, empty.includes(p) ? `${edition.name} has nothing here yet.` : PART_HINTS[p]]),
+					)}
+				/>
+				<button type="submit">Publish</button>
+			</form>
+		</ConsoleLayout>
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying (the setup wizard's steps for a template)
+
+/** Step 2 for a template: the version and the parts to apply. */
+export function ApplyPartsPage(
+	props: EditionContext & {
+		template: TemplateInfo;
+		versions: VersionInfo[];
+		version: number;
+		/** The parts the chosen version holds. */
+		held: readonly ClonePart[];
+		/** Parts the edition already has content in: applying replaces them. */
+		filled: readonly ClonePart[];
+		values: FormValues;
+		failed?: FailedForm;
+	},
+) {
+	const { edition, template: t, versions, version, held, filled, values, failed } = props;
+	return (
+		<ConsoleLayout
+			title={`Set up ${edition.name} from ${t.name}`}
+			user={props.user}
+			breadcrumb={[
+				{ label: "Console", href: "/console" },
+				{ label: edition.name, href: contentUrl(edition.id) },
+				{ label: "Set up", href: setupUrl(edition) },
+				{ label: `From ${t.name}` },
+			]}
+		>
+			<h1>
+				Set up {edition.name} <span class="meta">from the template {t.name}</span>
+			</h1>
+			<p class="lead">
+				Each part you apply replaces what {edition.name} has in it now. Texts get {edition.name}'s name, city and dates;
+				every date keeps its distance from day 1.
+			</p>
+			{versions.length > 1 ? (
+				<form method="get" action={setupUrl(edition)}>
+					<input type="hidden" name="start" value="template" />
+					<input type="hidden" name="template" value={t.ref} />
+					<div class="field">
+						<label for="field-version-choice">Version</label>
+						<select id="field-version-choice" name="version">
+							{versions.map((v) => (
+								<option value={String(v.version)} selected={v.version === version}>
+									Version {v.version}: {v.changelog}
+								</option>
+							))}
+						</select>
+					</div>
+					<button type="submit" class="button button-secondary">
+						Show this version
+					</button>
+				</form>
+			) : null}
+			<form method="post" action={templatePreviewUrl(edition)}>
+				<ErrorSummary fields={failed?.fields} />
+				<input type="hidden" name="template" value={t.ref} />
+				<input type="hidden" name="version" value={String(version)} />
+				<PartChecks
+					legend={`Parts of version ${version} to apply`}
+					offered={held}
+					values={values}
+					error={failed?.fields.parts}
+					hints={Object.fromEntries(
+						held.map((p) => [
+							p,
+							filled.includes(p) ? `Replaces what ${edition.name} has now. ${PART_HINTS[p]}` : PART_HINTS[p],
+						]),
+					)}
+				/>
+				<button type="submit">Preview</button>
+			</form>
+			<p>
+				<a href={setupUrl(edition)}>Choose another start</a>
+			</p>
+		</ConsoleLayout>
+	);
+}
+
+function Moment({ moment }: { moment: ResolvedMoment }) {
+	return <time datetime={moment.instant ?? moment.date}>{moment.text}</time>;
+}
+
+function DiffList({ diff }: { diff: PartDiff[] }) {
+	if (diff.length === 0) return <p>The two versions hold the same rows in these parts.</p>;
+	return (
+		<ul>
+			{diff.map((part) => (
+				<li>
+					<strong>{part.label}</strong>
+					<ul>
+						{part.groups.map((g) => (
+							<>
+								{g.added.length > 0 ? (
+									<li>
+										{g.what} added: {g.added.join("; ")}
+									</li>
+								) : null}
+								{g.removed.length > 0 ? (
+									<li>
+										{g.what} removed: {g.removed.join("; ")}
+									</li>
+								) : null}
+								{g.changed.map((c) => (
+									<li>
+										{c.title} changed: {c.fields.join("; ")}
+									</li>
+								))}
+							</>
+						))}
+					</ul>
+				</li>
+			))}
+		</ul>
+	);
+}
+
+/** Step 3: exactly what applying would change, part by part; Apply writes it. */
+export function ApplyPreviewPage(props: EditionContext & { preview: TemplatePreview; hidden: Record<string, string> }) {
+	const { edition, preview, hidden } = props;
+	const { template: t } = preview;
+	return (
+		<ConsoleLayout
+			title={`Preview: ${edition.name} from ${t.name}`}
+			user={props.user}
+			breadcrumb={[
+				{ label: "Console", href: "/console" },
+				{ label: edition.name, href: contentUrl(edition.id) },
+				{ label: "Set up", href: setupUrl(edition) },
+				{ label: "Preview" },
+			]}
+		>
+			<h1>
+				Preview{" "}
+				<span class="meta">
+					{edition.name} from {t.name}, version {t.version}
+				</span>
+			</h1>
+			<p class="lead">Nothing has been written yet. Check what each part will hold, then apply.</p>
+			{preview.previous ? (
+				<section aria-labelledby="previous">
+					<h2 id="previous">Since the version {edition.name} used before</h2>
+					{preview.previous.version === t.version ? (
+						<p>{edition.name} applied this same version before; applying it again replaces those parts once more.</p>
+					) : preview.previous.diff === null ? (
+						<p>
+							{edition.name} used version {preview.previous.version}, which is no longer available to compare with.
+						</p>
+					) : (
+						<>
+							<p>
+								{edition.name} used version {preview.previous.version}. What version {t.version} changes:
+							</p>
+							<DiffList diff={preview.previous.diff} />
+						</>
+					)}
+				</section>
+			) : null}
+			{preview.warnings.length > 0 ? (
+				<div class="notice">
+					<p>Before you apply:</p>
+					<ul>
+						{preview.warnings.map((w) => (
+							<li>{w}</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			{preview.unfilledPlaceholders.length > 0 ? (
+				<p class="notice">
+					{edition.name} has no value yet for {preview.unfilledPlaceholders.join(", ")}: the texts keep these
+					placeholders until you edit them.
+				</p>
+			) : null}
+			<h2>What changes</h2>
+			<div class="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">Part</th>
+							<th scope="col">Change</th>
+						</tr>
+					</thead>
+					<tbody>
+						{preview.parts.map((part) => (
+							<tr>
+								<th scope="row">{part.label}</th>
+								<td>
+									<p>{part.summary[0]?.toUpperCase() + part.summary.slice(1)}.</p>
+									{part.groups.map((g) =>
+										g.before.length === 0 && g.after.length === 0 ? null : (
+											<details>
+												<summary>{g.what}</summary>
+												{g.before.length > 0 ? (
+													<>
+														<p>Now:</p>
+														<ul>
+															{g.before.map((title) => (
+																<li>{title}</li>
+															))}
+														</ul>
+													</>
+												) : null}
+												<p>After:</p>
+												{g.after.length === 0 ? (
+													<p>None.</p>
+												) : (
+													<ul>
+														{g.after.map((title) => (
+															<li>{title}</li>
+														))}
+													</ul>
+												)}
+											</details>
+										),
+									)}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			{preview.deadlines.length > 0 ? (
+				<>
+					<h2>Deadlines and due dates</h2>
+					<div class="table-wrap">
+						<table>
+							<thead>
+								<tr>
+									<th scope="col">What</th>
+									<th scope="col">
+										In {edition.name} <span class="meta">({preview.target.timeZone})</span>
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{preview.deadlines.map((d) => (
+									<tr>
+										<th scope="row">{d.label}</th>
+										<td>
+											<Moment moment={d.moment} />
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</>
+			) : null}
+			<form method="post" action={templateApplyUrl(edition)}>
+				{Object.entries(hidden).map(([name, value]) => (
+					<input type="hidden" name={name} value={value} />
+				))}
+				<button type="submit">Apply to {edition.name}</button>
+			</form>
+			<p>
+				<a href={`${setupTemplateUrl(edition, t.ref)}&version=${t.version}`}>Change the choices</a>
+			</p>
+		</ConsoleLayout>
+	);
+}

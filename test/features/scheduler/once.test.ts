@@ -1,0 +1,37 @@
+/**
+ * The guard that makes a timed job's mark-and-mail batch all-or-nothing against a second run: it
+ * fails the whole batch (nothing of it lands) unless its condition holds when the batch runs.
+ */
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { outboxInserts } from "../../../src/features/scheduler/mail-batch";
+import { doneMeanwhile, stillUndone } from "../../../src/features/scheduler/once";
+import { mailsTo } from "../../auth-helpers";
+import { testDb } from "../../helpers";
+import { freshEmail } from "../invitations/helpers";
+
+describe("stillUndone", () => {
+	it("lets the batch land while the work is undone", async () => {
+		const db = testDb();
+		const to = freshEmail("undone");
+		const [mail] = outboxInserts(db, [{ to, subject: "Once", text: "Body" }]).statements;
+		if (!mail) throw new Error("no statement");
+
+		await db.batch([stillUndone(db, sql`1 = 1`), mail]);
+
+		expect((await mailsTo(to)).map((m) => m.subject)).toEqual(["Once"]);
+	});
+
+	it("fails the whole batch, recognisably, once another run did the work", async () => {
+		const db = testDb();
+		const to = freshEmail("done");
+		const [mail] = outboxInserts(db, [{ to, subject: "Twice", text: "Body" }]).statements;
+		if (!mail) throw new Error("no statement");
+
+		const error = await db.batch([mail, stillUndone(db, sql`1 = 0`)]).catch((e: unknown) => e);
+
+		expect(doneMeanwhile(error)).toBe(true);
+		expect(await mailsTo(to)).toEqual([]);
+		expect(doneMeanwhile(new Error("UNIQUE constraint failed: outbox.id"))).toBe(false);
+	});
+});
