@@ -23,6 +23,9 @@ export function ConsoleLayout({ title, user, breadcrumb, children }: ConsoleLayo
 						<a href="/console/institutions">Institutions</a>
 					</li>
 					<li>
+						<a href="/console/templates">Templates</a>
+					</li>
+					<li>
 						<a href="/console/account">Account</a>
 					</li>
 					<li>

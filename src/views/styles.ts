@@ -202,4 +202,7 @@ ${Array.from({ length: 8 }, (_, i) => `  .slot .col-${i + 1} { grid-column: ${i 
 .note-advice { border-left: 0.35rem solid var(--focus); background: var(--wash); padding: 0.25rem 1rem 0.5rem; border-radius: 0 var(--radius) var(--radius) 0; margin: 1rem 0; }
 .note-advice h2 { font-size: 1.1rem; margin-top: 0.5rem; }
 .advice-list { margin: 0.25rem 0 0; padding-left: 1.1rem; font-size: 0.9rem; }
+/* ---- Setup previews (src/features/cloning, src/features/templates): dates beside long labels ---- */
+/* A placeholder or a zone name ("(Europe/Amsterdam)") breaks rather than widening the table past a phone. */
+.moments-table th, .moments-table td { overflow-wrap: anywhere; }
 `;

@@ -2,7 +2,9 @@
  * The checklist that learns: an edition's suggested checklist starts from the series' default,
  * adds the tasks the previous edition's committee added, marks the ones it skipped, and says when
  * the previous committee really did each ("2023 did this at T−9 months"). Tasks are the same task
- * when their titles match after normalising (case, accents, punctuation and spacing ignored).
+ * when their titles match after normalising (case, accents, punctuation and spacing ignored); a
+ * default's placeholders are filled with each edition's values before comparing, so "Send the
+ * save-the-date for {{edition.name}}" is the task 2029 called "… for AINM 2029".
  * The committee adds the suggestions it wants to its checklist in one write.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
@@ -12,6 +14,7 @@ import type { Database } from "../../db/client";
 import { checklistTasks, type Edition, editions } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
+import { fillPlaceholders, placeholderValues } from "../cloning/placeholders";
 import { writeEditionContent } from "../editions/content-version";
 import { insertIf } from "../hosting/insert-if";
 import { type ChecklistItem, seriesDefaultChecklist } from "./series-default";
@@ -63,19 +66,30 @@ export interface ChecklistSuggestions {
 	suggestions: Suggestion[];
 }
 
-type PreviousEdition = Pick<Edition, "id" | "name" | "year" | "startDate" | "timeZone">;
+/** What the placeholders of a default's title are filled with. */
+export type PlaceholderEdition = Pick<Edition, "name" | "year" | "city" | "startDate" | "endDate" | "hostName">;
+type PreviousEdition = Pick<Edition, "id" | "timeZone"> & PlaceholderEdition;
+/** The edition suggestions are made for. */
+export type SuggestingEdition = Pick<Edition, "id" | "seriesId"> & PlaceholderEdition;
+
+const titlesOf = (edition: PlaceholderEdition) => {
+	const values = placeholderValues(edition);
+	return (title: string) => fillPlaceholders(title, values);
+};
 
 /**
  * The suggestions from a default checklist, the previous edition's tasks and this edition's
- * tasks: the defaults (each with the previous edition's use of it), then the previous edition's
- * own additions, in due order (defaults first on the same day).
+ * tasks: the defaults (titles filled for this edition, each with the previous edition's use of
+ * it), then the previous edition's own additions, in due order (defaults first on the same day).
  */
 export function suggestChecklist(
 	defaults: readonly ChecklistItem[],
 	previous: { edition: PreviousEdition; tasks: readonly ChecklistTask[] } | null,
-	current: readonly Pick<ChecklistTask, "title">[],
+	current: { edition: PlaceholderEdition; tasks: readonly Pick<ChecklistTask, "title">[] },
 ): Suggestion[] {
-	const onChecklist = new Set(current.map((t) => normalizeTitle(t.title)));
+	const onChecklist = new Set(current.tasks.map((t) => normalizeTitle(t.title)));
+	const currentTitle = titlesOf(current.edition);
+	const previousTitle = previous ? titlesOf(previous.edition) : (title: string) => title;
 	const previousByTitle = new Map<string, ChecklistTask>();
 	for (const task of previous?.tasks ?? []) {
 		const title = normalizeTitle(task.title);
@@ -92,10 +106,13 @@ export function suggestChecklist(
 		};
 	};
 	const seen = new Set<string>();
-	const suggestion = (item: ChecklistItem, origin: Suggestion["origin"]): Suggestion[] => {
+	/** `asBefore`: the item's title as the previous edition would have written it. */
+	const suggestion = (item: ChecklistItem, origin: Suggestion["origin"], asBefore = item.title): Suggestion[] => {
 		const title = normalizeTitle(item.title);
+		const before = normalizeTitle(asBefore);
 		if (seen.has(title)) return [];
 		seen.add(title);
+		seen.add(before);
 		const { title: itemTitle, ownerRole, dueOffsetDays } = item;
 		return [
 			{
@@ -104,12 +121,14 @@ export function suggestChecklist(
 				ownerRole,
 				dueOffsetDays,
 				origin,
-				previous: useOf(previousByTitle.get(title)),
+				previous: useOf(previousByTitle.get(before)),
 				onChecklist: onChecklist.has(title),
 			},
 		];
 	};
-	const fromDefault = defaults.flatMap((item) => suggestion(item, "default"));
+	const fromDefault = defaults.flatMap((item) =>
+		suggestion({ ...item, title: currentTitle(item.title) }, "default", previousTitle(item.title)),
+	);
 	const added = (previous?.tasks ?? []).flatMap((task) => suggestion(task, "added"));
 	const rank = { default: 0, added: 1 };
 	return [...fromDefault, ...added].sort(
@@ -125,7 +144,7 @@ const taskOrder = [asc(checklistTasks.dueOffsetDays), asc(checklistTasks.positio
  */
 export async function loadChecklistSuggestions(
 	db: Database,
-	edition: Pick<Edition, "id" | "seriesId" | "startDate">,
+	edition: SuggestingEdition,
 	defaults: readonly ChecklistItem[] = seriesDefaultChecklist(),
 ): Promise<ChecklistSuggestions> {
 	const previousOf = and(eq(editions.seriesId, edition.seriesId), lt(editions.startDate, edition.startDate));
@@ -141,7 +160,10 @@ export async function loadChecklistSuggestions(
 				id: editions.id,
 				name: editions.name,
 				year: editions.year,
+				city: editions.city,
 				startDate: editions.startDate,
+				endDate: editions.endDate,
+				hostName: editions.hostName,
 				timeZone: editions.timeZone,
 			})
 			.from(editions)
@@ -157,11 +179,10 @@ export async function loadChecklistSuggestions(
 	]);
 	return {
 		previous: previous ? { id: previous.id, name: previous.name, year: previous.year } : null,
-		suggestions: suggestChecklist(
-			defaults,
-			previous ? { edition: previous, tasks: previousTasks } : null,
-			currentTasks,
-		),
+		suggestions: suggestChecklist(defaults, previous ? { edition: previous, tasks: previousTasks } : null, {
+			edition,
+			tasks: currentTasks,
+		}),
 	};
 }
 
@@ -179,7 +200,7 @@ export const AddSuggestionsForm = z.record(z.string(), z.string()).transform((va
  */
 export async function addSuggestedTasks(
 	db: Database,
-	edition: Pick<Edition, "id" | "seriesId" | "startDate">,
+	edition: SuggestingEdition,
 	keys: readonly string[],
 	defaults?: readonly ChecklistItem[],
 ): Promise<{ added: number }> {

@@ -40,13 +40,20 @@ async function targetOf(c: Ctx) {
 
 type Target = Awaited<ReturnType<typeof targetOf>>;
 
-async function renderStart(c: Ctx, target: Target, message?: string) {
+async function renderStart(c: Ctx, target: Target, message?: string, start?: "template") {
 	const [{ editions, preferred }, templates] = await Promise.all([
 		sourceEditions(c.var.db, target.edition),
 		visibleTemplates(c),
 	]);
 	return c.html(
-		<SetupStartPage {...target} sources={editions} preferred={preferred} templates={templates} message={message} />,
+		<SetupStartPage
+			{...target}
+			sources={editions}
+			preferred={preferred}
+			templates={templates}
+			message={message}
+			start={start}
+		/>,
 	);
 }
 
@@ -133,6 +140,8 @@ export const cloningPages = new Hono<AppEnv>()
 		if (start === "blank") return c.redirect(withNotice(contentUrl(target.edition.id), "setup_blank"), 303);
 		if (start === "template") {
 			const { template, version } = c.req.query();
+			// Without a template yet (the edition page's "Apply a template"): the first step, a template chosen.
+			if (template === undefined) return renderStart(c, target, undefined, "template");
 			if (!template) return renderStart(c, target, "Choose a template.");
 			return renderTemplateParts(c, target, template, versionOf(version));
 		}

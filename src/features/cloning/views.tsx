@@ -26,6 +26,8 @@ import {
 export const setupUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/setup`;
 export const setupPreviewUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/preview`;
 export const setupApplyUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/apply`;
+/** The wizard's first step with "a template" chosen. */
+export const setupFromTemplateUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}?start=template`;
 
 const crumbs = ({ edition }: EditionContext, last?: string) => [
 	{ label: "Console", href: "/console" },
@@ -55,11 +57,14 @@ export function SetupStartPage(
 		/** The templates the user may see: built-in, libraries of their series, their institutions', public. */
 		templates: TemplateInfo[];
 		message?: string;
+		/** The start chosen beforehand (the edition's page links "Apply a template" here). */
+		start?: "template";
 	},
 ) {
 	const { edition, series, sources, preferred, templates } = props;
 	const hasSources = sources.length > 0;
 	const hasTemplates = templates.length > 0;
+	const fromTemplate = props.start === "template" && hasTemplates;
 	return (
 		<ConsoleLayout title={`Set up ${edition.name}`} user={props.user} breadcrumb={crumbs(props)}>
 			<h1>Set up {edition.name}</h1>
@@ -77,7 +82,7 @@ export function SetupStartPage(
 							type="radio"
 							name="start"
 							value="previous"
-							checked={hasSources}
+							checked={hasSources && !fromTemplate}
 							disabled={!hasSources}
 							aria-describedby="start-previous-hint"
 						/>{" "}
@@ -106,6 +111,7 @@ export function SetupStartPage(
 							type="radio"
 							name="start"
 							value="template"
+							checked={fromTemplate}
 							disabled={!hasTemplates}
 							aria-describedby="start-template-hint"
 						/>{" "}
@@ -133,7 +139,7 @@ export function SetupStartPage(
 							type="radio"
 							name="start"
 							value="blank"
-							checked={!hasSources}
+							checked={!hasSources && !fromTemplate}
 							aria-describedby="start-blank-hint"
 						/>{" "}
 						<label for="start-blank">Blank</label>
@@ -263,7 +269,7 @@ function ChangesTable({
 	const unscheduled = (name: string) => <span class="meta">Not scheduled: {name} has no call for abstracts</span>;
 	return (
 		<div class="table-wrap">
-			<table>
+			<table class="moments-table">
 				<caption class="visually-hidden">{caption}</caption>
 				<thead>
 					<tr>
@@ -401,11 +407,7 @@ export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview
 						Each is sent at 09:00 on its day, counted from day 1, the last day or the call for abstracts of{" "}
 						{target.name}.
 					</p>
-					<ChangesTable
-						caption="Organizer reminders, before and after"
-						changes={preview.reminders}
-						preview={preview}
-					/>
+					<ChangesTable caption="Organizer reminders, before and after" changes={preview.reminders} preview={preview} />
 				</>
 			) : null}
 			{preview.sessions.length > 0 ? (

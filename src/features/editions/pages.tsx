@@ -19,7 +19,9 @@ async function viewContext(c: Context<AppEnv>) {
 	const canEdit = can(actor, "edition.update", editionResource(found.edition));
 	// Lifecycle buttons on the content page (src/features/lifecycle).
 	const canChangeStatus = can(actor, "edition.change_status", editionResource(found.edition));
-	return { ...found, user: requireAuth(c).user, canEdit, canChangeStatus };
+	// The link to publish a template from the edition's parts (src/features/templates).
+	const canPublishTemplate = can(actor, "template.publish", editionResource(found.edition));
+	return { ...found, user: requireAuth(c).user, canEdit, canChangeStatus, canPublishTemplate };
 }
 
 async function renderSettings(c: Context<AppEnv>, failed?: FailedForm, status = 200) {

@@ -3,7 +3,7 @@ import { formatDateRange } from "../../lib/dates";
 import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
 import { checklistTimelineUrl } from "../checklist/timeline";
-import { setupUrl } from "../cloning/views";
+import { setupFromTemplateUrl, setupUrl } from "../cloning/views";
 import { COLLECTIONS } from "../content/collections";
 import { collectionUrl, type EditionContext } from "../content/views";
 import { CommitteeToolLinks } from "../debrief/edition-links";
@@ -14,6 +14,7 @@ import { FactsSection } from "../insights/views";
 import { STATUS_DESCRIPTIONS, StatusActions } from "../lifecycle/status-actions";
 import { statusConsoleUrl } from "../lifecycle/urls";
 import { editionUrl } from "../series/series";
+import { publishUrl } from "../templates/views";
 
 export const settingsUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/settings`;
 export const programUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/program`;
@@ -34,6 +35,7 @@ export function EditionContentPage({
 	clonedFrom,
 	notice,
 	canChangeStatus = false,
+	canPublishTemplate = false,
 	facts,
 	dossier,
 }: EditionContext & {
@@ -42,6 +44,8 @@ export function EditionContentPage({
 	notice?: string;
 	/** May take the lifecycle actions (publish, hold, archive): chairs and stewards. */
 	canChangeStatus?: boolean;
+	/** May publish templates from this edition's parts: its chairs and organizers. */
+	canPublishTemplate?: boolean;
 	/** The edition's facts and figures (src/features/insights). */
 	facts?: Facts | null;
 	/** How many handover notes of earlier editions the reader has, and how many unread (src/features/handover). */
@@ -66,7 +70,8 @@ export function EditionContentPage({
 			) : null}
 			{canEdit ? (
 				<p>
-					<a href={setupUrl(edition)}>Set up from a previous edition</a>
+					<a href={setupUrl(edition)}>Set up from a previous edition</a> ·{" "}
+					<a href={setupFromTemplateUrl(edition)}>Apply a template</a>
 				</p>
 			) : null}
 			<p>
@@ -109,7 +114,13 @@ export function EditionContentPage({
 					marked
 				</li>
 				<CommitteeToolLinks edition={edition} />
-				{dossier ? <DossierEntry edition={edition} counts={dossier} /> : null}
+				{dossier ? <DossierEntry edition={edition} series={series} counts={dossier} /> : null}
+				{canPublishTemplate ? (
+					<li>
+						<a href={publishUrl(edition)}>Publish a template</a>: parts of {edition.name} for the next committees to
+						start from (<a href="/console/templates">all templates</a>)
+					</li>
+				) : null}
 			</ul>
 			<h2>Content</h2>
 			<ul>

@@ -148,6 +148,10 @@ export function DossierPage(props: { edition: Edition; series: Series; user: Vie
 				· <a href={editionNotesUrl(edition.id)}>{edition.name}'s own notes for the next committees</a>
 			</p>
 			<SearchForm series={series} />
+			<p>
+				<a href={seriesHandoverUrl(series.slug)}>Browse every {series.shortName} handover note</a> by topic and tag,
+				this edition's own included.
+			</p>
 			{items.length === 0 ? (
 				<p>No earlier edition of {series.shortName} has handover notes you can read yet.</p>
 			) : (
@@ -178,9 +182,11 @@ export function DossierPage(props: { edition: Edition; series: Series; user: Vie
 /** The dossier's line on the edition's console home, with its unread count. */
 export function DossierEntry({
 	edition,
+	series,
 	counts,
 }: {
 	edition: Pick<Edition, "id">;
+	series: Pick<Series, "slug" | "shortName">;
 	counts: { notes: number; unread: number };
 }) {
 	return (
@@ -191,7 +197,8 @@ export function DossierEntry({
 				<>
 					, <strong>{counts.unread} unread</strong>
 				</>
-			) : null}
+			) : null}{" "}
+			· <a href={seriesHandoverUrl(series.slug)}>search every {series.shortName} handover note</a>
 		</li>
 	);
 }

@@ -6,6 +6,7 @@ import type { FailedForm } from "../console/form-flow";
 import type { FieldSpec, Option } from "../content/fields";
 import { formValue } from "../content/fields";
 import { ContentField } from "../content/views";
+import { seriesHandoverUrl } from "../handover/notes";
 import { callsConsoleUrl, newEditionConsoleUrl } from "../hosting/urls";
 import { lectureConsoleUrl, lecturesConsoleUrl } from "./lectures";
 import { CREATE_SERIES_FIELDS, NAMED_LECTURE_FIELDS, SERIES_FIELDS } from "./schemas";
@@ -68,6 +69,9 @@ export function SeriesConsoleNav({ series }: { series: Pick<Series, "slug"> }) {
 				</li>
 				<li>
 					<a href={newEditionConsoleUrl(series)}>Create an edition directly</a>
+				</li>
+				<li>
+					<a href={seriesHandoverUrl(series.slug)}>Handover notes</a>
 				</li>
 				<li>
 					<a href={seriesUrl(series)}>Public page</a>

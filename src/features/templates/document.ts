@@ -115,7 +115,12 @@ function unique(
 }
 
 // The rules of the call's own editor.
-const callRow = rowOf(ABSTRACT_CALL_FIELDS, ABSTRACT_CALL_FIELDS.map((f) => f.name), {}, callDateProblems);
+const callRow = rowOf(
+	ABSTRACT_CALL_FIELDS,
+	ABSTRACT_CALL_FIELDS.map((f) => f.name),
+	{},
+	callDateProblems,
+);
 
 const sessionRow = rowOf(sessionFields, ["kind", "title", "description", "day", "startTime", "durationMinutes"], {
 	seq: z

@@ -873,7 +873,7 @@ export function ApplyPreviewPage(props: EditionContext & { preview: TemplatePrev
 				<>
 					<h2>Deadlines and due dates</h2>
 					<div class="table-wrap">
-						<table>
+						<table class="moments-table">
 							<thead>
 								<tr>
 									<th scope="col">What</th>

@@ -6,12 +6,20 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checklistTasks, editions } from "../../../src/db/schema";
-import type { ChecklistItem } from "../../../src/features/checklist/series-default";
+import {
+	type ChecklistItem,
+	DEFAULT_CHECKLIST_TEMPLATE,
+	seriesDefaultChecklist,
+} from "../../../src/features/checklist/series-default";
 import {
 	addSuggestedTasks,
 	loadChecklistSuggestions,
 	normalizeTitle,
+	type SuggestingEdition,
+	suggestChecklist,
 } from "../../../src/features/checklist/suggestions";
+import type { ChecklistTask } from "../../../src/features/checklist/timeline";
+import { findBuiltin } from "../../../src/features/templates/builtins";
 import { newId } from "../../../src/lib/ids";
 import { createTestUser, getAs, postForm, type TestUser } from "../../auth-helpers";
 import { testDb } from "../../helpers";
@@ -27,12 +35,24 @@ const DEFAULTS: ChecklistItem[] = [
 interface World {
 	seriesId: string;
 	previousId: string;
-	current: { id: string; seriesId: string; startDate: string };
+	current: SuggestingEdition;
 	chair: TestUser;
 	reviewer: TestUser;
 }
 
 let world: World;
+
+/** An edition of the Learning series as the suggestions see it (as edition() writes it). */
+const learnEdition = (id: string, seriesId: string, year: number, startDate: string): SuggestingEdition => ({
+	id,
+	seriesId,
+	name: `Learn ${year}`,
+	year,
+	city: "",
+	startDate,
+	endDate: startDate,
+	hostName: "",
+});
 
 async function edition(seriesId: string, year: number, startDate: string, timeZone: string) {
 	const id = newId();
@@ -84,10 +104,83 @@ beforeAll(async () => {
 	world = {
 		seriesId,
 		previousId,
-		current: { id: currentId, seriesId, startDate: "2031-05-05" },
+		current: learnEdition(currentId, seriesId, 2031, "2031-05-05"),
 		chair,
 		reviewer,
 	};
+});
+
+describe("the series' default checklist", () => {
+	it("is the built-in starter template's checklist, read through the templates' loader", () => {
+		const template = findBuiltin(DEFAULT_CHECKLIST_TEMPLATE)?.document.parts.checklist ?? [];
+
+		expect(template).toHaveLength(28);
+		expect(seriesDefaultChecklist()).toEqual(
+			template.map(({ title, ownerRole, dueOffsetDays }) => ({ title, ownerRole, dueOffsetDays })),
+		);
+	});
+
+	it("is what a series' first edition is offered, placeholders filled with its values", async () => {
+		const found = await loadChecklistSuggestions(testDb(), learnEdition(newId(), world.seriesId, 2026, "2026-01-01"));
+
+		// In due order; tasks due the same day by title.
+		const expected = seriesDefaultChecklist()
+			.map((d) => ({ ...d, title: d.title.replace("{{edition.name}}", "Learn 2026") }))
+			.sort((a, b) => a.dueOffsetDays - b.dueOffsetDays || a.title.localeCompare(b.title));
+		expect(found.suggestions.map((s) => [s.title, s.ownerRole, s.dueOffsetDays, s.origin])).toEqual(
+			expected.map((d) => [d.title, d.ownerRole, d.dueOffsetDays, "default"]),
+		);
+		expect(found.suggestions[5]).toMatchObject({
+			key: "publish-the-edition-s-site-and-a-save-the-date-for-learn-2026",
+			title: "Publish the edition's site and a save-the-date for Learn 2026",
+			dueOffsetDays: -390,
+		});
+	});
+});
+
+describe("a default task with a placeholder", () => {
+	const task = (title: string, status: ChecklistTask["status"]): ChecklistTask => ({
+		id: newId(),
+		editionId: "prev",
+		title,
+		ownerRole: "organizer",
+		dueOffsetDays: -390,
+		status,
+		doneAt: null,
+		reminderSentAt: null,
+		position: 1,
+	});
+	const edition = (year: number) => ({
+		name: `AINM ${year}`,
+		year,
+		city: "Groningen",
+		startDate: `${year}-10-09`,
+		endDate: `${year}-10-11`,
+		hostName: "UMCG",
+	});
+
+	it("is the task the previous edition wrote with its own values, and is offered with this edition's", () => {
+		const suggestions = suggestChecklist(
+			[{ title: "Send the save-the-date for {{edition.name}}", ownerRole: "organizer", dueOffsetDays: -390 }],
+			{
+				edition: { id: "prev", timeZone: "Europe/Amsterdam", ...edition(2023) },
+				tasks: [task("Send the save-the-date for AINM 2023", "skipped")],
+			},
+			{ edition: edition(2025), tasks: [] },
+		);
+
+		expect(suggestions).toEqual([
+			{
+				key: "send-the-save-the-date-for-ainm-2025",
+				title: "Send the save-the-date for AINM 2025",
+				ownerRole: "organizer",
+				dueOffsetDays: -390,
+				origin: "default",
+				previous: { status: "skipped", dueOffsetDays: -390, doneOffsetDays: null, doneLabel: null },
+				onChecklist: false,
+			},
+		]);
+	});
 });
 
 describe("normalizeTitle", () => {
@@ -164,7 +257,7 @@ describe("the suggested checklist", () => {
 	it("is the default alone for a series' first edition", async () => {
 		const found = await loadChecklistSuggestions(
 			testDb(),
-			{ id: newId(), seriesId: world.seriesId, startDate: "2027-01-01" },
+			learnEdition(newId(), world.seriesId, 2026, "2026-01-01"),
 			DEFAULTS,
 		);
 
@@ -222,7 +315,7 @@ describe("adding suggestions", () => {
 		const html = await page.text();
 		const added = await postForm(
 			path,
-			{ "add.contact-the-society": "on", "add.publish-the-program": "on" },
+			{ "add.contact-the-society": "on", "add.publish-the-program-parallel-sessions-chairs-and-posters": "on" },
 			world.chair.cookie,
 		);
 
@@ -241,7 +334,12 @@ describe("adding suggestions", () => {
 			[
 				...before,
 				{ title: "Contact the society", owner_role: "chair", due_offset_days: -200, status: "open" },
-				{ title: "Publish the program", owner_role: "organizer", due_offset_days: -45, status: "open" },
+				{
+					title: "Publish the program: parallel sessions, chairs and posters",
+					owner_role: "organizer",
+					due_offset_days: -45,
+					status: "open",
+				},
 			].sort((a, b) => Number(a.due_offset_days) - Number(b.due_offset_days)),
 		);
 	});
@@ -251,7 +349,11 @@ describe("adding suggestions", () => {
 		const before = await currentTasks();
 
 		const nothing = await postForm(path, {}, world.chair.cookie);
-		const reviewer = await postForm(path, { "add.publish-the-program": "on" }, world.reviewer.cookie);
+		const reviewer = await postForm(
+			path,
+			{ "add.publish-the-program-parallel-sessions-chairs-and-posters": "on" },
+			world.reviewer.cookie,
+		);
 
 		expect(nothing.status).toBe(422);
 		expect(await nothing.text()).toContain("Choose at least one task that is not on your checklist yet.");

@@ -120,6 +120,36 @@ describe("AINM 2023 into a new AINM 2025 (6–8 October 2025, Europe/Amsterdam)"
 			{ sourceRoomId: "seed-2023-room-b", from: "Room B", to: "Room B" },
 			{ sourceRoomId: "seed-2023-room-foyer", from: "Foyer", to: "Foyer" },
 		]);
+		// Every reminder keeps its distance from its anchor (day 1, the last day, the call), at 09:00.
+		expect(preview.reminders.map((r) => r.label)).toEqual([
+			"Reminder to the organizers: {{edition.name}}: the call for abstracts opens in two weeks",
+			"Reminder to the organizers: {{edition.name}}: one week left for abstracts",
+			"Reminder to the reviewers: The abstract review of {{edition.name}} starts today",
+			"Reminder to the organizers: Two weeks to {{edition.name}}: badges, booklet and volunteers",
+			"Reminder to the chairs: {{edition.name}}: evaluation results and thank-you notes",
+		]);
+		for (const change of preview.reminders) {
+			expect(change.new?.date).toBe(plusDays(String(change.old?.date), 728));
+			expect([change.old?.time, change.new?.time]).toEqual(["09:00", "09:00"]);
+		}
+		expect(preview.reminders[1]).toEqual({
+			part: "organizer_reminders",
+			label: "Reminder to the organizers: {{edition.name}}: one week left for abstracts",
+			old: {
+				date: "2023-06-24",
+				time: "09:00",
+				instant: "2023-06-24T07:00:00.000Z",
+				timeZone: "Europe/Amsterdam",
+				text: "Saturday 24 June 2023, 09:00 (UTC+02:00)",
+			},
+			new: {
+				date: "2025-06-21",
+				time: "09:00",
+				instant: "2025-06-21T07:00:00.000Z",
+				timeZone: "Europe/Amsterdam",
+				text: "Saturday 21 June 2025, 09:00 (UTC+02:00)",
+			},
+		});
 		expect(preview.parts.map((p) => p.part)).toEqual(ALL_PARTS);
 		expect(preview.parts.find((p) => p.part === "sponsor_tiers")?.created).toEqual([
 			{ what: "sponsor tiers", count: 2, titles: ["Affiliated society", "Journal partner"] },
@@ -148,11 +178,13 @@ describe("AINM 2023 into a new AINM 2025 (6–8 October 2025, Europe/Amsterdam)"
 				reviewCriteria: count("review_criteria"),
 				surveyQuestions: count("survey_questions"),
 				checklistTasks: count("checklist_tasks"),
+				organizerReminders: count("organizer_reminders"),
 				sponsorTiers: count("sponsor_tiers"),
 				emailTexts: count("email_texts"),
 			},
 		});
 		expect(count("email_texts")).toBe(6);
+		expect(count("organizer_reminders")).toBe(5);
 		// The program: same slots, kinds, titles and named lectures; rooms renamed; no talks or chairs.
 		const sourceProgram = await programOf(AINM_2023);
 		const renamed: Record<string, string> = { "Plenary hall": "Hall A", "Room A": "Hall B" };
@@ -227,6 +259,12 @@ describe("AINM 2023 into a new AINM 2025 (6–8 October 2025, Europe/Amsterdam)"
 				done_at: null,
 				reminder_sent_at: null,
 			})),
+		);
+		// Reminders as written (placeholders are filled when each is sent), none sent yet: 2023's all were.
+		const sourceReminders = await contentOf("organizer_reminders", AINM_2023, "position");
+		expect(sourceReminders.map((r) => r.sent_at === null)).toEqual([false, false, false, false, false]);
+		expect(await contentOf("organizer_reminders", TARGET, "position")).toEqual(
+			sourceReminders.map((reminder) => ({ ...reminder, sent_at: null })),
 		);
 		// Never copied.
 		const counts = await rowCounts(TARGET);
@@ -350,6 +388,62 @@ describe("dates across a DST change and a move to another zone", () => {
 			["Regular: sales open", "Monday 21 March 2033, 09:00 (UTC−04:00)"],
 			["Regular: sales close", "Thursday 6 October 2033, 23:59 (UTC−04:00)"],
 		]);
+	});
+});
+
+describe("organizer reminders in an edition of another length, with or without a call for abstracts", () => {
+	const input = (targetEditionId: string): CloneInput => ({
+		sourceEditionId: AINM_2023,
+		targetEditionId,
+		parts: ["organizer_reminders"],
+	});
+
+	it("counts from the target's last day, and from its own call, or waits for one", async () => {
+		// Two days instead of three; a call of its own that closes 50 days before day 1.
+		await createEdition({ id: "clone-reminders-call", year: 2051, start: "2051-10-02", end: "2051-10-03" });
+		await env.DB.prepare(
+			"insert into abstract_calls (edition_id, opens_offset_days, closes_offset_days, closes_time) values (?, -200, -50, '12:00')",
+		)
+			.bind("clone-reminders-call")
+			.run();
+		await createEdition({ id: "clone-reminders-no-call", year: 2053, start: "2053-10-07", end: "2053-10-08" });
+
+		const [withCall, withoutCall] = await Promise.all([
+			previewClone(testDb(), input("clone-reminders-call")),
+			previewClone(testDb(), input("clone-reminders-no-call")),
+		]);
+
+		const when = (preview: typeof withCall) =>
+			preview.reminders.map((r) => [r.old?.date ?? null, r.new?.date ?? null, r.new?.text ?? null]);
+		expect(when(withCall)).toEqual([
+			// The call opens 200 days before day 1, then two weeks earlier.
+			["2023-01-28", "2051-03-02", "Thursday 2 March 2051, 09:00 (UTC+01:00)"],
+			// It closes 50 days before day 1, then a week earlier, and a day later.
+			["2023-06-24", "2051-08-06", "Sunday 6 August 2051, 09:00 (UTC+02:00)"],
+			["2023-07-02", "2051-08-14", "Monday 14 August 2051, 09:00 (UTC+02:00)"],
+			// Two weeks before day 1, and a week after the last day (day 2 here, day 3 in 2023).
+			["2023-09-25", "2051-09-18", "Monday 18 September 2051, 09:00 (UTC+02:00)"],
+			["2023-10-18", "2051-10-10", "Tuesday 10 October 2051, 09:00 (UTC+02:00)"],
+		]);
+		expect(when(withoutCall)).toEqual([
+			["2023-01-28", null, null],
+			["2023-06-24", null, null],
+			["2023-07-02", null, null],
+			["2023-09-25", "2053-09-23", "Tuesday 23 September 2053, 09:00 (UTC+02:00)"],
+			["2023-10-18", "2053-10-15", "Wednesday 15 October 2053, 09:00 (UTC+02:00)"],
+		]);
+	});
+
+	it("takes the copied call when the clone brings one", async () => {
+		await createEdition({ id: "clone-reminders-copied-call", year: 2055, start: "2055-10-04", end: "2055-10-06" });
+
+		const preview = await previewClone(testDb(), {
+			...input("clone-reminders-copied-call"),
+			parts: ["abstract_call", "organizer_reminders"],
+		});
+
+		// 2023's call: opens 240 and closes 100 days before day 1.
+		expect(preview.reminders.slice(0, 3).map((r) => r.new?.date)).toEqual(["2055-01-23", "2055-06-19", "2055-06-27"]);
 	});
 });
 

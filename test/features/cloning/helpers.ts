@@ -27,6 +27,7 @@ export const EDITION_TABLES = [
 	"review_criteria",
 	"survey_questions",
 	"checklist_tasks",
+	"organizer_reminders",
 	"email_texts",
 	"edition_members",
 	"edition_hosts",

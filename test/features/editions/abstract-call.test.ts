@@ -131,6 +131,8 @@ describe("the rules between the call's dates (shared with template documents)", 
 			closesOffsetDays: "Submissions must close after they open.",
 			decisionsOffsetDays: "Decisions come after submissions close.",
 		});
-		expect(callDateProblems({ ...call, closesOffsetDays: -240, closesTime: "09:01", decisionsOffsetDays: null })).toBeNull();
+		expect(
+			callDateProblems({ ...call, closesOffsetDays: -240, closesTime: "09:01", decisionsOffsetDays: null }),
+		).toBeNull();
 	});
 });

@@ -84,9 +84,7 @@ describe("built-in templates", () => {
 		const due = (parts?.checklist ?? []).map((t) => t.dueOffsetDays);
 		expect([Math.min(...due), Math.max(...due)]).toEqual([-540, 60]);
 		// Reminders at the turning points, placeholders left for the moment they are sent.
-		expect(
-			parts?.organizer_reminders?.map((r) => [r.anchor, r.offsetDays, r.role, r.subject, r.position]),
-		).toEqual([
+		expect(parts?.organizer_reminders?.map((r) => [r.anchor, r.offsetDays, r.role, r.subject, r.position])).toEqual([
 			["abstracts_open", -14, "organizer", "{{edition.name}}: the call for abstracts opens in two weeks", 1],
 			["abstracts_close", -7, "chair", "{{edition.name}}: the call for abstracts closes in 7 days", 2],
 			["abstracts_close", 1, "reviewer", "The abstract review of {{edition.name}} starts today", 3],

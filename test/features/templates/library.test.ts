@@ -558,7 +558,8 @@ describe("applying the built-in starter kit to a blank edition of another series
 			"adds 4 registration questions; adds 3 ticket types",
 			"adds 1 call for abstracts; adds 4 review criteria",
 			"adds 8 evaluation questions",
-			"adds 27 checklist tasks",
+			"adds 28 checklist tasks",
+			"adds 6 organizer reminders",
 			"adds 4 sponsor tiers",
 			"adds 6 email texts",
 		]);
@@ -579,7 +580,8 @@ describe("applying the built-in starter kit to a blank edition of another series
 			abstractCalls: 1,
 			reviewCriteria: 4,
 			surveyQuestions: 8,
-			checklistTasks: 27,
+			checklistTasks: 28,
+			organizerReminders: 6,
 			sponsorTiers: 4,
 			emailTexts: 6,
 		});
@@ -596,6 +598,28 @@ describe("applying the built-in starter kit to a blank edition of another series
 		).toEqual([
 			{ seq: 5, title: "Clinical session 1", room: "Room A", track: "Clinical track" },
 			{ seq: 6, title: "Technical session 1", room: "Room B", track: "Physics and technology track" },
+		]);
+		// Reminders keep their placeholders until they are sent, and none is sent yet.
+		expect(
+			await rowsOf(
+				"select subject, anchor, offset_days, role, sent_at from organizer_reminders where edition_id = ? and anchor = 'abstracts_close' order by position",
+				blank,
+			),
+		).toEqual([
+			{
+				subject: "{{edition.name}}: the call for abstracts closes in 7 days",
+				anchor: "abstracts_close",
+				offset_days: -7,
+				role: "chair",
+				sent_at: null,
+			},
+			{
+				subject: "The abstract review of {{edition.name}} starts today",
+				anchor: "abstracts_close",
+				offset_days: 1,
+				role: "reviewer",
+				sent_at: null,
+			},
 		]);
 		expect(await rowsOf("select template_id, version from template_uses where edition_id = ?", blank)).toEqual([
 			{ template_id: BUILTIN, version: BUILTINS[0]?.version },
