@@ -3,9 +3,11 @@
  * call per series, a year without an edition, dates not passed) with nothing written when it
  * fails, and who sees which calls.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { editions } from "../../../src/db/schema";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
-import { request, seed } from "../../helpers";
+import { request, seed, testDb } from "../../helpers";
 import { countRows, createTestEdition } from "../invitations/helpers";
 import { freezeClock, insertCall, insertSeries, rows } from "./helpers";
 
@@ -115,13 +117,15 @@ describe("POST /api/v1/series/{slug}/calls", () => {
 
 	it("refuses a year the series already has an edition for (409)", async () => {
 		const s = await insertSeries({ stewardIds: [steward.id] });
-		await createTestEdition("draft", s.id); // the helper's first year here is 2101
-		const res = await open(s.slug, { forYear: 2101, deadline: "2024-12-31" }, steward);
+		const editionId = await createTestEdition("draft", s.id);
+		const { year } =
+			(await testDb().select({ year: editions.year }).from(editions).where(eq(editions.id, editionId)).get()) ?? {};
+		const res = await open(s.slug, { forYear: year, deadline: "2024-12-31" }, steward);
 		expect(res.status).toBe(409);
 		expect((await res.json<{ error: { code: string; fields: Record<string, string> } }>()).error).toEqual({
 			code: "edition_exists",
-			message: `${s.shortName} 2101 exists already.`,
-			fields: { forYear: `${s.shortName} 2101 exists already: choose another year.` },
+			message: `${s.shortName} ${year} exists already.`,
+			fields: { forYear: `${s.shortName} ${year} exists already: choose another year.` },
 			requestId: expect.any(String),
 		});
 		expect(await countRows("host_calls", "series_id = ?", s.id)).toBe(0);
