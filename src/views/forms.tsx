@@ -192,6 +192,17 @@ export function Notice({ children }: { children: Child }) {
 	);
 }
 
+/** Values a form carries to its next step unchanged (a wizard's earlier choices, an action's target). */
+export function HiddenFields({ fields }: { fields: Record<string, string> }) {
+	return (
+		<>
+			{Object.entries(fields).map(([name, value]) => (
+				<input type="hidden" name={name} value={value} />
+			))}
+		</>
+	);
+}
+
 /** A POST form with one button: sign out, revoke, leave. Works without JavaScript. */
 export function ActionButton({
 	action,
@@ -206,9 +217,7 @@ export function ActionButton({
 }) {
 	return (
 		<form method="post" action={action} class="inline-form">
-			{Object.entries(hidden).map(([name, value]) => (
-				<input type="hidden" name={name} value={value} />
-			))}
+			<HiddenFields fields={hidden} />
 			<button type="submit" class={danger ? "button button-danger" : "button button-secondary"}>
 				{label}
 			</button>

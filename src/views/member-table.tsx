@@ -4,6 +4,7 @@
  * optional last column of actions, which only shows when `action` is given.
  */
 import type { Child } from "hono/jsx";
+import { ActionsHeader } from "./table";
 
 export interface MemberRow {
 	userId: string;
@@ -29,11 +30,7 @@ export function MemberTable<M extends MemberRow>(props: {
 						<th scope="col">Name</th>
 						<th scope="col">Email</th>
 						{role ? <th scope="col">Role</th> : null}
-						{action ? (
-							<th scope="col">
-								<span class="visually-hidden">Actions</span>
-							</th>
-						) : null}
+						{action ? <ActionsHeader /> : null}
 					</tr>
 				</thead>
 				<tbody>

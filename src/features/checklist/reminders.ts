@@ -12,8 +12,8 @@ import { checklistTasks, editionMembers, editions, users } from "../../db/schema
 import { dateOfDay, formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { batchAll, chunked, MAX_BOUND_PARAMETERS, outboxInserts } from "../scheduler/mail-batch";
-import { doneMeanwhile, stillUndone } from "../scheduler/once";
+import { chunked, MAX_BOUND_PARAMETERS, outboxInserts } from "../scheduler/mail-batch";
+import { batchOnce, stillUndone } from "../scheduler/once";
 import {
 	type ChecklistTask,
 	type CommitteeMember,
@@ -174,10 +174,9 @@ export async function sendChecklistReminders({ db, now, origin }: JobContext): P
 				db,
 				[...perRecipient.values()].map((r) => reminderMail(edition, r.member, r.tasks, origin)),
 			);
-			try {
-				await batchAll(db, [...noneReminded(db, mailed), ...mails.statements, ...markReminded(db, mailed, now)]);
-			} catch (error) {
-				if (!doneMeanwhile(error)) throw error;
+			if (
+				!(await batchOnce(db, [...noneReminded(db, mailed), ...mails.statements, ...markReminded(db, mailed, now)]))
+			) {
 				meanwhile++;
 				return;
 			}

@@ -1,7 +1,7 @@
 import { ConsoleLayout } from "../../views/console-layout";
 import { ErrorSummary } from "../../views/forms";
 import type { FailedForm } from "../console/form-flow";
-import { contentUrl, type EditionContext } from "../content/views";
+import { type EditionContext, editionCrumbs } from "../content/views";
 import { roleLabel } from "../invitations/wording";
 import { type ChecklistSuggestions, type Suggestion, suggestionsUrl } from "./suggestions";
 import { checklistTimelineUrl, timelineLabel } from "./timeline";
@@ -75,12 +75,11 @@ export function SuggestionsPage(
 		<ConsoleLayout
 			title={`Suggested checklist · ${edition.name}`}
 			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
+			breadcrumb={editionCrumbs(
+				props,
 				{ label: "Checklist", href: checklistTimelineUrl(edition) },
 				{ label: "Suggestions" },
-			]}
+			)}
 		>
 			<h1>
 				Suggested checklist <span class="meta">for {edition.name}</span>

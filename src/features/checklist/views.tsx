@@ -1,8 +1,8 @@
 import { formatDateRange } from "../../lib/dates";
-import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
+import { RowLink, RowsTable } from "../../views/table";
 import type { CollectionDef } from "../content/collections";
-import { ContentFields, collectionUrl, contentUrl, type EditionContext, itemUrl } from "../content/views";
+import { AddItemForm, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
 import type { Advice } from "../handover/links";
 import { AdviceList } from "../handover/views";
 import { roleLabel } from "../invitations/wording";
@@ -58,18 +58,7 @@ export function ChecklistTimelinePage(
 	const open = entries.filter((e) => e.task.status === "open").length;
 	const done = entries.filter((e) => e.task.status === "done").length;
 	return (
-		<ConsoleLayout
-			title={`Checklist · ${edition.name}`}
-			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Checklist" },
-			]}
-		>
-			<h1>
-				Checklist <span class="meta">of {edition.name}</span>
-			</h1>
+		<EditionPageLayout edition={edition} user={props.user} page="Checklist">
 			<p class="lead">
 				Tasks due relative to day 1 ({longDay(edition.startDate)}, T), each due by the end of its day in{" "}
 				{edition.timeZone}. Owners get one reminder by email a week before a task is due.
@@ -86,61 +75,32 @@ export function ChecklistTimelinePage(
 			{entries.length === 0 ? (
 				<p>No tasks yet.</p>
 			) : (
-				<div class="table-wrap">
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">Due</th>
-								<th scope="col">Date</th>
-								<th scope="col">Task</th>
-								<th scope="col">Owner</th>
-								<th scope="col">Status</th>
-								{canEdit ? (
-									<th scope="col">
-										<span class="visually-hidden">Actions</span>
-									</th>
-								) : null}
-							</tr>
-						</thead>
-						<tbody>
-							{entries.map((entry) => (
-								<tr class={entry.overdue ? "overdue" : undefined}>
-									<td>{entry.dueLabel}</td>
-									<td>
-										<time datetime={entry.dueDate}>{longDay(entry.dueDate)}</time>
-									</td>
-									<td>
-										{entry.task.title}
-										<AdviceList notes={props.advice?.get(entry.task.id) ?? []} />
-									</td>
-									<td>
-										<OwnerCell role={entry.task.ownerRole} owners={entry.owners} />
-									</td>
-									<td>
-										<StatusCell entry={entry} />
-									</td>
-									{canEdit ? (
-										<td>
-											<a href={itemUrl(edition.id, def, entry.task.id)}>
-												Edit<span class="visually-hidden"> {entry.task.title}</span>
-											</a>
-										</td>
-									) : null}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<RowsTable
+					columns={[
+						{ label: "Due", value: (entry) => entry.dueLabel },
+						{ label: "Date", value: (entry) => <time datetime={entry.dueDate}>{longDay(entry.dueDate)}</time> },
+						{
+							label: "Task",
+							value: (entry) => (
+								<>
+									{entry.task.title}
+									<AdviceList notes={props.advice?.get(entry.task.id) ?? []} />
+								</>
+							),
+						},
+						{ label: "Owner", value: (entry) => <OwnerCell role={entry.task.ownerRole} owners={entry.owners} /> },
+						{ label: "Status", value: (entry) => <StatusCell entry={entry} /> },
+					]}
+					rows={entries}
+					rowClass={(entry) => (entry.overdue ? "overdue" : undefined)}
+					action={
+						canEdit
+							? (entry) => <RowLink href={itemUrl(edition.id, def, entry.task.id)} name={entry.task.title} />
+							: undefined
+					}
+				/>
 			)}
-			{canEdit ? (
-				<section aria-labelledby="add">
-					<h2 id="add">Add a task</h2>
-					<form method="post" action={collectionUrl(edition.id, def)}>
-						<ContentFields def={def} refOptions={{}} />
-						<button type="submit">Add task</button>
-					</form>
-				</section>
-			) : null}
-		</ConsoleLayout>
+			{canEdit ? <AddItemForm edition={edition} def={def} noun="task" /> : null}
+		</EditionPageLayout>
 	);
 }

@@ -3,14 +3,16 @@
  * template, or blank), then the parts and the new room names, then a preview of everything that
  * would be created with each date old beside new, and only then apply.
  */
+import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
 import type { FormValues } from "../../lib/forms";
 import { ConsoleLayout } from "../../views/console-layout";
-import { ErrorSummary, Field } from "../../views/forms";
+import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import type { FailedForm } from "../console/form-flow";
-import { contentUrl, type EditionContext } from "../content/views";
+import { type EditionContext, editionCrumbs } from "../content/views";
 import type { TemplateInfo } from "../templates/library";
-import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange, type ResolvedMoment } from "./clone";
+import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange } from "./clone";
+import { MomentTime } from "./moment-time";
 import {
 	CLONE_PARTS,
 	type ClonePart,
@@ -29,25 +31,71 @@ export const setupApplyUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/apply`;
 /** The wizard's first step with "a template" chosen. */
 export const setupFromTemplateUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}?start=template`;
 
-const crumbs = ({ edition }: EditionContext, last?: string) => [
-	{ label: "Console", href: "/console" },
-	{ label: edition.name, href: contentUrl(edition.id) },
-	...(last ? [{ label: "Set up", href: setupUrl(edition) }, { label: last }] : [{ label: "Set up" }]),
-];
-
-const Hidden = ({ fields }: { fields: Record<string, string> }) => (
-	<>
-		{Object.entries(fields).map(([name, value]) => (
-			<input type="hidden" name={name} value={value} />
-		))}
-	</>
-);
+/** The breadcrumb of the setup wizard's pages: "Set up" itself, or a step below it (`last`). */
+export const setupCrumbs = (context: Pick<EditionContext, "edition">, last?: string) =>
+	last
+		? editionCrumbs(context, { label: "Set up", href: setupUrl(context.edition) }, { label: last })
+		: editionCrumbs(context, { label: "Set up" });
 
 const TEMPLATE_KIND: Record<TemplateInfo["visibility"], string> = {
 	series: "series library",
 	institution: "institution",
 	public: "public",
 };
+
+/** Part checkboxes (`part.<part>`), ticked from `values`; `offered` narrows them, `hints` explains each. */
+export function PartChecks({
+	legend,
+	offered,
+	values,
+	error,
+	hints = {},
+	disabled = [],
+}: {
+	legend: string;
+	offered: readonly ClonePart[];
+	values: FormValues;
+	error?: string;
+	hints?: Partial<Record<ClonePart, string>>;
+	disabled?: readonly ClonePart[];
+}) {
+	return (
+		<fieldset
+			id="field-parts"
+			class={error ? "field field-invalid" : "field"}
+			aria-describedby={error ? "field-parts-error" : undefined}
+		>
+			<legend>{legend}</legend>
+			{error ? (
+				<p class="field-error" id="field-parts-error">
+					{error}
+				</p>
+			) : null}
+			{offered.map((part) => {
+				const id = `field-${partField(part)}`;
+				const hint = hints[part];
+				return (
+					<div class="field field-check">
+						<input
+							id={id}
+							type="checkbox"
+							name={partField(part)}
+							checked={!disabled.includes(part) && values[partField(part)] === "on"}
+							disabled={disabled.includes(part)}
+							aria-describedby={hint ? `${id}-hint` : undefined}
+						/>{" "}
+						<label for={id}>{PART_LABELS[part]}</label>
+						{hint ? (
+							<p class="hint" id={`${id}-hint`}>
+								{hint}
+							</p>
+						) : null}
+					</div>
+				);
+			})}
+		</fieldset>
+	);
+}
 
 /** Step 1: where the new edition starts from. */
 export function SetupStartPage(
@@ -66,7 +114,7 @@ export function SetupStartPage(
 	const hasTemplates = templates.length > 0;
 	const fromTemplate = props.start === "template" && hasTemplates;
 	return (
-		<ConsoleLayout title={`Set up ${edition.name}`} user={props.user} breadcrumb={crumbs(props)}>
+		<ConsoleLayout title={`Set up ${edition.name}`} user={props.user} breadcrumb={setupCrumbs(props)}>
 			<h1>Set up {edition.name}</h1>
 			<p class="lead">
 				Start from an earlier edition of {series.name}, a template, or blank. Nothing is written until you have seen a
@@ -167,12 +215,11 @@ export function SetupPartsPage(
 	},
 ) {
 	const { edition, source, sourceRooms, filled, values, failed } = props;
-	const partsError = failed?.fields.parts;
 	return (
 		<ConsoleLayout
 			title={`Set up ${edition.name} from ${source.name}`}
 			user={props.user}
-			breadcrumb={crumbs(props, `From ${source.name}`)}
+			breadcrumb={setupCrumbs(props, `From ${source.name}`)}
 		>
 			<h1>
 				Set up {edition.name} <span class="meta">from {source.name}</span>
@@ -190,38 +237,21 @@ export function SetupPartsPage(
 						{failed.fields.sourceEditionId} <a href={setupUrl(edition)}>Choose another start</a>.
 					</p>
 				) : null}
-				<fieldset
-					id="field-parts"
-					class={partsError ? "field field-invalid" : "field"}
-					aria-describedby={partsError ? "field-parts-error" : undefined}
-				>
-					<legend>Parts to copy</legend>
-					{partsError ? (
-						<p class="field-error" id="field-parts-error">
-							{partsError}
-						</p>
-					) : null}
-					{CLONE_PARTS.map((part) => {
-						const id = `field-${partField(part)}`;
-						const taken = filled.includes(part);
-						return (
-							<div class="field field-check">
-								<input
-									id={id}
-									type="checkbox"
-									name={partField(part)}
-									checked={!taken && values[partField(part)] === "on"}
-									disabled={taken}
-									aria-describedby={`${id}-hint`}
-								/>{" "}
-								<label for={id}>{PART_LABELS[part]}</label>
-								<p class="hint" id={`${id}-hint`}>
-									{taken ? `${edition.name} already has this part; a clone only fills empty parts.` : PART_HINTS[part]}
-								</p>
-							</div>
-						);
-					})}
-				</fieldset>
+				<PartChecks
+					legend="Parts to copy"
+					offered={CLONE_PARTS}
+					values={values}
+					error={failed?.fields.parts}
+					disabled={filled}
+					hints={Object.fromEntries(
+						CLONE_PARTS.map((p) => [
+							p,
+							filled.includes(p)
+								? `${edition.name} already has this part; a clone only fills empty parts.`
+								: PART_HINTS[p],
+						]),
+					)}
+				/>
 				{sourceRooms.length > 0 ? (
 					<fieldset>
 						<legend>Rooms at the new venue</legend>
@@ -246,14 +276,6 @@ export function SetupPartsPage(
 				<a href={setupUrl(edition)}>Choose another start</a>
 			</p>
 		</ConsoleLayout>
-	);
-}
-
-function Moment({ moment }: { moment: ResolvedMoment }) {
-	return moment.instant ? (
-		<time datetime={moment.instant}>{moment.text}</time>
-	) : (
-		<time datetime={moment.date}>{moment.text}</time>
 	);
 }
 
@@ -286,13 +308,91 @@ function ChangesTable({
 					{changes.map((change) => (
 						<tr>
 							<th scope="row">{change.label}</th>
-							<td>{change.old ? <Moment moment={change.old} /> : unscheduled(preview.source.name)}</td>
-							<td>{change.new ? <Moment moment={change.new} /> : unscheduled(preview.target.name)}</td>
+							<td>{change.old ? <MomentTime moment={change.old} /> : unscheduled(preview.source.name)}</td>
+							<td>{change.new ? <MomentTime moment={change.new} /> : unscheduled(preview.target.name)}</td>
 						</tr>
 					))}
 				</tbody>
 			</table>
 		</div>
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What both previews share (from an edition, and from a template in src/features/templates), so
+// they read alike.
+
+/** The preview's frame: "Preview: <subject>", one h1, and the promise that nothing is written until Apply. */
+export function SetupPreviewLayout(
+	props: EditionContext & {
+		/** What is set up from what, e.g. "AINM 2025 from AINM 2023". */
+		subject: string;
+		/** The h1's detail; the subject by default. */
+		heading?: string;
+		/** What the reader should check before applying, e.g. "what each part will hold". */
+		check: string;
+		children: Child;
+	},
+) {
+	return (
+		<ConsoleLayout title={`Preview: ${props.subject}`} user={props.user} breadcrumb={setupCrumbs(props, "Preview")}>
+			<h1>
+				Preview <span class="meta">{props.heading ?? props.subject}</span>
+			</h1>
+			<p class="lead">Nothing has been written yet. Check {props.check}, then apply.</p>
+			{props.children}
+		</ConsoleLayout>
+	);
+}
+
+/** One row a part, named in its row header, with what applying does to it. */
+export function PartsTable<P extends { label: string }>(props: {
+	parts: readonly P[];
+	/** The second column's header ("Creates", "Change"). */
+	column: string;
+	cell: (part: P) => Child;
+}) {
+	return (
+		<div class="table-wrap">
+			<table>
+				<thead>
+					<tr>
+						<th scope="col">Part</th>
+						<th scope="col">{props.column}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{props.parts.map((part) => (
+						<tr>
+							<th scope="row">{part.label}</th>
+							<td>{props.cell(part)}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	);
+}
+
+/** The titles of the rows in a group, as a list. */
+export function TitleList({ titles }: { titles: readonly string[] }) {
+	return (
+		<ul>
+			{titles.map((title) => (
+				<li>{title}</li>
+			))}
+		</ul>
+	);
+}
+
+/** Placeholders the target edition has no value for stay in the texts: said before applying, not after. */
+export function UnfilledPlaceholdersNotice(props: { edition: string; placeholders: readonly string[]; texts: string }) {
+	if (props.placeholders.length === 0) return null;
+	return (
+		<p class="notice">
+			{props.edition} has no value yet for {props.placeholders.join(", ")}: {props.texts} keep these placeholders until
+			you edit them.
+		</p>
 	);
 }
 
@@ -309,64 +409,39 @@ export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview
 	const { source, target } = preview;
 	const hidden = formFromRequest(request);
 	return (
-		<ConsoleLayout
-			title={`Preview: ${target.name} from ${source.name}`}
-			user={props.user}
-			breadcrumb={crumbs(props, "Preview")}
+		<SetupPreviewLayout
+			{...props}
+			subject={`${target.name} from ${source.name}`}
+			check="what will be created and the new dates"
 		>
-			<h1>
-				Preview{" "}
-				<span class="meta">
-					{target.name} from {source.name}
-				</span>
-			</h1>
-			<p class="lead">Nothing has been written yet. Check what will be created and the new dates, then apply.</p>
 			<p>
 				{`Day 1 moves from ${formatFullDate(source.startDate)} (${source.timeZone}) to ${formatFullDate(target.startDate)} (${target.timeZone}): ${moved(preview.gapDays)}`}
 				. Every session keeps its day and local time, every deadline its distance from day 1.
 			</p>
-			{preview.unfilledPlaceholders.length > 0 ? (
-				<p class="notice">
-					{target.name} has no value yet for {preview.unfilledPlaceholders.join(", ")}: the copied texts keep these
-					placeholders until you edit them.
-				</p>
-			) : null}
+			<UnfilledPlaceholdersNotice
+				edition={target.name}
+				placeholders={preview.unfilledPlaceholders}
+				texts="the copied texts"
+			/>
 			<h2>What will be created</h2>
-			<div class="table-wrap">
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Part</th>
-							<th scope="col">Creates</th>
-						</tr>
-					</thead>
-					<tbody>
-						{preview.parts.map((part) => (
-							<tr>
-								<th scope="row">{part.label}</th>
-								<td>
-									{part.created.map((group) =>
-										group.count === 0 ? (
-											<p>No {group.what} to copy.</p>
-										) : (
-											<details>
-												<summary>
-													{group.count} {group.what}
-												</summary>
-												<ul>
-													{group.titles.map((title) => (
-														<li>{title}</li>
-													))}
-												</ul>
-											</details>
-										),
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<PartsTable
+				parts={preview.parts}
+				column="Creates"
+				cell={(part) =>
+					part.created.map((group) =>
+						group.count === 0 ? (
+							<p>No {group.what} to copy.</p>
+						) : (
+							<details>
+								<summary>
+									{group.count} {group.what}
+								</summary>
+								<TitleList titles={group.titles} />
+							</details>
+						),
+					)
+				}
+			/>
 			{preview.rooms.length > 0 ? (
 				<>
 					<h2>Rooms</h2>
@@ -417,16 +492,16 @@ export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview
 				</>
 			) : null}
 			<form method="post" action={setupApplyUrl(edition)}>
-				<Hidden fields={hidden} />
+				<HiddenFields fields={hidden} />
 				<button type="submit">Apply: copy into {target.name}</button>
 			</form>
 			<form method="get" action={setupUrl(edition)}>
 				<input type="hidden" name="start" value="previous" />
-				<Hidden fields={{ ...hidden, chosen: "1" }} />
+				<HiddenFields fields={{ ...hidden, chosen: "1" }} />
 				<button type="submit" class="button button-secondary">
 					Change the choices
 				</button>
 			</form>
-		</ConsoleLayout>
+		</SetupPreviewLayout>
 	);
 }

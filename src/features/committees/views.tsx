@@ -3,6 +3,7 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { MemberTable } from "../../views/member-table";
+import { RowLink } from "../../views/table";
 import { type FailedForm, failureOf } from "../console/form-flow";
 import { contentUrl } from "../content/views";
 import type { PendingInvitation } from "../invitations/invitations";
@@ -175,15 +176,7 @@ export function CommitteePage({
 				members={members}
 				currentUserId={user.id}
 				role={roleWithUntil}
-				action={
-					canManage
-						? (m) => (
-								<a href={`${base}/${m.userId}`}>
-									Manage<span class="visually-hidden"> {m.name}</span>
-								</a>
-							)
-						: undefined
-				}
+				action={canManage ? (m) => <RowLink href={`${base}/${m.userId}`} name={m.name} label="Manage" /> : undefined}
 			/>
 
 			{canManage ? (

@@ -2,6 +2,8 @@ import type { Child } from "hono/jsx";
 import type { Edition, Series, User } from "../../db/schema";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, Checkbox, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
+import type { Crumb } from "../../views/layout";
+import { RowLink, RowsTable } from "../../views/table";
 import type { FailedForm } from "../console/form-flow";
 import type { CollectionDef, Data, Row } from "./collections";
 import { type FieldSpec, formValue, type Option } from "./fields";
@@ -17,10 +19,60 @@ export interface EditionContext {
 	user: Pick<User, "name" | "email">;
 }
 
-const editionCrumbs = ({ edition }: EditionContext) => [
+/** The breadcrumb of an edition's console page: the console, the edition, then `more`. */
+export const editionCrumbs = ({ edition }: Pick<EditionContext, "edition">, ...more: Crumb[]): Crumb[] => [
 	{ label: "Console", href: "/console" },
 	{ label: edition.name, href: contentUrl(edition.id) },
+	...more,
 ];
+
+/**
+ * The frame of most of an edition's console pages, so they all read alike: the title
+ * "<page> · <edition>", the breadcrumb ending in the page (after `via`, the pages above it), and
+ * the one h1 "<page> of <edition>".
+ */
+export function EditionPageLayout(
+	props: Pick<EditionContext, "edition" | "user"> & { page: string; via?: Crumb[]; children?: Child },
+) {
+	const { edition, page } = props;
+	return (
+		<ConsoleLayout
+			title={`${page} · ${edition.name}`}
+			user={props.user}
+			breadcrumb={editionCrumbs(props, ...(props.via ?? []), { label: page })}
+		>
+			<h1>
+				{page} <span class="meta">of {edition.name}</span>
+			</h1>
+			{props.children}
+		</ConsoleLayout>
+	);
+}
+
+/**
+ * The "Add a …" form of a collection on a page that lists its rows: it posts to the collection's
+ * own create route, so its fields, rules and messages are the collection's.
+ */
+export function AddItemForm(props: {
+	edition: Pick<Edition, "id">;
+	def: CollectionDef;
+	/** What one row is called here; the collection's singular by default. */
+	noun?: string;
+	failed?: FailedForm;
+	refOptions?: Record<string, readonly Option[]>;
+}) {
+	const { def, noun = def.singular } = props;
+	return (
+		<section aria-labelledby="add">
+			<h2 id="add">Add a {noun}</h2>
+			<form method="post" action={collectionUrl(props.edition.id, def)}>
+				<ErrorSummary fields={props.failed?.fields} />
+				<ContentFields def={def} failed={props.failed} refOptions={props.refOptions ?? {}} />
+				<button type="submit">Add {noun}</button>
+			</form>
+		</section>
+	);
+}
 
 /** Renders one content field as the right form control, with its value and message. */
 export function ContentField({
@@ -104,62 +156,21 @@ export function CollectionPage(
 	const { def, rows, canEdit, notice, failed, edition } = props;
 	const title = def.plural[0]?.toUpperCase() + def.plural.slice(1);
 	return (
-		<ConsoleLayout
-			title={`${title} · ${edition.name}`}
-			user={props.user}
-			breadcrumb={[...editionCrumbs(props), { label: title }]}
-		>
-			<h1>
-				{title} <span class="meta">of {edition.name}</span>
-			</h1>
+		<EditionPageLayout edition={edition} user={props.user} page={title}>
 			{notice ? <Notice>{notice}</Notice> : null}
 			{rows.length === 0 ? (
 				<p>No {def.plural} yet.</p>
 			) : (
-				<div class="table-wrap">
-					<table>
-						<thead>
-							<tr>
-								{def.columns.map((col) => (
-									<th scope="col">{col.label}</th>
-								))}
-								{canEdit ? (
-									<th scope="col">
-										<span class="visually-hidden">Actions</span>
-									</th>
-								) : null}
-							</tr>
-						</thead>
-						<tbody>
-							{rows.map((row) => (
-								<tr>
-									{def.columns.map((col) => (
-										<td>{col.value(row)}</td>
-									))}
-									{canEdit ? (
-										<td>
-											<a href={itemUrl(edition.id, def, row.id)}>
-												Edit<span class="visually-hidden"> {def.label(row)}</span>
-											</a>
-										</td>
-									) : null}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<RowsTable
+					columns={def.columns}
+					rows={rows}
+					action={
+						canEdit ? (row) => <RowLink href={itemUrl(edition.id, def, row.id)} name={def.label(row)} /> : undefined
+					}
+				/>
 			)}
-			{canEdit ? (
-				<section aria-labelledby="add">
-					<h2 id="add">Add a {def.singular}</h2>
-					<form method="post" action={collectionUrl(edition.id, def)}>
-						<ErrorSummary fields={failed?.fields} />
-						<ContentFields def={def} failed={failed} refOptions={props.refOptions} />
-						<button type="submit">Add {def.singular}</button>
-					</form>
-				</section>
-			) : null}
-		</ConsoleLayout>
+			{canEdit ? <AddItemForm edition={edition} def={def} failed={failed} refOptions={props.refOptions} /> : null}
+		</EditionPageLayout>
 	);
 }
 
@@ -180,11 +191,11 @@ export function ItemPage(
 		<ConsoleLayout
 			title={title}
 			user={props.user}
-			breadcrumb={[
-				...editionCrumbs(props),
+			breadcrumb={editionCrumbs(
+				props,
 				{ label: def.plural[0]?.toUpperCase() + def.plural.slice(1), href: collectionUrl(edition.id, def) },
 				{ label: def.label(row) },
-			]}
+			)}
 		>
 			<h1>{title}</h1>
 			{props.aside}
@@ -218,14 +229,7 @@ export function FieldsFormPage(
 ) {
 	const { edition, fields, data, failed, canEdit } = props;
 	return (
-		<ConsoleLayout
-			title={`${props.title} · ${edition.name}`}
-			user={props.user}
-			breadcrumb={[...editionCrumbs(props), { label: props.title }]}
-		>
-			<h1>
-				{props.title} <span class="meta">of {edition.name}</span>
-			</h1>
+		<EditionPageLayout edition={edition} user={props.user} page={props.title}>
 			{props.notice ? <Notice>{props.notice}</Notice> : null}
 			<form method="post" action={props.action}>
 				<ErrorSummary fields={failed?.fields} />
@@ -241,6 +245,6 @@ export function FieldsFormPage(
 				</fieldset>
 				{canEdit ? <button type="submit">{props.submitLabel}</button> : null}
 			</form>
-		</ConsoleLayout>
+		</EditionPageLayout>
 	);
 }

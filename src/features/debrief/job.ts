@@ -13,14 +13,14 @@ import { formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
 import { committeesOf } from "../checklist/reminders";
 import type { CommitteeMember } from "../checklist/timeline";
+import { dueWithinGrace, graceDayRange } from "../scheduler/catch-up";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { batchAll, outboxInserts } from "../scheduler/mail-batch";
-import { doneMeanwhile, stillUndone } from "../scheduler/once";
+import { outboxInserts } from "../scheduler/mail-batch";
+import { batchOnce, stillUndone } from "../scheduler/once";
 import { DEBRIEF_DELAY_DAYS, DEBRIEF_WINDOW_DAYS, debriefMoment, debriefUrl } from "./debrief";
 import { DEBRIEF_PROMPTS } from "./prompts";
 
 const JOB_NAME = "organizer-debrief";
-const DAY = 86_400_000;
 
 type DebriefEdition = Pick<Edition, "id" | "name" | "startDate" | "endDate" | "timeZone">;
 
@@ -32,9 +32,7 @@ const ASKED_ROLES: ReadonlySet<string> = new Set(["chair", "organizer"]);
  * window's first UTC day and tomorrow (UTC); the exact moment in the zone narrows it.
  */
 function candidates(db: Database, now: Date): Promise<DebriefEdition[]> {
-	const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-	const first = utcDay(now.getTime() - (DEBRIEF_WINDOW_DAYS + 1) * DAY);
-	const last = utcDay(now.getTime() + DAY);
+	const { first, last } = graceDayRange(now, DEBRIEF_WINDOW_DAYS);
 	const debriefDay = sql`date(${editions.endDate}, ${`+${DEBRIEF_DELAY_DAYS} days`})`;
 	return db
 		.select({
@@ -57,8 +55,7 @@ function candidates(db: Database, now: Date): Promise<DebriefEdition[]> {
 
 /** Due at `now`: the debrief moment has come, and not more than the window ago. */
 export function debriefDue(edition: Pick<Edition, "endDate" | "timeZone">, now: Date): boolean {
-	const moment = debriefMoment(edition);
-	return moment <= now && now.getTime() - moment.getTime() <= DEBRIEF_WINDOW_DAYS * DAY;
+	return dueWithinGrace(debriefMoment(edition), now, DEBRIEF_WINDOW_DAYS);
 }
 
 export function debriefMail(
@@ -95,17 +92,15 @@ export async function sendDebriefs({ db, now, origin }: JobContext): Promise<Job
 				db,
 				asked.map((member) => debriefMail(edition, member, origin)),
 			);
-			try {
-				await batchAll(db, [
-					stillUndone(
-						db,
-						sql`exists (select 1 from ${editions} where ${editions.id} = ${edition.id} and ${editions.debriefSentAt} is null)`,
-					),
-					db.update(editions).set({ debriefSentAt: now }).where(eq(editions.id, edition.id)),
-					...mails.statements,
-				]);
-			} catch (error) {
-				if (!doneMeanwhile(error)) throw error;
+			const written = await batchOnce(db, [
+				stillUndone(
+					db,
+					sql`exists (select 1 from ${editions} where ${editions.id} = ${edition.id} and ${editions.debriefSentAt} is null)`,
+				),
+				db.update(editions).set({ debriefSentAt: now }).where(eq(editions.id, edition.id)),
+				...mails.statements,
+			]);
+			if (!written) {
 				meanwhile++;
 				return;
 			}

@@ -1,8 +1,7 @@
 import { formatDateRange } from "../../lib/dates";
-import { ConsoleLayout } from "../../views/console-layout";
 import { ErrorSummary, Notice, TextArea } from "../../views/forms";
 import type { FailedForm } from "../console/form-flow";
-import { contentUrl, type EditionContext } from "../content/views";
+import { type EditionContext, EditionPageLayout } from "../content/views";
 import { DEBRIEF_FIELDS, debriefUrl } from "./debrief";
 
 /**
@@ -23,18 +22,7 @@ export function DebriefPage(
 	const { edition, failed } = props;
 	const lastDay = formatDateRange(edition.endDate, edition.endDate);
 	return (
-		<ConsoleLayout
-			title={`Debrief · ${edition.name}`}
-			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Debrief" },
-			]}
-		>
-			<h1>
-				Debrief <span class="meta">of {edition.name}</span>
-			</h1>
+		<EditionPageLayout edition={edition} user={props.user} page="Debrief">
 			<p class="lead">
 				A few questions for the committee while the event is fresh. Each answer becomes a draft handover note in its
 				topic, private to this committee until you share it with the committees after you.
@@ -68,6 +56,6 @@ export function DebriefPage(
 			) : (
 				<p class="notice">The chairs and organizers of {edition.name} answer the debrief.</p>
 			)}
-		</ConsoleLayout>
+		</EditionPageLayout>
 	);
 }

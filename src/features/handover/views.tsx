@@ -11,7 +11,7 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
 import type { FailedForm } from "../console/form-flow";
 import { formValue } from "../content/fields";
-import { ContentField, contentUrl } from "../content/views";
+import { ContentField, editionCrumbs } from "../content/views";
 import { ACCEPTED_EXTENSIONS, type Attachment, attachmentUrl } from "./attachments";
 import type { Advice, NoteLink, Subject } from "./links";
 import {
@@ -124,11 +124,7 @@ export function DossierPage(props: { edition: Edition; series: Series; user: Vie
 		<ConsoleLayout
 			title={`Handover dossier · ${edition.name}`}
 			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Handover dossier" },
-			]}
+			breadcrumb={editionCrumbs(props, { label: "Handover dossier" })}
 		>
 			<h1>
 				Handover dossier <span class="meta">for {edition.name}</span>
@@ -241,12 +237,11 @@ export function EditionNotesPage(props: {
 		<ConsoleLayout
 			title={`Handover notes · ${edition.name}`}
 			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
+			breadcrumb={editionCrumbs(
+				props,
 				{ label: "Handover dossier", href: editionHandoverUrl(edition.id) },
 				{ label: "Our notes" },
-			]}
+			)}
 		>
 			<h1>
 				Handover notes <span class="meta">of {edition.name}</span>

@@ -1,7 +1,7 @@
-import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice } from "../../views/forms";
+import { ActionsHeader } from "../../views/table";
 import type { FailedForm } from "../console/form-flow";
-import { contentUrl, type EditionContext } from "../content/views";
+import { type EditionContext, EditionPageLayout } from "../content/views";
 import { type EditionHost, hostUrl } from "./hosts";
 
 export const hostsConsoleUrl = (editionId: string) => `/console/editions/${editionId}/hosts`;
@@ -20,18 +20,7 @@ export function HostsPage(
 ) {
 	const { edition, hosts, canManage, failed } = props;
 	return (
-		<ConsoleLayout
-			title={`Host names · ${edition.name}`}
-			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Host names" },
-			]}
-		>
-			<h1>
-				Host names <span class="meta">of {edition.name}</span>
-			</h1>
+		<EditionPageLayout edition={edition} user={props.user} page="Host names">
 			{props.notice ? <Notice>{props.notice}</Notice> : null}
 			<p>
 				A host name of its own, such as <code>ainm2025.example.org</code>, serves the edition's public site at its root.
@@ -47,11 +36,7 @@ export function HostsPage(
 							<tr>
 								<th scope="col">Host name</th>
 								<th scope="col">Added</th>
-								{canManage ? (
-									<th scope="col">
-										<span class="visually-hidden">Actions</span>
-									</th>
-								) : null}
+								{canManage ? <ActionsHeader /> : null}
 							</tr>
 						</thead>
 						<tbody>
@@ -97,6 +82,6 @@ export function HostsPage(
 			) : (
 				<p class="meta">The edition's chairs and the series' stewards add and remove host names.</p>
 			)}
-		</ConsoleLayout>
+		</EditionPageLayout>
 	);
 }

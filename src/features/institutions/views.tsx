@@ -3,6 +3,7 @@ import { COUNTRY_OPTIONS, countryName } from "../../lib/countries";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import { MemberTable } from "../../views/member-table";
+import { RowLink } from "../../views/table";
 import { type FailedForm, failureOf } from "../console/form-flow";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
@@ -135,9 +136,7 @@ export function InstitutionPage({ user, mine, members, invitations, allowed, fai
 					allowed.manageMembers
 						? (m) =>
 								m.role !== "owner" || allowed.manageOwners ? (
-									<a href={`${base}/members/${m.userId}`}>
-										Manage<span class="visually-hidden"> {m.name}</span>
-									</a>
+									<RowLink href={`${base}/members/${m.userId}`} name={m.name} label="Manage" />
 								) : null
 						: undefined
 				}

@@ -1,6 +1,7 @@
 import type { User } from "../../db/schema";
 import { ActionButton } from "../../views/forms";
 import { Layout } from "../../views/layout";
+import { ActionsHeader } from "../../views/table";
 import type { FoundInvitation, InvitationTarget, PendingInvitation } from "./invitations";
 import { describeOffer, longDate, longDateOf, roleLabel } from "./wording";
 
@@ -99,9 +100,7 @@ export function PendingInvitations({
 						<th scope="col">Role</th>
 						<th scope="col">Invited by</th>
 						<th scope="col">Expires</th>
-						<th scope="col">
-							<span class="visually-hidden">Actions</span>
-						</th>
+						<ActionsHeader />
 					</tr>
 				</thead>
 				<tbody>

@@ -1,8 +1,7 @@
-import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
 import type { FailedForm } from "../console/form-flow";
 import { collectionByKey } from "../content/collections";
-import { collectionUrl, contentUrl, type EditionContext, itemUrl } from "../content/views";
+import { collectionUrl, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
 import { abstractCallUrl, settingsUrl } from "../editions/views";
 import { editionUrl } from "../series/series";
 import { STATUS_DESCRIPTIONS, StatusActions } from "./status-actions";
@@ -50,18 +49,7 @@ export function StatusPage(
 ) {
 	const { edition, series, problems, failed } = props;
 	return (
-		<ConsoleLayout
-			title={`Status · ${edition.name}`}
-			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Status" },
-			]}
-		>
-			<h1>
-				Status <span class="meta">of {edition.name}</span>
-			</h1>
+		<EditionPageLayout edition={edition} user={props.user} page="Status">
 			{props.notice ? <Notice>{props.notice}</Notice> : null}
 			{failed ? (
 				<div class="error-summary" role="alert" tabindex={-1}>
@@ -102,6 +90,6 @@ export function StatusPage(
 			) : (
 				<p class="meta">The edition's chairs and the series' stewards change its status.</p>
 			)}
-		</ConsoleLayout>
+		</EditionPageLayout>
 	);
 }

@@ -8,6 +8,7 @@ import { dateOfDay, dayCount, formatDateRange, formatDay } from "../../lib/dates
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
+import { ActionsHeader, RowLink } from "../../views/table";
 import { type FailedForm, failureOf } from "../console/form-flow";
 import type { Option } from "../content/fields";
 import { contentUrl, type EditionContext } from "../content/views";
@@ -203,11 +204,7 @@ function TalkTable(props: {
 							<th scope="col">Title</th>
 							<th scope="col">Minutes</th>
 							<th scope="col">Speakers</th>
-							{canEdit ? (
-								<th scope="col">
-									<span class="visually-hidden">Actions</span>
-								</th>
-							) : null}
+							{canEdit ? <ActionsHeader /> : null}
 						</tr>
 					</thead>
 					<tbody>
@@ -219,9 +216,7 @@ function TalkTable(props: {
 								<td>{peopleOf(talk.speakerIds, names)}</td>
 								{canEdit ? (
 									<td>
-										<a href={talkUrl(edition.id, session.id, talk.id)}>
-											Edit<span class="visually-hidden"> {talk.title}</span>
-										</a>
+										<RowLink href={talkUrl(edition.id, session.id, talk.id)} name={talk.title} />
 									</td>
 								) : null}
 							</tr>

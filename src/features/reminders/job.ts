@@ -18,14 +18,14 @@ import { fillPlaceholders, placeholderValues } from "../cloning/placeholders";
 import { collectionUrl } from "../content/views";
 import { type FigureTopic, figuresFor } from "../insights/figures";
 import { roleLabel } from "../invitations/wording";
+import { dueWithinGrace, graceDayRange } from "../scheduler/catch-up";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { batchAll, outboxInserts } from "../scheduler/mail-batch";
-import { doneMeanwhile, stillUndone } from "../scheduler/once";
+import { outboxInserts } from "../scheduler/mail-batch";
+import { batchOnce, stillUndone } from "../scheduler/once";
 import { remindersDef } from "./collection";
 import { anchorFigure, type ReminderCall, reminderMoment } from "./moments";
 
 const JOB_NAME = "organizer-reminders";
-const DAY = 86_400_000;
 
 /** How long after its moment a reminder that could not go out (no cron, no recipient) still goes. */
 export const REMINDER_GRACE_DAYS = 7;
@@ -58,9 +58,7 @@ export const remindersUrl = (editionId: string) => collectionUrl(editionId, remi
  * does not have drop out here (their day is null).
  */
 function candidates(db: Database, now: Date): Promise<Candidate[]> {
-	const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-	const first = utcDay(now.getTime() - (REMINDER_GRACE_DAYS + 1) * DAY);
-	const last = utcDay(now.getTime() + DAY);
+	const { first, last } = graceDayRange(now, REMINDER_GRACE_DAYS);
 	const anchorOffset = sql`case ${organizerReminders.anchor}
 		when 'event_start' then 0
 		when 'event_end' then cast(julianday(${editions.endDate}) - julianday(${editions.startDate}) as integer)
@@ -98,8 +96,11 @@ function candidates(db: Database, now: Date): Promise<Candidate[]> {
 
 /** Due at `now`: its moment has come, and not more than the grace period ago. */
 export function isDue(candidate: Candidate, now: Date): boolean {
-	const moment = reminderMoment(candidate.edition, candidate.reminder, candidate.call);
-	return moment !== null && moment <= now && now.getTime() - moment.getTime() <= REMINDER_GRACE_DAYS * DAY;
+	return dueWithinGrace(
+		reminderMoment(candidate.edition, candidate.reminder, candidate.call),
+		now,
+		REMINDER_GRACE_DAYS,
+	);
 }
 
 /** The mail of one reminder to one recipient: the committee's text, then what Baton knows. */
@@ -151,17 +152,15 @@ export async function sendOrganizerReminders({ db, now, origin }: JobContext): P
 				db,
 				owners.members.map((member) => reminderMail(candidate, member, figures, owners.fallback, origin)),
 			);
-			try {
-				await batchAll(db, [
-					stillUndone(
-						db,
-						sql`exists (select 1 from ${organizerReminders} where ${organizerReminders.id} = ${reminder.id} and ${organizerReminders.sentAt} is null)`,
-					),
-					db.update(organizerReminders).set({ sentAt: now }).where(eq(organizerReminders.id, reminder.id)),
-					...mails.statements,
-				]);
-			} catch (error) {
-				if (!doneMeanwhile(error)) throw error;
+			const written = await batchOnce(db, [
+				stillUndone(
+					db,
+					sql`exists (select 1 from ${organizerReminders} where ${organizerReminders.id} = ${reminder.id} and ${organizerReminders.sentAt} is null)`,
+				),
+				db.update(organizerReminders).set({ sentAt: now }).where(eq(organizerReminders.id, reminder.id)),
+				...mails.statements,
+			]);
+			if (!written) {
 				meanwhile++;
 				return;
 			}

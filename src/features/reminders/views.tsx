@@ -1,7 +1,8 @@
-import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
+import { type Column, RowLink, RowsTable } from "../../views/table";
 import { OwnerCell } from "../checklist/views";
-import { ContentFields, collectionUrl, contentUrl, type EditionContext, itemUrl } from "../content/views";
+import { MomentTime } from "../cloning/moment-time";
+import { AddItemForm, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
 import { longDateOf } from "../invitations/wording";
 import { remindersDef } from "./collection";
 import type { ReminderState, ScheduledReminder } from "./schedule";
@@ -19,6 +20,17 @@ function StateCell({ entry }: { entry: ScheduledReminder }) {
 	return <>{labels[entry.state]}</>;
 }
 
+const REMINDER_COLUMNS: Column<ScheduledReminder>[] = [
+	{ label: "When", value: (entry) => describeWhen(entry.reminder.anchor, entry.reminder.offsetDays) },
+	{
+		label: "Goes out",
+		value: (entry) => (entry.when ? <MomentTime moment={entry.when} /> : "—"),
+	},
+	{ label: "Subject", value: (entry) => entry.reminder.subject },
+	{ label: "To", value: (entry) => <OwnerCell role={`${entry.reminder.role}s`} owners={entry.owners} /> },
+	{ label: "Status", value: (entry) => <StateCell entry={entry} /> },
+];
+
 /**
  * The organizer reminders of an edition: when each goes out (resolved in the edition's zone), to
  * whom, and whether it went. Editors get the edit links and the add form of the collection.
@@ -28,18 +40,7 @@ export function RemindersPage(
 ) {
 	const { edition, entries, canEdit } = props;
 	return (
-		<ConsoleLayout
-			title={`Organizer reminders · ${edition.name}`}
-			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Organizer reminders" },
-			]}
-		>
-			<h1>
-				Organizer reminders <span class="meta">of {edition.name}</span>
-			</h1>
+		<EditionPageLayout edition={edition} user={props.user} page="Organizer reminders">
 			<p class="lead">
 				Emails to the committee, counted in days from the event or from the call for abstracts and sent once, at 09:00
 				in {edition.timeZone}. Baton fills in the placeholders and adds the date the reminder counts from. Editing a
@@ -49,58 +50,19 @@ export function RemindersPage(
 			{entries.length === 0 ? (
 				<p>No reminders yet.</p>
 			) : (
-				<div class="table-wrap">
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">When</th>
-								<th scope="col">Goes out</th>
-								<th scope="col">Subject</th>
-								<th scope="col">To</th>
-								<th scope="col">Status</th>
-								{canEdit ? (
-									<th scope="col">
-										<span class="visually-hidden">Actions</span>
-									</th>
-								) : null}
-							</tr>
-						</thead>
-						<tbody>
-							{entries.map((entry) => (
-								<tr>
-									<td>{describeWhen(entry.reminder.anchor, entry.reminder.offsetDays)}</td>
-									<td>
-										{entry.when ? <time datetime={entry.when.instant ?? entry.when.date}>{entry.when.text}</time> : "—"}
-									</td>
-									<td>{entry.reminder.subject}</td>
-									<td>
-										<OwnerCell role={`${entry.reminder.role}s`} owners={entry.owners} />
-									</td>
-									<td>
-										<StateCell entry={entry} />
-									</td>
-									{canEdit ? (
-										<td>
-											<a href={itemUrl(edition.id, remindersDef, entry.reminder.id)}>
-												Edit<span class="visually-hidden"> {entry.reminder.subject}</span>
-											</a>
-										</td>
-									) : null}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<RowsTable
+					columns={REMINDER_COLUMNS}
+					rows={entries}
+					action={
+						canEdit
+							? (entry) => (
+									<RowLink href={itemUrl(edition.id, remindersDef, entry.reminder.id)} name={entry.reminder.subject} />
+								)
+							: undefined
+					}
+				/>
 			)}
-			{canEdit ? (
-				<section aria-labelledby="add">
-					<h2 id="add">Add a reminder</h2>
-					<form method="post" action={collectionUrl(edition.id, remindersDef)}>
-						<ContentFields def={remindersDef} refOptions={{}} />
-						<button type="submit">Add reminder</button>
-					</form>
-				</section>
-			) : null}
-		</ConsoleLayout>
+			{canEdit ? <AddItemForm edition={edition} def={remindersDef} noun="reminder" /> : null}
+		</EditionPageLayout>
 	);
 }

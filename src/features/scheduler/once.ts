@@ -6,8 +6,10 @@
  * and rolls back: nobody gets a mail twice, and nothing is marked without its mails.
  */
 import { type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { failedWith } from "../editions/content-version";
+import { batchAll } from "./mail-batch";
 
 const ALREADY_DONE = "already done";
 
@@ -26,3 +28,19 @@ export function stillUndone(db: Database, condition: SQL) {
 
 /** True when a batch failed because its stillUndone guard found the work done by another run. */
 export const doneMeanwhile = (error: unknown) => failedWith(error, "malformed JSON");
+
+/**
+ * Runs a batch that starts with a stillUndone guard. True when it was written; false when another
+ * run did the work first (and nothing of this batch was written). Any other failure is thrown.
+ *
+ * @example if (!(await batchOnce(db, [stillUndone(db, unsent), markSent, ...mails.statements]))) meanwhile++;
+ */
+export async function batchOnce(db: Database, statements: BatchItem<"sqlite">[]): Promise<boolean> {
+	try {
+		await batchAll(db, statements);
+		return true;
+	} catch (error) {
+		if (!doneMeanwhile(error)) throw error;
+		return false;
+	}
+}

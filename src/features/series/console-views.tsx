@@ -2,6 +2,7 @@ import type { NamedLecture, Series, User } from "../../db/schema";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ErrorSummary, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
+import { ActionsHeader, RowLink } from "../../views/table";
 import type { FailedForm } from "../console/form-flow";
 import type { FieldSpec, Option } from "../content/fields";
 import { formValue } from "../content/fields";
@@ -187,9 +188,7 @@ export function LecturesPage({
 							<tr>
 								<th scope="col">Name</th>
 								<th scope="col">In honour of</th>
-								<th scope="col">
-									<span class="visually-hidden">Actions</span>
-								</th>
+								<ActionsHeader />
 							</tr>
 						</thead>
 						<tbody>
@@ -198,9 +197,7 @@ export function LecturesPage({
 									<td>{l.name}</td>
 									<td>{l.honoree}</td>
 									<td>
-										<a href={lectureConsoleUrl(series, l.id)}>
-											Edit<span class="visually-hidden"> {l.name}</span>
-										</a>
+										<RowLink href={lectureConsoleUrl(series, l.id)} name={l.name} />
 									</td>
 								</tr>
 							))}

@@ -79,7 +79,8 @@ export interface ProgramData {
 	sessions: ProgramSessionView[];
 }
 
-const speakerColumns = {
+/** What the public site shows of a speaker: never their account, consent date or contact. */
+export const publicSpeakerColumns = {
 	id: speakers.id,
 	seq: speakers.seq,
 	name: speakers.name,
@@ -139,7 +140,7 @@ async function querySessions(db: Database, edition: ProgramEditionRef, seq?: num
 				room: rooms,
 				track: tracks,
 				namedLecture: namedLectures,
-				chair: speakerColumns,
+				chair: publicSpeakerColumns,
 			})
 			.from(sessions)
 			.leftJoin(rooms, eq(rooms.id, sessions.roomId))
@@ -158,7 +159,7 @@ async function querySessions(db: Database, edition: ProgramEditionRef, seq?: num
 			),
 		// One row per talk and speaker.
 		db
-			.select({ talk: talks, speaker: speakerColumns })
+			.select({ talk: talks, speaker: publicSpeakerColumns })
 			.from(talks)
 			.innerJoin(sessions, eq(sessions.id, talks.sessionId))
 			.leftJoin(talkSpeakers, eq(talkSpeakers.talkId, talks.id))

@@ -20,7 +20,13 @@ import {
 } from "../../db/schema";
 import { PUBLIC_STATUSES } from "../series/series";
 import { type LectureHistory, lectureHistories, lecturesGivenQuery } from "../series/series-page";
-import { loadProgram, type ProgramEditionRef, type ProgramSessionView, type ProgramSpeaker } from "./program-data";
+import {
+	loadProgram,
+	type ProgramEditionRef,
+	type ProgramSessionView,
+	type ProgramSpeaker,
+	publicSpeakerColumns,
+} from "./program-data";
 import type { SiteTenant } from "./tenant";
 
 /** A page of the subsite as a visitor reads it. */
@@ -57,19 +63,6 @@ export async function loadSpeakers(db: Database, editionId: string): Promise<Lis
 		.where(and(eq(speakers.editionId, editionId), isNotNull(speakers.consentedAt)));
 	return rows.sort((a, b) => byName.compare(a.name, b.name) || a.seq - b.seq);
 }
-
-/** What the public site shows of a speaker: never their account, consent date or contact. */
-const publicSpeakerColumns = {
-	id: speakers.id,
-	seq: speakers.seq,
-	name: speakers.name,
-	affiliation: speakers.affiliation,
-	bio: speakers.bio,
-	orcid: speakers.orcid,
-	country: speakers.country,
-	photoUrl: speakers.photoUrl,
-	fictional: speakers.fictional,
-};
 
 export interface SpeakerPage {
 	speaker: ProgramSpeaker;

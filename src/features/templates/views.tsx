@@ -7,13 +7,21 @@
 import type { Edition, TemplateVisibility, User } from "../../db/schema";
 import type { FormValues } from "../../lib/forms";
 import { ConsoleLayout } from "../../views/console-layout";
-import { ErrorSummary, Field, Notice, TextArea } from "../../views/forms";
-import type { ResolvedMoment } from "../cloning/clone";
+import { ErrorSummary, Field, HiddenFields, Notice, TextArea } from "../../views/forms";
 import { PART_ROWS } from "../cloning/edition-parts";
+import { MomentTime } from "../cloning/moment-time";
 import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS, partField } from "../cloning/parts";
-import { setupUrl } from "../cloning/views";
+import {
+	PartChecks,
+	PartsTable,
+	SetupPreviewLayout,
+	setupCrumbs,
+	setupUrl,
+	TitleList,
+	UnfilledPlaceholdersNotice,
+} from "../cloning/views";
 import type { FailedForm } from "../console/form-flow";
-import { contentUrl, type EditionContext } from "../content/views";
+import { type EditionContext, editionCrumbs } from "../content/views";
 import type { TemplatePreview } from "./apply";
 import type { PartDiff } from "./diff";
 import type { TemplateDocument } from "./document";
@@ -53,60 +61,6 @@ const libraryCrumbs = (last?: { label: string; href?: string }[]) => [
 	{ label: "Console", href: "/console" },
 	...(last ? [{ label: "Templates", href: templatesConsoleUrl }, ...last] : [{ label: "Templates" }]),
 ];
-
-/** Part checkboxes (`part.<part>`), ticked from `values`; `offered` narrows them, `hints` explains each. */
-function PartChecks({
-	legend,
-	offered,
-	values,
-	error,
-	hints = {},
-	disabled = [],
-}: {
-	legend: string;
-	offered: readonly ClonePart[];
-	values: FormValues;
-	error?: string;
-	hints?: Partial<Record<ClonePart, string>>;
-	disabled?: readonly ClonePart[];
-}) {
-	return (
-		<fieldset
-			id="field-parts"
-			class={error ? "field field-invalid" : "field"}
-			aria-describedby={error ? "field-parts-error" : undefined}
-		>
-			<legend>{legend}</legend>
-			{error ? (
-				<p class="field-error" id="field-parts-error">
-					{error}
-				</p>
-			) : null}
-			{offered.map((part) => {
-				const id = `field-${partField(part)}`;
-				const hint = hints[part];
-				return (
-					<div class="field field-check">
-						<input
-							id={id}
-							type="checkbox"
-							name={partField(part)}
-							checked={!disabled.includes(part) && values[partField(part)] === "on"}
-							disabled={disabled.includes(part)}
-							aria-describedby={hint ? `${id}-hint` : undefined}
-						/>{" "}
-						<label for={id}>{PART_LABELS[part]}</label>
-						{hint ? (
-							<p class="hint" id={`${id}-hint`}>
-								{hint}
-							</p>
-						) : null}
-					</div>
-				);
-			})}
-		</fieldset>
-	);
-}
 
 function VisibilityChoice({ value, error }: { value: string; error?: string }) {
 	return (
@@ -586,11 +540,7 @@ export function PublishPage(
 		<ConsoleLayout
 			title={`Publish a template from ${edition.name}`}
 			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Publish a template" },
-			]}
+			breadcrumb={editionCrumbs(props, { label: "Publish a template" })}
 		>
 			<h1>
 				Publish a template <span class="meta">from {edition.name}</span>
@@ -668,12 +618,7 @@ export function ApplyPartsPage(
 		<ConsoleLayout
 			title={`Set up ${edition.name} from ${t.name}`}
 			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Set up", href: setupUrl(edition) },
-				{ label: `From ${t.name}` },
-			]}
+			breadcrumb={setupCrumbs(props, `From ${t.name}`)}
 		>
 			<h1>
 				Set up {edition.name} <span class="meta">from the template {t.name}</span>
@@ -726,10 +671,6 @@ export function ApplyPartsPage(
 	);
 }
 
-function Moment({ moment }: { moment: ResolvedMoment }) {
-	return <time datetime={moment.instant ?? moment.date}>{moment.text}</time>;
-}
-
 function DiffList({ diff }: { diff: PartDiff[] }) {
 	if (diff.length === 0) return <p>The two versions hold the same rows in these parts.</p>;
 	return (
@@ -769,23 +710,12 @@ export function ApplyPreviewPage(props: EditionContext & { preview: TemplatePrev
 	const { edition, preview, hidden } = props;
 	const { template: t } = preview;
 	return (
-		<ConsoleLayout
-			title={`Preview: ${edition.name} from ${t.name}`}
-			user={props.user}
-			breadcrumb={[
-				{ label: "Console", href: "/console" },
-				{ label: edition.name, href: contentUrl(edition.id) },
-				{ label: "Set up", href: setupUrl(edition) },
-				{ label: "Preview" },
-			]}
+		<SetupPreviewLayout
+			{...props}
+			subject={`${edition.name} from ${t.name}`}
+			heading={`${edition.name} from ${t.name}, version ${t.version}`}
+			check="what each part will hold"
 		>
-			<h1>
-				Preview{" "}
-				<span class="meta">
-					{edition.name} from {t.name}, version {t.version}
-				</span>
-			</h1>
-			<p class="lead">Nothing has been written yet. Check what each part will hold, then apply.</p>
 			{preview.previous ? (
 				<section aria-labelledby="previous">
 					<h2 id="previous">Since the version {edition.name} used before</h2>
@@ -815,60 +745,36 @@ export function ApplyPreviewPage(props: EditionContext & { preview: TemplatePrev
 					</ul>
 				</div>
 			) : null}
-			{preview.unfilledPlaceholders.length > 0 ? (
-				<p class="notice">
-					{edition.name} has no value yet for {preview.unfilledPlaceholders.join(", ")}: the texts keep these
-					placeholders until you edit them.
-				</p>
-			) : null}
+			<UnfilledPlaceholdersNotice
+				edition={edition.name}
+				placeholders={preview.unfilledPlaceholders}
+				texts="the texts"
+			/>
 			<h2>What changes</h2>
-			<div class="table-wrap">
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Part</th>
-							<th scope="col">Change</th>
-						</tr>
-					</thead>
-					<tbody>
-						{preview.parts.map((part) => (
-							<tr>
-								<th scope="row">{part.label}</th>
-								<td>
-									<p>{part.summary[0]?.toUpperCase() + part.summary.slice(1)}.</p>
-									{part.groups.map((g) =>
-										g.before.length === 0 && g.after.length === 0 ? null : (
-											<details>
-												<summary>{g.what}</summary>
-												{g.before.length > 0 ? (
-													<>
-														<p>Now:</p>
-														<ul>
-															{g.before.map((title) => (
-																<li>{title}</li>
-															))}
-														</ul>
-													</>
-												) : null}
-												<p>After:</p>
-												{g.after.length === 0 ? (
-													<p>None.</p>
-												) : (
-													<ul>
-														{g.after.map((title) => (
-															<li>{title}</li>
-														))}
-													</ul>
-												)}
-											</details>
-										),
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<PartsTable
+				parts={preview.parts}
+				column="Change"
+				cell={(part) => (
+					<>
+						<p>{part.summary[0]?.toUpperCase() + part.summary.slice(1)}.</p>
+						{part.groups.map((g) =>
+							g.before.length === 0 && g.after.length === 0 ? null : (
+								<details>
+									<summary>{g.what}</summary>
+									{g.before.length > 0 ? (
+										<>
+											<p>Now:</p>
+											<TitleList titles={g.before} />
+										</>
+									) : null}
+									<p>After:</p>
+									{g.after.length === 0 ? <p>None.</p> : <TitleList titles={g.after} />}
+								</details>
+							),
+						)}
+					</>
+				)}
+			/>
 			{preview.deadlines.length > 0 ? (
 				<>
 					<h2>Deadlines and due dates</h2>
@@ -887,7 +793,7 @@ export function ApplyPreviewPage(props: EditionContext & { preview: TemplatePrev
 									<tr>
 										<th scope="row">{d.label}</th>
 										<td>
-											<Moment moment={d.moment} />
+											<MomentTime moment={d.moment} />
 										</td>
 									</tr>
 								))}
@@ -897,14 +803,12 @@ export function ApplyPreviewPage(props: EditionContext & { preview: TemplatePrev
 				</>
 			) : null}
 			<form method="post" action={templateApplyUrl(edition)}>
-				{Object.entries(hidden).map(([name, value]) => (
-					<input type="hidden" name={name} value={value} />
-				))}
+				<HiddenFields fields={hidden} />
 				<button type="submit">Apply to {edition.name}</button>
 			</form>
 			<p>
 				<a href={`${setupTemplateUrl(edition, t.ref)}&version=${t.version}`}>Change the choices</a>
 			</p>
-		</ConsoleLayout>
+		</SetupPreviewLayout>
 	);
 }

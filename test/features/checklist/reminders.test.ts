@@ -4,15 +4,16 @@
  */
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "../../../src/db/client";
-import { checklistTasks, type EditionRole, editionMembers, editions } from "../../../src/db/schema";
+import { checklistTasks, editions } from "../../../src/db/schema";
 import { checklistRemindersJob, sendChecklistReminders } from "../../../src/features/checklist/reminders";
 import { runScheduledJobs } from "../../../src/features/scheduler";
 import { dayCount } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
-import { createTestUser, mailsTo, type TestUser } from "../../auth-helpers";
+import { mailsTo, type TestUser } from "../../auth-helpers";
 import { testDb } from "../../helpers";
 import { createFollowableSeries } from "../following/helpers";
+import { createCommitteeMember } from "../invitations/helpers";
+import { runOvertaken } from "../scheduler/helpers";
 
 type Status = "draft" | "published" | "held" | "archived";
 
@@ -39,14 +40,6 @@ async function createEdition(status: Status = "draft") {
 			status,
 		});
 	return id;
-}
-
-async function member(editionId: string, role: EditionRole, label: string, mentorUntil?: string): Promise<TestUser> {
-	const user = await createTestUser(label);
-	await testDb()
-		.insert(editionMembers)
-		.values({ editionId, userId: user.id, role, mentorUntil: mentorUntil ?? null });
-	return user;
 }
 
 /** A task due on `dueDate` (a calendar day), stored as its offset from day 1. */
@@ -81,7 +74,7 @@ afterEach(() => {
 describe("which tasks are reminded", () => {
 	it("reminds open tasks due within 7 days or overdue, once; not later ones, done or skipped ones", async () => {
 		const editionId = await createEdition();
-		const organizer = await member(editionId, "organizer", "org");
+		const organizer = await createCommitteeMember(editionId, "organizer", "org");
 		await task(editionId, "Due in 4 days", "2031-03-05");
 		// 7 March ends at 22:59:59 UTC in Amsterdam: before the horizon (8 March, 10:00 UTC).
 		await task(editionId, "Due on the last day in range", "2031-03-07");
@@ -121,9 +114,9 @@ describe("which tasks are reminded", () => {
 		const held = await createEdition("held");
 		const draft = await createEdition("draft");
 		const users = {
-			archived: await member(archived, "organizer", "arch"),
-			held: await member(held, "organizer", "held"),
-			draft: await member(draft, "organizer", "draft"),
+			archived: await createCommitteeMember(archived, "organizer", "arch"),
+			held: await createCommitteeMember(held, "organizer", "held"),
+			draft: await createCommitteeMember(draft, "organizer", "draft"),
 		};
 		for (const id of [archived, held, draft]) await task(id, "Book the venue", "2031-03-04");
 
@@ -139,9 +132,12 @@ describe("which tasks are reminded", () => {
 describe("who is reminded", () => {
 	it("mails every holder of the task's role, one mail per person listing only their tasks", async () => {
 		const editionId = await createEdition();
-		const [org1, org2] = [await member(editionId, "organizer", "org1"), await member(editionId, "organizer", "org2")];
-		const chair = await member(editionId, "chair", "chair");
-		const reviewer = await member(editionId, "reviewer", "rev");
+		const [org1, org2] = [
+			await createCommitteeMember(editionId, "organizer", "org1"),
+			await createCommitteeMember(editionId, "organizer", "org2"),
+		];
+		const chair = await createCommitteeMember(editionId, "chair", "chair");
+		const reviewer = await createCommitteeMember(editionId, "reviewer", "rev");
 		await task(editionId, "Confirm catering", "2031-03-04", { ownerRole: "organizer" });
 		await task(editionId, "Assign reviewers", "2031-03-05", { ownerRole: "reviewer" });
 		await task(editionId, "Sign the venue contract", "2031-03-06", { ownerRole: "chair" });
@@ -164,8 +160,11 @@ describe("who is reminded", () => {
 
 	it("gives a task whose role nobody holds (or only a former mentor) to the chairs, saying so", async () => {
 		const editionId = await createEdition();
-		const [chair1, chair2] = [await member(editionId, "chair", "c1"), await member(editionId, "chair", "c2")];
-		const formerMentor = await member(editionId, "mentor", "mentor", "2031-02-28");
+		const [chair1, chair2] = [
+			await createCommitteeMember(editionId, "chair", "c1"),
+			await createCommitteeMember(editionId, "chair", "c2"),
+		];
+		const formerMentor = await createCommitteeMember(editionId, "mentor", "mentor", "2031-02-28");
 		await task(editionId, "Brief the mentor", "2031-03-04", { ownerRole: "mentor" });
 		await task(editionId, "Pick reviewers", "2031-03-04", { ownerRole: "reviewer" });
 
@@ -182,8 +181,8 @@ describe("who is reminded", () => {
 
 	it("reminds an active mentor of a mentor's task", async () => {
 		const editionId = await createEdition();
-		const chair = await member(editionId, "chair", "c");
-		const mentor = await member(editionId, "mentor", "m", "2031-12-31");
+		const chair = await createCommitteeMember(editionId, "chair", "c");
+		const mentor = await createCommitteeMember(editionId, "mentor", "m", "2031-12-31");
 		await task(editionId, "Share the 2029 budget", "2031-03-04", { ownerRole: "mentor" });
 
 		await remindAt();
@@ -196,28 +195,12 @@ describe("who is reminded", () => {
 describe("atomicity", () => {
 	it("reminds once when a second run reads the same tasks before the first one's batch lands", async () => {
 		const editionId = await createEdition();
-		const organizer = await member(editionId, "organizer", "race");
+		const organizer = await createCommitteeMember(editionId, "organizer", "race");
 		await task(editionId, "Order lanyards", "2031-03-04");
 		const now = new Date(NOW);
-		const db = testDb();
-		let overlapped = false;
-		// The first run's db: before its first batch, a whole second run happens (reading, mailing, marking).
-		const racing = new Proxy(db, {
-			get(target, key, receiver) {
-				if (key !== "batch") return Reflect.get(target, key, receiver);
-				return async (statements: Parameters<Database["batch"]>[0]) => {
-					if (!overlapped) {
-						overlapped = true;
-						await sendChecklistReminders({ db, env, now, origin: "https://localhost" });
-					}
-					return target.batch(statements);
-				};
-			},
-		});
 
-		const first = await sendChecklistReminders({ db: racing, env, now, origin: "https://localhost" });
+		const first = await runOvertaken(sendChecklistReminders, now);
 
-		expect(overlapped).toBe(true);
 		expect(first.counts).toEqual({ tasks: 0, mails: 0, remindedMeanwhile: 1, failed: 0 });
 		expect(await mailsTo(organizer.email)).toHaveLength(1);
 		expect(await remindedTitles(editionId)).toEqual(["Order lanyards"]);
@@ -225,7 +208,7 @@ describe("atomicity", () => {
 
 	it("marks nothing when the mails cannot be written, and reminds on the next run", async () => {
 		const editionId = await createEdition();
-		const organizer = await member(editionId, "organizer", "atomic");
+		const organizer = await createCommitteeMember(editionId, "organizer", "atomic");
 		await task(editionId, "Order lanyards", "2031-03-04");
 		await env.DB.prepare(
 			`create trigger refuse_reminder before insert on outbox when new."to" = '${organizer.email}' begin select raise(abort, 'injected failure'); end`,
@@ -247,7 +230,7 @@ describe("atomicity", () => {
 
 	it("reminds hundreds of tasks of one edition within D1's bound-parameter limit", async () => {
 		const editionId = await createEdition();
-		const organizer = await member(editionId, "organizer", "bulk");
+		const organizer = await createCommitteeMember(editionId, "organizer", "bulk");
 		const db = testDb();
 		const rows = Array.from({ length: 150 }, (_, i) => ({
 			id: newId(),

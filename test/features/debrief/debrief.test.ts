@@ -5,14 +5,15 @@
  */
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "../../../src/db/client";
-import { type EditionRole, type EditionStatus, editionMembers, editions } from "../../../src/db/schema";
+import { type EditionStatus, editions } from "../../../src/db/schema";
 import { debriefJob, sendDebriefs } from "../../../src/features/debrief/job";
 import { runScheduledJobs } from "../../../src/features/scheduler";
 import { newId } from "../../../src/lib/ids";
-import { createTestUser, getAs, mailsTo, postForm, type TestUser } from "../../auth-helpers";
+import { createTestUser, getAs, mailsTo, postForm } from "../../auth-helpers";
 import { testDb } from "../../helpers";
 import { createFollowableSeries } from "../following/helpers";
+import { createCommitteeMember } from "../invitations/helpers";
+import { runOvertaken } from "../scheduler/helpers";
 
 let nextYear = 2031;
 
@@ -39,14 +40,6 @@ async function createEdition(
 	return { id, seriesId: s.id, name };
 }
 
-async function member(editionId: string, role: EditionRole, label: string): Promise<TestUser> {
-	const user = await createTestUser(label);
-	await testDb()
-		.insert(editionMembers)
-		.values({ editionId, userId: user.id, role, mentorUntil: role === "mentor" ? "2099-12-31" : null });
-	return user;
-}
-
 const debriefSentAt = async (id: string) =>
 	(
 		await env.DB.prepare("select debrief_sent_at from editions where id = ?")
@@ -63,10 +56,10 @@ afterEach(() => {
 describe("the debrief mail", () => {
 	it("goes once to the chairs and organizers at 09:00 two days after the last day, in the edition's zone", async () => {
 		const edition = await createEdition();
-		const chair = await member(edition.id, "chair", "chair");
-		const organizer = await member(edition.id, "organizer", "org");
-		const reviewer = await member(edition.id, "reviewer", "rev");
-		const mentor = await member(edition.id, "mentor", "mentor");
+		const chair = await createCommitteeMember(edition.id, "chair", "chair");
+		const organizer = await createCommitteeMember(edition.id, "organizer", "org");
+		const reviewer = await createCommitteeMember(edition.id, "reviewer", "rev");
+		const mentor = await createCommitteeMember(edition.id, "mentor", "mentor", "2099-12-31");
 
 		// 10 October, 09:00 in Auckland (NZDT, UTC+13) is 9 October, 20:00 UTC: still "8 October + 1" in UTC.
 		const [early] = await runAt("2031-10-09T19:00:00Z");
@@ -94,9 +87,9 @@ describe("the debrief mail", () => {
 		const done = await createEdition({ debriefSentAt: new Date("2031-10-09T20:00:00Z") });
 		const longAgo = await createEdition({ startDate: "2031-08-04", endDate: "2031-08-06" });
 		const people = [
-			await member(archived.id, "chair", "a"),
-			await member(done.id, "chair", "d"),
-			await member(longAgo.id, "chair", "l"),
+			await createCommitteeMember(archived.id, "chair", "a"),
+			await createCommitteeMember(done.id, "chair", "d"),
+			await createCommitteeMember(longAgo.id, "chair", "l"),
 		];
 
 		await runAt("2031-10-09T20:00:00Z");
@@ -108,24 +101,10 @@ describe("the debrief mail", () => {
 
 	it("is sent once when a second run reads the edition before the first one's batch lands", async () => {
 		const edition = await createEdition();
-		const chair = await member(edition.id, "chair", "race");
+		const chair = await createCommitteeMember(edition.id, "chair", "race");
 		const now = new Date("2031-10-09T20:00:00Z");
-		const db = testDb();
-		let overlapped = false;
-		const racing = new Proxy(db, {
-			get(target, key, receiver) {
-				if (key !== "batch") return Reflect.get(target, key, receiver);
-				return async (statements: Parameters<Database["batch"]>[0]) => {
-					if (!overlapped) {
-						overlapped = true;
-						await sendDebriefs({ db, env, now, origin: "https://localhost" });
-					}
-					return target.batch(statements);
-				};
-			},
-		});
 
-		const first = await sendDebriefs({ db: racing, env, now, origin: "https://localhost" });
+		const first = await runOvertaken(sendDebriefs, now);
 
 		expect(first.counts).toEqual({ debriefs: 0, mails: 0, sentMeanwhile: 1, failed: 0 });
 		expect(await mailsTo(chair.email)).toHaveLength(1);
@@ -161,7 +140,7 @@ async function pastEdition(status: EditionStatus = "held") {
 describe("answering the debrief", () => {
 	it("creates one private draft note per answered question, in its topic, by the one who answered", async () => {
 		const edition = await pastEdition();
-		const organizer = await member(edition.id, "organizer", "org");
+		const organizer = await createCommitteeMember(edition.id, "organizer", "org");
 		const path = `/console/editions/${edition.id}/debrief`;
 		const answers = {
 			venue: "Book the plenary hall a year ahead: it was nearly gone.",
@@ -212,8 +191,8 @@ describe("answering the debrief", () => {
 	it("refuses a debrief before the event is over, an empty one and one with script, writing nothing", async () => {
 		const upcoming = await createEdition({ startDate: "2099-10-06", endDate: "2099-10-08" });
 		const past = await pastEdition();
-		const early = await member(upcoming.id, "chair", "early");
-		const chair = await member(past.id, "chair", "chair");
+		const early = await createCommitteeMember(upcoming.id, "chair", "early");
+		const chair = await createCommitteeMember(past.id, "chair", "chair");
 
 		const tooEarly = await postForm(`/console/editions/${upcoming.id}/debrief`, { venue: "Fine." }, early.cookie);
 		const empty = await postForm(`/console/editions/${past.id}/debrief`, { venue: " " }, chair.cookie);
@@ -234,7 +213,7 @@ describe("answering the debrief", () => {
 
 	it("shows reviewers the page without the form and refuses their answers; a draft is 404 to strangers", async () => {
 		const edition = await pastEdition("draft");
-		const reviewer = await member(edition.id, "reviewer", "rev");
+		const reviewer = await createCommitteeMember(edition.id, "reviewer", "rev");
 		const stranger = await createTestUser("stranger");
 		const path = `/console/editions/${edition.id}/debrief`;
 

@@ -15,6 +15,22 @@ export async function rows<T = Record<string, unknown>>(sql: string, ...args: un
 	return (await q(sql, ...args).all<T>()).results;
 }
 
+/** Everyone in the world: the committees of 2021, 2023 and 2025, a steward, another series' chair, a stranger. */
+export const WORLD_PEOPLE = [
+	"chair21",
+	"chair23",
+	"organizer23",
+	"reviewer23",
+	"chair25",
+	"reviewer25",
+	"mentor25",
+	"expiredMentor25",
+	"steward",
+	"otherChair",
+	"stranger",
+] as const;
+export type WorldPerson = (typeof WORLD_PEOPLE)[number];
+
 export interface World {
 	seriesId: string;
 	seriesSlug: string;
@@ -23,20 +39,7 @@ export interface World {
 	otherSeriesId: string;
 	otherSeriesSlug: string;
 	otherEdition: string;
-	users: Record<
-		| "chair21"
-		| "chair23"
-		| "organizer23"
-		| "reviewer23"
-		| "chair25"
-		| "reviewer25"
-		| "mentor25"
-		| "expiredMentor25"
-		| "steward"
-		| "otherChair"
-		| "stranger",
-		TestUser
-	>;
+	users: Record<WorldPerson, TestUser>;
 }
 
 /** Builds a fresh world: two series, the editions, a user (with a session) per role. */
@@ -50,21 +53,8 @@ export async function createWorld(): Promise<World> {
 		otherSeriesSlug: `other-${id}`,
 		otherEdition: `ho25-${id}`,
 	};
-	const names = [
-		"chair21",
-		"chair23",
-		"organizer23",
-		"reviewer23",
-		"chair25",
-		"reviewer25",
-		"mentor25",
-		"expiredMentor25",
-		"steward",
-		"otherChair",
-		"stranger",
-	] as const;
 	const users = {} as World["users"];
-	for (const name of names) users[name] = await createTestUser(name);
+	for (const name of WORLD_PEOPLE) users[name] = await createTestUser(name);
 	const edition = (editionId: string, seriesId: string, year: number, status = "published") =>
 		q(
 			"insert into editions (id, series_id, year, name, start_date, end_date, time_zone, status) values (?, ?, ?, ?, ?, ?, 'Europe/Amsterdam', ?)",

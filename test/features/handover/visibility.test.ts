@@ -14,7 +14,15 @@ import { findNote, noteResource } from "../../../src/features/handover/notes";
 import { visibleNotes } from "../../../src/features/handover/visibility";
 import { getAs, sendJson } from "../../auth-helpers";
 import { testDb } from "../../helpers";
-import { createWorld, insertNote, insertWorldNotes, upload, type World } from "./helpers";
+import {
+	createWorld,
+	insertNote,
+	insertWorldNotes,
+	upload,
+	WORLD_PEOPLE,
+	type World,
+	type WorldPerson,
+} from "./helpers";
 
 let w: World;
 let notes: Awaited<ReturnType<typeof insertWorldNotes>>;
@@ -52,25 +60,11 @@ beforeAll(async () => {
 	threadOfPrivate = (await asked.json<{ data: { id: string } }>()).data.id;
 });
 
-const ROLES = [
-	"chair21",
-	"chair23",
-	"organizer23",
-	"reviewer23",
-	"chair25",
-	"reviewer25",
-	"mentor25",
-	"expiredMentor25",
-	"steward",
-	"otherChair",
-	"stranger",
-] as const;
-
 describe("the SQL filter and the policy", () => {
 	it("agree on every note for every role", async () => {
 		const db = testDb();
 		const all = [...Object.values(notes), otherNote];
-		for (const role of [...ROLES, null]) {
+		for (const role of [...WORLD_PEOPLE, null]) {
 			const actor = role ? await loadActor(db, w.users[role].id) : null;
 			const byPolicy: string[] = [];
 			for (const id of all) {
@@ -87,7 +81,7 @@ describe("the SQL filter and the policy", () => {
 
 	it("give each role exactly the notes the visibility rules name", async () => {
 		const db = testDb();
-		const visibleTo = async (role: (typeof ROLES)[number]) => {
+		const visibleTo = async (role: WorldPerson) => {
 			const audience = noteAudience(await loadActor(db, w.users[role].id));
 			const found = await db
 				.select({ id: handoverNotes.id })

@@ -101,7 +101,7 @@ export async function createTestEdition(
 		.values({
 			id,
 			seriesId,
-			// Years are unique per series; each test file has its own storage, so a counter suffices.
+			// Years are unique per series: a counter shared by every test file of this test worker.
 			year: nextYear++,
 			name: `AINM test ${id.slice(0, 4)}`,
 			startDate: "2025-10-06",
@@ -117,6 +117,18 @@ export const addCommitteeMember = (editionId: string, userId: string, role: Edit
 	testDb()
 		.insert(editionMembers)
 		.values({ editionId, userId, role, mentorUntil: mentorUntil ?? null });
+
+/** A new user (with a session) who holds `role` in the edition's committee. */
+export async function createCommitteeMember(
+	editionId: string,
+	role: EditionRole,
+	label: string,
+	mentorUntil?: string,
+): Promise<TestUser> {
+	const user = await createTestUser(label);
+	await addCommitteeMember(editionId, user.id, role, mentorUntil);
+	return user;
+}
 
 /** A personal API token for a user, as `Authorization: Bearer` takes it. */
 export async function createApiToken(

@@ -5,21 +5,15 @@
  */
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "../../../src/db/client";
-import {
-	abstractCalls,
-	type EditionRole,
-	type EditionStatus,
-	editionMembers,
-	editions,
-	organizerReminders,
-} from "../../../src/db/schema";
+import { abstractCalls, type EditionStatus, editions, organizerReminders } from "../../../src/db/schema";
 import { organizerRemindersJob, sendOrganizerReminders } from "../../../src/features/reminders/job";
 import { runScheduledJobs } from "../../../src/features/scheduler";
 import { newId } from "../../../src/lib/ids";
-import { createTestUser, getAs, mailsTo, postForm, type TestUser } from "../../auth-helpers";
+import { getAs, mailsTo, postForm, type TestUser } from "../../auth-helpers";
 import { testDb } from "../../helpers";
 import { createFollowableSeries } from "../following/helpers";
+import { createCommitteeMember } from "../invitations/helpers";
+import { runOvertaken } from "../scheduler/helpers";
 
 // Amsterdam moves to summer time in the night of 29 to 30 March 2031.
 const START = "2031-04-14";
@@ -44,14 +38,6 @@ async function createEdition(status: EditionStatus = "draft", extra: Partial<typ
 			...extra,
 		});
 	return { id, name: `Remind ${year}`, year };
-}
-
-async function member(editionId: string, role: EditionRole, label: string, mentorUntil?: string): Promise<TestUser> {
-	const user = await createTestUser(label);
-	await testDb()
-		.insert(editionMembers)
-		.values({ editionId, userId: user.id, role, mentorUntil: mentorUntil ?? null });
-	return user;
 }
 
 async function reminder(editionId: string, values: Partial<typeof organizerReminders.$inferInsert>) {
@@ -87,7 +73,7 @@ afterEach(() => {
 describe("when a reminder goes out", () => {
 	it("goes at 09:00 local on its day, after the switch to summer time, once", async () => {
 		const edition = await createEdition();
-		const organizer = await member(edition.id, "organizer", "org");
+		const organizer = await createCommitteeMember(edition.id, "organizer", "org");
 		// 14 days before 14 April: 31 March, 09:00 CEST = 07:00 UTC (08:00 UTC had the offset not changed).
 		const id = await reminder(edition.id, { role: "organizer", subject: "Badges for {{edition.name}}" });
 
@@ -106,11 +92,14 @@ describe("when a reminder goes out", () => {
 
 	it("mails exactly the holders of its role: every organizer, an active mentor, not a former one", async () => {
 		const edition = await createEdition("published");
-		const [org1, org2] = [await member(edition.id, "organizer", "o1"), await member(edition.id, "organizer", "o2")];
-		const chair = await member(edition.id, "chair", "chair");
-		const reviewer = await member(edition.id, "reviewer", "rev");
-		const mentor = await member(edition.id, "mentor", "mentor", "2031-12-31");
-		const former = await member(edition.id, "mentor", "former", "2031-03-01");
+		const [org1, org2] = [
+			await createCommitteeMember(edition.id, "organizer", "o1"),
+			await createCommitteeMember(edition.id, "organizer", "o2"),
+		];
+		const chair = await createCommitteeMember(edition.id, "chair", "chair");
+		const reviewer = await createCommitteeMember(edition.id, "reviewer", "rev");
+		const mentor = await createCommitteeMember(edition.id, "mentor", "mentor", "2031-12-31");
+		const former = await createCommitteeMember(edition.id, "mentor", "former", "2031-03-01");
 		await reminder(edition.id, { role: "organizer", subject: "For organizers" });
 		await reminder(edition.id, { role: "mentor", subject: "For mentors" });
 
@@ -125,7 +114,7 @@ describe("when a reminder goes out", () => {
 
 	it("goes to the chairs, saying so, when nobody holds its role", async () => {
 		const edition = await createEdition();
-		const chair = await member(edition.id, "chair", "chair");
+		const chair = await createCommitteeMember(edition.id, "chair", "chair");
 		await reminder(edition.id, { role: "reviewer", subject: "Reviews" });
 
 		await runAt("2031-03-31T07:00:00Z");
@@ -138,7 +127,7 @@ describe("when a reminder goes out", () => {
 
 	it("counts from the call for abstracts: 7 days before it closes, with the closing date in the mail", async () => {
 		const edition = await createEdition();
-		const chair = await member(edition.id, "chair", "chair");
+		const chair = await createCommitteeMember(edition.id, "chair", "chair");
 		// Closes 30 days before day 1 (15 March, 23:59); the reminder is due on 8 March, 09:00 CET = 08:00 UTC.
 		await testDb()
 			.insert(abstractCalls)
@@ -170,7 +159,7 @@ describe("when a reminder goes out", () => {
 
 	it("waits for a call for abstracts the edition does not have yet", async () => {
 		const edition = await createEdition();
-		const chair = await member(edition.id, "chair", "chair");
+		const chair = await createCommitteeMember(edition.id, "chair", "chair");
 		const id = await reminder(edition.id, { anchor: "abstracts_open", offsetDays: 0 });
 
 		await runAt("2031-06-01T07:00:00Z");
@@ -182,7 +171,10 @@ describe("when a reminder goes out", () => {
 	it("is not sent for an archived edition, nor more than a week after its moment", async () => {
 		const archived = await createEdition("archived");
 		const held = await createEdition("held");
-		const people = { archived: await member(archived.id, "chair", "a"), held: await member(held.id, "chair", "h") };
+		const people = {
+			archived: await createCommitteeMember(archived.id, "chair", "a"),
+			held: await createCommitteeMember(held.id, "chair", "h"),
+		};
 		const archivedId = await reminder(archived.id, {});
 		const staleId = await reminder(held.id, { offsetDays: -30 });
 		const freshId = await reminder(held.id, { offsetDays: -14 });
@@ -201,28 +193,12 @@ describe("when a reminder goes out", () => {
 describe("exactly once", () => {
 	it("sends once when a second run reads the same reminder before the first one's batch lands", async () => {
 		const edition = await createEdition();
-		const organizer = await member(edition.id, "organizer", "race");
+		const organizer = await createCommitteeMember(edition.id, "organizer", "race");
 		const id = await reminder(edition.id, { role: "organizer" });
 		const now = new Date("2031-03-31T07:00:00Z");
-		const db = testDb();
-		let overlapped = false;
-		// The first run's db: before its first batch, a whole second run happens (reading, mailing, marking).
-		const racing = new Proxy(db, {
-			get(target, key, receiver) {
-				if (key !== "batch") return Reflect.get(target, key, receiver);
-				return async (statements: Parameters<Database["batch"]>[0]) => {
-					if (!overlapped) {
-						overlapped = true;
-						await sendOrganizerReminders({ db, env, now, origin: "https://localhost" });
-					}
-					return target.batch(statements);
-				};
-			},
-		});
 
-		const first = await sendOrganizerReminders({ db: racing, env, now, origin: "https://localhost" });
+		const first = await runOvertaken(sendOrganizerReminders, now);
 
-		expect(overlapped).toBe(true);
 		expect(first).toEqual({
 			mailIds: [],
 			counts: { reminders: 0, mails: 0, sentMeanwhile: 1, failed: 0 },
@@ -233,7 +209,7 @@ describe("exactly once", () => {
 
 	it("marks nothing when its mails cannot be written, and sends on the next run", async () => {
 		const edition = await createEdition();
-		const organizer = await member(edition.id, "organizer", "atomic");
+		const organizer = await createCommitteeMember(edition.id, "organizer", "atomic");
 		const id = await reminder(edition.id, { role: "organizer" });
 		await env.DB.prepare(
 			`create trigger refuse_organizer_reminder before insert on outbox when new."to" = '${organizer.email}' begin select raise(abort, 'injected failure'); end`,
@@ -261,7 +237,7 @@ describe("exactly once", () => {
 describe("the reminders console", () => {
 	it("adds a reminder through the collection's form and lists when each goes out and to whom", async () => {
 		const edition = await createEdition();
-		const chair = await member(edition.id, "chair", "chair");
+		const chair = await createCommitteeMember(edition.id, "chair", "chair");
 		const path = `/console/editions/${edition.id}/organizer-reminders`;
 
 		const added = await postForm(
@@ -314,7 +290,7 @@ describe("the reminders console", () => {
 
 	it("refuses a placeholder nobody fills, writing nothing", async () => {
 		const edition = await createEdition();
-		const chair = await member(edition.id, "chair", "chair");
+		const chair = await createCommitteeMember(edition.id, "chair", "chair");
 
 		const res = await postForm(
 			`/console/editions/${edition.id}/organizer-reminders`,

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outboxInserts } from "../../../src/features/scheduler/mail-batch";
-import { doneMeanwhile, stillUndone } from "../../../src/features/scheduler/once";
+import { batchOnce, doneMeanwhile, stillUndone } from "../../../src/features/scheduler/once";
 import { mailsTo } from "../../auth-helpers";
 import { testDb } from "../../helpers";
 import { freshEmail } from "../invitations/helpers";
@@ -33,5 +33,28 @@ describe("stillUndone", () => {
 		expect(doneMeanwhile(error)).toBe(true);
 		expect(await mailsTo(to)).toEqual([]);
 		expect(doneMeanwhile(new Error("UNIQUE constraint failed: outbox.id"))).toBe(false);
+	});
+});
+
+describe("batchOnce", () => {
+	it("says whether the batch was written: yes while undone, no (and nothing written) once done", async () => {
+		const db = testDb();
+		const [first, second] = [freshEmail("once-a"), freshEmail("once-b")];
+		const mail = (to: string) => outboxInserts(db, [{ to, subject: "Once", text: "Body" }]).statements;
+
+		const written = await batchOnce(db, [stillUndone(db, sql`1 = 1`), ...mail(first)]);
+		const again = await batchOnce(db, [stillUndone(db, sql`1 = 0`), ...mail(second)]);
+
+		expect([written, again]).toEqual([true, false]);
+		expect(await mailsTo(first)).toHaveLength(1);
+		expect(await mailsTo(second)).toEqual([]);
+	});
+
+	it("throws any other failure", async () => {
+		const db = testDb();
+		const [mail] = outboxInserts(db, [{ to: freshEmail("dup"), subject: "Dup", text: "Body" }]).statements;
+		if (!mail) throw new Error("no statement");
+
+		await expect(batchOnce(db, [stillUndone(db, sql`1 = 1`), mail, mail])).rejects.toThrow(/UNIQUE/);
 	});
 });

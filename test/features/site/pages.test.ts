@@ -10,22 +10,10 @@ import { STYLESHEET_PATH, themeStylesheetPath } from "../../../src/views/assets"
 import { getAs } from "../../auth-helpers";
 import { queryCount, request, seed } from "../../helpers";
 import { createLifecycleEdition, mapHost, requestUrl, type TestEdition } from "../lifecycle/helpers";
+import { cacheBuster, html, uncached } from "./helpers";
 
 const HOME = "/s/ainm/2023";
 const CUSTOM_HOST = "site.example.org";
-
-let fresh = 0;
-/**
- * A GET that the edge cache cannot answer (its key includes the query string), for counting the
- * statements of a rendering.
- */
-const uncached = (path: string) => request(`${path}${path.includes("?") ? "&" : "?"}uncached=${++fresh}`);
-
-const html = async (path: string) => {
-	const res = await request(path);
-	expect(res.status, path).toBe(200);
-	return res.text();
-};
 
 /** The text of the page's main landmark, tags dropped and spaces collapsed: what a reader sees. */
 const mainText = (page: string) =>
@@ -676,6 +664,6 @@ describe("on the edition's custom host", () => {
 	});
 
 	it("keeps the home within three D1 statements, the host lookup being the tenant", async () => {
-		expect(queryCount(await requestUrl(`http://${CUSTOM_HOST}/?uncached=${++fresh}`))).toBe(3);
+		expect(queryCount(await requestUrl(`http://${CUSTOM_HOST}/?${cacheBuster()}`))).toBe(3);
 	});
 });

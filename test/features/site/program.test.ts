@@ -8,19 +8,10 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryCount, request, seed } from "../../helpers";
 import { createLifecycleEdition, mapHost, requestUrl, type TestEdition } from "../lifecycle/helpers";
+import { html, uncached } from "./helpers";
 
 const HOME = "/s/ainm/2023";
 const PROGRAM = `${HOME}/program`;
-
-let fresh = 0;
-/** A GET the edge cache cannot answer (its key includes the query string): for counting statements. */
-const uncached = (path: string) => request(`${path}${path.includes("?") ? "&" : "?"}uncached=${++fresh}`);
-
-const html = async (path: string) => {
-	const res = await request(path);
-	expect(res.status, path).toBe(200);
-	return res.text();
-};
 
 const run = (sql: string, ...args: unknown[]) =>
 	env.DB.prepare(sql)
