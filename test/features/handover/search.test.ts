@@ -141,6 +141,8 @@ describe("search", () => {
 		"a".repeat(200),
 		"{title body}: students",
 		"students +venue",
+		"\u0000students",
+		"stud\u0000ents\u0007",
 	])("answers %j without an error", async (query) => {
 		const api = await sendJson(
 			"GET",
@@ -186,6 +188,7 @@ describe("ftsQuery", () => {
 	it("quotes every word, keeps a trailing * as a prefix, drops quotes and what has no letters", () => {
 		expect(ftsQuery('student "ticket* OR NEAR( - *')).toBe('"student" "ticket"* "OR" "NEAR("');
 		expect(ftsQuery(' "" * ^ ')).toBeNull();
+		expect(ftsQuery("\u0000x stud\u0007ent")).toBe('"x" "stud" "ent"');
 	});
 
 	it("splits a marked snippet into pieces", () => {
