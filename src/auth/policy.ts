@@ -256,16 +256,25 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 		}
 		case "template": {
 			const { seriesId } = resource;
-			const steward = seriesId !== null && actor.stewardOf.has(seriesId);
+			// A token scoped to an edition acts with its user's role there only: no stewardship, no
+			// institution membership, no other committee (as noteAudience narrows notes).
+			const scopedEdition = actor.token?.editionId ?? null;
+			const steward = scopedEdition === null && seriesId !== null && actor.stewardOf.has(seriesId);
 			// Roles on the committees of the series' editions (a mentor only while mentoring).
-			const seriesRoles = [...actor.editionRoles.values()].filter(
-				(entry) =>
-					seriesId !== null && entry.seriesId === seriesId && (entry.role !== "mentor" || activeMentor(entry, today)),
-			);
+			const seriesRoles = [...actor.editionRoles.entries()]
+				.filter(
+					([editionId, entry]) =>
+						(scopedEdition === null || editionId === scopedEdition) &&
+						seriesId !== null &&
+						entry.seriesId === seriesId &&
+						(entry.role !== "mentor" || activeMentor(entry, today)),
+				)
+				.map(([, entry]) => entry);
 			const visible =
 				resource.visibility === "public" ||
 				(resource.visibility === "series" && (steward || seriesRoles.length > 0)) ||
 				(resource.visibility === "institution" &&
+					scopedEdition === null &&
 					resource.institutionId !== null &&
 					actor.institutionRoles.has(resource.institutionId));
 			switch (action) {
@@ -346,11 +355,13 @@ function tokenAllows(token: NonNullable<Actor["token"]>, action: Action, resourc
 	// noteAudience narrows what a token reads and writes of handover notes to its scope.
 	if (resource.kind === "note") return true;
 	// A token scoped to an edition applies and publishes templates there (the edition's own actions
-	// decide the write); one scoped to an institution reads that institution's templates.
+	// decide the write); one scoped to an institution reads public templates and that institution's.
 	if (resource.kind === "template") {
 		return (
 			token.editionId !== null ||
-			(action === "template.view" && token.institutionId !== null && resource.institutionId === token.institutionId)
+			(action === "template.view" &&
+				token.institutionId !== null &&
+				(resource.visibility === "public" || resource.institutionId === token.institutionId))
 		);
 	}
 	// A token scoped to an edition may copy from any public edition into it (edition.update on its

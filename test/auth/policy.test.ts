@@ -539,20 +539,25 @@ describe("can(): templates", () => {
 		).toEqual(expected(PUBLIC, on(["seriesA", "institutionA"], MANAGE)));
 	});
 
-	it("lets a token scoped to an edition read (read-only) or also manage (read-write), one scoped to an institution read what it published", () => {
+	it("lets a token scoped to an edition act with that committee role only; one scoped to an institution read public templates and its own", () => {
 		const roles = { institutions: { "inst-a": "owner" as const }, editions: { "ed-a": { role: "chair" as const } } };
 		const read = { access: "read" as const, institutionId: null, editionId: "ed-a" };
-		expect(allowedTemplates(actor({ ...roles, token: read }))).toEqual(
-			expected(PUBLIC, on(["seriesA", "institutionA"], VIEW)),
-		);
+		// The institution's private template is not the edition's business.
+		expect(allowedTemplates(actor({ ...roles, token: read }))).toEqual(expected(PUBLIC, on(["seriesA"], VIEW)));
 		const write = { access: "write" as const, institutionId: null, editionId: "ed-a" };
-		expect(allowedTemplates(actor({ ...roles, token: write }))).toEqual(
-			expected(PUBLIC, on(["seriesA", "institutionA"], MANAGE)),
-		);
+		expect(allowedTemplates(actor({ ...roles, token: write }))).toEqual(expected(PUBLIC, on(["seriesA"], MANAGE)));
+		// A steward of series A whose token is scoped to a chair's edition of series B: series B's
+		// library as that chair, nothing of series A's.
+		const elsewhere = { access: "write" as const, institutionId: null, editionId: "ed-b" };
+		expect(
+			allowedTemplates(
+				actor({ stewardOf: ["series-a"], editions: { "ed-b": { role: "chair" as const } }, token: elsewhere }),
+			),
+		).toEqual(expected(PUBLIC, on(["publicB"], ["template.manage"])));
 		const institution = { access: "write" as const, institutionId: "inst-a", editionId: null };
-		// Those the institution published, as its user sees them.
+		// Public ones and those the institution published, as its user sees them.
 		expect(allowedTemplates(actor({ ...roles, token: institution }))).toEqual(
-			expected(on(["seriesA", "institutionA"], VIEW)),
+			expected(PUBLIC, on(["seriesA", "institutionA"], VIEW)),
 		);
 		const unscoped = { access: "write" as const, institutionId: null, editionId: null };
 		expect(allowedTemplates(actor({ ...roles, token: unscoped }))).toEqual([]);
