@@ -75,7 +75,8 @@ export async function listThreads(db: Database, noteId: string): Promise<Thread[
 
 /**
  * Everyone a message in a thread reaches, except its sender: the note's author, the chairs of the
- * note's edition, the asker and every earlier writer in the thread (1 query).
+ * note's edition, the asker and every earlier writer in the thread — of a private note, only those
+ * on its edition's committee (1 query).
  */
 async function recipientsOf(
 	db: Database,
@@ -91,12 +92,19 @@ async function recipientsOf(
 		.select({ authorId: noteMessages.authorId })
 		.from(noteMessages)
 		.where(eq(noteMessages.threadId, thread.id ?? ""));
+	// A note made private since the thread began reaches its own committee only: nobody else may
+	// read it any more, so its title and the answers must not reach them by email either.
+	const committee = db
+		.select({ userId: editionMembers.userId })
+		.from(editionMembers)
+		.where(eq(editionMembers.editionId, note.editionId));
 	return db
 		.select({ id: users.id, email: users.email, name: users.name })
 		.from(users)
 		.where(
 			and(
 				ne(users.id, senderId),
+				note.visibility === "private" ? inArray(users.id, committee) : undefined,
 				or(
 					eq(users.id, note.authorId ?? ""),
 					eq(users.id, thread.askedBy ?? ""),

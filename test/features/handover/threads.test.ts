@@ -143,6 +143,22 @@ describe("answering", () => {
 		]);
 	});
 
+	it("keeps a note made private since the thread began within its committee: the answer mails no outsider", async () => {
+		const id = await note23("Student tickets D");
+		const opened = await ask(id, w.users.chair25.cookie);
+		const threadId = (await opened.json<{ data: { id: string } }>()).data.id;
+		await rows("update handover_notes set visibility = 'private' where id = ?", id);
+
+		expect((await reply(id, threadId, w.users.organizer23.cookie, "Ask me in person.")).status).toBe(201);
+
+		const answers = async (email: string) =>
+			(await outboxTo(email)).filter((m) => m.subject.startsWith("Re:") && m.subject.includes("Student tickets D"));
+		expect({
+			chair25: (await answers(w.users.chair25.email)).length,
+			chair23: (await answers(w.users.chair23.email)).length,
+		}).toEqual({ chair25: 0, chair23: 1 });
+	});
+
 	it("answers 404 for a thread of another note", async () => {
 		const one = await note23("Student tickets D");
 		const other = await note23("Student tickets E");
