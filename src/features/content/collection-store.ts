@@ -7,6 +7,7 @@ import type { Database } from "../../db/client";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { writeEditionContent } from "../editions/content-version";
+import { detachItemLinks } from "../handover/links";
 import { type CollectionDef, collectionByKey, type Data, type Row } from "./collections";
 import { objectOf } from "./fields";
 
@@ -101,5 +102,6 @@ export async function deleteItem(db: Database, def: CollectionDef, editionId: st
 	await findItem(db, def, editionId, itemId);
 	await writeEditionContent(db, editionId, [
 		db.delete(def.table).where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
+		...detachItemLinks(db, editionId, def.key, itemId),
 	]);
 }

@@ -266,6 +266,33 @@ export async function notesForCollectionItem(
 	return kind ? notesFor(db, audience, editionId, kind, itemId) : [];
 }
 
+/**
+ * The statement that detaches notes from a content item being deleted, for the batch that deletes
+ * it (none for collections notes do not attach to): a link never points at a row that is gone.
+ *
+ * @example writeEditionContent(db, editionId, [deleteRow, ...detachItemLinks(db, editionId, "rooms", roomId)])
+ */
+export function detachItemLinks(
+	db: Database,
+	editionId: string,
+	collectionKey: string,
+	itemId: string,
+): BatchItem<"sqlite">[] {
+	const kind = SUBJECT_OF_COLLECTION[collectionKey];
+	if (!kind) return [];
+	return [
+		db
+			.delete(handoverNoteLinks)
+			.where(
+				and(
+					eq(handoverNoteLinks.editionId, editionId),
+					eq(handoverNoteLinks.subjectKind, kind),
+					eq(handoverNoteLinks.subjectId, itemId),
+				),
+			),
+	];
+}
+
 /** Where a clone reports the copies of each kind of row (the tables of its `copiedIds`). */
 const COPIED_TABLE: Record<RowSubjectKind, string> = {
 	registration_field: "registrationFields",

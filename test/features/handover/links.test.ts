@@ -95,6 +95,21 @@ describe("attaching a note", () => {
 		]);
 	});
 
+	it("lets go of a thing that is deleted, in the same write: no link points at a row that is gone", async () => {
+		const room = `room-annex-${w.editions[2023]}`;
+		await q("insert into rooms (id, edition_id, name) values (?, ?, 'Annex')", room, w.editions[2023]).run();
+		expect((await link(notes.hall as string, "room", room)).status).toBe(201);
+
+		const deleted = await sendJson("DELETE", `/api/v1/editions/${w.editions[2023]}/rooms/${room}`, undefined, {
+			cookie: w.users.organizer23.cookie,
+		});
+
+		expect(deleted.status).toBe(204);
+		expect(await rows("select note_id from handover_note_links where subject_id = ?", room)).toEqual([]);
+		// The note itself stays, with its other links.
+		expect(await rows("select id from handover_notes where id = ?", notes.hall)).toEqual([{ id: notes.hall }]);
+	});
+
 	it("refuses a thing of another edition, an unknown deadline and an unknown kind, writing nothing", async () => {
 		const otherRoom = `room-of-2021-${w.editions[2021]}`;
 		await q("insert into rooms (id, edition_id, name) values (?, ?, 'Elsewhere')", otherRoom, w.editions[2021]).run();
