@@ -3,20 +3,6 @@
  * its dates (with UTC offsets), place and postal address, organizer, status and attendance mode;
  * sessions as Events of their own, tied to the event as subEvent / superEvent.
  */
-import { zoneOffsetMinutes } from "./zoned-time";
-
-/**
- * An ISO 8601 date-time with the zone's UTC offset at that instant, to the second.
- *
- * @example isoWithOffset(new Date("2023-10-09T07:00:00Z"), "Europe/Amsterdam") // "2023-10-09T09:00:00+02:00"
- */
-export function isoWithOffset(instant: Date, timeZone: string): string {
-	const offset = zoneOffsetMinutes(timeZone, instant);
-	const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
-	const abs = Math.abs(offset);
-	const pad = (n: number) => String(n).padStart(2, "0");
-	return `${local}${offset < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
 
 export interface PostalAddressInput {
 	/** As entered, e.g. "Hanzeplein 1, 9713 GZ Groningen". */

@@ -102,10 +102,26 @@ export function resolveSessionStart(edition: ZonedEdition, day: number, hhmm: st
 	return resolveOffset(edition, day - 1, hhmm);
 }
 
-/** "UTC+02:00", "UTC−05:00": the zone's offset at `instant`, as a reader compares two of them. */
-export function utcOffsetLabel(timeZone: string, instant: Date): string {
-	const minutes = zoneOffsetMinutes(timeZone, instant);
+/** An offset in minutes as `HH:MM` after the given sign: "+02:00", "−05:00". */
+function offsetText(minutes: number, minus: string): string {
 	const abs = Math.abs(minutes);
 	const pad = (n: number) => String(n).padStart(2, "0");
-	return `UTC${minutes < 0 ? "−" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+	return `${minutes < 0 ? minus : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** "UTC+02:00", "UTC−05:00": the zone's offset at `instant`, as a reader compares two of them. */
+export function utcOffsetLabel(timeZone: string, instant: Date): string {
+	return `UTC${offsetText(zoneOffsetMinutes(timeZone, instant), "−")}`;
+}
+
+/**
+ * An ISO 8601 date-time with the zone's UTC offset at that instant, to the second (for feeds and
+ * JSON-LD, which machines read).
+ *
+ * @example isoWithOffset(new Date("2023-10-09T07:00:00Z"), "Europe/Amsterdam") // "2023-10-09T09:00:00+02:00"
+ */
+export function isoWithOffset(instant: Date, timeZone: string): string {
+	const offset = zoneOffsetMinutes(timeZone, instant);
+	const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * MINUTE).toISOString().slice(0, 19);
+	return `${local}${offsetText(offset, "-")}`;
 }

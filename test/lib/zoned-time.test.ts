@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+	isoWithOffset,
 	resolveOffset,
 	resolveSessionStart,
 	utcOffsetLabel,
@@ -87,5 +88,14 @@ describe("resolveOffset() and resolveSessionStart()", () => {
 		expect(iso(resolveOffset(toronto, -240, "09:00"))).toBe("2025-02-08T14:00:00.000Z");
 		expect(utcOffsetLabel("America/Toronto", resolveSessionStart(toronto, 1, "09:00"))).toBe("UTC−04:00");
 		expect(utcOffsetLabel("Europe/Amsterdam", resolveOffset(amsterdam2023, -240, "09:00"))).toBe("UTC+01:00");
+	});
+});
+
+describe("isoWithOffset", () => {
+	it("writes the zone's offset at that instant, across DST and west of UTC", () => {
+		expect(isoWithOffset(new Date("2023-10-09T07:00:00Z"), "Europe/Amsterdam")).toBe("2023-10-09T09:00:00+02:00");
+		expect(isoWithOffset(new Date("2023-11-09T08:00:00Z"), "Europe/Amsterdam")).toBe("2023-11-09T09:00:00+01:00");
+		expect(isoWithOffset(new Date("2025-01-15T14:30:45.900Z"), "America/New_York")).toBe("2025-01-15T09:30:45-05:00");
+		expect(isoWithOffset(new Date("2025-01-15T03:30:00Z"), "Asia/Kolkata")).toBe("2025-01-15T09:00:00+05:30");
 	});
 });

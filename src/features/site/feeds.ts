@@ -20,8 +20,7 @@ import {
 	stableGuid,
 } from "../../lib/frab";
 import { type Calendar, type CalendarEvent, icsCalendar } from "../../lib/ical";
-import { isoWithOffset } from "../../lib/json-ld";
-import { zonedInstant } from "../../lib/zoned-time";
+import { isoWithOffset, zonedInstant } from "../../lib/zoned-time";
 import { SESSION_KIND_LABELS } from "../program/schemas";
 import type { ProgramData, ProgramSessionView, ProgramSpeaker } from "./program-data";
 

@@ -1,7 +1,8 @@
 import type { Track } from "../../db/schema";
 import { formatDay } from "../../lib/dates";
-import { isoWithOffset, sessionEvent } from "../../lib/json-ld";
+import { sessionEvent } from "../../lib/json-ld";
 import { markdown } from "../../lib/markdown";
+import { isoWithOffset } from "../../lib/zoned-time";
 import { clock, minutesOf } from "../program/rules";
 import { SESSION_KIND_LABELS } from "../program/schemas";
 import { absoluteUrl, sitePath } from "./links";

@@ -1,6 +1,7 @@
 import { dateOfDay, formatDateRange, formatDay } from "../../lib/dates";
-import { editionEvent, isoWithOffset, type JsonLd } from "../../lib/json-ld";
+import { editionEvent, type JsonLd } from "../../lib/json-ld";
 import { markdown } from "../../lib/markdown";
+import { isoWithOffset, wallClock } from "../../lib/zoned-time";
 import { editionUrl } from "../series/series";
 import type { EditionHome, Highlight, HomeTrack } from "./edition-home";
 import { absoluteUrl, seriesLink, sitePath } from "./links";
@@ -57,11 +58,7 @@ export function EditionHomePage({ site, home }: { site: Site; home: EditionHome 
 							<>
 								<dt>{date.label}</dt>
 								<dd>
-									<time
-										datetime={
-											date.dayOnly ? isoWithOffset(date.at, edition.timeZone).slice(0, 10) : date.at.toISOString()
-										}
-									>
+									<time datetime={date.dayOnly ? wallClock(date.at, edition.timeZone).date : date.at.toISOString()}>
 										{formatZoned(date.at, edition.timeZone, { time: !date.dayOnly })}
 									</time>
 								</dd>
