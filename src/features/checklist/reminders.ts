@@ -12,8 +12,8 @@ import { checklistTasks, editionMembers, editions, users } from "../../db/schema
 import { dateOfDay, formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { chunked, MAX_BOUND_PARAMETERS, outboxInserts } from "../scheduler/mail-batch";
-import { batchOnce, stillUndone } from "../scheduler/once";
+import { chunked, MAX_BOUND_PARAMETERS } from "../scheduler/mail-batch";
+import { mailOnce, stillUndone } from "../scheduler/once";
 import {
 	type ChecklistTask,
 	type CommitteeMember,
@@ -170,17 +170,16 @@ export async function sendChecklistReminders({ db, now, origin }: JobContext): P
 				mailed.push(task.id);
 			}
 			if (mailed.length === 0) return;
-			const mails = outboxInserts(
+			const ids = await mailOnce(
 				db,
+				[...noneReminded(db, mailed), ...markReminded(db, mailed, now)],
 				[...perRecipient.values()].map((r) => reminderMail(edition, r.member, r.tasks, origin)),
 			);
-			if (
-				!(await batchOnce(db, [...noneReminded(db, mailed), ...mails.statements, ...markReminded(db, mailed, now)]))
-			) {
+			if (!ids) {
 				meanwhile++;
 				return;
 			}
-			mailIds.push(...mails.ids);
+			mailIds.push(...ids);
 			reminded += mailed.length;
 		},
 	);

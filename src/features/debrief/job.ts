@@ -15,8 +15,7 @@ import { committeesOf } from "../checklist/reminders";
 import type { CommitteeMember } from "../checklist/timeline";
 import { dueWithinGrace, graceDayRange } from "../scheduler/catch-up";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { outboxInserts } from "../scheduler/mail-batch";
-import { batchOnce, stillUndone } from "../scheduler/once";
+import { mailOnce, stillUndone } from "../scheduler/once";
 import { DEBRIEF_DELAY_DAYS, DEBRIEF_WINDOW_DAYS, debriefMoment, debriefUrl } from "./debrief";
 import { DEBRIEF_PROMPTS } from "./prompts";
 
@@ -88,23 +87,22 @@ export async function sendDebriefs({ db, now, origin }: JobContext): Promise<Job
 			const asked = (committees.get(edition.id) ?? []).filter((m) => ASKED_ROLES.has(m.role));
 			// Nobody to ask: it waits (within the window) for the committee to get a chair or organizer.
 			if (asked.length === 0) return;
-			const mails = outboxInserts(
+			const ids = await mailOnce(
 				db,
+				[
+					stillUndone(
+						db,
+						sql`exists (select 1 from ${editions} where ${editions.id} = ${edition.id} and ${editions.debriefSentAt} is null)`,
+					),
+					db.update(editions).set({ debriefSentAt: now }).where(eq(editions.id, edition.id)),
+				],
 				asked.map((member) => debriefMail(edition, member, origin)),
 			);
-			const written = await batchOnce(db, [
-				stillUndone(
-					db,
-					sql`exists (select 1 from ${editions} where ${editions.id} = ${edition.id} and ${editions.debriefSentAt} is null)`,
-				),
-				db.update(editions).set({ debriefSentAt: now }).where(eq(editions.id, edition.id)),
-				...mails.statements,
-			]);
-			if (!written) {
+			if (!ids) {
 				meanwhile++;
 				return;
 			}
-			mailIds.push(...mails.ids);
+			mailIds.push(...ids);
 			sent++;
 		},
 	);

@@ -20,8 +20,7 @@ import { type FigureTopic, figuresFor } from "../insights/figures";
 import { roleLabel } from "../invitations/wording";
 import { dueWithinGrace, graceDayRange } from "../scheduler/catch-up";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { outboxInserts } from "../scheduler/mail-batch";
-import { batchOnce, stillUndone } from "../scheduler/once";
+import { mailOnce, stillUndone } from "../scheduler/once";
 import { remindersDef } from "./collection";
 import { anchorFigure, type ReminderCall, reminderMoment } from "./moments";
 
@@ -148,23 +147,22 @@ export async function sendOrganizerReminders({ db, now, origin }: JobContext): P
 			const anchor = anchorFigure(edition, reminder.anchor, call, now);
 			const extra = await figuresFor(db, edition.id, FIGURE_TOPICS[reminder.anchor]);
 			const figures = [...(anchor ? [anchor] : []), ...extra.map((f) => `${f.label}: ${f.value}.`)];
-			const mails = outboxInserts(
+			const ids = await mailOnce(
 				db,
+				[
+					stillUndone(
+						db,
+						sql`exists (select 1 from ${organizerReminders} where ${organizerReminders.id} = ${reminder.id} and ${organizerReminders.sentAt} is null)`,
+					),
+					db.update(organizerReminders).set({ sentAt: now }).where(eq(organizerReminders.id, reminder.id)),
+				],
 				owners.members.map((member) => reminderMail(candidate, member, figures, owners.fallback, origin)),
 			);
-			const written = await batchOnce(db, [
-				stillUndone(
-					db,
-					sql`exists (select 1 from ${organizerReminders} where ${organizerReminders.id} = ${reminder.id} and ${organizerReminders.sentAt} is null)`,
-				),
-				db.update(organizerReminders).set({ sentAt: now }).where(eq(organizerReminders.id, reminder.id)),
-				...mails.statements,
-			]);
-			if (!written) {
+			if (!ids) {
 				meanwhile++;
 				return;
 			}
-			mailIds.push(...mails.ids);
+			mailIds.push(...ids);
 			sent++;
 		},
 	);

@@ -8,8 +8,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
+import type { MailMessage } from "../../lib/mailer";
 import { failedWith } from "../editions/content-version";
-import { batchAll } from "./mail-batch";
+import { batchAll, outboxInserts } from "./mail-batch";
 
 const ALREADY_DONE = "already done";
 
@@ -43,4 +44,20 @@ export async function batchOnce(db: Database, statements: BatchItem<"sqlite">[])
 		if (!doneMeanwhile(error)) throw error;
 		return false;
 	}
+}
+
+/**
+ * Writes `messages` to the outbox in one batch with `statements` (its stillUndone guard and the
+ * marks of the work done), once: the outbox ids to deliver when written, null when another run did
+ * the work first.
+ *
+ * @example const ids = await mailOnce(db, [stillUndone(db, unsent), markSent], messages)
+ */
+export async function mailOnce(
+	db: Database,
+	statements: BatchItem<"sqlite">[],
+	messages: readonly MailMessage[],
+): Promise<string[] | null> {
+	const mails = outboxInserts(db, messages);
+	return (await batchOnce(db, [...statements, ...mails.statements])) ? mails.ids : null;
 }
