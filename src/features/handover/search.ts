@@ -36,7 +36,10 @@ const MAX_TERMS = 12;
 export function ftsQuery(input: string): string | null {
 	const terms: string[] = [];
 	// Control characters split words: FTS5 reads a NUL inside a quoted string as its end.
-	for (const word of input.normalize("NFC").replace(/\p{Cc}/gu, " ").split(/\s+/)) {
+	for (const word of input
+		.normalize("NFC")
+		.replace(/\p{Cc}/gu, " ")
+		.split(/\s+/)) {
 		const prefix = /\*$/.test(word);
 		const term = word.replaceAll('"', "").replace(/\*+$/, "");
 		// A term without a letter or digit has no tokens: it could only match nothing.
