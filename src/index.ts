@@ -1,6 +1,6 @@
 import { createApp } from "./app";
 import type { Bindings } from "./env";
-import { runScheduledJobs } from "./features/scheduler";
+import { runScheduledJobs } from "./scheduled";
 
 const app = createApp();
 

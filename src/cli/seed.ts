@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
 import { createDatabase } from "../db/client";
-import { DEMO_PASSWORD } from "../db/seed/demo-accounts";
-import { seedDemo } from "../db/seed/seed";
+import { DEMO_PASSWORD } from "./seed/demo-accounts";
+import { seedDemo } from "./seed/seed";
 import type { Bindings } from "../env";
 
 const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });

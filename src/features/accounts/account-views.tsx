@@ -4,7 +4,7 @@
  */
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords";
 import type { User } from "../../db/schema";
-import type { FormState } from "../../lib/form-flow";
+import type { FormState } from "../../views/form-post";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import type { ListedToken, TokenScopes } from "./personal-tokens";

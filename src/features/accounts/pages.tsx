@@ -9,7 +9,7 @@ import { invalidateSession, invalidateUserSessions } from "../../auth/sessions";
 import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
-import { handleFormPost } from "../../lib/form-flow";
+import { handleFormPost } from "../../views/form-post";
 import { scheduleDelivery } from "../../lib/mailer";
 import {
 	changePassword,

@@ -11,9 +11,9 @@ import type { Database } from "../../db/client";
 import { checklistTasks, editionMembers, editions, users } from "../../db/schema";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
-import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { chunked, MAX_BOUND_PARAMETERS } from "../scheduler/mail-batch";
-import { mailOnce, stillUndone } from "../scheduler/once";
+import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
+import { chunked, MAX_BOUND_PARAMETERS } from "../../db/batching";
+import { mailOnce, stillUndone } from "../../jobs/once";
 import {
 	type ChecklistTask,
 	type CommitteeMember,

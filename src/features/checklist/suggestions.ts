@@ -14,9 +14,9 @@ import type { Database } from "../../db/client";
 import { checklistTasks, type Edition, editions } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { fillPlaceholders, placeholderValues } from "../cloning/placeholders";
-import { writeEditionContent } from "../editions/content-version";
-import { insertIf } from "../hosting/insert-if";
+import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
+import { writeEditionContent } from "../../db/content-version";
+import { insertIf } from "../../db/insert-if";
 import { type ChecklistItem, seriesDefaultChecklist } from "./series-default";
 import { type ChecklistTask, doneOffsetOf, timelineLabel } from "./timeline";
 

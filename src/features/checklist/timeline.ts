@@ -10,7 +10,7 @@ import { checklistTasks, type Edition } from "../../db/schema";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { wallClock } from "../../lib/zoned-time";
 import { type CommitteeMember as FullMember, listCommittee } from "../committees/committees";
-import { endOfDay } from "../scheduler/end-of-day";
+import { endOfDay } from "../../jobs/end-of-day";
 
 export type ChecklistTask = typeof checklistTasks.$inferSelect;
 

@@ -5,7 +5,7 @@ import type { CollectionDef } from "../content/collections";
 import { AddItemForm, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
 import type { Advice } from "../handover/links";
 import { AdviceList } from "../handover/views";
-import { roleLabel } from "../invitations/wording";
+import { roleLabel } from "../../domain/invitation-wording";
 import { suggestionsUrl } from "./suggestions";
 import type { Owners, TimelineEntry } from "./timeline";
 

@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import { authorize, notVisible } from "../../auth/guard";
 import type { AppEnv } from "../../env";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource, findEditionWithSeries } from "../committees/committees";
 
 /** The edition being set up, once the actor may change it. */

@@ -18,7 +18,7 @@ import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../
 import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { travellingNoteLinks } from "../handover/links";
-import { roleLabel } from "../invitations/wording";
+import { roleLabel } from "../../domain/invitation-wording";
 import { type ReminderCall, reminderSchedule } from "../reminders/moments";
 import {
 	chunkedInserts,
@@ -36,11 +36,11 @@ import {
 	writeIfUnchanged,
 } from "./edition-parts";
 import { type ClonePart, PART_LABELS } from "./parts";
-import { type ResolvedMoment, resolveMoment } from "./resolved-moment";
+import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 
 export { chunkedInserts, D1_MAX_BOUND_PARAMETERS } from "./edition-parts";
-export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "./placeholders";
-export { formatFullDate, type ResolvedMoment, resolveMoment } from "./resolved-moment";
+export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "../../domain/placeholders";
+export { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 
 export interface CloneInput {
 	sourceEditionId: string;

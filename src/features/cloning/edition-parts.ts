@@ -34,10 +34,10 @@ import {
 } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { writeEditionContent } from "../editions/content-version";
+import { writeEditionContent } from "../../db/content-version";
 import { describeWhen } from "../reminders/wording";
 import type { ClonePart } from "./parts";
-import { fillPlaceholders, placeholderValues } from "./placeholders";
+import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 
 type Select<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];

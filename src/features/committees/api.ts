@@ -5,7 +5,7 @@ import { editionTarget, listPendingInvitations, revokeInvitation, seriesTarget }
 import { InvitationIdParam, InvitationSchema, toInvitationJson } from "../invitations/schemas";
 import { sendInvitation } from "../invitations/send";
 import { SeriesSlugParam } from "../series/schemas";
-import { authorizedEdition, authorizedSeries } from "./access";
+import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import { listCommittee, listStewards, removeCommitteeMember, removeSteward, updateCommitteeMember } from "./committees";
 import {
 	CommitteeMemberParams,

@@ -4,11 +4,11 @@ import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard
 import { can } from "../../auth/policy";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
-import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { editionTarget, listPendingInvitations, revokeInvitation, seriesTarget } from "../invitations/invitations";
 import { invitationsPages } from "../invitations/pages";
 import { sendInvitation } from "../invitations/send";
-import { authorizedEdition, authorizedSeries } from "./access";
+import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import {
 	committeeConsoleUrl,
 	editionResource,

@@ -4,11 +4,11 @@ import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/f
 import type { Crumb } from "../../views/layout";
 import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
-import { type FailedForm, failureOf } from "../console/form-flow";
+import { type FailedForm, failureOf } from "../../views/form-flow";
 import { contentUrl } from "../content/views";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
-import { longDate, roleLabel } from "../invitations/wording";
+import { longDate, roleLabel } from "../../domain/invitation-wording";
 import { editionUrl } from "../series/series";
 import { type CommitteeMember, committeeConsoleUrl, type Steward, stewardsConsoleUrl } from "./committees";
 

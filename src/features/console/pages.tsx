@@ -3,7 +3,7 @@ import { requireAuth, requireSignedInPage, visibleOnly } from "../../auth/guard"
 import type { AppEnv } from "../../env";
 import { editionResource } from "../committees/committees";
 import { loadDashboard } from "./dashboard";
-import { noticeFrom } from "./form-flow";
+import { noticeFrom } from "../../views/form-flow";
 import { DashboardPage } from "./views";
 
 /** The console's front page: where the signed-in user has a role. */

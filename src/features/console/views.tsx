@@ -5,7 +5,7 @@ import { Notice } from "../../views/forms";
 import { committeeConsoleUrl, stewardsConsoleUrl } from "../committees/committees";
 import { roleWithUntil } from "../committees/views";
 import { institutionConsoleUrl } from "../institutions/institutions";
-import { roleLabel } from "../invitations/wording";
+import { roleLabel } from "../../domain/invitation-wording";
 import type { Dashboard } from "./dashboard";
 
 export function DashboardPage({

@@ -28,7 +28,7 @@ import {
 import { countryName } from "../../lib/countries";
 import { AppError } from "../../lib/errors";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
-import { placeholderProblem } from "../cloning/placeholders";
+import { placeholderProblem } from "../../domain/placeholders";
 import { remindersDef } from "../reminders/collection";
 import {
 	checkbox,
@@ -47,7 +47,7 @@ import {
 	textarea,
 	time,
 	url,
-} from "./fields";
+} from "../../domain/fields";
 
 export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
 export type Row = Record<string, unknown>;

@@ -8,14 +8,14 @@ import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard
 import { can, noteAudience } from "../../auth/policy";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../committees/committees";
-import { noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { notesForCollectionItem } from "../handover/links";
 import { NoteAdvice } from "../handover/views";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
 import { COLLECTIONS, type CollectionDef, collectionByKey } from "./collections";
-import type { Option } from "./fields";
+import type { Option } from "../../domain/fields";
 import { CollectionPage, collectionUrl, ItemPage } from "./views";
 
 // Only the declared collections match, so other edition pages (committee, program, …) keep their routes.

@@ -4,9 +4,9 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, Checkbox, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { RowLink, RowsTable } from "../../views/table";
-import type { FailedForm } from "../console/form-flow";
+import type { FailedForm } from "../../views/form-flow";
 import type { CollectionDef, Data, Row } from "./collections";
-import { type FieldSpec, formValue, type Option } from "./fields";
+import { type FieldSpec, formValue, type Option } from "../../domain/fields";
 
 export const contentUrl = (editionId: string) => `/console/editions/${editionId}/content`;
 export const collectionUrl = (editionId: string, def: CollectionDef) => `/console/editions/${editionId}/${def.key}`;

@@ -11,9 +11,9 @@ import { dateOfDay } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { zonedInstant } from "../../lib/zoned-time";
-import { markdown, objectOf } from "../content/fields";
-import { insertIf } from "../hosting/insert-if";
-import { endOfDay } from "../scheduler/end-of-day";
+import { markdown, objectOf } from "../../domain/fields";
+import { insertIf } from "../../db/insert-if";
+import { endOfDay } from "../../jobs/end-of-day";
 import { DEBRIEF_PROMPTS } from "./prompts";
 
 /** The debrief goes out this many days after the event's last day… */

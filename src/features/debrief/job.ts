@@ -13,9 +13,9 @@ import { formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
 import { committeesOf } from "../checklist/reminders";
 import type { CommitteeMember } from "../checklist/timeline";
-import { dueWithinGrace, graceDayRange } from "../scheduler/catch-up";
-import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { mailOnce, stillUndone } from "../scheduler/once";
+import { dueWithinGrace, graceDayRange } from "../../jobs/catch-up";
+import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
+import { mailOnce, stillUndone } from "../../jobs/once";
 import { DEBRIEF_DELAY_DAYS, DEBRIEF_WINDOW_DAYS, debriefMoment, debriefUrl } from "./debrief";
 import { DEBRIEF_PROMPTS } from "./prompts";
 

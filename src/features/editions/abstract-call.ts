@@ -8,8 +8,8 @@ import type { Database } from "../../db/client";
 import { abstractCalls } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { offsetMinutes } from "../../lib/offsets";
-import { type FieldSpec, int, lines, objectOf, text, time } from "../content/fields";
-import { writeEditionContent } from "./content-version";
+import { type FieldSpec, int, lines, objectOf, text, time } from "../../domain/fields";
+import { writeEditionContent } from "../../db/content-version";
 
 const OFFSET_HINT = "Days from the first day of the event: −180 is 180 days before.";
 

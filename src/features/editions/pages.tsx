@@ -3,9 +3,9 @@ import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard
 import { can } from "../../auth/policy";
 import type { AppEnv } from "../../env";
 import { clonedFrom } from "../cloning/sources";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../committees/committees";
-import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { contentUrl, FieldsFormPage } from "../content/views";
 import { dossierCountsFor } from "../handover/access";
 import { factsFor } from "../insights/facts";

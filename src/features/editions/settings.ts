@@ -20,8 +20,8 @@ import {
 	textarea,
 	timeZone,
 	url,
-} from "../content/fields";
-import { writeEditionContent } from "./content-version";
+} from "../../domain/fields";
+import { writeEditionContent } from "../../db/content-version";
 
 /** An edition lasts at most this many days: longer is almost certainly a typo in a date. */
 export const MAX_EDITION_DAYS = 14;

@@ -19,9 +19,9 @@ import {
 } from "../../db/schema";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
 import { resolveOffset } from "../../lib/zoned-time";
-import { endOfDay } from "../scheduler/end-of-day";
-import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { batchAll, outboxInserts } from "../scheduler/mail-batch";
+import { endOfDay } from "../../jobs/end-of-day";
+import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
+import { batchAll, outboxInserts } from "../../db/batching";
 import { editionUrl } from "../series/series";
 import { unfollowPath, unfollowToken } from "./followers";
 import { type AnnouncementKind, announcementMail, announcementText } from "./mails";

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses } from "../../api/openapi";
 import { ANNOUNCEMENT_KINDS } from "../../db/schema";
-import { authorizedSeries } from "../committees/access";
+import { authorizedSeries } from "../../domain/edition-access";
 import { SeriesSlugParam } from "../series/schemas";
 import { followerSummary } from "./followers";
 

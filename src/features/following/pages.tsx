@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Series } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
-import { handleFormPost } from "../../lib/form-flow";
+import { handleFormPost } from "../../views/form-post";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { clientIp } from "../accounts/requests";

@@ -4,7 +4,7 @@
  * work without JavaScript; one h1 each.
  */
 import type { Series } from "../../db/schema";
-import type { FormState } from "../../lib/form-flow";
+import type { FormState } from "../../views/form-post";
 import { ErrorSummary, Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
 import { EMAIL_MAX_LENGTH } from "../accounts/schemas";

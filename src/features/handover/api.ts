@@ -14,7 +14,7 @@ import type { AppEnv } from "../../env";
 import { validationError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource, findEditionWithSeries } from "../committees/committees";
 import { EditionIdParam } from "../committees/schemas";
 import { asFieldData, SeriesSlugParam } from "../series/schemas";

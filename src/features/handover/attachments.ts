@@ -14,7 +14,7 @@ import type { Database } from "../../db/client";
 import { handoverAttachments } from "../../db/schema";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { failedWith } from "../editions/content-version";
+import { failedWith } from "../../db/content-version";
 
 export type Attachment = typeof handoverAttachments.$inferSelect;
 

@@ -15,7 +15,7 @@ import {
 	type NoteSubjectKind,
 	type NoteVisibility,
 } from "../../db/schema";
-import { type FieldSpec, markdown, objectOf, select, text } from "../content/fields";
+import { type FieldSpec, markdown, objectOf, select, text } from "../../domain/fields";
 import { pathId } from "../invitations/schemas";
 
 export const TOPIC_LABELS: Record<HandoverTopic, string> = {

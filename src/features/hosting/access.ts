@@ -8,7 +8,7 @@ import type { Action, Resource } from "../../auth/policy";
 import type { Series } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
-import { authorizedSeries } from "../committees/access";
+import { authorizedSeries } from "../../domain/edition-access";
 import { authorizedInstitution } from "../institutions/access";
 import { findSeriesBySlug } from "../series/series";
 import { findCall } from "./calls";

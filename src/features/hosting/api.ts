@@ -11,7 +11,7 @@ import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
-import { authorizedSeries } from "../committees/access";
+import { authorizedSeries } from "../../domain/edition-access";
 import { authorizedInstitution } from "../institutions/access";
 import { toEditionJson } from "../series/api";
 import { asFieldData, EditionSchema, SeriesSlugParam } from "../series/schemas";

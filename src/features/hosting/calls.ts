@@ -9,8 +9,8 @@ import type { Database } from "../../db/client";
 import { editions, hostCalls, type Series } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { longDate } from "../invitations/wording";
-import { insertIf } from "./insert-if";
+import { longDate } from "../../domain/invitation-wording";
+import { insertIf } from "../../db/insert-if";
 import type { CallInput, CallPatch } from "./schemas";
 
 export type HostCall = typeof hostCalls.$inferSelect;

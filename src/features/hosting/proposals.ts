@@ -27,7 +27,7 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { editionUrl } from "../series/series";
 import { deadlineLabel, deadlinePassed, editionExists, type HostCall } from "./calls";
-import { insertIf } from "./insert-if";
+import { insertIf } from "../../db/insert-if";
 import { acceptedMail, declinedMail, type Proposer } from "./mails";
 import { chairOf, editionDateProblems, editionName } from "./new-edition";
 import type { ProposalInput } from "./schemas";

@@ -17,7 +17,7 @@ import {
 	text,
 	textarea,
 	timeZone,
-} from "../content/fields";
+} from "../../domain/fields";
 import { pathId } from "../invitations/schemas";
 import { SeriesSlugParam } from "../series/schemas";
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import { EditionIdParam } from "../committees/schemas";
 import { HostnameSchema, normalizeHost } from "./hostnames";
 import { addEditionHost, type EditionHost, hostUrl, listEditionHosts, removeEditionHost } from "./hosts";

@@ -6,7 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses } from "../../api/openapi";
 import { notVisible } from "../../auth/guard";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import { findEditionWithSeries } from "../committees/committees";
 import { PUBLIC_STATUSES } from "../series/series";
 import { FactsSchema, factsFor } from "./facts";

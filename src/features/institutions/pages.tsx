@@ -4,7 +4,7 @@ import { authorize, currentActor, requireAuth, requireSignedInPage } from "../..
 import { type Action, can } from "../../auth/policy";
 import { INSTITUTION_ROLES } from "../../db/schema";
 import type { AppEnv } from "../../env";
-import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { institutionTarget, listPendingInvitations, revokeInvitation } from "../invitations/invitations";
 import { sendInvitation } from "../invitations/send";
 import { authorizedInstitution, authorizedMemberChange, institutionResource } from "./access";

@@ -4,10 +4,10 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
-import { type FailedForm, failureOf } from "../console/form-flow";
+import { type FailedForm, failureOf } from "../../views/form-flow";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
-import { roleLabel } from "../invitations/wording";
+import { roleLabel } from "../../domain/invitation-wording";
 import { type InstitutionMember, institutionConsoleUrl, type MyInstitution } from "./institutions";
 import { INVITABLE_INSTITUTION_ROLES } from "./schemas";
 

@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { authorize, requireAuth, requireSignedInPage } from "../../auth/guard";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
-import { withNotice } from "../console/form-flow";
+import { withNotice } from "../../views/form-flow";
 import { acceptInvitation, findOpenInvitation } from "./invitations";
 import { InvitationPage, InvitationProblemPage } from "./views";
 

@@ -3,7 +3,7 @@ import { ActionButton } from "../../views/forms";
 import { Layout } from "../../views/layout";
 import { ActionsHeader } from "../../views/table";
 import type { FoundInvitation, InvitationTarget, PendingInvitation } from "./invitations";
-import { describeOffer, longDate, longDateOf, roleLabel } from "./wording";
+import { describeOffer, longDate, longDateOf, roleLabel } from "../../domain/invitation-wording";
 
 export interface InvitationPageProps {
 	found: FoundInvitation;

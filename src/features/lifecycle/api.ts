@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses } from "../../api/openapi";
 import { EDITION_STATUSES } from "../../db/schema";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import { EditionIdParam } from "../committees/schemas";
 import { changeStatus, goLiveProblems, TRANSITION_NAMES, TRANSITIONS, type Transition } from "./lifecycle";
 

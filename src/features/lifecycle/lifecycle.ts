@@ -10,7 +10,7 @@ import { abstractCalls, type Edition, type EditionStatus, editions, pages, ticke
 import { dayCount, isIsoDate } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { offsetMinutes } from "../../lib/offsets";
-import { writeEditionContent } from "../editions/content-version";
+import { writeEditionContent } from "../../db/content-version";
 
 interface TransitionRule {
 	from: EditionStatus;

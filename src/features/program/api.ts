@@ -8,7 +8,7 @@ import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../a
 import type { Edition } from "../../db/schema";
 import { dateOfDay } from "../../lib/dates";
 import { validationError } from "../../lib/errors";
-import { authorizedEdition } from "../committees/access";
+import { authorizedEdition } from "../../domain/edition-access";
 import {
 	createSession,
 	createTalk,

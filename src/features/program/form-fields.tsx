@@ -5,8 +5,8 @@
  * the ids apart; see withPrefix in ./schemas.ts). Every control is still rendered by ContentField.
  */
 import { ErrorSummary } from "../../views/forms";
-import type { FailedForm } from "../console/form-flow";
-import { type FieldSpec, formValue, type Option, slotName } from "../content/fields";
+import type { FailedForm } from "../../views/form-flow";
+import { type FieldSpec, formValue, type Option, slotName } from "../../domain/fields";
 import { ContentField } from "../content/views";
 
 /** Field name → the options of its select, for choices that depend on the edition. */

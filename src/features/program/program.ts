@@ -27,7 +27,7 @@ import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { listItems } from "../content/collection-store";
 import { collectionByKey } from "../content/collections";
-import { writeEditionContent } from "../editions/content-version";
+import { writeEditionContent } from "../../db/content-version";
 import {
 	type FieldMessages,
 	lectureProblems,

@@ -16,7 +16,7 @@ import {
 	select,
 	text,
 	time,
-} from "../content/fields";
+} from "../../domain/fields";
 
 export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
 	plenary: "Plenary",

@@ -5,10 +5,10 @@
  */
 import { asc } from "drizzle-orm";
 import { EDITION_ROLES, organizerReminders, REMINDER_ANCHORS, type ReminderAnchor } from "../../db/schema";
-import { PLACEHOLDER_LIST, placeholderProblem } from "../cloning/placeholders";
+import { PLACEHOLDER_LIST, placeholderProblem } from "../../domain/placeholders";
 import type { CollectionDef } from "../content/collections";
-import { int, markdown, select, text } from "../content/fields";
-import { roleLabel } from "../invitations/wording";
+import { int, markdown, select, text } from "../../domain/fields";
+import { roleLabel } from "../../domain/invitation-wording";
 import { ANCHOR_LABELS, describeWhen } from "./wording";
 
 export const REMINDERS_KEY = "organizer-reminders";

@@ -14,13 +14,13 @@ import { abstractCalls, type Edition, editions, type OrganizerReminder, organize
 import type { MailMessage } from "../../lib/mailer";
 import { committeesOf } from "../checklist/reminders";
 import { type CommitteeMember, ownersOf } from "../checklist/timeline";
-import { fillPlaceholders, placeholderValues } from "../cloning/placeholders";
+import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 import { collectionUrl } from "../content/views";
 import { type FigureTopic, figuresFor } from "../insights/figures";
-import { roleLabel } from "../invitations/wording";
-import { dueWithinGrace, graceDayRange } from "../scheduler/catch-up";
-import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../scheduler/job";
-import { mailOnce, stillUndone } from "../scheduler/once";
+import { roleLabel } from "../../domain/invitation-wording";
+import { dueWithinGrace, graceDayRange } from "../../jobs/catch-up";
+import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
+import { mailOnce, stillUndone } from "../../jobs/once";
 import { remindersDef } from "./collection";
 import { anchorFigure, type ReminderCall, reminderMoment } from "./moments";
 

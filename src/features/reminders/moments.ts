@@ -7,7 +7,7 @@
 import type { abstractCalls, Edition, OrganizerReminder, ReminderAnchor } from "../../db/schema";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { resolveOffset, wallClock } from "../../lib/zoned-time";
-import { formatFullDate, type ResolvedMoment, resolveMoment } from "../cloning/resolved-moment";
+import { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { days } from "./wording";
 
 /** The local time a reminder is sent at on its day: the start of a working day. */

@@ -3,7 +3,7 @@ import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../a
 import { requireAuth } from "../../auth/guard";
 import type { Edition, NamedLecture, Series } from "../../db/schema";
 import { notFound, validationError } from "../../lib/errors";
-import { authorizedSeries } from "../committees/access";
+import { authorizedSeries } from "../../domain/edition-access";
 import { authorizedInstitution } from "../institutions/access";
 import {
 	createNamedLecture,

@@ -4,9 +4,9 @@ import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard
 import { type Action, can } from "../../auth/policy";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
-import { authorizedSeries } from "../committees/access";
-import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
-import type { Option } from "../content/fields";
+import { authorizedSeries } from "../../domain/edition-access";
+import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import type { Option } from "../../domain/fields";
 import { authorizedInstitution, institutionResource } from "../institutions/access";
 import { listMyInstitutions } from "../institutions/institutions";
 import { LecturePage, LecturesPage, NewSeriesPage, SeriesDetailsPage } from "./console-views";

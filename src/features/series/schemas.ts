@@ -6,7 +6,7 @@
 import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
 import { editions, namedLectures, series } from "../../db/schema";
-import { type FieldSpec, int, objectOf, ref, text, textarea, url } from "../content/fields";
+import { type FieldSpec, int, objectOf, ref, text, textarea, url } from "../../domain/fields";
 import { pathId } from "../invitations/schemas";
 
 /**

@@ -4,7 +4,7 @@ import { Layout } from "../../views/layout";
 import { FollowSeriesSection } from "../following/views";
 import { deadlinePassed } from "../hosting/calls";
 import { proposeUrl } from "../hosting/urls";
-import { longDate } from "../invitations/wording";
+import { longDate } from "../../domain/invitation-wording";
 import { editionUrl, type SeriesWithEditions, seriesUrl } from "./series";
 import { type EditionTiming, editionTiming, type SeriesPageData } from "./series-page";
 

@@ -35,7 +35,7 @@ import {
 	writeIfUnchanged,
 } from "../cloning/edition-parts";
 import { type ClonePart, PART_LABELS } from "../cloning/parts";
-import { archivedError } from "../editions/content-version";
+import { archivedError } from "../../db/content-version";
 import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover/links";
 import { diffParts, type PartDiff } from "./diff";
 import { partsOf, withParts } from "./document";

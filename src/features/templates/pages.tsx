@@ -8,11 +8,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import type { AppEnv } from "../../env";
-import type { FormValues } from "../../lib/forms";
+import type { FormValues } from "../../views/parse-form";
 import { filledParts } from "../cloning/clone";
 import { CLONE_PARTS, type ClonePart, partField } from "../cloning/parts";
-import { authorizedEdition } from "../committees/access";
-import { type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { authorizedEdition } from "../../domain/edition-access";
+import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import {
 	filterTemplates,

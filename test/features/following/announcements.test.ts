@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { abstractCalls, editions, ticketTypes } from "../../../src/db/schema";
 import { seriesAnnouncementsJob } from "../../../src/features/following/announcements";
-import { runScheduledJobs } from "../../../src/features/scheduler";
+import { runScheduledJobs } from "../../../src/scheduled";
 import { formatDateRange } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
 import { mailsTo } from "../../auth-helpers";

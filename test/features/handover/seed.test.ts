@@ -1,5 +1,5 @@
 /**
- * The AINM 2023 handover dossier of the demo seed (src/db/seed/ainm-handover.ts): every link
+ * The AINM 2023 handover dossier of the demo seed (src/cli/seed/ainm-handover.ts): every link
  * points at a real row of the seeded edition, the notes pass the same validation as typed ones,
  * and the demo accounts see what their roles should.
  */
@@ -7,13 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../../../src/auth/actor";
 import { noteAudience } from "../../../src/auth/policy";
 import { handoverNoteLinks, handoverNotes, noteMessages, noteThreads } from "../../../src/db/schema";
-import { EDITION_ID } from "../../../src/db/seed/ainm";
+import { EDITION_ID } from "../../../src/cli/seed/ainm";
 import {
 	ainm2023HandoverNoteLinks,
 	ainm2023HandoverNotes,
 	ainm2023NoteMessages,
 	ainm2023NoteThreads,
-} from "../../../src/db/seed/ainm-handover";
+} from "../../../src/cli/seed/ainm-handover";
 import { listLinks } from "../../../src/features/handover/links";
 import { listEditionNotes } from "../../../src/features/handover/notes";
 import { NoteInputSchema } from "../../../src/features/handover/schemas";

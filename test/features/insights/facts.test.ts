@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { editions } from "../../../src/db/schema";
-import { ainm2023Sessions, ainm2023Speakers, ainm2023Talks, EDITION_ID } from "../../../src/db/seed/ainm";
+import { ainm2023Sessions, ainm2023Speakers, ainm2023Talks, EDITION_ID } from "../../../src/cli/seed/ainm";
 import { type Facts, factsFor } from "../../../src/features/insights/facts";
 import type { FigureSource } from "../../../src/features/insights/figures";
 import type { ErrorBody } from "../../../src/lib/errors";
@@ -14,7 +14,7 @@ import { createTestUser, getAs, type TestUser } from "../../auth-helpers";
 import { queryCount, request, seed, testDb } from "../../helpers";
 import { addCommitteeMember } from "../invitations/helpers";
 
-/** What AINM 2023's seed holds, counted by hand from src/db/seed/ainm.ts and ainm-site.ts. */
+/** What AINM 2023's seed holds, counted by hand from src/cli/seed/ainm.ts and ainm-site.ts. */
 const AINM_2023: Facts = {
 	editionId: EDITION_ID,
 	days: 3,

@@ -3,7 +3,7 @@
  * summer time alike), its timing in words, and the anchor's date relative to the day it is sent.
  */
 import { describe, expect, it } from "vitest";
-import { ainm2023OrganizerReminders } from "../../../src/db/seed/ainm-organizing";
+import { ainm2023OrganizerReminders } from "../../../src/cli/seed/ainm-organizing";
 import { anchorFigure, reminderMoment } from "../../../src/features/reminders/moments";
 import { describeWhen } from "../../../src/features/reminders/wording";
 

@@ -6,7 +6,7 @@
  * seeded "AINM symposium" template validates and is exactly what AINM 2023 holds.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { ainmSymposiumDocument } from "../../../src/db/seed/ainm-templates";
+import { ainmSymposiumDocument } from "../../../src/cli/seed/ainm-templates";
 import { readEditionParts } from "../../../src/features/cloning/edition-parts";
 import { BUILTIN_FILES, BUILTIN_PROBLEMS, BUILTINS } from "../../../src/features/templates/builtins";
 import { parseTemplateDocument, partsOf } from "../../../src/features/templates/document";

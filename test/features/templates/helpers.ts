@@ -8,7 +8,7 @@ import {
 	ainm2023EmailTexts,
 	ainmSymposiumTemplate,
 	ainmSymposiumTemplateV1,
-} from "../../../src/db/seed/ainm-templates";
+} from "../../../src/cli/seed/ainm-templates";
 import { TEMPLATE_SCHEMA } from "../../../src/features/templates/document";
 import { seed, testDb } from "../../helpers";
 

@@ -6,7 +6,7 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ainmSymposiumDocument } from "../../../src/db/seed/ainm-templates";
+import { ainmSymposiumDocument } from "../../../src/cli/seed/ainm-templates";
 import { createTestUser, getAs, postForm, type TestUser } from "../../auth-helpers";
 import { addMember, contentVersion, createEdition, editionSnapshot, rowsOf } from "../cloning/helpers";
 import { seedWithTemplates } from "./helpers";

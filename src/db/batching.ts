@@ -1,0 +1,46 @@
+/**
+ * Many outbox rows as few statements as D1 allows, for jobs that mail many people in the batch
+ * that also records what they mailed (so a crash can neither send twice nor mark without sending).
+ */
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Database } from "./client";
+import { outbox } from "./schema";
+import { newId } from "../lib/ids";
+import type { MailMessage } from "../lib/mailer";
+
+/** D1 refuses a statement with more bound parameters than this. */
+export const MAX_BOUND_PARAMETERS = 100;
+
+/** `items` in consecutive slices of at most `size`. */
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+	return chunks;
+}
+
+// Bound per outbox row: id, to, subject, text (created_at, sent_at and error take their defaults).
+const OUTBOX_ROWS_PER_STATEMENT = Math.floor(MAX_BOUND_PARAMETERS / 4);
+
+/**
+ * The inserts that put `messages` in the outbox, several rows per statement, for the caller's
+ * batch; the ids are for delivery after the batch.
+ *
+ * @example const mails = outboxInserts(db, messages); await db.batch([mark, ...mails.statements]);
+ */
+export function outboxInserts(
+	db: Database,
+	messages: readonly MailMessage[],
+): { ids: string[]; statements: BatchItem<"sqlite">[] } {
+	const rows = messages.map((message) => ({ id: newId(), ...message }));
+	return {
+		ids: rows.map((row) => row.id),
+		statements: chunked(rows, OUTBOX_ROWS_PER_STATEMENT).map((chunk) => db.insert(outbox).values(chunk)),
+	};
+}
+
+/** `db.batch` for a list the type system cannot see is non-empty. */
+export function batchAll(db: Database, statements: BatchItem<"sqlite">[]) {
+	const [first, ...rest] = statements;
+	if (!first) return Promise.resolve([]);
+	return db.batch([first, ...rest]);
+}

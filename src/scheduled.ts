@@ -1,0 +1,66 @@
+/**
+ * The one scheduler: the Worker's `scheduled` handler runs every timed job here, in order, each
+ * isolated from the others. Adding a job is adding it to SCHEDULED_JOBS.
+ */
+import { createDatabase } from "./db/client";
+import type { Bindings } from "./env";
+import { deliverOutbox, deliveryAdapter } from "./lib/mailer";
+import { checklistRemindersJob } from "./features/checklist/reminders";
+import { debriefJob } from "./features/debrief/job";
+import { seriesAnnouncementsJob } from "./features/following/announcements";
+import { organizerRemindersJob } from "./features/reminders/job";
+import { type JobContext, logJobError, type ScheduledJob } from "./jobs/job";
+
+export type { JobContext, JobOutcome, ScheduledJob } from "./jobs/job";
+
+/** Every timed job, in the order a run takes them. */
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+	seriesAnnouncementsJob,
+	checklistRemindersJob,
+	organizerRemindersJob,
+	debriefJob,
+];
+
+export type JobReport =
+	| { job: string; ok: true; mails: number; counts: Record<string, number> }
+	| { job: string; ok: false; error: string };
+
+/**
+ * Runs `jobs` (every timed job unless a test passes its own) as of `now`, one after another. A
+ * failing job is logged as one JSON line and the next still runs; each job's mails are handed to
+ * the delivery adapter after its own writes. Safe to run twice for the same `now`: every job
+ * records what it sent in the batch that sends it.
+ *
+ * @example ctx.waitUntil(runScheduledJobs(env, new Date(controller.scheduledTime)))
+ */
+export async function runScheduledJobs(
+	env: Bindings,
+	now: Date,
+	jobs: readonly ScheduledJob[] = SCHEDULED_JOBS,
+): Promise<JobReport[]> {
+	const context: JobContext = { db: createDatabase(env.DB), env, now, origin: `https://${env.MAIN_HOST}` };
+	const deliver = deliveryAdapter(env);
+	const reports: JobReport[] = [];
+	for (const job of jobs) {
+		const started = performance.now();
+		try {
+			const outcome = await job.run(context);
+			await deliverOutbox(context.db, deliver, outcome.mailIds);
+			const counts = outcome.counts ?? {};
+			reports.push({ job: job.name, ok: true, mails: outcome.mailIds.length, counts });
+			console.log(
+				JSON.stringify({
+					job: job.name,
+					scheduledTime: now.toISOString(),
+					ms: Math.round(performance.now() - started),
+					mails: outcome.mailIds.length,
+					...counts,
+				}),
+			);
+		} catch (error) {
+			logJobError(job.name, error, { scheduledTime: now.toISOString() });
+			reports.push({ job: job.name, ok: false, error: String(error) });
+		}
+	}
+	return reports;
+}

@@ -1,0 +1,169 @@
+/**
+ * The one scheduler: the Worker's `scheduled` handler runs every timed job as of the cron's
+ * scheduled time; jobs run in order, each isolated; their mails go to the delivery adapter.
+ */
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { checklistTasks, editionMembers, editions, organizerReminders } from "../src/db/schema";
+import { runScheduledJobs, SCHEDULED_JOBS, type ScheduledJob } from "../src/scheduled";
+import { outboxInserts } from "../src/db/batching";
+import worker from "../src/index";
+import { newId } from "../src/lib/ids";
+import { createTestUser, mailsTo } from "./auth-helpers";
+import { testDb } from "./helpers";
+import { addFollower, createFollowableSeries } from "./features/following/helpers";
+import { freshEmail } from "./features/invitations/helpers";
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+/** A job that records that it ran, for ordering and isolation checks. */
+const recordingJob = (name: string, ran: string[]): ScheduledJob => ({
+	name,
+	run: async ({ now }) => {
+		ran.push(`${name}@${now.toISOString()}`);
+		return { mailIds: [], counts: { things: 1 } };
+	},
+});
+
+describe("the job list", () => {
+	it("runs the series announcements, the checklist reminders, the organizer reminders, then the debriefs", () => {
+		expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual([
+			"series-announcements",
+			"checklist-reminders",
+			"organizer-reminders",
+			"organizer-debrief",
+		]);
+	});
+});
+
+describe("runScheduledJobs", () => {
+	it("runs every job in order with the same `now`", async () => {
+		const ran: string[] = [];
+		const now = new Date("2031-05-01T10:00:00Z");
+
+		const reports = await runScheduledJobs(env, now, [recordingJob("a", ran), recordingJob("b", ran)]);
+
+		expect(ran).toEqual(["a@2031-05-01T10:00:00.000Z", "b@2031-05-01T10:00:00.000Z"]);
+		expect(reports).toEqual([
+			{ job: "a", ok: true, mails: 0, counts: { things: 1 } },
+			{ job: "b", ok: true, mails: 0, counts: { things: 1 } },
+		]);
+	});
+
+	it("logs a failing job as one JSON line and still runs the next one", async () => {
+		const ran: string[] = [];
+		const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+		const failing: ScheduledJob = {
+			name: "broken",
+			run: async () => {
+				throw new Error("injected failure");
+			},
+		};
+
+		const reports = await runScheduledJobs(env, new Date("2031-05-01T10:00:00Z"), [failing, recordingJob("next", ran)]);
+
+		expect(reports).toEqual([
+			{ job: "broken", ok: false, error: "Error: injected failure" },
+			{ job: "next", ok: true, mails: 0, counts: { things: 1 } },
+		]);
+		expect(ran).toEqual(["next@2031-05-01T10:00:00.000Z"]);
+		expect(errors).toHaveBeenCalledTimes(1);
+		const line = String(errors.mock.calls[0]?.[0]);
+		expect(line).not.toContain("\n");
+		expect(JSON.parse(line)).toMatchObject({
+			level: "error",
+			job: "broken",
+			scheduledTime: "2031-05-01T10:00:00.000Z",
+			error: "Error: injected failure",
+		});
+	});
+
+	it("hands each job's mails to the configured delivery adapter and records them sent", async () => {
+		const fetches: { url: string; body: unknown }[] = [];
+		vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+			fetches.push({ url: String(input), body: JSON.parse(String(init?.body)) });
+			return new Response("{}", { status: 200 });
+		});
+		const to = freshEmail("delivered");
+		const mailing: ScheduledJob = {
+			name: "mailing",
+			run: async ({ db }) => {
+				const mails = outboxInserts(db, [{ to, subject: "Hello", text: "Body" }]);
+				const [first] = mails.statements;
+				if (first) await db.batch([first]);
+				return { mailIds: mails.ids };
+			},
+		};
+		const httpEnv = {
+			...env,
+			MAIL_ADAPTER: "http" as const,
+			MAIL_HTTP_URL: "https://mail.example/send",
+			MAIL_FROM: "Baton <no-reply@example.org>",
+		};
+
+		await runScheduledJobs(httpEnv, new Date(), [mailing]);
+
+		expect(fetches).toEqual([
+			{
+				url: "https://mail.example/send",
+				body: { from: "Baton <no-reply@example.org>", to, subject: "Hello", text: "Body" },
+			},
+		]);
+		const row = await env.DB.prepare('select sent_at, error from outbox where "to" = ?')
+			.bind(to)
+			.first<{ sent_at: number | null; error: string | null }>();
+		expect(row).toEqual({ sent_at: expect.any(Number), error: null });
+	});
+});
+
+describe("the Worker's scheduled handler", () => {
+	it("runs every job as of the cron's scheduled time", async () => {
+		const s = await createFollowableSeries("cron");
+		const editionId = newId();
+		const db = testDb();
+		await db.insert(editions).values({
+			id: editionId,
+			seriesId: s.id,
+			year: 2040,
+			name: "Cron 2040",
+			startDate: "2040-10-01",
+			endDate: "2040-10-03",
+			timeZone: "Europe/Amsterdam",
+			status: "published",
+		});
+		const follower = freshEmail("cron-follower");
+		await addFollower(s.id, follower);
+		const organizer = await createTestUser("cron-organizer");
+		await db.insert(editionMembers).values({ editionId, userId: organizer.id, role: "organizer" });
+		// Due 30 days before 1 October: 1 September, two days after the run below.
+		await db.insert(checklistTasks).values({ id: newId(), editionId, title: "Print badges", dueOffsetDays: -30 });
+		// Due 32 days before 1 October at 09:00 local: 30 August, 07:00 UTC, two hours before the run.
+		await db.insert(organizerReminders).values({
+			id: newId(),
+			editionId,
+			anchor: "event_start",
+			offsetDays: -32,
+			role: "organizer",
+			subject: "A month to go",
+		});
+		const controller = createScheduledController({
+			scheduledTime: new Date("2040-08-30T09:00:00Z"),
+			cron: "0 * * * *",
+		});
+		const ctx = createExecutionContext();
+
+		await worker.scheduled(controller, env, ctx);
+		await waitOnExecutionContext(ctx);
+
+		expect((await mailsTo(follower)).map((m) => m.subject)).toEqual([
+			expect.stringMatching(/^Cron 2040 is announced: /),
+		]);
+		expect((await mailsTo(organizer.email)).map((m) => m.subject)).toEqual([
+			"Cron 2040: 1 checklist task due",
+			"A month to go",
+		]);
+	});
+});
