@@ -4,12 +4,12 @@
  */
 import { createDatabase } from "./db/client";
 import type { Bindings } from "./env";
-import { deliverOutbox, deliveryAdapter } from "./lib/mailer";
 import { checklistRemindersJob } from "./features/checklist/reminders";
 import { debriefJob } from "./features/debrief/job";
 import { seriesAnnouncementsJob } from "./features/following/announcements";
 import { organizerRemindersJob } from "./features/reminders/job";
 import { type JobContext, logJobError, type ScheduledJob } from "./jobs/job";
+import { deliverOutbox, deliveryAdapter } from "./lib/mailer";
 
 export type { JobContext, JobOutcome, ScheduledJob } from "./jobs/job";
 

@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
-import { createDatabase } from "../src/db/client";
 import { seedDemo } from "../src/cli/seed/seed";
+import { createDatabase } from "../src/db/client";
 
 /** A drizzle client on this test file's own D1. */
 export const testDb = () => createDatabase(env.DB);

@@ -5,15 +5,15 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checklistTasks, editionMembers, editions, organizerReminders } from "../src/db/schema";
-import { runScheduledJobs, SCHEDULED_JOBS, type ScheduledJob } from "../src/scheduled";
 import { outboxInserts } from "../src/db/batching";
+import { checklistTasks, editionMembers, editions, organizerReminders } from "../src/db/schema";
 import worker from "../src/index";
 import { newId } from "../src/lib/ids";
+import { runScheduledJobs, SCHEDULED_JOBS, type ScheduledJob } from "../src/scheduled";
 import { createTestUser, mailsTo } from "./auth-helpers";
-import { testDb } from "./helpers";
 import { addFollower, createFollowableSeries } from "./features/following/helpers";
 import { freshEmail } from "./features/invitations/helpers";
+import { testDb } from "./helpers";
 
 afterEach(() => {
 	vi.restoreAllMocks();

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
 import { createDatabase } from "../db/client";
+import type { Bindings } from "../env";
 import { DEMO_PASSWORD } from "./seed/demo-accounts";
 import { seedDemo } from "./seed/seed";
-import type { Bindings } from "../env";
 
 const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
 const persistTo = values["persist-to"];

@@ -2,11 +2,13 @@
  * Many outbox rows as few statements as D1 allows, for jobs that mail many people in the batch
  * that also records what they mailed (so a crash can neither send twice nor mark without sending).
  */
+import { getTableColumns } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Database } from "./client";
-import { outbox } from "./schema";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { newId } from "../lib/ids";
 import type { MailMessage } from "../lib/mailer";
+import type { Database } from "./client";
+import { outbox } from "./schema";
 
 /** D1 refuses a statement with more bound parameters than this. */
 export const MAX_BOUND_PARAMETERS = 100;
@@ -43,4 +45,23 @@ export function batchAll(db: Database, statements: BatchItem<"sqlite">[]) {
 	const [first, ...rest] = statements;
 	if (!first) return Promise.resolve([]);
 	return db.batch([first, ...rest]);
+}
+
+/**
+ * Multi-row inserts of at most MAX_BOUND_PARAMETERS bound values each (every column of a row
+ * is at most one bound value). Values are bound, not inlined, so the SQL text of each statement
+ * stays a few kilobytes, far below D1's 100 KB statement limit, however long a page's text is.
+ */
+export function chunkedInserts<T extends SQLiteTable>(
+	db: Database,
+	table: T,
+	rows: readonly T["$inferInsert"][],
+): BatchItem<"sqlite">[] {
+	const perRow = Object.keys(getTableColumns(table)).length;
+	const size = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / perRow));
+	const statements: BatchItem<"sqlite">[] = [];
+	for (let i = 0; i < rows.length; i += size) {
+		statements.push(db.insert(table).values(rows.slice(i, i + size) as never) as BatchItem<"sqlite">);
+	}
+	return statements;
 }

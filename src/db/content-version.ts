@@ -8,9 +8,9 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Database } from "./client";
-import { editions } from "./schema";
 import { AppError } from "../lib/errors";
+import type { Database } from "./client";
+import { type Edition, editions } from "./schema";
 
 /**
  * Bumps the version without looking at the status: for what is not content but still changes
@@ -66,5 +66,40 @@ export async function writeEditionContent(db: Database, editionId: string, state
 	} catch (error) {
 		if (failedWith(error, "NOT NULL constraint failed: editions.content_version")) throw archivedError();
 		throw error;
+	}
+}
+
+/**
+ * Fails the batch (and so rolls it all back) unless the edition's content version is still
+ * `version`: a second write that slipped in after the checks would otherwise duplicate rows or be
+ * overwritten unseen. SQLite has no RAISE outside triggers; json() of a non-JSON string is a
+ * reliable error.
+ */
+function requireVersion(db: Database, editionId: string, version: number) {
+	return db
+		.select({ unchanged: sql`json(case when ${editions.contentVersion} = ${version} then '1' else 'changed' end)` })
+		.from(editions)
+		.where(eq(editions.id, editionId));
+}
+
+const isStaleGuard = (error: unknown) =>
+	/malformed JSON/i.test(`${String(error)} ${String((error as { cause?: unknown })?.cause ?? "")}`);
+
+/**
+ * Writes `statements` into `target` in ONE batch with the content version bump, provided the
+ * edition has not changed since it was read (`target.contentVersion`): otherwise 409 and nothing
+ * is written. An archived edition is refused (422) by writeEditionContent.
+ */
+export async function writeIfUnchanged(db: Database, target: Edition, statements: BatchItem<"sqlite">[]) {
+	try {
+		// writeEditionContent bumps the version first, so the unchanged version now reads one more.
+		await writeEditionContent(db, target.id, [requireVersion(db, target.id, target.contentVersion + 1), ...statements]);
+	} catch (error) {
+		if (!isStaleGuard(error)) throw error;
+		throw new AppError(
+			409,
+			"edition_changed",
+			`${target.name} changed while it was being set up (another clone or an edit): look at the preview again.`,
+		);
 	}
 }

@@ -7,10 +7,10 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Database } from "../db/client";
-import type { MailMessage } from "../lib/mailer";
-import { failedWith } from "../db/content-version";
 import { batchAll, outboxInserts } from "../db/batching";
+import type { Database } from "../db/client";
+import { failedWith } from "../db/content-version";
+import type { MailMessage } from "../lib/mailer";
 
 const ALREADY_DONE = "already done";
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { outboxInserts } from "../../src/db/batching";
 import { batchOnce, doneMeanwhile, stillUndone } from "../../src/jobs/once";
 import { mailsTo } from "../auth-helpers";
-import { testDb } from "../helpers";
 import { freshEmail } from "../features/invitations/helpers";
+import { testDb } from "../helpers";
 
 describe("stillUndone", () => {
 	it("lets the batch land while the work is undone", async () => {

@@ -6,9 +6,10 @@
  * illustration around the facts of ../../../shared/seed-facts.md. Ids are fixed, so seeding again
  * updates these rows instead of adding copies.
  */
+
+import type { checklistTasks, organizerReminders } from "../../db/schema";
 import { debriefMoment } from "../../features/debrief/debrief";
 import { reminderMoment } from "../../features/reminders/moments";
-import type { checklistTasks, organizerReminders } from "../../db/schema";
 import { ainm2023, EDITION_ID } from "./ainm";
 import { ainm2023AbstractCall } from "./ainm-site";
 

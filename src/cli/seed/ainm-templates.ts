@@ -9,9 +9,10 @@
  * both that it validates and that it equals a fresh read of the seeded edition.
  * Ids are fixed so that seeding again updates these rows instead of adding copies.
  */
+
+import type { emailTexts, templates, templateVersions } from "../../db/schema";
 import type { EditionParts } from "../../features/cloning/edition-parts";
 import type { TemplateDocument } from "../../features/templates/document";
-import type { emailTexts, templates, templateVersions } from "../../db/schema";
 import { ainm2023Rooms, ainm2023Sessions, ainm2023Tracks, ainmNamedLectures, EDITION_ID } from "./ainm";
 import { ainm2023SkippedChecklistTasks } from "./ainm-organizing";
 import {

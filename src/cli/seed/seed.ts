@@ -1,8 +1,8 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { hashPassword } from "../../auth/passwords";
-import { bumpContentVersion } from "../../db/content-version";
 import type { Database } from "../../db/client";
+import { bumpContentVersion } from "../../db/content-version";
 import {
 	abstractCalls,
 	checklistTasks,

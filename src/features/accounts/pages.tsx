@@ -9,8 +9,8 @@ import { invalidateSession, invalidateUserSessions } from "../../auth/sessions";
 import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
-import { handleFormPost } from "../../views/form-post";
 import { scheduleDelivery } from "../../lib/mailer";
+import { handleFormPost } from "../../views/form-post";
 import {
 	changePassword,
 	confirmEmailChange,

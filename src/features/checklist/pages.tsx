@@ -7,10 +7,10 @@
 import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
-import type { AppEnv } from "../../env";
 import { authorizedEdition } from "../../domain/edition-access";
-import { editionResource } from "../committees/committees";
+import type { AppEnv } from "../../env";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { editionResource } from "../committees/committees";
 import { collectionByKey } from "../content/collections";
 import { adviceByKind } from "../handover/links";
 import { AddSuggestionsForm, addSuggestedTasks, loadChecklistSuggestions, suggestionsUrl } from "./suggestions";

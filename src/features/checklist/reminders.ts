@@ -7,13 +7,13 @@
  */
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { chunked, MAX_BOUND_PARAMETERS } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { checklistTasks, editionMembers, editions, users } from "../../db/schema";
+import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
+import { mailOnce, stillUndone } from "../../jobs/once";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
-import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
-import { chunked, MAX_BOUND_PARAMETERS } from "../../db/batching";
-import { mailOnce, stillUndone } from "../../jobs/once";
 import {
 	type ChecklistTask,
 	type CommitteeMember,

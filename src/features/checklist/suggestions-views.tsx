@@ -1,8 +1,8 @@
-import { ConsoleLayout } from "../../views/console-layout";
-import { ErrorSummary } from "../../views/forms";
-import type { FailedForm } from "../../views/form-flow";
-import { type EditionContext, editionCrumbs } from "../content/views";
 import { roleLabel } from "../../domain/invitation-wording";
+import { ConsoleLayout } from "../../views/console-layout";
+import type { FailedForm } from "../../views/form-flow";
+import { ErrorSummary } from "../../views/forms";
+import { type EditionContext, editionCrumbs } from "../content/views";
 import { type ChecklistSuggestions, type Suggestion, suggestionsUrl } from "./suggestions";
 import { checklistTimelineUrl, timelineLabel } from "./timeline";
 

@@ -11,12 +11,12 @@
 import { and, asc, desc, eq, lt, not, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { checklistTasks, type Edition, editions } from "../../db/schema";
-import { AppError } from "../../lib/errors";
-import { newId } from "../../lib/ids";
-import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 import { writeEditionContent } from "../../db/content-version";
 import { insertIf } from "../../db/insert-if";
+import { checklistTasks, type Edition, editions } from "../../db/schema";
+import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
+import { AppError } from "../../lib/errors";
+import { newId } from "../../lib/ids";
 import { type ChecklistItem, seriesDefaultChecklist } from "./series-default";
 import { type ChecklistTask, doneOffsetOf, timelineLabel } from "./timeline";
 

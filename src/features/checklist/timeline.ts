@@ -7,10 +7,10 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { checklistTasks, type Edition } from "../../db/schema";
+import { endOfDay } from "../../jobs/end-of-day";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { wallClock } from "../../lib/zoned-time";
 import { type CommitteeMember as FullMember, listCommittee } from "../committees/committees";
-import { endOfDay } from "../../jobs/end-of-day";
 
 export type ChecklistTask = typeof checklistTasks.$inferSelect;
 

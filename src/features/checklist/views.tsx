@@ -1,3 +1,4 @@
+import { roleLabel } from "../../domain/invitation-wording";
 import { formatDateRange } from "../../lib/dates";
 import { Notice } from "../../views/forms";
 import { RowLink, RowsTable } from "../../views/table";
@@ -5,7 +6,6 @@ import type { CollectionDef } from "../content/collections";
 import { AddItemForm, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
 import type { Advice } from "../handover/links";
 import { AdviceList } from "../handover/views";
-import { roleLabel } from "../../domain/invitation-wording";
 import { suggestionsUrl } from "./suggestions";
 import type { Owners, TimelineEntry } from "./timeline";
 

@@ -5,8 +5,8 @@
  */
 import type { Context } from "hono";
 import { authorize, notVisible } from "../../auth/guard";
-import type { AppEnv } from "../../env";
 import { authorizedEdition } from "../../domain/edition-access";
+import type { AppEnv } from "../../env";
 import { editionResource, findEditionWithSeries } from "../committees/committees";
 
 /** The edition being set up, once the actor may change it. */

@@ -13,15 +13,17 @@
  */
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
+import { writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
+import { roleLabel } from "../../domain/invitation-wording";
+import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { travellingNoteLinks } from "../handover/links";
-import { roleLabel } from "../../domain/invitation-wording";
 import { type ReminderCall, reminderSchedule } from "../reminders/moments";
 import {
-	chunkedInserts,
 	countRows,
 	type EditionParts,
 	type EditionRows,
@@ -33,12 +35,9 @@ import {
 	readEditionParts,
 	refKey,
 	type SourceIds,
-	writeIfUnchanged,
 } from "./edition-parts";
 import { type ClonePart, PART_LABELS } from "./parts";
-import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 
-export { chunkedInserts, D1_MAX_BOUND_PARAMETERS } from "./edition-parts";
 export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "../../domain/placeholders";
 export { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 

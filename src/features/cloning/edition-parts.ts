@@ -10,15 +10,15 @@
  * A clone is read(source) → write(target); a template is a stored document written into an edition.
  * The document's row types are the drizzle tables' own columns, so they cannot drift from the schema.
  */
-import { asc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { asc, eq, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import {
 	abstractCalls,
 	checklistTasks,
 	type Edition,
-	editions,
 	emailTexts,
 	namedLectures,
 	organizerReminders,
@@ -32,12 +32,10 @@ import {
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
-import { AppError } from "../../lib/errors";
+import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 import { newId } from "../../lib/ids";
-import { writeEditionContent } from "../../db/content-version";
 import { describeWhen } from "../reminders/wording";
 import type { ClonePart } from "./parts";
-import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 
 type Select<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];
@@ -598,28 +596,6 @@ export const PART_ROWS: Record<ClonePart, RowKind[]> = {
 	],
 };
 
-/** D1 refuses statements with more bound parameters than this. */
-export const D1_MAX_BOUND_PARAMETERS = 100;
-
-/**
- * Multi-row inserts of at most D1_MAX_BOUND_PARAMETERS bound values each (every column of a row
- * is at most one bound value). Values are bound, not inlined, so the SQL text of each statement
- * stays a few kilobytes, far below D1's 100 KB statement limit, however long a page's text is.
- */
-export function chunkedInserts<T extends SQLiteTable>(
-	db: Database,
-	table: T,
-	rows: readonly T["$inferInsert"][],
-): BatchItem<"sqlite">[] {
-	const perRow = Object.keys(getTableColumns(table)).length;
-	const size = Math.max(1, Math.floor(D1_MAX_BOUND_PARAMETERS / perRow));
-	const statements: BatchItem<"sqlite">[] = [];
-	for (let i = 0; i < rows.length; i += size) {
-		statements.push(db.insert(table).values(rows.slice(i, i + size) as never) as BatchItem<"sqlite">);
-	}
-	return statements;
-}
-
 /** The inserts of `rows`, chunked, parents before the children that refer to them. */
 export function insertStatements(db: Database, rows: EditionRows): BatchItem<"sqlite">[] {
 	return [
@@ -644,41 +620,6 @@ export function deleteStatements(db: Database, editionId: string, parts: readonl
 	return parts.flatMap((part) =>
 		PART_TABLES[part].map((table) => db.delete(table).where(eq(table.editionId, editionId)) as BatchItem<"sqlite">),
 	);
-}
-
-/**
- * Fails the batch (and so rolls it all back) unless the edition's content version is still
- * `version`: a second write that slipped in after the checks would otherwise duplicate rows or be
- * overwritten unseen. SQLite has no RAISE outside triggers; json() of a non-JSON string is a
- * reliable error.
- */
-function requireVersion(db: Database, editionId: string, version: number) {
-	return db
-		.select({ unchanged: sql`json(case when ${editions.contentVersion} = ${version} then '1' else 'changed' end)` })
-		.from(editions)
-		.where(eq(editions.id, editionId));
-}
-
-const isStaleGuard = (error: unknown) =>
-	/malformed JSON/i.test(`${String(error)} ${String((error as { cause?: unknown })?.cause ?? "")}`);
-
-/**
- * Writes `statements` into `target` in ONE batch with the content version bump, provided the
- * edition has not changed since it was read (`target.contentVersion`): otherwise 409 and nothing
- * is written. An archived edition is refused (422) by writeEditionContent.
- */
-export async function writeIfUnchanged(db: Database, target: Edition, statements: BatchItem<"sqlite">[]) {
-	try {
-		// writeEditionContent bumps the version first, so the unchanged version now reads one more.
-		await writeEditionContent(db, target.id, [requireVersion(db, target.id, target.contentVersion + 1), ...statements]);
-	} catch (error) {
-		if (!isStaleGuard(error)) throw error;
-		throw new AppError(
-			409,
-			"edition_changed",
-			`${target.name} changed while it was being set up (another clone or an edit): look at the preview again.`,
-		);
-	}
 }
 
 /** Row counts per table, e.g. `{ rooms: 4, sessions: 17 }`, leaving out tables with none. */

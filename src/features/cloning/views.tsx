@@ -5,14 +5,14 @@
  */
 import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
-import type { FormValues } from "../../views/parse-form";
 import { ConsoleLayout } from "../../views/console-layout";
-import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import type { FailedForm } from "../../views/form-flow";
+import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
+import { MomentTime } from "../../views/moment-time";
+import type { FormValues } from "../../views/parse-form";
 import { type EditionContext, editionCrumbs } from "../content/views";
 import type { TemplateInfo } from "../templates/library";
 import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange } from "./clone";
-import { MomentTime } from "../../views/moment-time";
 import {
 	CLONE_PARTS,
 	type ClonePart,

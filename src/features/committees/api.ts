@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import { invitationsApi } from "../invitations/api";
 import { editionTarget, listPendingInvitations, revokeInvitation, seriesTarget } from "../invitations/invitations";
 import { InvitationIdParam, InvitationSchema, toInvitationJson } from "../invitations/schemas";
 import { sendInvitation } from "../invitations/send";
 import { SeriesSlugParam } from "../series/schemas";
-import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import { listCommittee, listStewards, removeCommitteeMember, removeSteward, updateCommitteeMember } from "./committees";
 import {
 	CommitteeMemberParams,

@@ -2,13 +2,13 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
+import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { editionTarget, listPendingInvitations, revokeInvitation, seriesTarget } from "../invitations/invitations";
 import { invitationsPages } from "../invitations/pages";
 import { sendInvitation } from "../invitations/send";
-import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import {
 	committeeConsoleUrl,
 	editionResource,

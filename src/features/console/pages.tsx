@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { requireAuth, requireSignedInPage, visibleOnly } from "../../auth/guard";
 import type { AppEnv } from "../../env";
+import { noticeFrom } from "../../views/form-flow";
 import { editionResource } from "../committees/committees";
 import { loadDashboard } from "./dashboard";
-import { noticeFrom } from "../../views/form-flow";
 import { DashboardPage } from "./views";
 
 /** The console's front page: where the signed-in user has a role. */

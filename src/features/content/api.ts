@@ -5,9 +5,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createApiRouter, errorResponses } from "../../api/openapi";
+import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
 import { validationError } from "../../lib/errors";
-import { authorizedEdition } from "../../domain/edition-access";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
 import type { CollectionDef, Row } from "./collections";
 import { COLLECTIONS } from "./collections";

@@ -4,12 +4,12 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { writeEditionContent } from "../../db/content-version";
+import { objectOf } from "../../domain/fields";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { writeEditionContent } from "../../db/content-version";
 import { detachItemLinks } from "../handover/links";
 import { type CollectionDef, collectionByKey, type Data, type Row } from "./collections";
-import { objectOf } from "../../domain/fields";
 
 /** The rows of a collection of one edition, in display order. */
 export async function listItems(db: Database, def: CollectionDef, editionId: string): Promise<Row[]> {

@@ -25,11 +25,6 @@ import {
 	tracks,
 	users,
 } from "../../db/schema";
-import { countryName } from "../../lib/countries";
-import { AppError } from "../../lib/errors";
-import { offsetLabel, offsetMinutes } from "../../lib/offsets";
-import { placeholderProblem } from "../../domain/placeholders";
-import { remindersDef } from "../reminders/collection";
 import {
 	checkbox,
 	color,
@@ -48,6 +43,11 @@ import {
 	time,
 	url,
 } from "../../domain/fields";
+import { placeholderProblem } from "../../domain/placeholders";
+import { countryName } from "../../lib/countries";
+import { AppError } from "../../lib/errors";
+import { offsetLabel, offsetMinutes } from "../../lib/offsets";
+import { remindersDef } from "../reminders/collection";
 
 export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
 export type Row = Record<string, unknown>;

@@ -1,12 +1,12 @@
 import type { Child } from "hono/jsx";
 import type { Edition, Series, User } from "../../db/schema";
+import { type FieldSpec, formValue, type Option } from "../../domain/fields";
 import { ConsoleLayout } from "../../views/console-layout";
+import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, Checkbox, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { RowLink, RowsTable } from "../../views/table";
-import type { FailedForm } from "../../views/form-flow";
 import type { CollectionDef, Data, Row } from "./collections";
-import { type FieldSpec, formValue, type Option } from "../../domain/fields";
 
 export const contentUrl = (editionId: string) => `/console/editions/${editionId}/content`;
 export const collectionUrl = (editionId: string, def: CollectionDef) => `/console/editions/${editionId}/${def.key}`;

@@ -6,14 +6,14 @@
  */
 import { and, count, eq, not, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { insertIf } from "../../db/insert-if";
 import { type Edition, handoverNotes } from "../../db/schema";
+import { markdown, objectOf } from "../../domain/fields";
+import { endOfDay } from "../../jobs/end-of-day";
 import { dateOfDay } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { zonedInstant } from "../../lib/zoned-time";
-import { markdown, objectOf } from "../../domain/fields";
-import { insertIf } from "../../db/insert-if";
-import { endOfDay } from "../../jobs/end-of-day";
 import { DEBRIEF_PROMPTS } from "./prompts";
 
 /** The debrief goes out this many days after the event's last day… */

@@ -9,13 +9,13 @@
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type Edition, editions } from "../../db/schema";
+import { dueWithinGrace, graceDayRange } from "../../jobs/catch-up";
+import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
+import { mailOnce, stillUndone } from "../../jobs/once";
 import { formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
 import { committeesOf } from "../checklist/reminders";
 import type { CommitteeMember } from "../checklist/timeline";
-import { dueWithinGrace, graceDayRange } from "../../jobs/catch-up";
-import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
-import { mailOnce, stillUndone } from "../../jobs/once";
 import { DEBRIEF_DELAY_DAYS, DEBRIEF_WINDOW_DAYS, debriefMoment, debriefUrl } from "./debrief";
 import { DEBRIEF_PROMPTS } from "./prompts";
 

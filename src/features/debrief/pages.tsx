@@ -5,10 +5,10 @@
 import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
-import type { AppEnv } from "../../env";
 import { authorizedEdition } from "../../domain/edition-access";
-import { editionResource } from "../committees/committees";
+import type { AppEnv } from "../../env";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { editionResource } from "../committees/committees";
 import { editionNotesUrl } from "../handover/notes";
 import { debriefNoteCount, debriefOpen, debriefSchema, debriefUrl, submitDebrief } from "./debrief";
 import { DebriefPage } from "./views";

@@ -1,6 +1,6 @@
 import { formatDateRange } from "../../lib/dates";
-import { ErrorSummary, Notice, TextArea } from "../../views/forms";
 import type { FailedForm } from "../../views/form-flow";
+import { ErrorSummary, Notice, TextArea } from "../../views/forms";
 import { type EditionContext, EditionPageLayout } from "../content/views";
 import { DEBRIEF_FIELDS, debriefUrl } from "./debrief";
 

@@ -5,11 +5,11 @@
  */
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { writeEditionContent } from "../../db/content-version";
 import { abstractCalls } from "../../db/schema";
+import { type FieldSpec, int, lines, objectOf, text, time } from "../../domain/fields";
 import { AppError } from "../../lib/errors";
 import { offsetMinutes } from "../../lib/offsets";
-import { type FieldSpec, int, lines, objectOf, text, time } from "../../domain/fields";
-import { writeEditionContent } from "../../db/content-version";
 
 const OFFSET_HINT = "Days from the first day of the event: −180 is 180 days before.";
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, errorResponses } from "../../api/openapi";
-import { validationError } from "../../lib/errors";
 import { authorizedEdition } from "../../domain/edition-access";
+import { validationError } from "../../lib/errors";
 import { editionUrl } from "../series/series";
 import { abstractCallSchema, loadAbstractCall, saveAbstractCall } from "./abstract-call";
 import { settingsOf, settingsSchema, updateSettings } from "./settings";

@@ -1,11 +1,11 @@
 import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
-import type { AppEnv } from "../../env";
-import { clonedFrom } from "../cloning/sources";
 import { authorizedEdition } from "../../domain/edition-access";
-import { editionResource } from "../committees/committees";
+import type { AppEnv } from "../../env";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { clonedFrom } from "../cloning/sources";
+import { editionResource } from "../committees/committees";
 import { contentUrl, FieldsFormPage } from "../content/views";
 import { dossierCountsFor } from "../handover/access";
 import { factsFor } from "../insights/facts";

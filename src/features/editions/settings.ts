@@ -6,9 +6,8 @@
  */
 import { eq, max } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { writeEditionContent } from "../../db/content-version";
 import { type Edition, editions, sessions } from "../../db/schema";
-import { dayCount } from "../../lib/dates";
-import { AppError } from "../../lib/errors";
 import {
 	color,
 	country,
@@ -21,7 +20,8 @@ import {
 	timeZone,
 	url,
 } from "../../domain/fields";
-import { writeEditionContent } from "../../db/content-version";
+import { dayCount } from "../../lib/dates";
+import { AppError } from "../../lib/errors";
 
 /** An edition lasts at most this many days: longer is almost certainly a typo in a date. */
 export const MAX_EDITION_DAYS = 14;

@@ -7,6 +7,7 @@
  * before they close. So the first run after a deploy does not mail about editions long past.
  */
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { batchAll, outboxInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import {
 	abstractCalls,
@@ -17,11 +18,10 @@ import {
 	seriesFollowers,
 	ticketTypes,
 } from "../../db/schema";
-import { dateOfDay, formatDateRange } from "../../lib/dates";
-import { resolveOffset } from "../../lib/zoned-time";
 import { endOfDay } from "../../jobs/end-of-day";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
-import { batchAll, outboxInserts } from "../../db/batching";
+import { dateOfDay, formatDateRange } from "../../lib/dates";
+import { resolveOffset } from "../../lib/zoned-time";
 import { editionUrl } from "../series/series";
 import { unfollowPath, unfollowToken } from "./followers";
 import { type AnnouncementKind, announcementMail, announcementText } from "./mails";

@@ -11,10 +11,10 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { failedWith } from "../../db/content-version";
 import { handoverAttachments } from "../../db/schema";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { failedWith } from "../../db/content-version";
 
 export type Attachment = typeof handoverAttachments.$inferSelect;
 

@@ -6,11 +6,11 @@
  */
 import type { Child } from "hono/jsx";
 import type { Edition, NoteVisibility, Series, User } from "../../db/schema";
+import { formValue } from "../../domain/fields";
 import { markdown } from "../../lib/markdown";
 import { ConsoleLayout } from "../../views/console-layout";
-import { ActionButton, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
 import type { FailedForm } from "../../views/form-flow";
-import { formValue } from "../../domain/fields";
+import { ActionButton, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
 import { ContentField, editionCrumbs } from "../content/views";
 import { ACCEPTED_EXTENSIONS, type Attachment, attachmentUrl } from "./attachments";
 import type { Advice, NoteLink, Subject } from "./links";

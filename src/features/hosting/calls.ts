@@ -6,11 +6,11 @@
  */
 import { and, desc, eq, exists, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { insertIf } from "../../db/insert-if";
 import { editions, hostCalls, type Series } from "../../db/schema";
+import { longDate } from "../../domain/invitation-wording";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { longDate } from "../../domain/invitation-wording";
-import { insertIf } from "../../db/insert-if";
 import type { CallInput, CallPatch } from "./schemas";
 
 export type HostCall = typeof hostCalls.$inferSelect;

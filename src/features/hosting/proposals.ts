@@ -11,6 +11,7 @@
 import { and, asc, eq, exists, inArray, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
+import { insertIf } from "../../db/insert-if";
 import {
 	type Edition,
 	editions,
@@ -27,7 +28,6 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { editionUrl } from "../series/series";
 import { deadlineLabel, deadlinePassed, editionExists, type HostCall } from "./calls";
-import { insertIf } from "../../db/insert-if";
 import { acceptedMail, declinedMail, type Proposer } from "./mails";
 import { chairOf, editionDateProblems, editionName } from "./new-edition";
 import type { ProposalInput } from "./schemas";

@@ -1,11 +1,11 @@
 import type { Child } from "hono/jsx";
 import type { Series } from "../../db/schema";
+import type { Option } from "../../domain/fields";
 import { countryName } from "../../lib/countries";
 import { dayCount, formatDateRange } from "../../lib/dates";
 import { ConsoleLayout } from "../../views/console-layout";
-import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
 import { type FailedForm, failureOf } from "../../views/form-flow";
-import type { Option } from "../../domain/fields";
+import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
 import { type ConsoleUser, FormFields, SeriesConsoleNav, seriesCrumbs } from "../series/console-views";
 import { editionUrl, seriesUrl } from "../series/series";
 import { PlainText } from "../series/views";

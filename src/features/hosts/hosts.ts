@@ -5,9 +5,9 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { bumpContentVersion, failedWith } from "../../db/content-version";
 import { editionHosts } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import { bumpContentVersion, failedWith } from "../../db/content-version";
 import { reservedHostProblem } from "./hostnames";
 
 export interface EditionHost {

@@ -1,6 +1,6 @@
+import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice } from "../../views/forms";
 import { ActionsHeader } from "../../views/table";
-import type { FailedForm } from "../../views/form-flow";
 import { type EditionContext, EditionPageLayout } from "../content/views";
 import { type EditionHost, hostUrl } from "./hosts";
 

@@ -1,13 +1,13 @@
 import type { Institution, InstitutionRole, User } from "../../db/schema";
+import { roleLabel } from "../../domain/invitation-wording";
 import { COUNTRY_OPTIONS, countryName } from "../../lib/countries";
 import { ConsoleLayout } from "../../views/console-layout";
+import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
-import { type FailedForm, failureOf } from "../../views/form-flow";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
-import { roleLabel } from "../../domain/invitation-wording";
 import { type InstitutionMember, institutionConsoleUrl, type MyInstitution } from "./institutions";
 import { INVITABLE_INSTITUTION_ROLES } from "./schemas";
 

@@ -27,10 +27,10 @@ import {
 	type User,
 	users,
 } from "../../db/schema";
+import { describeOffer, longDateOf } from "../../domain/invitation-wording";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
-import { describeOffer, longDateOf } from "../../domain/invitation-wording";
 
 /** An invitation link works for a week: long enough for a busy professor, short enough to go stale safely. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 import type { User } from "../../db/schema";
+import { describeOffer, longDate, longDateOf, roleLabel } from "../../domain/invitation-wording";
 import { ActionButton } from "../../views/forms";
 import { Layout } from "../../views/layout";
 import { ActionsHeader } from "../../views/table";
 import type { FoundInvitation, InvitationTarget, PendingInvitation } from "./invitations";
-import { describeOffer, longDate, longDateOf, roleLabel } from "../../domain/invitation-wording";
 
 export interface InvitationPageProps {
 	found: FoundInvitation;

@@ -6,11 +6,11 @@
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { writeEditionContent } from "../../db/content-version";
 import { abstractCalls, type Edition, type EditionStatus, editions, pages, ticketTypes } from "../../db/schema";
 import { dayCount, isIsoDate } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { offsetMinutes } from "../../lib/offsets";
-import { writeEditionContent } from "../../db/content-version";
 
 interface TransitionRule {
 	from: EditionStatus;

@@ -1,5 +1,5 @@
-import { Notice } from "../../views/forms";
 import type { FailedForm } from "../../views/form-flow";
+import { Notice } from "../../views/forms";
 import { collectionByKey } from "../content/collections";
 import { collectionUrl, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
 import { abstractCallUrl, settingsUrl } from "../editions/views";

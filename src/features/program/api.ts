@@ -6,9 +6,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import type { Edition } from "../../db/schema";
+import { authorizedEdition } from "../../domain/edition-access";
 import { dateOfDay } from "../../lib/dates";
 import { validationError } from "../../lib/errors";
-import { authorizedEdition } from "../../domain/edition-access";
 import {
 	createSession,
 	createTalk,

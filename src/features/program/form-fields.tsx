@@ -4,9 +4,10 @@
  * slots (see refList), and two forms on one page whose field names would clash (a prefix keeps
  * the ids apart; see withPrefix in ./schemas.ts). Every control is still rendered by ContentField.
  */
-import { ErrorSummary } from "../../views/forms";
-import type { FailedForm } from "../../views/form-flow";
+
 import { type FieldSpec, formValue, type Option, slotName } from "../../domain/fields";
+import type { FailedForm } from "../../views/form-flow";
+import { ErrorSummary } from "../../views/forms";
 import { ContentField } from "../content/views";
 
 /** Field name → the options of its select, for choices that depend on the edition. */

@@ -7,11 +7,11 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
+import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
-import { authorizedEdition } from "../../domain/edition-access";
-import { editionResource } from "../committees/committees";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { editionResource } from "../committees/committees";
 import {
 	createSession,
 	createTalk,

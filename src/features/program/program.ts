@@ -9,6 +9,7 @@ import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
+import { writeEditionContent } from "../../db/content-version";
 import {
 	type Edition,
 	namedLectures,
@@ -27,7 +28,6 @@ import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { listItems } from "../content/collection-store";
 import { collectionByKey } from "../content/collections";
-import { writeEditionContent } from "../../db/content-version";
 import {
 	type FieldMessages,
 	lectureProblems,

@@ -4,13 +4,13 @@
  * Committee members who may only view (reviewers, mentors) see the same program without forms.
  */
 
+import type { Option } from "../../domain/fields";
 import { dateOfDay, dayCount, formatDateRange, formatDay } from "../../lib/dates";
 import { ConsoleLayout } from "../../views/console-layout";
+import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { ActionsHeader, RowLink } from "../../views/table";
-import { type FailedForm, failureOf } from "../../views/form-flow";
-import type { Option } from "../../domain/fields";
 import { contentUrl, type EditionContext } from "../content/views";
 import { type Choices, FormFields } from "./form-fields";
 import { type ProgramNames, type ProgramSession, type ProgramTalk, sessionDataOf, talkDataOf } from "./program";

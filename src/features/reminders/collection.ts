@@ -5,10 +5,10 @@
  */
 import { asc } from "drizzle-orm";
 import { EDITION_ROLES, organizerReminders, REMINDER_ANCHORS, type ReminderAnchor } from "../../db/schema";
-import { PLACEHOLDER_LIST, placeholderProblem } from "../../domain/placeholders";
-import type { CollectionDef } from "../content/collections";
 import { int, markdown, select, text } from "../../domain/fields";
 import { roleLabel } from "../../domain/invitation-wording";
+import { PLACEHOLDER_LIST, placeholderProblem } from "../../domain/placeholders";
+import type { CollectionDef } from "../content/collections";
 import { ANCHOR_LABELS, describeWhen } from "./wording";
 
 export const REMINDERS_KEY = "organizer-reminders";

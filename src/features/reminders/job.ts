@@ -11,16 +11,16 @@
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { abstractCalls, type Edition, editions, type OrganizerReminder, organizerReminders } from "../../db/schema";
-import type { MailMessage } from "../../lib/mailer";
-import { committeesOf } from "../checklist/reminders";
-import { type CommitteeMember, ownersOf } from "../checklist/timeline";
-import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
-import { collectionUrl } from "../content/views";
-import { type FigureTopic, figuresFor } from "../insights/figures";
 import { roleLabel } from "../../domain/invitation-wording";
+import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 import { dueWithinGrace, graceDayRange } from "../../jobs/catch-up";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { mailOnce, stillUndone } from "../../jobs/once";
+import type { MailMessage } from "../../lib/mailer";
+import { committeesOf } from "../checklist/reminders";
+import { type CommitteeMember, ownersOf } from "../checklist/timeline";
+import { collectionUrl } from "../content/views";
+import { type FigureTopic, figuresFor } from "../insights/figures";
 import { remindersDef } from "./collection";
 import { anchorFigure, type ReminderCall, reminderMoment } from "./moments";
 

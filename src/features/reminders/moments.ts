@@ -5,9 +5,9 @@
  * Nothing resolved is stored (design.md, "Time").
  */
 import type { abstractCalls, Edition, OrganizerReminder, ReminderAnchor } from "../../db/schema";
+import { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { resolveOffset, wallClock } from "../../lib/zoned-time";
-import { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { days } from "./wording";
 
 /** The local time a reminder is sent at on its day: the start of a working day. */

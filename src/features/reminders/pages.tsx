@@ -6,10 +6,10 @@
 import { Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
-import type { AppEnv } from "../../env";
 import { authorizedEdition } from "../../domain/edition-access";
-import { editionResource } from "../committees/committees";
+import type { AppEnv } from "../../env";
 import { noticeFrom } from "../../views/form-flow";
+import { editionResource } from "../committees/committees";
 import { remindersUrl } from "./job";
 import { loadReminderSchedule } from "./schedule";
 import { RemindersPage } from "./views";

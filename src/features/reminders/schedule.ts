@@ -5,8 +5,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { abstractCalls, type Edition, type OrganizerReminder, organizerReminders } from "../../db/schema";
-import { type Owners, ownersOf } from "../checklist/timeline";
 import type { ResolvedMoment } from "../../domain/resolved-moment";
+import { type Owners, ownersOf } from "../checklist/timeline";
 import { listCommittee } from "../committees/committees";
 import { remindersDef } from "./collection";
 import { REMINDER_GRACE_DAYS } from "./job";

@@ -1,9 +1,9 @@
+import { longDateOf } from "../../domain/invitation-wording";
 import { Notice } from "../../views/forms";
+import { MomentTime } from "../../views/moment-time";
 import { type Column, RowLink, RowsTable } from "../../views/table";
 import { OwnerCell } from "../checklist/views";
-import { MomentTime } from "../../views/moment-time";
 import { AddItemForm, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
-import { longDateOf } from "../../domain/invitation-wording";
 import { remindersDef } from "./collection";
 import type { ReminderState, ScheduledReminder } from "./schedule";
 import { describeWhen } from "./wording";

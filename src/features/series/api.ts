@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { requireAuth } from "../../auth/guard";
 import type { Edition, NamedLecture, Series } from "../../db/schema";
-import { notFound, validationError } from "../../lib/errors";
 import { authorizedSeries } from "../../domain/edition-access";
+import { notFound, validationError } from "../../lib/errors";
 import { authorizedInstitution } from "../institutions/access";
 import {
 	createNamedLecture,

@@ -1,11 +1,11 @@
 import type { NamedLecture, Series, User } from "../../db/schema";
+import type { FieldSpec, Option } from "../../domain/fields";
+import { formValue } from "../../domain/fields";
 import { ConsoleLayout } from "../../views/console-layout";
+import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { ActionsHeader, RowLink } from "../../views/table";
-import type { FailedForm } from "../../views/form-flow";
-import type { FieldSpec, Option } from "../../domain/fields";
-import { formValue } from "../../domain/fields";
 import { ContentField } from "../content/views";
 import { seriesHandoverUrl } from "../handover/notes";
 import { callsConsoleUrl, newEditionConsoleUrl } from "../hosting/urls";

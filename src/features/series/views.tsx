@@ -1,10 +1,10 @@
 import type { Edition, Series } from "../../db/schema";
+import { longDate } from "../../domain/invitation-wording";
 import { formatDateRange } from "../../lib/dates";
 import { Layout } from "../../views/layout";
 import { FollowSeriesSection } from "../following/views";
 import { deadlinePassed } from "../hosting/calls";
 import { proposeUrl } from "../hosting/urls";
-import { longDate } from "../../domain/invitation-wording";
 import { editionUrl, type SeriesWithEditions, seriesUrl } from "./series";
 import { type EditionTiming, editionTiming, type SeriesPageData } from "./series-page";
 

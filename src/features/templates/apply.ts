@@ -9,6 +9,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
+import { archivedError, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
@@ -32,10 +33,8 @@ import {
 	lecturesOf,
 	PART_ROWS,
 	readEditionParts,
-	writeIfUnchanged,
 } from "../cloning/edition-parts";
 import { type ClonePart, PART_LABELS } from "../cloning/parts";
-import { archivedError } from "../../db/content-version";
 import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover/links";
 import { diffParts, type PartDiff } from "./diff";
 import { partsOf, withParts } from "./document";

@@ -7,12 +7,12 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
+import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
+import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import type { FormValues } from "../../views/parse-form";
 import { filledParts } from "../cloning/clone";
 import { CLONE_PARTS, type ClonePart, partField } from "../cloning/parts";
-import { authorizedEdition } from "../../domain/edition-access";
-import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import {
 	filterTemplates,

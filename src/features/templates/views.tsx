@@ -5,11 +5,12 @@
  * publish form of an edition, and the preview of applying a template (used by the setup wizard).
  */
 import type { Edition, TemplateVisibility, User } from "../../db/schema";
-import type { FormValues } from "../../views/parse-form";
 import { ConsoleLayout } from "../../views/console-layout";
+import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields, Notice, TextArea } from "../../views/forms";
-import { PART_ROWS } from "../cloning/edition-parts";
 import { MomentTime } from "../../views/moment-time";
+import type { FormValues } from "../../views/parse-form";
+import { PART_ROWS } from "../cloning/edition-parts";
 import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS, partField } from "../cloning/parts";
 import {
 	PartChecks,
@@ -20,7 +21,6 @@ import {
 	TitleList,
 	UnfilledPlaceholdersNotice,
 } from "../cloning/views";
-import type { FailedForm } from "../../views/form-flow";
 import { type EditionContext, editionCrumbs } from "../content/views";
 import type { TemplatePreview } from "./apply";
 import type { PartDiff } from "./diff";

@@ -6,14 +6,14 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checklistTasks, editions } from "../../../src/db/schema";
 import { checklistRemindersJob, sendChecklistReminders } from "../../../src/features/checklist/reminders";
-import { runScheduledJobs } from "../../../src/scheduled";
 import { dayCount } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
+import { runScheduledJobs } from "../../../src/scheduled";
 import { mailsTo, type TestUser } from "../../auth-helpers";
 import { testDb } from "../../helpers";
+import { runOvertaken } from "../../jobs/helpers";
 import { createFollowableSeries } from "../following/helpers";
 import { createCommitteeMember } from "../invitations/helpers";
-import { runOvertaken } from "../../jobs/helpers";
 
 type Status = "draft" | "published" | "held" | "archived";
 

@@ -6,13 +6,12 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { chunkedInserts, MAX_BOUND_PARAMETERS as D1_MAX_BOUND_PARAMETERS } from "../../../src/db/batching";
 import { createDatabase } from "../../../src/db/client";
 import { checklistTasks } from "../../../src/db/schema";
 import {
 	type CloneInput,
-	chunkedInserts,
 	cloneEdition,
-	D1_MAX_BOUND_PARAMETERS,
 	fillPlaceholders,
 	placeholderValues,
 	planClone,

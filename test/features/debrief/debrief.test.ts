@@ -7,13 +7,13 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type EditionStatus, editions } from "../../../src/db/schema";
 import { debriefJob, sendDebriefs } from "../../../src/features/debrief/job";
-import { runScheduledJobs } from "../../../src/scheduled";
 import { newId } from "../../../src/lib/ids";
+import { runScheduledJobs } from "../../../src/scheduled";
 import { createTestUser, getAs, mailsTo, postForm } from "../../auth-helpers";
 import { testDb } from "../../helpers";
+import { runOvertaken } from "../../jobs/helpers";
 import { createFollowableSeries } from "../following/helpers";
 import { createCommitteeMember } from "../invitations/helpers";
-import { runOvertaken } from "../../jobs/helpers";
 
 let nextYear = 2031;
 

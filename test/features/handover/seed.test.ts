@@ -6,7 +6,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../../../src/auth/actor";
 import { noteAudience } from "../../../src/auth/policy";
-import { handoverNoteLinks, handoverNotes, noteMessages, noteThreads } from "../../../src/db/schema";
 import { EDITION_ID } from "../../../src/cli/seed/ainm";
 import {
 	ainm2023HandoverNoteLinks,
@@ -14,6 +13,7 @@ import {
 	ainm2023NoteMessages,
 	ainm2023NoteThreads,
 } from "../../../src/cli/seed/ainm-handover";
+import { handoverNoteLinks, handoverNotes, noteMessages, noteThreads } from "../../../src/db/schema";
 import { listLinks } from "../../../src/features/handover/links";
 import { listEditionNotes } from "../../../src/features/handover/notes";
 import { NoteInputSchema } from "../../../src/features/handover/schemas";

@@ -4,8 +4,8 @@
  * committee) and the committee dashboard.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { editions } from "../../../src/db/schema";
 import { ainm2023Sessions, ainm2023Speakers, ainm2023Talks, EDITION_ID } from "../../../src/cli/seed/ainm";
+import { editions } from "../../../src/db/schema";
 import { type Facts, factsFor } from "../../../src/features/insights/facts";
 import type { FigureSource } from "../../../src/features/insights/figures";
 import type { ErrorBody } from "../../../src/lib/errors";

@@ -7,8 +7,8 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rooms } from "../../../src/db/schema";
 import { writeEditionContent } from "../../../src/db/content-version";
+import { rooms } from "../../../src/db/schema";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { request, seed, testDb } from "../../helpers";
 import { countRows } from "../invitations/helpers";

@@ -7,13 +7,13 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { abstractCalls, type EditionStatus, editions, organizerReminders } from "../../../src/db/schema";
 import { organizerRemindersJob, sendOrganizerReminders } from "../../../src/features/reminders/job";
-import { runScheduledJobs } from "../../../src/scheduled";
 import { newId } from "../../../src/lib/ids";
+import { runScheduledJobs } from "../../../src/scheduled";
 import { getAs, mailsTo, postForm, type TestUser } from "../../auth-helpers";
 import { testDb } from "../../helpers";
+import { runOvertaken } from "../../jobs/helpers";
 import { createFollowableSeries } from "../following/helpers";
 import { createCommitteeMember } from "../invitations/helpers";
-import { runOvertaken } from "../../jobs/helpers";
 
 // Amsterdam moves to summer time in the night of 29 to 30 March 2031.
 const START = "2031-04-14";

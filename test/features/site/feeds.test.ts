@@ -7,8 +7,8 @@
 import { exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { editionHosts, editions, rooms, sessions, speakers, talkSpeakers, talks } from "../../../src/db/schema";
 import { writeEditionContent } from "../../../src/db/content-version";
+import { editionHosts, editions, rooms, sessions, speakers, talkSpeakers, talks } from "../../../src/db/schema";
 import { queryCount, request, seed, testDb } from "../../helpers";
 
 const MAIN = "http://localhost/s/ainm/2023";

@@ -3,12 +3,12 @@
  * published "AINM symposium" template) on top of the demo seed, and small template documents.
  */
 
-import { emailTexts, templates, templateVersions } from "../../../src/db/schema";
 import {
 	ainm2023EmailTexts,
 	ainmSymposiumTemplate,
 	ainmSymposiumTemplateV1,
 } from "../../../src/cli/seed/ainm-templates";
+import { emailTexts, templates, templateVersions } from "../../../src/db/schema";
 import { TEMPLATE_SCHEMA } from "../../../src/features/templates/document";
 import { seed, testDb } from "../../helpers";
 
