@@ -7,6 +7,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
 import { AppError } from "../lib/errors";
+import { signInUrl } from "../urls";
 import { loadActor } from "./actor";
 import { validateApiToken } from "./api-tokens";
 import { type Action, type Actor, can, type Resource, viewActionFor } from "./policy";
@@ -43,9 +44,6 @@ export function setSessionCookie(c: Context<AppEnv>, token: string) {
 export function clearSessionCookie(c: Context<AppEnv>) {
 	deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 }
-
-/** Where a signed-out visitor goes to sign in and then come back to `next` (a path on this host). */
-export const signInUrl = (next: string) => `/auth/sign-in?next=${encodeURIComponent(next)}`;
 
 /**
  * For console pages: a signed-out visitor is sent (303) to sign in and brought back afterwards,

@@ -6,9 +6,9 @@ import type { Context } from "hono";
 import { authorize, notVisible, requireAuth } from "../auth/guard";
 import type { Action } from "../auth/policy";
 import type { AppEnv } from "../env";
-import { editionResource, findEditionWithSeries } from "../features/committees/committees";
-import { findSeriesBySlug } from "../features/series/series";
 import { notFound } from "../lib/errors";
+import { editionResource, findEditionWithSeries } from "./editions";
+import { findSeriesBySlug } from "./series";
 
 /** The series at `slug` once the actor may do `action` on it (series are public: 403, not 404). */
 export async function authorizedSeries(c: Context<AppEnv>, action: Action, slug: string) {

@@ -8,14 +8,15 @@ import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
+import { checklistTimelineUrl, suggestionsUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
 import { collectionByKey } from "../content/collections";
 import { adviceByKind } from "../handover/links";
-import { AddSuggestionsForm, addSuggestedTasks, loadChecklistSuggestions, suggestionsUrl } from "./suggestions";
+import { AddSuggestionsForm, addSuggestedTasks, loadChecklistSuggestions } from "./suggestions";
 import { SuggestionsPage } from "./suggestions-views";
-import { checklistTimelineUrl, loadChecklistTimeline } from "./timeline";
+import { loadChecklistTimeline } from "./timeline";
 import { ChecklistTimelinePage } from "./views";
 
 const checklistDef = collectionByKey("checklist");

@@ -14,15 +14,8 @@ import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } 
 import { mailOnce, stillUndone } from "../../jobs/once";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
-import {
-	type ChecklistTask,
-	type CommitteeMember,
-	checklistTimelineUrl,
-	dueDateOf,
-	dueMomentOf,
-	ownersOf,
-	timelineLabel,
-} from "./timeline";
+import { checklistTimelineUrl } from "../../urls";
+import { type ChecklistTask, type CommitteeMember, dueDateOf, dueMomentOf, ownersOf, timelineLabel } from "./timeline";
 
 const JOB_NAME = "checklist-reminders";
 

@@ -1,10 +1,11 @@
 import { roleLabel } from "../../domain/invitation-wording";
+import { checklistTimelineUrl, suggestionsUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary } from "../../views/forms";
 import { type EditionContext, editionCrumbs } from "../content/views";
-import { type ChecklistSuggestions, type Suggestion, suggestionsUrl } from "./suggestions";
-import { checklistTimelineUrl, timelineLabel } from "./timeline";
+import type { ChecklistSuggestions, Suggestion } from "./suggestions";
+import { timelineLabel } from "./timeline";
 
 /** How the previous edition handled a task, in words: "Done at T−9 months", "Skipped". */
 export function previousUseLabel(suggestion: Pick<Suggestion, "previous">, year: number | undefined): string {

@@ -20,8 +20,6 @@ import { newId } from "../../lib/ids";
 import { type ChecklistItem, seriesDefaultChecklist } from "./series-default";
 import { type ChecklistTask, doneOffsetOf, timelineLabel } from "./timeline";
 
-export const suggestionsUrl = (editionId: string) => `/console/editions/${editionId}/checklist/suggestions`;
-
 /**
  * A title reduced to what makes it the same task: lower case, no accents, words separated by one
  * space, no punctuation.

@@ -14,9 +14,6 @@ import { type CommitteeMember as FullMember, listCommittee } from "../committees
 
 export type ChecklistTask = typeof checklistTasks.$inferSelect;
 
-/** The timeline page, at the checklist collection's own address (see ./pages.tsx). */
-export const checklistTimelineUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/checklist`;
-
 /** What the owner rule needs of a committee member (the committee list has more). */
 export type CommitteeMember = Pick<FullMember, "userId" | "name" | "email" | "role" | "mentorUntil">;
 

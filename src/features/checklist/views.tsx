@@ -1,12 +1,12 @@
 import { roleLabel } from "../../domain/invitation-wording";
 import { formatDateRange } from "../../lib/dates";
+import { itemUrl, suggestionsUrl } from "../../urls";
 import { Notice } from "../../views/forms";
 import { RowLink, RowsTable } from "../../views/table";
 import type { CollectionDef } from "../content/collections";
-import { AddItemForm, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
+import { AddItemForm, type EditionContext, EditionPageLayout } from "../content/views";
 import type { Advice } from "../handover/links";
 import { AdviceList } from "../handover/views";
-import { suggestionsUrl } from "./suggestions";
 import type { Owners, TimelineEntry } from "./timeline";
 
 const longDay = (isoDate: string) => formatDateRange(isoDate, isoDate);

@@ -6,8 +6,8 @@
 import type { Context } from "hono";
 import { authorize, notVisible } from "../../auth/guard";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource, findEditionWithSeries } from "../../domain/editions";
 import type { AppEnv } from "../../env";
-import { editionResource, findEditionWithSeries } from "../committees/committees";
 
 /** The edition being set up, once the actor may change it. */
 export const authorizedTarget = (c: Context<AppEnv>, id: string) => authorizedEdition(c, "edition.update", id);

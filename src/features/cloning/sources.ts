@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type Edition, editions, rooms } from "../../db/schema";
-import { PUBLIC_STATUSES } from "../series/series";
+import { PUBLIC_STATUSES } from "../../domain/series";
 
 /**
  * The series' public editions (published, held, archived) other than `target`, newest first, and

@@ -5,6 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
+import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
@@ -24,12 +25,6 @@ import {
 	ROOM_NAME_MAX,
 	roomField,
 } from "./parts";
-
-export const setupUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/setup`;
-export const setupPreviewUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/preview`;
-export const setupApplyUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/apply`;
-/** The wizard's first step with "a template" chosen. */
-export const setupFromTemplateUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}?start=template`;
 
 /** The breadcrumb of the setup wizard's pages: "Set up" itself, or a step below it (`last`). */
 export const setupCrumbs = (context: Pick<EditionContext, "edition">, last?: string) =>

@@ -6,20 +6,9 @@
  */
 import { and, asc, desc, eq, exists, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Resource } from "../../auth/policy";
 import type { Database } from "../../db/client";
-import {
-	type Edition,
-	type EditionRole,
-	editionMembers,
-	editions,
-	type Series,
-	series,
-	seriesStewards,
-	users,
-} from "../../db/schema";
+import { type EditionRole, editionMembers, editions, seriesStewards, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
-import { PUBLIC_STATUSES } from "../series/series";
 
 export interface Steward {
 	userId: string;
@@ -35,26 +24,6 @@ export interface CommitteeMember {
 	role: EditionRole;
 	mentorUntil: string | null;
 	since: Date;
-}
-
-export const stewardsConsoleUrl = (s: Pick<Series, "slug">) => `/console/series/${s.slug}/stewards`;
-export const committeeConsoleUrl = (editionId: string) => `/console/editions/${editionId}/committee`;
-
-/** The policy's view of an edition: its series decides stewardship, its status visibility. */
-export const editionResource = (e: Pick<Edition, "id" | "seriesId" | "status">): Resource => ({
-	kind: "edition",
-	id: e.id,
-	seriesId: e.seriesId,
-	isPublic: PUBLIC_STATUSES.includes(e.status),
-});
-
-export function findEditionWithSeries(db: Database, id: string) {
-	return db
-		.select({ edition: editions, series })
-		.from(editions)
-		.innerJoin(series, eq(series.id, editions.seriesId))
-		.where(eq(editions.id, id))
-		.get();
 }
 
 /** Every edition of a series, drafts included, newest first: what its stewards look after. */

@@ -3,22 +3,21 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
+import { committeeConsoleUrl, stewardsConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { editionTarget, listPendingInvitations, revokeInvitation, seriesTarget } from "../invitations/invitations";
 import { invitationsPages } from "../invitations/pages";
 import { sendInvitation } from "../invitations/send";
 import {
-	committeeConsoleUrl,
-	editionResource,
 	findCommitteeMember,
 	listCommittee,
 	listSeriesEditions,
 	listStewards,
 	removeCommitteeMember,
 	removeSteward,
-	stewardsConsoleUrl,
 	updateCommitteeMember,
 } from "./committees";
 import {

@@ -1,16 +1,15 @@
 import { EDITION_ROLES, type Edition, type Series, type User } from "../../db/schema";
 import { longDate, roleLabel } from "../../domain/invitation-wording";
+import { committeeConsoleUrl, contentUrl, editionUrl, stewardsConsoleUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
-import { contentUrl } from "../content/views";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
-import { editionUrl } from "../series/series";
-import { type CommitteeMember, committeeConsoleUrl, type Steward, stewardsConsoleUrl } from "./committees";
+import type { CommitteeMember, Steward } from "./committees";
 
 type ConsoleUser = Pick<User, "id" | "name" | "email">;
 

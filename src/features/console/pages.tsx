@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { requireAuth, requireSignedInPage, visibleOnly } from "../../auth/guard";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
 import { noticeFrom } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
 import { loadDashboard } from "./dashboard";
 import { DashboardPage } from "./views";
 

@@ -1,11 +1,10 @@
 import type { User } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
 import { countryName } from "../../lib/countries";
+import { committeeConsoleUrl, institutionConsoleUrl, stewardsConsoleUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
-import { committeeConsoleUrl, stewardsConsoleUrl } from "../committees/committees";
 import { roleWithUntil } from "../committees/views";
-import { institutionConsoleUrl } from "../institutions/institutions";
 import type { Dashboard } from "./dashboard";
 
 export function DashboardPage({

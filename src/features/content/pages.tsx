@@ -7,16 +7,17 @@ import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { Option } from "../../domain/fields";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
+import { collectionUrl } from "../../urls";
 import { noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
 import { notesForCollectionItem } from "../handover/links";
 import { NoteAdvice } from "../handover/views";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
 import { COLLECTIONS, type CollectionDef, collectionByKey } from "./collections";
-import { CollectionPage, collectionUrl, ItemPage } from "./views";
+import { CollectionPage, ItemPage } from "./views";
 
 // Only the declared collections match, so other edition pages (committee, program, …) keep their routes.
 const KEYS = COLLECTIONS.map((c) => c.key).join("|");

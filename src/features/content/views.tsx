@@ -1,17 +1,13 @@
 import type { Child } from "hono/jsx";
 import type { Edition, Series, User } from "../../db/schema";
 import { type FieldSpec, formValue, type Option } from "../../domain/fields";
+import { collectionUrl, contentUrl, itemUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, Checkbox, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { RowLink, RowsTable } from "../../views/table";
 import type { CollectionDef, Data, Row } from "./collections";
-
-export const contentUrl = (editionId: string) => `/console/editions/${editionId}/content`;
-export const collectionUrl = (editionId: string, def: CollectionDef) => `/console/editions/${editionId}/${def.key}`;
-export const itemUrl = (editionId: string, def: CollectionDef, id: unknown) =>
-	`${collectionUrl(editionId, def)}/${String(id)}`;
 
 export interface EditionContext {
 	edition: Edition;

@@ -23,8 +23,6 @@ export const DEBRIEF_TIME = "09:00";
 /** After this many days the mail is no longer sent (the page stays open): late news is no news. */
 export const DEBRIEF_WINDOW_DAYS = 28;
 
-export const debriefUrl = (editionId: string) => `/console/editions/${editionId}/debrief`;
-
 /**
  * When the debrief mail is due: 09:00 two days after the last day, in the edition's zone.
  *

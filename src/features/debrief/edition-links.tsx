@@ -3,8 +3,8 @@
  * checklist, and once the event is over the debrief. List items, for the home's "Edition" list.
  */
 import type { Edition } from "../../db/schema";
-import { suggestionsUrl } from "../checklist/suggestions";
-import { debriefOpen, debriefUrl } from "./debrief";
+import { debriefUrl, suggestionsUrl } from "../../urls";
+import { debriefOpen } from "./debrief";
 
 export function CommitteeToolLinks({
 	edition,

@@ -14,9 +14,10 @@ import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } 
 import { mailOnce, stillUndone } from "../../jobs/once";
 import { formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
+import { debriefUrl } from "../../urls";
 import { committeesOf } from "../checklist/reminders";
 import type { CommitteeMember } from "../checklist/timeline";
-import { DEBRIEF_DELAY_DAYS, DEBRIEF_WINDOW_DAYS, debriefMoment, debriefUrl } from "./debrief";
+import { DEBRIEF_DELAY_DAYS, DEBRIEF_WINDOW_DAYS, debriefMoment } from "./debrief";
 import { DEBRIEF_PROMPTS } from "./prompts";
 
 const JOB_NAME = "organizer-debrief";

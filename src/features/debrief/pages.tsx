@@ -6,11 +6,11 @@ import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
+import { debriefUrl, editionNotesUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
-import { editionNotesUrl } from "../handover/notes";
-import { debriefNoteCount, debriefOpen, debriefSchema, debriefUrl, submitDebrief } from "./debrief";
+import { debriefNoteCount, debriefOpen, debriefSchema, submitDebrief } from "./debrief";
 import { DebriefPage } from "./views";
 
 const PATH = debriefUrl(":id");

@@ -1,8 +1,9 @@
 import { formatDateRange } from "../../lib/dates";
+import { debriefUrl } from "../../urls";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Notice, TextArea } from "../../views/forms";
 import { type EditionContext, EditionPageLayout } from "../content/views";
-import { DEBRIEF_FIELDS, debriefUrl } from "./debrief";
+import { DEBRIEF_FIELDS } from "./debrief";
 
 /**
  * The debrief of an edition: a short form whose answers become draft handover notes. Before the

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, errorResponses } from "../../api/openapi";
 import { authorizedEdition } from "../../domain/edition-access";
 import { validationError } from "../../lib/errors";
-import { editionUrl } from "../series/series";
+import { editionUrl } from "../../urls";
 import { abstractCallSchema, loadAbstractCall, saveAbstractCall } from "./abstract-call";
 import { settingsOf, settingsSchema, updateSettings } from "./settings";
 

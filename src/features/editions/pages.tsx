@@ -2,16 +2,17 @@ import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
+import { abstractCallUrl, contentUrl, settingsUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { clonedFrom } from "../cloning/sources";
-import { editionResource } from "../committees/committees";
-import { contentUrl, FieldsFormPage } from "../content/views";
+import { FieldsFormPage } from "../content/views";
 import { dossierCountsFor } from "../handover/access";
 import { factsFor } from "../insights/facts";
 import { ABSTRACT_CALL_FIELDS, abstractCallSchema, loadAbstractCall, saveAbstractCall } from "./abstract-call";
 import { SETTINGS_FIELDS, settingsOf, settingsSchema, updateSettings } from "./settings";
-import { abstractCallUrl, EditionContentPage, settingsUrl } from "./views";
+import { EditionContentPage } from "./views";
 
 async function viewContext(c: Context<AppEnv>) {
 	const found = await authorizedEdition(c, "edition.view", c.req.param("id") ?? "");

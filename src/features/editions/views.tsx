@@ -1,25 +1,28 @@
 import type { Edition } from "../../db/schema";
 import { formatDateRange } from "../../lib/dates";
+import {
+	abstractCallUrl,
+	checklistTimelineUrl,
+	collectionUrl,
+	committeeConsoleUrl,
+	editionUrl,
+	hostsConsoleUrl,
+	programUrl,
+	publishUrl,
+	settingsUrl,
+	setupFromTemplateUrl,
+	setupUrl,
+	statusConsoleUrl,
+} from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
-import { checklistTimelineUrl } from "../checklist/timeline";
-import { setupFromTemplateUrl, setupUrl } from "../cloning/views";
 import { COLLECTIONS } from "../content/collections";
-import { collectionUrl, type EditionContext } from "../content/views";
+import type { EditionContext } from "../content/views";
 import { CommitteeToolLinks } from "../debrief/edition-links";
 import { DossierEntry } from "../handover/views";
-import { hostsConsoleUrl } from "../hosts/views";
 import type { Facts } from "../insights/facts";
 import { FactsSection } from "../insights/views";
 import { STATUS_DESCRIPTIONS, StatusActions } from "../lifecycle/status-actions";
-import { statusConsoleUrl } from "../lifecycle/urls";
-import { editionUrl } from "../series/series";
-import { publishUrl } from "../templates/views";
-
-export const settingsUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/settings`;
-export const programUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/program`;
-export const committeeUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/committee`;
-export const abstractCallUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/abstract-call`;
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -98,13 +101,13 @@ export function EditionContentPage({
 					<a href={settingsUrl(edition)}>Settings</a>: dates, time zone, venue, host, looks
 				</li>
 				<li>
-					<a href={programUrl(edition)}>Program</a>: days, sessions and talks
+					<a href={programUrl(edition.id)}>Program</a>: days, sessions and talks
 				</li>
 				<li>
 					<a href={abstractCallUrl(edition)}>Call for abstracts</a>: dates, topics, word limit, special issue
 				</li>
 				<li>
-					<a href={committeeUrl(edition)}>Committee</a>
+					<a href={committeeConsoleUrl(edition.id)}>Committee</a>
 				</li>
 				<li>
 					<a href={hostsConsoleUrl(edition.id)}>Host names</a>: the public site at an address of its own

@@ -22,7 +22,7 @@ import { endOfDay } from "../../jobs/end-of-day";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
 import { resolveOffset } from "../../lib/zoned-time";
-import { editionUrl } from "../series/series";
+import { editionUrl } from "../../urls";
 import { unfollowPath, unfollowToken } from "./followers";
 import { type AnnouncementKind, announcementMail, announcementText } from "./mails";
 

@@ -23,9 +23,6 @@ import { type AnnouncementKind, alreadyFollowingMail, confirmFollowMail } from "
 
 export type Follower = typeof seriesFollowers.$inferSelect;
 type SeriesRef = Pick<Series, "id" | "slug" | "name" | "shortName">;
-
-export const followPath = (s: Pick<Series, "slug">) => `/s/${s.slug}/follow`;
-export const followSentPath = (s: Pick<Series, "slug">) => `/s/${s.slug}/follow/sent`;
 export const confirmFollowPath = (s: Pick<Series, "slug">, token: string) =>
 	`/s/${s.slug}/follow/confirm?token=${encodeURIComponent(token)}`;
 export const unfollowPath = (s: Pick<Series, "slug">, token: string) =>

@@ -8,21 +8,20 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { Series } from "../../db/schema";
+import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
+import { followPath, followSentPath } from "../../urls";
 import { handleFormPost } from "../../views/form-post";
 import { clientIp } from "../accounts/requests";
 import { EmailSchema } from "../accounts/schemas";
 import { ConfirmLinkPage, LinkProblemPage } from "../accounts/views";
-import { findSeriesBySlug } from "../series/series";
 import {
 	checkFollowToken,
 	confirmFollower,
 	confirmFollowPath,
-	followPath,
-	followSentPath,
 	followSeries,
 	throttleFollow,
 	unfollowPath,

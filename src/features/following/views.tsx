@@ -4,12 +4,11 @@
  * work without JavaScript; one h1 each.
  */
 import type { Series } from "../../db/schema";
+import { followPath, seriesUrl } from "../../urls";
 import type { FormState } from "../../views/form-post";
 import { ErrorSummary, Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
 import { EMAIL_MAX_LENGTH } from "../accounts/schemas";
-import { seriesUrl } from "../series/series";
-import { followPath } from "./followers";
 
 type SeriesRef = Pick<Series, "slug" | "name" | "shortName">;
 

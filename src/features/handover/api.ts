@@ -11,14 +11,15 @@ import { createApiRouter, dataResponse, ErrorBodySchema, errorResponses, jsonBod
 import { currentActor, notVisible, requireAuth } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource, findEditionWithSeries } from "../../domain/editions";
+import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { validationError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
-import { editionResource, findEditionWithSeries } from "../committees/committees";
+import { noteUrl } from "../../urls";
 import { EditionIdParam } from "../committees/schemas";
 import { asFieldData, SeriesSlugParam } from "../series/schemas";
-import { findSeriesBySlug } from "../series/series";
 import { authorizedNote } from "./access";
 import {
 	type Attachment,
@@ -41,7 +42,6 @@ import {
 	loadDossier,
 	markRead,
 	type NoteListItem,
-	noteUrl,
 	updateNote,
 } from "./notes";
 import {

@@ -22,8 +22,6 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** The largest upload request read at all: the file plus room for the multipart framing. */
 export const UPLOAD_LIMIT_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
 
-export const attachmentUrl = (a: Pick<Attachment, "id" | "noteId">) => `/console/notes/${a.noteId}/attachments/${a.id}`;
-
 const bytesOf = (text: string) => Array.from(text, (ch) => ch.charCodeAt(0));
 const startsWith = (head: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => head[i] === byte);
 

@@ -28,11 +28,6 @@ import { newId } from "../../lib/ids";
 import { type NoteInput, topicOrder } from "./schemas";
 import { noteEditionYear, visibleNotes } from "./visibility";
 
-export const noteUrl = (noteId: string) => `/console/notes/${noteId}`;
-export const editionHandoverUrl = (editionId: string) => `/console/editions/${editionId}/handover`;
-export const editionNotesUrl = (editionId: string) => `/console/editions/${editionId}/handover/notes`;
-export const seriesHandoverUrl = (seriesSlug: string) => `/console/series/${seriesSlug}/handover`;
-
 /** A note with the edition it came from and its author's name: what every list shows. */
 export interface NoteListItem {
 	note: HandoverNote;

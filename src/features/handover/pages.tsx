@@ -10,14 +10,15 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
+import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { AppError, fieldErrors, notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
+import { editionNotesUrl, noteUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
 import { asFieldData } from "../series/schemas";
-import { findSeriesBySlug } from "../series/series";
 import { authorizedNote } from "./access";
 import {
 	addAttachment,
@@ -32,13 +33,11 @@ import { addLink, listLinks, listSubjects, removeLink } from "./links";
 import {
 	createNote,
 	deleteNote,
-	editionNotesUrl,
 	listEditionNotes,
 	listSeriesNotes,
 	loadDossier,
 	markRead,
 	noteResource,
-	noteUrl,
 	updateNote,
 } from "./notes";
 import { LinkInputSchema, MessageInputSchema, type NoteInput, NoteInputSchema, SearchQuerySchema } from "./schemas";

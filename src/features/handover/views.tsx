@@ -8,21 +8,14 @@ import type { Child } from "hono/jsx";
 import type { Edition, NoteVisibility, Series, User } from "../../db/schema";
 import { formValue } from "../../domain/fields";
 import { markdown } from "../../lib/markdown";
+import { attachmentUrl, editionHandoverUrl, editionNotesUrl, noteUrl, seriesHandoverUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
 import { ContentField, editionCrumbs } from "../content/views";
-import { ACCEPTED_EXTENSIONS, type Attachment, attachmentUrl } from "./attachments";
+import { ACCEPTED_EXTENSIONS, type Attachment } from "./attachments";
 import type { Advice, NoteLink, Subject } from "./links";
-import {
-	type DossierItem,
-	editionHandoverUrl,
-	editionNotesUrl,
-	type NoteContext,
-	type NoteListItem,
-	noteUrl,
-	seriesHandoverUrl,
-} from "./notes";
+import type { DossierItem, NoteContext, NoteListItem } from "./notes";
 import { NOTE_FIELDS, SUBJECT_KIND_LABELS, TOPIC_LABELS } from "./schemas";
 import type { SnippetPiece } from "./search";
 import type { Thread } from "./threads";

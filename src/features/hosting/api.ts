@@ -8,6 +8,7 @@ import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../a
 import { currentActor, requireAuth } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedSeries } from "../../domain/edition-access";
+import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
@@ -15,7 +16,6 @@ import { mainOrigin } from "../../lib/main-origin";
 import { authorizedInstitution } from "../institutions/access";
 import { toEditionJson } from "../series/api";
 import { asFieldData, EditionSchema, SeriesSlugParam } from "../series/schemas";
-import { findSeriesBySlug } from "../series/series";
 import { authorizedCall, authorizedNewEdition, authorizedProposal, seriesCall } from "./access";
 import { type HostCall, listCalls, openCall, updateCall } from "./calls";
 import { createEdition } from "./new-edition";

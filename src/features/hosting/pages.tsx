@@ -8,15 +8,16 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedSeries } from "../../domain/edition-access";
+import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
+import { callConsoleUrl, callsConsoleUrl, committeeConsoleUrl, proposalConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { authorizedInstitution } from "../institutions/access";
 import { institutionChoices } from "../series/console-pages";
 import { asFieldData } from "../series/schemas";
-import { findSeriesBySlug } from "../series/series";
 import { authorizedCall, authorizedNewEdition, authorizedProposal, proposalResource, seriesCall } from "./access";
 import { listCalls, openCall, updateCall } from "./calls";
 import { createEdition, seriesHasEditions } from "./new-edition";
@@ -39,7 +40,6 @@ import {
 	type ProposalInput,
 	ProposalInputSchema,
 } from "./schemas";
-import { callConsoleUrl, callsConsoleUrl, proposalConsoleUrl } from "./urls";
 import { CallPage, CallsPage, NewEditionPage, ProposalPage, ProposePage } from "./views";
 
 type Ctx = Context<AppEnv>;
@@ -240,7 +240,7 @@ export const hostingPages = new Hono<AppEnv>()
 				const host = await authorizedNewEdition(c, series, edition.hostInstitutionId);
 				return createEdition(c.var.db, { series, host, edition, chairId: user.id });
 			},
-			redirectTo: (edition) => withNotice(`/console/editions/${edition.id}/committee`, "edition_created"),
+			redirectTo: (edition) => withNotice(committeeConsoleUrl(edition.id), "edition_created"),
 			rerender: (failed, status) => renderNewEdition(c, failed, status),
 		});
 	});

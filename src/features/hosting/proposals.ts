@@ -26,7 +26,7 @@ import {
 } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { editionUrl } from "../series/series";
+import { editionUrl } from "../../urls";
 import { deadlineLabel, deadlinePassed, editionExists, type HostCall } from "./calls";
 import { acceptedMail, declinedMail, type Proposer } from "./mails";
 import { chairOf, editionDateProblems, editionName } from "./new-edition";

@@ -3,17 +3,24 @@ import type { Series } from "../../db/schema";
 import type { Option } from "../../domain/fields";
 import { countryName } from "../../lib/countries";
 import { dayCount, formatDateRange } from "../../lib/dates";
+import {
+	callConsoleUrl,
+	callsConsoleUrl,
+	editionUrl,
+	newEditionConsoleUrl,
+	proposalConsoleUrl,
+	proposeUrl,
+	seriesUrl,
+} from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
 import { type ConsoleUser, FormFields, SeriesConsoleNav, seriesCrumbs } from "../series/console-views";
-import { editionUrl, seriesUrl } from "../series/series";
 import { PlainText } from "../series/views";
 import { deadlineLabel, deadlinePassed, type HostCall } from "./calls";
 import { editionName } from "./new-edition";
 import type { ProposalContext, ProposalListItem } from "./proposals";
 import { CALL_EDIT_FIELDS, CALL_FIELDS, DECISION_FIELDS, NEW_EDITION_FIELDS, PROPOSAL_FIELDS } from "./schemas";
-import { callConsoleUrl, callsConsoleUrl, newEditionConsoleUrl, proposalConsoleUrl, proposeUrl } from "./urls";
 
 const STATUS_LABEL = {
 	submitted: "Open",

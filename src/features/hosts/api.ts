@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { authorizedEdition } from "../../domain/edition-access";
+import { hostUrl } from "../../urls";
 import { EditionIdParam } from "../committees/schemas";
 import { HostnameSchema, normalizeHost } from "./hostnames";
-import { addEditionHost, type EditionHost, hostUrl, listEditionHosts, removeEditionHost } from "./hosts";
+import { addEditionHost, type EditionHost, listEditionHosts, removeEditionHost } from "./hosts";
 
 const tags = ["Edition host names"];
 const security = [{ apiToken: [] }];

@@ -15,9 +15,6 @@ export interface EditionHost {
 	createdAt: Date;
 }
 
-/** The address a host name serves the edition's home at. */
-export const hostUrl = (hostname: string) => `https://${hostname}/`;
-
 /** An edition's host names, by name (the first is where its canonical URL lives). */
 export const listEditionHosts = (db: Database, editionId: string): Promise<EditionHost[]> =>
 	db

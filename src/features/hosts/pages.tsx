@@ -4,12 +4,13 @@ import { z } from "zod";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
+import { hostsConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
 import { HostnameSchema, normalizeHost } from "./hostnames";
 import { addEditionHost, listEditionHosts, removeEditionHost } from "./hosts";
-import { HostsPage, hostsConsoleUrl } from "./views";
+import { HostsPage } from "./views";
 
 const AddHostForm = z.object({ hostname: HostnameSchema });
 

@@ -1,12 +1,9 @@
+import { hostsConsoleUrl, hostUrl, removeHostUrl } from "../../urls";
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice } from "../../views/forms";
 import { ActionsHeader } from "../../views/table";
 import { type EditionContext, EditionPageLayout } from "../content/views";
-import { type EditionHost, hostUrl } from "./hosts";
-
-export const hostsConsoleUrl = (editionId: string) => `/console/editions/${editionId}/hosts`;
-export const removeHostUrl = (editionId: string, hostname: string) =>
-	`${hostsConsoleUrl(editionId)}/${encodeURIComponent(hostname)}/remove`;
+import type { EditionHost } from "./hosts";
 
 /** An edition's custom host names: the list, and for chairs and stewards the forms to add and remove. */
 export function HostsPage(

@@ -7,8 +7,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses } from "../../api/openapi";
 import { notVisible } from "../../auth/guard";
 import { authorizedEdition } from "../../domain/edition-access";
-import { findEditionWithSeries } from "../committees/committees";
-import { PUBLIC_STATUSES } from "../series/series";
+import { findEditionWithSeries } from "../../domain/editions";
+import { PUBLIC_STATUSES } from "../../domain/series";
 import { FactsSchema, factsFor } from "./facts";
 
 const getFacts = createRoute({

@@ -27,8 +27,6 @@ export interface InstitutionMember {
 	joinedAt: Date;
 }
 
-export const institutionConsoleUrl = (id: string) => `/console/institutions/${id}`;
-
 const memberOf = (institutionId: string, userId: string) =>
 	and(eq(institutionMembers.institutionId, institutionId), eq(institutionMembers.userId, userId));
 

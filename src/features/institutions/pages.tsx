@@ -4,6 +4,7 @@ import { authorize, currentActor, requireAuth, requireSignedInPage } from "../..
 import { type Action, can } from "../../auth/policy";
 import { INSTITUTION_ROLES } from "../../db/schema";
 import type { AppEnv } from "../../env";
+import { institutionConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { institutionTarget, listPendingInvitations, revokeInvitation } from "../invitations/invitations";
 import { sendInvitation } from "../invitations/send";
@@ -11,7 +12,6 @@ import { authorizedInstitution, authorizedMemberChange, institutionResource } fr
 import {
 	changeMemberRole,
 	createInstitution,
-	institutionConsoleUrl,
 	listInstitutionMembers,
 	listMyInstitutions,
 	removeMember,

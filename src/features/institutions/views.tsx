@@ -1,6 +1,7 @@
 import type { Institution, InstitutionRole, User } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
 import { COUNTRY_OPTIONS, countryName } from "../../lib/countries";
+import { institutionConsoleUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
@@ -8,7 +9,7 @@ import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
-import { type InstitutionMember, institutionConsoleUrl, type MyInstitution } from "./institutions";
+import type { InstitutionMember, MyInstitution } from "./institutions";
 import { INVITABLE_INSTITUTION_ROLES } from "./schemas";
 
 type ConsoleUser = Pick<User, "id" | "name" | "email">;

@@ -31,6 +31,7 @@ import { describeOffer, longDateOf } from "../../domain/invitation-wording";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { invitationPath } from "../../urls";
 
 /** An invitation link works for a week: long enough for a busy professor, short enough to go stale safely. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -64,9 +65,6 @@ export const editionTarget = (e: { id: string; name: string }): InvitationTarget
 	name: e.name,
 	consoleUrl: `/console/editions/${e.id}/committee`,
 });
-
-/** The path of the accept page for a token: the link the email carries. */
-export const invitationPath = (token: string) => `/auth/invitations/${token}`;
 
 export interface CreateInvitationInput {
 	target: InvitationTarget;

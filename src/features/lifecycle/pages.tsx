@@ -3,11 +3,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
+import { statusConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, type NoticeKey, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
 import { changeStatus, goLiveProblems, TRANSITION_NAMES, type Transition } from "./lifecycle";
-import { statusConsoleUrl } from "./urls";
 import { StatusPage } from "./views";
 
 /** The notice after each action (keys of the console's NOTICES). */

@@ -3,9 +3,9 @@
  * shared by the edition's console home and its status page.
  */
 import type { Edition, EditionStatus } from "../../db/schema";
+import { transitionConsoleUrl } from "../../urls";
 import { ActionButton } from "../../views/forms";
 import { type Transition, transitionsFrom } from "./lifecycle";
-import { transitionConsoleUrl } from "./urls";
 
 /** What each status means for the public site. */
 export const STATUS_DESCRIPTIONS: Record<EditionStatus, string> = {

@@ -1,9 +1,8 @@
+import { abstractCallUrl, collectionUrl, editionUrl, itemUrl, settingsUrl } from "../../urls";
 import type { FailedForm } from "../../views/form-flow";
 import { Notice } from "../../views/forms";
 import { collectionByKey } from "../content/collections";
-import { collectionUrl, type EditionContext, EditionPageLayout, itemUrl } from "../content/views";
-import { abstractCallUrl, settingsUrl } from "../editions/views";
-import { editionUrl } from "../series/series";
+import { type EditionContext, EditionPageLayout } from "../content/views";
 import { STATUS_DESCRIPTIONS, StatusActions } from "./status-actions";
 
 /** Where a go-live problem is fixed, by the field the checks named. */

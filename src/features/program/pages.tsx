@@ -8,10 +8,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
+import { programUrl, sessionUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionResource } from "../committees/committees";
 import {
 	createSession,
 	createTalk,
@@ -26,7 +27,7 @@ import {
 	warningsOf,
 } from "./program";
 import { asSessionData, asTalkData, SessionForm, TalkForm } from "./schemas";
-import { ProgramPage, programUrl, SessionPage, sessionUrl, TalkPage } from "./views";
+import { ProgramPage, SessionPage, TalkPage } from "./views";
 
 type Ctx = Context<AppEnv>;
 

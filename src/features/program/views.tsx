@@ -6,21 +6,17 @@
 
 import type { Option } from "../../domain/fields";
 import { dateOfDay, dayCount, formatDateRange, formatDay } from "../../lib/dates";
+import { contentUrl, programUrl, sessionUrl, talkUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { ActionsHeader, RowLink } from "../../views/table";
-import { contentUrl, type EditionContext } from "../content/views";
+import type { EditionContext } from "../content/views";
 import { type Choices, FormFields } from "./form-fields";
 import { type ProgramNames, type ProgramSession, type ProgramTalk, sessionDataOf, talkDataOf } from "./program";
 import { type ProgramWarning, talkMinutes, timeRange } from "./rules";
 import { SESSION_KIND_LABELS, sessionFields, TALK_FORM_PREFIX, talkFields } from "./schemas";
-
-export const programUrl = (editionId: string) => `/console/editions/${editionId}/program`;
-export const sessionUrl = (editionId: string, sessionId: string) => `${programUrl(editionId)}/${sessionId}`;
-export const talkUrl = (editionId: string, sessionId: string, talkId: string) =>
-	`${sessionUrl(editionId, sessionId)}/talks/${talkId}`;
 
 const programCrumbs = ({ edition }: EditionContext): Crumb[] => [
 	{ label: "Console", href: "/console" },

@@ -3,7 +3,9 @@ import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../a
 import { requireAuth } from "../../auth/guard";
 import type { Edition, NamedLecture, Series } from "../../db/schema";
 import { authorizedSeries } from "../../domain/edition-access";
+import { findSeriesBySlug } from "../../domain/series";
 import { notFound, validationError } from "../../lib/errors";
+import { editionUrl, seriesUrl } from "../../urls";
 import { authorizedInstitution } from "../institutions/access";
 import {
 	createNamedLecture,
@@ -26,16 +28,7 @@ import {
 	SeriesSchema,
 	SeriesSlugParam,
 } from "./schemas";
-import {
-	createSeries,
-	editionUrl,
-	findSeriesBySlug,
-	findSeriesWithEditions,
-	listSeriesDirectory,
-	seriesDetailsOf,
-	seriesUrl,
-	updateSeries,
-} from "./series";
+import { createSeries, findSeriesWithEditions, listSeriesDirectory, seriesDetailsOf, updateSeries } from "./series";
 
 export const toSeriesJson = ({ createdAt: _, ...s }: Series) => SeriesSchema.parse({ ...s, url: seriesUrl(s) });
 export const toEditionJson = (s: Series, { createdAt: _, contentVersion: __, seriesId: ___, ...e }: Edition) =>

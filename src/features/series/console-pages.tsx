@@ -6,17 +6,12 @@ import { authorizedSeries } from "../../domain/edition-access";
 import type { Option } from "../../domain/fields";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
+import { lecturesConsoleUrl, seriesConsoleUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { authorizedInstitution, institutionResource } from "../institutions/access";
 import { listMyInstitutions } from "../institutions/institutions";
 import { LecturePage, LecturesPage, NewSeriesPage, SeriesDetailsPage } from "./console-views";
-import {
-	createNamedLecture,
-	findNamedLecture,
-	lecturesConsoleUrl,
-	listNamedLectures,
-	updateNamedLecture,
-} from "./lectures";
+import { createNamedLecture, findNamedLecture, listNamedLectures, updateNamedLecture } from "./lectures";
 import {
 	asFieldData,
 	type CreateSeriesInput,
@@ -26,7 +21,7 @@ import {
 	type SeriesDetails,
 	SeriesDetailsSchema,
 } from "./schemas";
-import { createSeries, seriesConsoleUrl, updateSeries } from "./series";
+import { createSeries, updateSeries } from "./series";
 
 type Ctx = Context<AppEnv>;
 

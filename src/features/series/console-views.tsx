@@ -1,17 +1,22 @@
 import type { NamedLecture, Series, User } from "../../db/schema";
 import type { FieldSpec, Option } from "../../domain/fields";
 import { formValue } from "../../domain/fields";
+import {
+	callsConsoleUrl,
+	lectureConsoleUrl,
+	lecturesConsoleUrl,
+	newEditionConsoleUrl,
+	seriesConsoleUrl,
+	seriesHandoverUrl,
+	seriesUrl,
+} from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { ActionsHeader, RowLink } from "../../views/table";
 import { ContentField } from "../content/views";
-import { seriesHandoverUrl } from "../handover/notes";
-import { callsConsoleUrl, newEditionConsoleUrl } from "../hosting/urls";
-import { lectureConsoleUrl, lecturesConsoleUrl } from "./lectures";
 import { CREATE_SERIES_FIELDS, NAMED_LECTURE_FIELDS, SERIES_FIELDS } from "./schemas";
-import { seriesConsoleUrl, seriesUrl } from "./series";
 
 export type ConsoleUser = Pick<User, "name" | "email">;
 

@@ -10,9 +10,6 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import type { NamedLectureInput } from "./schemas";
 
-export const lecturesConsoleUrl = (s: { slug: string }) => `/console/series/${s.slug}/lectures`;
-export const lectureConsoleUrl = (s: { slug: string }, lectureId: string) => `${lecturesConsoleUrl(s)}/${lectureId}`;
-
 /** A series' named lectures by name; a query, so pages can batch it. */
 export const listNamedLectures = (db: Database, seriesId: string) =>
 	db.select().from(namedLectures).where(eq(namedLectures.seriesId, seriesId)).orderBy(asc(namedLectures.name));

@@ -18,7 +18,7 @@ import {
 	talkSpeakers,
 	talks,
 } from "../../db/schema";
-import { PUBLIC_STATUSES } from "./series";
+import { PUBLIC_STATUSES } from "../../domain/series";
 
 /** One time a named lecture was given: the edition, the session, the talk and its lecturers. */
 export interface LectureGiven {

@@ -4,16 +4,11 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { type Edition, type EditionStatus, editions, type Series, series, seriesStewards } from "../../db/schema";
+import { type Edition, editions, type Series, series, seriesStewards } from "../../db/schema";
+import { PUBLIC_STATUSES } from "../../domain/series";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import type { CreateSeriesInput, SeriesDetails } from "./schemas";
-
-/** Statuses anyone may see; drafts stay with their committee. */
-export const PUBLIC_STATUSES: readonly EditionStatus[] = ["published", "held", "archived"];
-
-export const seriesUrl = (s: Pick<Series, "slug">) => `/s/${s.slug}`;
-export const editionUrl = (s: Pick<Series, "slug">, e: Pick<Edition, "year">) => `/s/${s.slug}/${e.year}`;
 
 export interface SeriesWithEditions {
 	series: Series;
@@ -33,10 +28,6 @@ export async function listSeriesDirectory(db: Database): Promise<SeriesWithEditi
 	return allSeries.map((s) => ({ series: s, editions: publicEditions.filter((e) => e.seriesId === s.id) }));
 }
 
-export async function findSeriesBySlug(db: Database, slug: string): Promise<Series | undefined> {
-	return db.select().from(series).where(eq(series.slug, slug)).get();
-}
-
 /** A series and its public editions, newest first; undefined when the slug is unknown. */
 export async function findSeriesWithEditions(db: Database, slug: string): Promise<SeriesWithEditions | undefined> {
 	const rows = await db
@@ -49,8 +40,6 @@ export async function findSeriesWithEditions(db: Database, slug: string): Promis
 	if (!first) return undefined;
 	return { series: first.series, editions: rows.flatMap((r) => (r.edition ? [r.edition] : [])) };
 }
-
-export const seriesConsoleUrl = (s: Pick<Series, "slug">) => `/console/series/${s.slug}`;
 
 /**
  * Creates a series for the founding institution, with its creator as first steward, in one batch

@@ -1,11 +1,11 @@
 import type { Edition, Series } from "../../db/schema";
 import { longDate } from "../../domain/invitation-wording";
 import { formatDateRange } from "../../lib/dates";
+import { editionUrl, proposeUrl, seriesUrl } from "../../urls";
 import { Layout } from "../../views/layout";
 import { FollowSeriesSection } from "../following/views";
 import { deadlinePassed } from "../hosting/calls";
-import { proposeUrl } from "../hosting/urls";
-import { editionUrl, type SeriesWithEditions, seriesUrl } from "./series";
+import type { SeriesWithEditions } from "./series";
 import { type EditionTiming, editionTiming, type SeriesPageData } from "./series-page";
 
 export function DirectoryPage({ directory }: { directory: SeriesWithEditions[] }) {

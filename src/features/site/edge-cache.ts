@@ -21,8 +21,8 @@
  * work) and does not exist in Node (the bench's in-process run): both degrade to no edge copy.
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { PUBLIC_STATUSES } from "../../domain/series";
 import type { AppEnv, Bindings } from "../../env";
-import { PUBLIC_STATUSES } from "../series/series";
 import { requestTenant, type SiteTenant } from "./tenant";
 
 /**

@@ -6,11 +6,11 @@
  * statement, shared with the edge cache; program: two), so the edge cache (edge-cache.ts) may keep it.
  */
 import { type Context, Hono } from "hono";
+import { PUBLIC_STATUSES } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { acronymOf, scheduleJson, scheduleXml } from "../../lib/frab";
 import { mainOrigin } from "../../lib/main-origin";
-import { PUBLIC_STATUSES } from "../series/series";
 import { buildSchedule, canonicalBase, programCalendar, sessionCalendar } from "./feeds";
 import { loadProgram, loadSession } from "./program-data";
 import { requestTenant, type SiteTenant } from "./tenant";

@@ -4,7 +4,7 @@
  * every link within the edition, so links are built here from the request's place, never typed.
  */
 import type { Series } from "../../db/schema";
-import { editionUrl, seriesUrl } from "../series/series";
+import { editionUrl, seriesUrl } from "../../urls";
 import type { SitePage, SiteTenant } from "./tenant";
 
 export interface SiteLinks {

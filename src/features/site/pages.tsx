@@ -1,8 +1,9 @@
 import { type Context, Hono } from "hono";
+import { findSeriesBySlug, PUBLIC_STATUSES } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
-import { editionUrl, findSeriesBySlug, PUBLIC_STATUSES } from "../series/series";
+import { editionUrl } from "../../urls";
 import {
 	AbstractsPage,
 	PastEditionsPage,

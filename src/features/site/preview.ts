@@ -9,8 +9,8 @@ import { loadActor } from "../../auth/actor";
 import { can } from "../../auth/policy";
 import { SESSION_COOKIE, validateSessionToken } from "../../auth/sessions";
 import type { Edition } from "../../db/schema";
+import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
-import { editionResource } from "../committees/committees";
 
 /** May the signed-in visitor (if any) preview this draft? Its committee and the series' stewards may. */
 export async function mayPreview(c: Context<AppEnv>, edition: Pick<Edition, "id" | "seriesId" | "status">) {

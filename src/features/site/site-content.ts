@@ -18,7 +18,7 @@ import {
 	sponsorTiers,
 	ticketTypes,
 } from "../../db/schema";
-import { PUBLIC_STATUSES } from "../series/series";
+import { PUBLIC_STATUSES } from "../../domain/series";
 import { type LectureHistory, lectureHistories, lecturesGivenQuery } from "../series/series-page";
 import {
 	loadProgram,

@@ -7,10 +7,10 @@ import type { Child } from "hono/jsx";
 import { countryName } from "../../lib/countries";
 import { formatDateRange } from "../../lib/dates";
 import { type JsonLd, jsonLdScript } from "../../lib/json-ld";
+import { seriesUrl } from "../../urls";
 import { themeStylesheetPath } from "../../views/assets";
 import { Layout } from "../../views/layout";
 import { contrastWithWhite } from "../editions/settings";
-import { seriesUrl } from "../series/series";
 import { canonicalUrl, editionLink, type SiteLinks, seriesLink, siteNav, sitePath } from "./links";
 import type { SiteTenant } from "./tenant";
 

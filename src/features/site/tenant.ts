@@ -8,7 +8,7 @@ import { and, eq, inArray, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 import { type Edition, editionHosts, editions, namedLectures, pages, type Series, series } from "../../db/schema";
-import { PUBLIC_STATUSES } from "../series/series";
+import { PUBLIC_STATUSES } from "../../domain/series";
 import { type JsonRow, jsonRows, parseJsonRows } from "./json-rows";
 
 export interface Tenant {

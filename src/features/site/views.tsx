@@ -2,7 +2,7 @@ import { dateOfDay, formatDateRange, formatDay } from "../../lib/dates";
 import { editionEvent, type JsonLd } from "../../lib/json-ld";
 import { markdown } from "../../lib/markdown";
 import { isoWithOffset, wallClock } from "../../lib/zoned-time";
-import { editionUrl } from "../series/series";
+import { editionUrl } from "../../urls";
 import type { EditionHome, Highlight, HomeTrack } from "./edition-home";
 import { absoluteUrl, seriesLink, sitePath } from "./links";
 import { placeOf, type Site, SiteLayout } from "./site-layout";

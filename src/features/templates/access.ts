@@ -6,9 +6,9 @@
 import type { Context } from "hono";
 import { authorize, currentActor, notVisible, requireAuth, visibleOnly } from "../../auth/guard";
 import { can } from "../../auth/policy";
+import { editionResource } from "../../domain/editions";
+import { PUBLIC_STATUSES } from "../../domain/series";
 import type { AppEnv } from "../../env";
-import { editionResource } from "../committees/committees";
-import { PUBLIC_STATUSES } from "../series/series";
 import {
 	findTemplate,
 	findVersionDocument,

@@ -79,9 +79,6 @@ export const templateResource = (t: Pick<TemplateInfo, "visibility" | "series" |
 	institutionId: t.institution?.id ?? null,
 });
 
-export const templatesConsoleUrl = "/console/templates";
-export const templateConsoleUrl = (ref: string) => `${templatesConsoleUrl}/${encodeURIComponent(ref)}`;
-
 /** The stored list of parts, kept to the known ones in the wizard's order. */
 const knownParts = (parts: readonly string[]) => CLONE_PARTS.filter((p) => parts.includes(p));
 

@@ -9,6 +9,7 @@ import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
+import { templateConsoleUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import type { FormValues } from "../../views/parse-form";
 import { filledParts } from "../cloning/clone";
@@ -23,7 +24,6 @@ import {
 	publishableEditions,
 	publishTemplate,
 	republishTemplate,
-	templateConsoleUrl,
 	templateResource,
 } from "./library";
 import { ForkForm, PublishForm, RepublishForm } from "./schemas";

@@ -5,6 +5,16 @@
  * publish form of an edition, and the preview of applying a template (used by the setup wizard).
  */
 import type { Edition, TemplateVisibility, User } from "../../db/schema";
+import {
+	publishUrl,
+	setupTemplateUrl,
+	setupUrl,
+	templateApplyUrl,
+	templateConsoleUrl,
+	templatePreviewUrl,
+	templatesConsoleUrl,
+	versionUrl,
+} from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields, Notice, TextArea } from "../../views/forms";
@@ -17,7 +27,6 @@ import {
 	PartsTable,
 	SetupPreviewLayout,
 	setupCrumbs,
-	setupUrl,
 	TitleList,
 	UnfilledPlaceholdersNotice,
 } from "../cloning/views";
@@ -26,17 +35,9 @@ import type { TemplatePreview } from "./apply";
 import type { PartDiff } from "./diff";
 import type { TemplateDocument } from "./document";
 import type { TemplateInfo, UseInfo, VersionInfo } from "./library";
-import { templateConsoleUrl, templatesConsoleUrl } from "./library";
 import { VISIBILITY_LABELS } from "./schemas";
 
 type ConsoleUser = Pick<User, "name" | "email">;
-
-export const publishUrl = (e: Pick<Edition, "id">) => `/console/editions/${e.id}/publish-template`;
-export const versionUrl = (ref: string, version: number) => `${templateConsoleUrl(ref)}/versions/${version}`;
-export const setupTemplateUrl = (e: Pick<Edition, "id">, ref: string) =>
-	`${setupUrl(e)}?start=template&template=${encodeURIComponent(ref)}`;
-export const templatePreviewUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/template/preview`;
-export const templateApplyUrl = (e: Pick<Edition, "id">) => `${setupUrl(e)}/template/apply`;
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 

@@ -1,0 +1,85 @@
+/**
+ * Every address Baton links to, in one place, so no page builds a path by hand and a route that
+ * moves changes here only. Ground floor: imports nothing but types.
+ */
+import type { Edition, Series } from "./db/schema";
+
+type SeriesRef = Pick<Series, "slug">;
+type EditionRef = Pick<Edition, "id">;
+
+// Accounts.
+/** Where a signed-out visitor goes to sign in and then come back to `next` (a path on this host). */
+export const signInUrl = (next: string) => `/auth/sign-in?next=${encodeURIComponent(next)}`;
+
+// The public site.
+export const seriesUrl = (s: SeriesRef) => `/s/${s.slug}`;
+export const editionUrl = (s: SeriesRef, e: Pick<Edition, "year">) => `/s/${s.slug}/${e.year}`;
+/** The address a custom host name serves the edition's home at. */
+export const hostUrl = (hostname: string) => `https://${hostname}/`;
+
+// Console: institutions and series.
+export const institutionConsoleUrl = (id: string) => `/console/institutions/${id}`;
+export const seriesConsoleUrl = (s: SeriesRef) => `/console/series/${s.slug}`;
+export const stewardsConsoleUrl = (s: SeriesRef) => `/console/series/${s.slug}/stewards`;
+export const lecturesConsoleUrl = (s: SeriesRef) => `/console/series/${s.slug}/lectures`;
+export const lectureConsoleUrl = (s: SeriesRef, lectureId: string) => `${lecturesConsoleUrl(s)}/${lectureId}`;
+export const seriesHandoverUrl = (seriesSlug: string) => `/console/series/${seriesSlug}/handover`;
+export const callsConsoleUrl = (s: SeriesRef) => `/console/series/${s.slug}/calls`;
+export const callConsoleUrl = (s: SeriesRef, callId: string) => `${callsConsoleUrl(s)}/${callId}`;
+export const proposeUrl = (s: SeriesRef, callId: string) => `${callConsoleUrl(s, callId)}/propose`;
+export const proposalConsoleUrl = (proposalId: string) => `/console/proposals/${proposalId}`;
+export const newEditionConsoleUrl = (s: SeriesRef) => `/console/series/${s.slug}/editions/new`;
+
+// Console: an edition.
+const editionConsoleUrl = (editionId: string) => `/console/editions/${editionId}`;
+export const contentUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/content`;
+/** A content collection's list (`def.key` is the collection's key, e.g. "rooms"). */
+export const collectionUrl = (editionId: string, def: { key: string }) => `${editionConsoleUrl(editionId)}/${def.key}`;
+export const itemUrl = (editionId: string, def: { key: string }, id: unknown) =>
+	`${collectionUrl(editionId, def)}/${String(id)}`;
+export const settingsUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/settings`;
+export const abstractCallUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/abstract-call`;
+export const committeeConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/committee`;
+export const programUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/program`;
+export const sessionUrl = (editionId: string, sessionId: string) => `${programUrl(editionId)}/${sessionId}`;
+export const talkUrl = (editionId: string, sessionId: string, talkId: string) =>
+	`${sessionUrl(editionId, sessionId)}/talks/${talkId}`;
+export const hostsConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/hosts`;
+export const removeHostUrl = (editionId: string, hostname: string) =>
+	`${hostsConsoleUrl(editionId)}/${encodeURIComponent(hostname)}/remove`;
+/** The console page of an edition's status and go-live checks. */
+export const statusConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/status`;
+/** Where a console button posts one lifecycle action ("publish", "archive", …). */
+export const transitionConsoleUrl = (editionId: string, transition: string) =>
+	`${editionConsoleUrl(editionId)}/${transition}`;
+/** The checklist timeline, at the checklist collection's own address. */
+export const checklistTimelineUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/checklist`;
+export const suggestionsUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/checklist/suggestions`;
+export const debriefUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/debrief`;
+export const editionHandoverUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/handover`;
+export const editionNotesUrl = (editionId: string) => `${editionHandoverUrl(editionId)}/notes`;
+
+// Console: the setup wizard (clone or template).
+export const setupUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/setup`;
+export const setupPreviewUrl = (e: EditionRef) => `${setupUrl(e)}/preview`;
+export const setupApplyUrl = (e: EditionRef) => `${setupUrl(e)}/apply`;
+/** The wizard's first step with "a template" chosen. */
+export const setupFromTemplateUrl = (e: EditionRef) => `${setupUrl(e)}?start=template`;
+export const setupTemplateUrl = (e: EditionRef, ref: string) =>
+	`${setupUrl(e)}?start=template&template=${encodeURIComponent(ref)}`;
+export const templatePreviewUrl = (e: EditionRef) => `${setupUrl(e)}/template/preview`;
+export const templateApplyUrl = (e: EditionRef) => `${setupUrl(e)}/template/apply`;
+
+// Console: templates and handover notes.
+export const templatesConsoleUrl = "/console/templates";
+export const templateConsoleUrl = (ref: string) => `${templatesConsoleUrl}/${encodeURIComponent(ref)}`;
+export const versionUrl = (ref: string, version: number) => `${templateConsoleUrl(ref)}/versions/${version}`;
+export const publishUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/publish-template`;
+export const noteUrl = (noteId: string) => `/console/notes/${noteId}`;
+export const attachmentUrl = (a: { id: string; noteId: string }) => `${noteUrl(a.noteId)}/attachments/${a.id}`;
+
+export const followPath = (s: SeriesRef) => `/s/${s.slug}/follow`;
+export const followSentPath = (s: SeriesRef) => `/s/${s.slug}/follow/sent`;
+
+/** The path of the accept page for a token: the link the email carries. */
+export const invitationPath = (token: string) => `/auth/invitations/${token}`;
