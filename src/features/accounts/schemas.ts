@@ -4,25 +4,23 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
+import { EMAIL_MAX_LENGTH, emailSchema } from "../../api/params";
 import { PASSWORD_MAX_LENGTH, passwordProblem } from "../../auth/passwords";
 import { API_TOKEN_ACCESS, apiTokens, users } from "../../db/schema";
 import { isCountryCode } from "../../lib/countries";
 
-export const EMAIL_MAX_LENGTH = 254;
+export { EMAIL_MAX_LENGTH };
+
 export const NAME_MAX_LENGTH = 200;
 export const AFFILIATION_MAX_LENGTH = 200;
 export const TOKEN_NAME_MAX_LENGTH = 100;
 export const TOKEN_DAYS = { min: 1, max: 365, default: 90 } as const;
 
 /** Stored lowercased and trimmed (see the users table), so every lookup is exact. */
-export const EmailSchema = z
-	.string({ error: "Enter your email address." })
-	.trim()
-	.toLowerCase()
-	.min(1, "Enter your email address.")
-	.max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
-	.email("Enter an email address like name@example.org.")
-	.openapi({ example: "ada@example.org" });
+export const EmailSchema = emailSchema({
+	required: "Enter your email address.",
+	invalid: "Enter an email address like name@example.org.",
+});
 
 const NameSchema = z
 	.string({ error: "Enter your name." })

@@ -5,16 +5,10 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { EditionIdParam as EditionParam } from "../../api/params";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, previewClone } from "./clone";
 import { CLONE_PARTS, CloneRequest } from "./parts";
-
-const EditionParam = z.object({
-	id: z
-		.string()
-		.max(64)
-		.openapi({ param: { name: "id", in: "path" } }),
-});
 
 const CloneApiRequest = CloneRequest.extend({
 	preview: z.boolean().default(false).openapi({ description: "Only show what would be created; write nothing." }),

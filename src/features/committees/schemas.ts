@@ -4,9 +4,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
+import { EmailSchema, pathId, SeriesSlugParam } from "../../api/params";
 import { EDITION_ROLES, editionMembers, invitations, seriesStewards, users } from "../../db/schema";
-import { EmailSchema, pathId } from "../invitations/schemas";
-import { SeriesSlugParam } from "../series/schemas";
 import type { CommitteeMember, Steward } from "./committees";
 
 const person = createSelectSchema(users).pick({ name: true, email: true }).shape;
@@ -79,6 +78,5 @@ export const committeeForm = <S extends z.ZodType>(schema: S) =>
 		return rest.role === "mentor" && mentorUntil !== "" ? { ...rest, mentorUntil } : rest;
 	}, schema);
 
-export const EditionIdParam = z.object({ id: pathId("id") });
 export const CommitteeMemberParams = z.object({ id: pathId("id"), userId: pathId("userId") });
 export const StewardParams = SeriesSlugParam.extend({ userId: pathId("userId") });

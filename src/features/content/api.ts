@@ -5,6 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createApiRouter, errorResponses } from "../../api/openapi";
+import { EditionIdParam as EditionParam } from "../../api/params";
 import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
 import { validationError } from "../../lib/errors";
@@ -12,12 +13,6 @@ import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updat
 import type { CollectionDef, Row } from "./collections";
 import { COLLECTIONS } from "./collections";
 
-const EditionParam = z.object({
-	id: z
-		.string()
-		.max(64)
-		.openapi({ param: { name: "id", in: "path" } }),
-});
 const ItemParam = EditionParam.extend({
 	itemId: z
 		.string()

@@ -1,17 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, errorResponses } from "../../api/openapi";
+import { EditionIdParam as EditionParam } from "../../api/params";
 import { authorizedEdition } from "../../domain/edition-access";
 import { validationError } from "../../lib/errors";
 import { editionUrl } from "../../urls";
 import { abstractCallSchema, loadAbstractCall, saveAbstractCall } from "./abstract-call";
 import { settingsOf, settingsSchema, updateSettings } from "./settings";
 
-const EditionParam = z.object({
-	id: z
-		.string()
-		.max(64)
-		.openapi({ param: { name: "id", in: "path" } }),
-});
 const EditionSettings = z
 	.object({ id: z.string(), seriesId: z.string(), year: z.number(), url: z.string() })
 	.catchall(z.unknown())

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses } from "../../api/openapi";
+import { SeriesSlugParam } from "../../api/params";
 import { ANNOUNCEMENT_KINDS } from "../../db/schema";
 import { authorizedSeries } from "../../domain/edition-access";
-import { SeriesSlugParam } from "../series/schemas";
 import { followerSummary } from "./followers";
 
 const FollowerSummarySchema = z

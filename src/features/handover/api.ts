@@ -8,6 +8,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createApiRouter, dataResponse, ErrorBodySchema, errorResponses, jsonBody } from "../../api/openapi";
+import { EditionIdParam, SeriesSlugParam } from "../../api/params";
 import { currentActor, notVisible, requireAuth } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
@@ -18,8 +19,7 @@ import { validationError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { noteUrl } from "../../urls";
-import { EditionIdParam } from "../committees/schemas";
-import { asFieldData, SeriesSlugParam } from "../series/schemas";
+import { asFieldData } from "../series/schemas";
 import { authorizedNote } from "./access";
 import {
 	type Attachment,

@@ -6,6 +6,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
+import { pathId } from "../../api/params";
 import {
 	HANDOVER_TOPICS,
 	type HandoverTopic,
@@ -16,7 +17,6 @@ import {
 	type NoteVisibility,
 } from "../../db/schema";
 import { type FieldSpec, markdown, objectOf, select, text } from "../../domain/fields";
-import { pathId } from "../invitations/schemas";
 
 export const TOPIC_LABELS: Record<HandoverTopic, string> = {
 	venue_rooms: "Venue & rooms",

@@ -5,6 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { SeriesSlugParam } from "../../api/params";
 import { currentActor, requireAuth } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedSeries } from "../../domain/edition-access";
@@ -15,7 +16,7 @@ import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { authorizedInstitution } from "../institutions/access";
 import { toEditionJson } from "../series/api";
-import { asFieldData, EditionSchema, SeriesSlugParam } from "../series/schemas";
+import { asFieldData, EditionSchema } from "../series/schemas";
 import { authorizedCall, authorizedNewEdition, authorizedProposal, seriesCall } from "./access";
 import { type HostCall, listCalls, openCall, updateCall } from "./calls";
 import { createEdition } from "./new-edition";

@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
+import { pathId, SeriesSlugParam } from "../../api/params";
 import { hostCalls, hostProposals } from "../../db/schema";
 import {
 	country,
@@ -18,8 +19,6 @@ import {
 	textarea,
 	timeZone,
 } from "../../domain/fields";
-import { pathId } from "../invitations/schemas";
-import { SeriesSlugParam } from "../series/schemas";
 
 const DEADLINE_HINT = "The last day to propose, anywhere on Earth.";
 

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { EditionIdParam } from "../../api/params";
 import { authorizedEdition } from "../../domain/edition-access";
 import { hostUrl } from "../../urls";
-import { EditionIdParam } from "../committees/schemas";
 import { HostnameSchema, normalizeHost } from "./hostnames";
 import { addEditionHost, type EditionHost, listEditionHosts, removeEditionHost } from "./hosts";
 

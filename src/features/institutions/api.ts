@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { noContent } from "../../api/params";
 import { authorize, requireAuth, visibleOnly } from "../../auth/guard";
 import { institutionTarget, listPendingInvitations, revokeInvitation } from "../invitations/invitations";
 import { InvitationIdParam, InvitationSchema, toInvitationJson } from "../invitations/schemas";
@@ -30,7 +31,6 @@ import {
 
 const tags = ["Institutions"];
 const security = [{ apiToken: [] }];
-const noContent = (description: string) => ({ 204: { description } });
 
 const institution = institutionResource;
 

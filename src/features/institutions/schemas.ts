@@ -4,10 +4,9 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
+import { EmailSchema, pathId, SLUG_PATTERN } from "../../api/params";
 import { INSTITUTION_ROLES, institutionMembers, institutions, invitations, users } from "../../db/schema";
 import { isCountryCode } from "../../lib/countries";
-import { EmailSchema, pathId } from "../invitations/schemas";
-import { SLUG_PATTERN } from "../series/schemas";
 import type { InstitutionMember, MyInstitution } from "./institutions";
 
 /** Roles an invitation may offer: owners are made by transfer or by an owner, never by email. */

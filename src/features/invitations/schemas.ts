@@ -3,17 +3,9 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
+import { pathId } from "../../api/params";
 import { INVITATION_SCOPES, invitations } from "../../db/schema";
 import type { PendingInvitation } from "./invitations";
-
-/** An email address as Baton stores it: trimmed and lowercased, so comparisons are exact. */
-export const EmailSchema = z
-	.string({ error: "Enter an email address." })
-	.trim()
-	.toLowerCase()
-	.max(254, "Use at most 254 characters.")
-	.pipe(z.email("Enter a valid email address, e.g. ada@example.org."))
-	.openapi({ example: "ada@example.org" });
 
 export const InvitationSchema = createSelectSchema(invitations)
 	.pick({ id: true, email: true, role: true, mentorUntil: true })
@@ -54,13 +46,5 @@ export const AcceptedInvitationSchema = z
 		consoleUrl: z.string().openapi({ example: "/console/institutions/3f0c…" }),
 	})
 	.openapi("AcceptedInvitation");
-
-/** A text id in the path (ids are UUIDs made by the app; anything longer is not one of ours). */
-export const pathId = (name: string) =>
-	z
-		.string()
-		.min(1)
-		.max(64)
-		.openapi({ param: { name, in: "path" } });
 
 export const InvitationIdParam = z.object({ invitationId: pathId("invitationId") });

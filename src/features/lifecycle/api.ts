@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses } from "../../api/openapi";
+import { EditionIdParam } from "../../api/params";
 import { EDITION_STATUSES } from "../../db/schema";
 import { authorizedEdition } from "../../domain/edition-access";
-import { EditionIdParam } from "../committees/schemas";
 import { changeStatus, goLiveProblems, TRANSITION_NAMES, TRANSITIONS, type Transition } from "./lifecycle";
 
 const tags = ["Edition lifecycle"];

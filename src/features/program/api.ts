@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { EditionIdParam as EditionParam, pathId } from "../../api/params";
 import type { Edition } from "../../db/schema";
 import { authorizedEdition } from "../../domain/edition-access";
 import { dateOfDay } from "../../lib/dates";
@@ -26,14 +27,8 @@ import {
 } from "./program";
 import { asSessionData, asTalkData, SessionInput, SessionJson, TalkInput, TalkJson } from "./schemas";
 
-const pathParam = (name: string) =>
-	z
-		.string()
-		.max(64)
-		.openapi({ param: { name, in: "path" } });
-const EditionParam = z.object({ id: pathParam("id") });
-const SessionParam = EditionParam.extend({ sessionId: pathParam("sessionId") });
-const TalkParam = EditionParam.extend({ talkId: pathParam("talkId") });
+const SessionParam = EditionParam.extend({ sessionId: pathId("sessionId") });
+const TalkParam = EditionParam.extend({ talkId: pathId("talkId") });
 
 const SessionBody = SessionInput.openapi("SessionInput");
 const TalkBody = TalkInput.openapi("TalkInput");

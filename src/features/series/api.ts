@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { SeriesSlugParam } from "../../api/params";
 import { requireAuth } from "../../auth/guard";
 import type { Edition, NamedLecture, Series } from "../../db/schema";
 import { authorizedSeries } from "../../domain/edition-access";
@@ -26,7 +27,6 @@ import {
 	type SeriesDetails,
 	SeriesDetailsSchema,
 	SeriesSchema,
-	SeriesSlugParam,
 } from "./schemas";
 import { createSeries, findSeriesWithEditions, listSeriesDirectory, seriesDetailsOf, updateSeries } from "./series";
 

@@ -5,17 +5,15 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
+import { pathId, SeriesSlugParam, SLUG_PATTERN } from "../../api/params";
 import { editions, namedLectures, series } from "../../db/schema";
 import { type FieldSpec, int, objectOf, ref, text, textarea, url } from "../../domain/fields";
-import { pathId } from "../invitations/schemas";
 
 /**
  * The typed view of data a fields schema validated: the field builders check every value, but
  * TypeScript cannot see through them to the shape.
  */
 export const asFieldData = <T>(data: Record<string, unknown>): T => data as unknown as T;
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Addresses the console uses below /console/series/ for its own pages. */
 const RESERVED_SERIES_SLUGS: ReadonlySet<string> = new Set(["new"]);
@@ -100,12 +98,5 @@ export interface NamedLectureInput {
 	honoree: string;
 	description: string;
 }
-
-export const SeriesSlugParam = z.object({
-	slug: z
-		.string()
-		.regex(SLUG_PATTERN)
-		.openapi({ param: { name: "slug", in: "path" }, example: "ainm" }),
-});
 
 export const LectureParams = SeriesSlugParam.extend({ lectureId: pathId("lectureId") });
