@@ -1,9 +1,9 @@
 import { roleLabel } from "../../domain/invitation-wording";
 import { checklistTimelineUrl, suggestionsUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
+import { type EditionContext, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary } from "../../views/forms";
-import { type EditionContext, editionCrumbs } from "../content/views";
 import type { ChecklistSuggestions, Suggestion } from "./suggestions";
 import { timelineLabel } from "./timeline";
 

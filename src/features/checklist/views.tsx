@@ -1,10 +1,11 @@
 import { roleLabel } from "../../domain/invitation-wording";
 import { formatDateRange } from "../../lib/dates";
 import { itemUrl, suggestionsUrl } from "../../urls";
+import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import { Notice } from "../../views/forms";
 import { RowLink, RowsTable } from "../../views/table";
 import type { CollectionDef } from "../content/collections";
-import { AddItemForm, type EditionContext, EditionPageLayout } from "../content/views";
+import { AddItemForm } from "../content/views";
 import type { Advice } from "../handover/links";
 import { AdviceList } from "../handover/views";
 import type { Owners, TimelineEntry } from "./timeline";

@@ -7,11 +7,11 @@ import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
 import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
+import { type EditionContext, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
-import { type EditionContext, editionCrumbs } from "../content/views";
 import type { TemplateInfo } from "../templates/library";
 import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange } from "./clone";
 import {

@@ -1,49 +1,13 @@
 import type { Child } from "hono/jsx";
-import type { Edition, Series, User } from "../../db/schema";
-import { type FieldSpec, formValue, type Option } from "../../domain/fields";
-import { collectionUrl, contentUrl, itemUrl } from "../../urls";
+import type { Edition } from "../../db/schema";
+import { formValue, type Option } from "../../domain/fields";
+import { collectionUrl, itemUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
+import { ContentField, type EditionContext, EditionPageLayout, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
-import { ActionButton, Checkbox, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
-import type { Crumb } from "../../views/layout";
+import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
 import { RowLink, RowsTable } from "../../views/table";
 import type { CollectionDef, Data, Row } from "./collections";
-
-export interface EditionContext {
-	edition: Edition;
-	series: Series;
-	user: Pick<User, "name" | "email">;
-}
-
-/** The breadcrumb of an edition's console page: the console, the edition, then `more`. */
-export const editionCrumbs = ({ edition }: Pick<EditionContext, "edition">, ...more: Crumb[]): Crumb[] => [
-	{ label: "Console", href: "/console" },
-	{ label: edition.name, href: contentUrl(edition.id) },
-	...more,
-];
-
-/**
- * The frame of most of an edition's console pages, so they all read alike: the title
- * "<page> · <edition>", the breadcrumb ending in the page (after `via`, the pages above it), and
- * the one h1 "<page> of <edition>".
- */
-export function EditionPageLayout(
-	props: Pick<EditionContext, "edition" | "user"> & { page: string; via?: Crumb[]; children?: Child },
-) {
-	const { edition, page } = props;
-	return (
-		<ConsoleLayout
-			title={`${page} · ${edition.name}`}
-			user={props.user}
-			breadcrumb={editionCrumbs(props, ...(props.via ?? []), { label: page })}
-		>
-			<h1>
-				{page} <span class="meta">of {edition.name}</span>
-			</h1>
-			{props.children}
-		</ConsoleLayout>
-	);
-}
 
 /**
  * The "Add a …" form of a collection on a page that lists its rows: it posts to the collection's
@@ -68,49 +32,6 @@ export function AddItemForm(props: {
 			</form>
 		</section>
 	);
-}
-
-/** Renders one content field as the right form control, with its value and message. */
-export function ContentField({
-	field,
-	value,
-	error,
-	refOptions,
-}: {
-	field: FieldSpec;
-	value: string;
-	error?: string;
-	refOptions?: readonly Option[];
-}) {
-	const common = { name: field.name, label: field.label, error, hint: field.hint, required: field.required };
-	switch (field.kind) {
-		case "textarea":
-		case "lines":
-			return <TextArea {...common} value={value} rows={field.kind === "lines" ? 4 : 6} />;
-		case "markdown":
-			return <TextArea {...common} value={value} rows={14} />;
-		case "checkbox":
-			return (
-				<Checkbox name={field.name} label={field.label} checked={value === "on"} error={error} hint={field.hint} />
-			);
-		case "select":
-			return (
-				<Select
-					name={field.name}
-					label={field.label}
-					value={value}
-					error={error}
-					required={field.required}
-					options={field.ref ? [{ value: "", label: "—" }, ...(refOptions ?? [])] : (field.options ?? [])}
-				/>
-			);
-		case "number":
-			return <Field {...common} type="number" value={value} />;
-		case "money":
-			return <Field {...common} value={value} inputmode="decimal" />;
-		default:
-			return <Field {...common} type={field.kind} value={value} />;
-	}
 }
 
 /** The fields of a collection's form, filled from stored data or from a failed submission. */
@@ -207,40 +128,5 @@ export function ItemPage(
 				danger
 			/>
 		</ConsoleLayout>
-	);
-}
-
-/** A page holding one form of fields for one thing of the edition (its settings, its call for abstracts). */
-export function FieldsFormPage(
-	props: EditionContext & {
-		title: string;
-		fields: readonly FieldSpec[];
-		data: Data;
-		action: string;
-		submitLabel: string;
-		canEdit: boolean;
-		notice?: string;
-		failed?: FailedForm;
-	},
-) {
-	const { edition, fields, data, failed, canEdit } = props;
-	return (
-		<EditionPageLayout edition={edition} user={props.user} page={props.title}>
-			{props.notice ? <Notice>{props.notice}</Notice> : null}
-			<form method="post" action={props.action}>
-				<ErrorSummary fields={failed?.fields} />
-				<fieldset disabled={!canEdit}>
-					<legend class="visually-hidden">{props.title}</legend>
-					{fields.map((field) => (
-						<ContentField
-							field={field}
-							value={failed ? (failed.values[field.name] ?? "") : formValue(field, data[field.name])}
-							error={failed?.fields[field.name]}
-						/>
-					))}
-				</fieldset>
-				{canEdit ? <button type="submit">{props.submitLabel}</button> : null}
-			</form>
-		</EditionPageLayout>
 	);
 }

@@ -1,8 +1,8 @@
 import { formatDateRange } from "../../lib/dates";
 import { debriefUrl } from "../../urls";
+import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Notice, TextArea } from "../../views/forms";
-import { type EditionContext, EditionPageLayout } from "../content/views";
 import { DEBRIEF_FIELDS } from "./debrief";
 
 /**

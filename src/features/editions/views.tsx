@@ -15,9 +15,9 @@ import {
 	statusConsoleUrl,
 } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
+import type { EditionContext } from "../../views/edition-page";
 import { Notice } from "../../views/forms";
 import { COLLECTIONS } from "../content/collections";
-import type { EditionContext } from "../content/views";
 import { CommitteeToolLinks } from "../debrief/edition-links";
 import { DossierEntry } from "../handover/views";
 import type { Facts } from "../insights/facts";

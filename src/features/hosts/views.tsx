@@ -1,8 +1,8 @@
 import { hostsConsoleUrl, hostUrl, removeHostUrl } from "../../urls";
+import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice } from "../../views/forms";
 import { ActionsHeader } from "../../views/table";
-import { type EditionContext, EditionPageLayout } from "../content/views";
 import type { EditionHost } from "./hosts";
 
 /** An edition's custom host names: the list, and for chairs and stewards the forms to add and remove. */

@@ -1,8 +1,8 @@
 import { abstractCallUrl, collectionUrl, editionUrl, itemUrl, settingsUrl } from "../../urls";
+import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { Notice } from "../../views/forms";
 import { collectionByKey } from "../content/collections";
-import { type EditionContext, EditionPageLayout } from "../content/views";
 import { STATUS_DESCRIPTIONS, StatusActions } from "./status-actions";
 
 /** Where a go-live problem is fixed, by the field the checks named. */

@@ -6,9 +6,9 @@
  */
 
 import { type FieldSpec, formValue, type Option, slotName } from "../../domain/fields";
+import { ContentField } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary } from "../../views/forms";
-import { ContentField } from "../content/views";
 
 /** Field name → the options of its select, for choices that depend on the edition. */
 export type Choices = Record<string, readonly Option[]>;

@@ -1,10 +1,11 @@
 import { longDateOf } from "../../domain/invitation-wording";
 import { itemUrl } from "../../urls";
+import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import { Notice } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import { type Column, RowLink, RowsTable } from "../../views/table";
 import { OwnerCell } from "../checklist/views";
-import { AddItemForm, type EditionContext, EditionPageLayout } from "../content/views";
+import { AddItemForm } from "../content/views";
 import { remindersDef } from "./collection";
 import type { ReminderState, ScheduledReminder } from "./schedule";
 import { describeWhen } from "./wording";

@@ -11,11 +11,11 @@ import {
 	seriesUrl,
 } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
+import { ContentField } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
 import { ActionsHeader, RowLink } from "../../views/table";
-import { ContentField } from "../content/views";
 import { CREATE_SERIES_FIELDS, NAMED_LECTURE_FIELDS, SERIES_FIELDS } from "./schemas";
 
 export type ConsoleUser = Pick<User, "name" | "email">;

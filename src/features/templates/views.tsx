@@ -16,6 +16,7 @@ import {
 	versionUrl,
 } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
+import { type EditionContext, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields, Notice, TextArea } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
@@ -30,7 +31,6 @@ import {
 	TitleList,
 	UnfilledPlaceholdersNotice,
 } from "../cloning/views";
-import { type EditionContext, editionCrumbs } from "../content/views";
 import type { TemplatePreview } from "./apply";
 import type { PartDiff } from "./diff";
 import type { TemplateDocument } from "./document";
