@@ -17,6 +17,7 @@ import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
+import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { roleLabel } from "../../domain/invitation-wording";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount, parseIsoDate } from "../../lib/dates";
@@ -36,7 +37,6 @@ import {
 	refKey,
 	type SourceIds,
 } from "./edition-parts";
-import { type ClonePart, PART_LABELS } from "./parts";
 
 export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "../../domain/placeholders";
 export { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";

@@ -32,10 +32,10 @@ import {
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
+import type { ClonePart } from "../../domain/edition-parts";
 import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 import { newId } from "../../lib/ids";
 import { describeWhen } from "../reminders/wording";
-import type { ClonePart } from "./parts";
 
 type Select<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];

@@ -8,6 +8,7 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { requireAuth, requireSignedInPage } from "../../auth/guard";
+import { CLONE_PARTS } from "../../domain/edition-parts";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { contentUrl } from "../../urls";
@@ -21,7 +22,7 @@ import { ApplyForm } from "../templates/schemas";
 import { ApplyPartsPage, ApplyPreviewPage } from "../templates/views";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, filledParts, previewClone } from "./clone";
-import { CLONE_PARTS, CloneRequest, partField, requestFromForm } from "./parts";
+import { CloneRequest, partField, requestFromForm } from "./parts";
 import { roomsOf, sourceEditions } from "./sources";
 import { SetupPartsPage, SetupPreviewPage, SetupStartPage } from "./views";
 

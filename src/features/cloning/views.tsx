@@ -5,6 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
+import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS } from "../../domain/edition-parts";
 import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type EditionContext, editionCrumbs } from "../../views/edition-page";
@@ -14,17 +15,7 @@ import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
 import type { TemplateInfo } from "../templates/library";
 import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange } from "./clone";
-import {
-	CLONE_PARTS,
-	type ClonePart,
-	type CloneRequestData,
-	formFromRequest,
-	PART_HINTS,
-	PART_LABELS,
-	partField,
-	ROOM_NAME_MAX,
-	roomField,
-} from "./parts";
+import { type CloneRequestData, formFromRequest, partField, ROOM_NAME_MAX, roomField } from "./parts";
 
 /** The breadcrumb of the setup wizard's pages: "Set up" itself, or a step below it (`last`). */
 export const setupCrumbs = (context: Pick<EditionContext, "edition">, last?: string) =>

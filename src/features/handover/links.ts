@@ -25,8 +25,8 @@ import {
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
+import type { ClonePart } from "../../domain/edition-parts";
 import { AppError, notFound } from "../../lib/errors";
-import type { ClonePart } from "../cloning/parts";
 import { SUBJECT_KIND_LABELS } from "./schemas";
 import { visibleNotes } from "./visibility";
 

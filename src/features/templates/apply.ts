@@ -11,6 +11,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { archivedError, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
+import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -34,7 +35,6 @@ import {
 	PART_ROWS,
 	readEditionParts,
 } from "../cloning/edition-parts";
-import { type ClonePart, PART_LABELS } from "../cloning/parts";
 import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover/links";
 import { diffParts, type PartDiff } from "./diff";
 import { partsOf, withParts } from "./document";

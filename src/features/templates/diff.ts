@@ -4,8 +4,9 @@
  * a committee (PART_ROWS: a page by its address, a task by its title, a session by its day, time
  * and room), so a changed due date reads as a change, not as one task removed and another added.
  */
+
+import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { type EditionParts, PART_ROWS, type RowKind } from "../cloning/edition-parts";
-import { type ClonePart, PART_LABELS } from "../cloning/parts";
 
 type Row = Record<string, unknown>;
 

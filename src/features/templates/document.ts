@@ -16,12 +16,12 @@
  * `parts.checklist.3.dueOffsetDays`, as the data contract's `fields`.
  */
 import { z } from "zod";
+import { CLONE_PARTS, type ClonePart } from "../../domain/edition-parts";
 import { type FieldSpec, int, text } from "../../domain/fields";
 import { placeholderProblem } from "../../domain/placeholders";
 import { AppError, fieldErrors } from "../../lib/errors";
 import type { EditionParts, PartDocs } from "../cloning/edition-parts";
 import { refKey } from "../cloning/edition-parts";
-import { CLONE_PARTS, type ClonePart } from "../cloning/parts";
 import { collectionByKey } from "../content/collections";
 import { ABSTRACT_CALL_FIELDS, callDateProblems } from "../editions/abstract-call";
 import { sessionFields } from "../program/schemas";

@@ -5,6 +5,7 @@
  * publish form of an edition, and the preview of applying a template (used by the setup wizard).
  */
 import type { Edition, TemplateVisibility, User } from "../../db/schema";
+import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS } from "../../domain/edition-parts";
 import {
 	publishUrl,
 	setupTemplateUrl,
@@ -22,7 +23,7 @@ import { ErrorSummary, Field, HiddenFields, Notice, TextArea } from "../../views
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
 import { PART_ROWS } from "../cloning/edition-parts";
-import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS, partField } from "../cloning/parts";
+import { partField } from "../cloning/parts";
 import {
 	PartChecks,
 	PartsTable,

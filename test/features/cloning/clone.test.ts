@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { chunkedInserts, MAX_BOUND_PARAMETERS as D1_MAX_BOUND_PARAMETERS } from "../../../src/db/batching";
 import { createDatabase } from "../../../src/db/client";
 import { checklistTasks } from "../../../src/db/schema";
+import { CLONE_PARTS } from "../../../src/domain/edition-parts";
 import {
 	type CloneInput,
 	cloneEdition,
@@ -17,7 +18,6 @@ import {
 	planClone,
 	previewClone,
 } from "../../../src/features/cloning/clone";
-import { CLONE_PARTS } from "../../../src/features/cloning/parts";
 import { dateOfDay, formatDateRange } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
 import { resolveOffset, resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
