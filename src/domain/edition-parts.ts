@@ -1,3 +1,8 @@
+/**
+ * The parts of an edition that travel to the next one (by clone or template): their keys in the
+ * wizard's order, labels and hints.
+ */
+
 /** The parts of an edition the wizard offers, in the order it lists them. */
 export const CLONE_PARTS = [
 	"pages",

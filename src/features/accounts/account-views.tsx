@@ -5,7 +5,7 @@
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords";
 import type { User } from "../../db/schema";
 import { ConsoleLayout } from "../../views/console-layout";
-import type { FormState } from "../../views/form-post";
+import type { FormState } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import type { ListedToken, TokenScopes } from "./personal-tokens";
 import { EMAIL_MAX_LENGTH, TOKEN_DAYS, TOKEN_NAME_MAX_LENGTH } from "./schemas";

@@ -10,7 +10,7 @@ import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
-import { handleFormPost } from "../../views/form-post";
+import { handleFormPost } from "../../views/form-flow";
 import {
 	changePassword,
 	confirmEmailChange,

@@ -4,7 +4,7 @@
  */
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords";
 import { COUNTRY_OPTIONS } from "../../lib/countries";
-import type { FormState } from "../../views/form-post";
+import type { FormState } from "../../views/form-flow";
 import { ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import { Layout } from "../../views/layout";
 import { withNext } from "./requests";

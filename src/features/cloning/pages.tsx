@@ -22,6 +22,7 @@ import { ApplyForm } from "../templates/schemas";
 import { ApplyPartsPage, ApplyPreviewPage } from "../templates/views";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, filledParts, previewClone } from "./clone";
+import { NOTICES } from "./notices";
 import { CloneRequest, partField, requestFromForm } from "./parts";
 import { roomsOf, sourceEditions } from "./sources";
 import { SetupPartsPage, SetupPreviewPage, SetupStartPage } from "./views";
@@ -138,7 +139,7 @@ export const cloningPages = new Hono<AppEnv>()
 		const target = await targetOf(c);
 		const { start, sourceEditionId, chosen } = c.req.query();
 		// Blank writes nothing: the committee fills the edition by hand.
-		if (start === "blank") return c.redirect(withNotice(contentUrl(target.edition.id), "setup_blank"), 303);
+		if (start === "blank") return c.redirect(withNotice(contentUrl(target.edition.id), NOTICES.setup_blank), 303);
 		if (start === "template") {
 			const { template, version } = c.req.query();
 			// Without a template yet (the edition page's "Apply a template"): the first step, a template chosen.
@@ -205,7 +206,7 @@ export const cloningPages = new Hono<AppEnv>()
 			schema: ApplyForm,
 			run: ({ parts }) =>
 				applyTemplate(c.var.db, { targetEditionId: target.edition.id, source, parts, userId: target.user.id }),
-			redirectTo: () => withNotice(contentUrl(target.edition.id), "template_applied"),
+			redirectTo: () => withNotice(contentUrl(target.edition.id), NOTICES.template_applied),
 			rerender: (failed, status) => renderTemplateParts(c, target, ref, version, undefined, failed, status),
 		});
 	})
@@ -217,7 +218,7 @@ export const cloningPages = new Hono<AppEnv>()
 			form: FORM,
 			schema: WizardForm,
 			run: (request) => cloneEdition(c.var.db, { ...request, targetEditionId: target.edition.id }),
-			redirectTo: () => withNotice(contentUrl(target.edition.id), "cloned"),
+			redirectTo: () => withNotice(contentUrl(target.edition.id), NOTICES.cloned),
 			rerender: (failed, status) => renderParts(c, target, sourceId, undefined, failed, status),
 		});
 	});

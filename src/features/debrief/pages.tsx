@@ -11,6 +11,7 @@ import type { AppEnv } from "../../env";
 import { debriefUrl, editionNotesUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { debriefNoteCount, debriefOpen, debriefSchema, submitDebrief } from "./debrief";
+import { NOTICES } from "./notices";
 import { DebriefPage } from "./views";
 
 const PATH = debriefUrl(":id");
@@ -42,7 +43,7 @@ export const debriefPages = new Hono<AppEnv>()
 			form: "debrief",
 			schema: debriefSchema,
 			run: (answers) => submitDebrief(c.var.db, { edition, authorId: actor.userId, answers }),
-			redirectTo: () => withNotice(debriefUrl(edition.id), "debrief_saved"),
+			redirectTo: () => withNotice(debriefUrl(edition.id), NOTICES.debrief_saved),
 			rerender: (failed, status) => renderDebrief(c, failed, status),
 		});
 	});

@@ -14,7 +14,7 @@ import { AppError, notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { followPath, followSentPath } from "../../urls";
-import { handleFormPost } from "../../views/form-post";
+import { handleFormPost } from "../../views/form-flow";
 import { clientIp } from "../accounts/requests";
 import { EmailSchema } from "../accounts/schemas";
 import { ConfirmLinkPage, LinkProblemPage } from "../accounts/views";

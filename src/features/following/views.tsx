@@ -5,7 +5,7 @@
  */
 import type { Series } from "../../db/schema";
 import { followPath, seriesUrl } from "../../urls";
-import type { FormState } from "../../views/form-post";
+import type { FormState } from "../../views/form-flow";
 import { ErrorSummary, Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
 import { EMAIL_MAX_LENGTH } from "../accounts/schemas";

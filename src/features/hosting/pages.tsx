@@ -21,6 +21,7 @@ import { asFieldData } from "../series/schemas";
 import { authorizedCall, authorizedNewEdition, authorizedProposal, proposalResource, seriesCall } from "./access";
 import { listCalls, openCall, updateCall } from "./calls";
 import { createEdition, seriesHasEditions } from "./new-edition";
+import { NOTICES } from "./notices";
 import {
 	acceptProposal,
 	declineProposal,
@@ -144,7 +145,7 @@ export const hostingPages = new Hono<AppEnv>()
 			form: "open",
 			schema: OpenCallSchema,
 			run: (data) => openCall(c.var.db, { series, call: asFieldData<CallInput>(data), createdBy: actor.userId }),
-			redirectTo: (call) => withNotice(callConsoleUrl(series, call.id), "call_opened"),
+			redirectTo: (call) => withNotice(callConsoleUrl(series, call.id), NOTICES.call_opened),
 			rerender: (failed, status) => renderCalls(c, failed, status),
 		});
 	})
@@ -166,7 +167,7 @@ export const hostingPages = new Hono<AppEnv>()
 			form: "close",
 			schema: ButtonForm,
 			run: () => updateCall(c.var.db, { call, patch: { status: "closed" } }),
-			redirectTo: () => withNotice(callsConsoleUrl(series), "call_closed"),
+			redirectTo: () => withNotice(callsConsoleUrl(series), NOTICES.call_closed),
 			rerender: (failed, status) => renderCall(c, failed, status),
 		});
 	})
@@ -182,7 +183,7 @@ export const hostingPages = new Hono<AppEnv>()
 				const { institution } = await authorizedInstitution(c, "hosting.propose", proposal.institutionId);
 				return submitProposal(c.var.db, { call, institution, submittedBy: user.id, proposal });
 			},
-			redirectTo: (proposal) => withNotice(proposalConsoleUrl(proposal.id), "proposal_submitted"),
+			redirectTo: (proposal) => withNotice(proposalConsoleUrl(proposal.id), NOTICES.proposal_submitted),
 			rerender: (failed, status) => renderPropose(c, failed, status),
 		});
 	})
@@ -193,7 +194,7 @@ export const hostingPages = new Hono<AppEnv>()
 			form: "withdraw",
 			schema: ButtonForm,
 			run: () => withdrawProposal(c.var.db, context.proposal.id),
-			redirectTo: () => withNotice(proposalConsoleUrl(context.proposal.id), "proposal_withdrawn"),
+			redirectTo: () => withNotice(proposalConsoleUrl(context.proposal.id), NOTICES.proposal_withdrawn),
 			rerender: (failed, status) => renderProposal(c, failed, status),
 		});
 	})
@@ -210,7 +211,7 @@ export const hostingPages = new Hono<AppEnv>()
 				});
 				scheduleDelivery(c, accepted.outboxIds);
 			},
-			redirectTo: () => withNotice(callConsoleUrl(context.series, context.call.id), "proposal_accepted"),
+			redirectTo: () => withNotice(callConsoleUrl(context.series, context.call.id), NOTICES.proposal_accepted),
 			rerender: (failed, status) => renderProposal(c, failed, status),
 		});
 	})
@@ -223,7 +224,7 @@ export const hostingPages = new Hono<AppEnv>()
 				const declined = await declineProposal(c.var.db, { context, note: asFieldData<{ note: string }>(data).note });
 				scheduleDelivery(c, declined.outboxIds);
 			},
-			redirectTo: () => withNotice(callConsoleUrl(context.series, context.call.id), "proposal_declined"),
+			redirectTo: () => withNotice(callConsoleUrl(context.series, context.call.id), NOTICES.proposal_declined),
 			rerender: (failed, status) => renderProposal(c, failed, status),
 		});
 	})
@@ -240,7 +241,7 @@ export const hostingPages = new Hono<AppEnv>()
 				const host = await authorizedNewEdition(c, series, edition.hostInstitutionId);
 				return createEdition(c.var.db, { series, host, edition, chairId: user.id });
 			},
-			redirectTo: (edition) => withNotice(committeeConsoleUrl(edition.id), "edition_created"),
+			redirectTo: (edition) => withNotice(committeeConsoleUrl(edition.id), NOTICES.edition_created),
 			rerender: (failed, status) => renderNewEdition(c, failed, status),
 		});
 	});

@@ -18,6 +18,7 @@ import {
 	transferOwnership,
 	updateInstitution,
 } from "./institutions";
+import { NOTICES } from "./notices";
 import {
 	ChangeInstitutionRoleSchema,
 	CreateInstitutionSchema,
@@ -101,7 +102,7 @@ export const institutionsPages = new Hono<AppEnv>()
 			form: "create",
 			schema: CreateInstitutionSchema,
 			run: (institution) => createInstitution(c.var.db, { institution, ownerId: actor.userId }),
-			redirectTo: (created) => withNotice(institutionConsoleUrl(created.id), "created"),
+			redirectTo: (created) => withNotice(institutionConsoleUrl(created.id), NOTICES.created),
 			rerender: (failed, status) => renderList(c, failed, status),
 		});
 	})
@@ -142,7 +143,7 @@ export const institutionsPages = new Hono<AppEnv>()
 			schema: TransferOwnershipSchema,
 			run: ({ userId }) =>
 				transferOwnership(c.var.db, { institutionId: id, fromUserId: actor.userId, toUserId: userId }),
-			redirectTo: () => withNotice(institutionConsoleUrl(id), "transferred"),
+			redirectTo: () => withNotice(institutionConsoleUrl(id), NOTICES.transferred),
 			rerender: (failed, status) => renderInstitution(c, id, failed, status),
 		});
 	})
@@ -153,7 +154,7 @@ export const institutionsPages = new Hono<AppEnv>()
 			form: "leave",
 			schema: ButtonForm,
 			run: () => removeMember(c.var.db, { institutionId: id, userId: actor.userId, self: true }),
-			redirectTo: () => withNotice("/console/institutions", "left"),
+			redirectTo: () => withNotice("/console/institutions", NOTICES.left),
 			rerender: (failed, status) => renderInstitution(c, id, failed, status),
 		});
 	})
@@ -182,7 +183,7 @@ export const institutionsPages = new Hono<AppEnv>()
 			run: () => removeMember(c.var.db, { institutionId: id, userId }),
 			redirectTo: () =>
 				userId === requireAuth(c).user.id
-					? withNotice("/console/institutions", "left")
+					? withNotice("/console/institutions", NOTICES.left)
 					: withNotice(institutionConsoleUrl(id), "removed"),
 			rerender: (failed, status) => renderMember(c, id, userId, failed, status),
 		});

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { withNotice } from "../../views/form-flow";
 import { acceptInvitation, findOpenInvitation } from "./invitations";
+import { NOTICES } from "./notices";
 import { InvitationPage, InvitationProblemPage } from "./views";
 
 /**
@@ -25,7 +26,7 @@ export const invitationsPages = new Hono<AppEnv>()
 		try {
 			const { user } = requireAuth(c);
 			const { target } = await acceptInvitation(c.var.db, { token: c.req.param("token"), user });
-			return c.redirect(withNotice(target.consoleUrl, "joined"), 303);
+			return c.redirect(withNotice(target.consoleUrl, NOTICES.joined), 303);
 		} catch (error) {
 			return problemPage(c, error);
 		}

@@ -8,14 +8,15 @@ import type { AppEnv } from "../../env";
 import { statusConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, type NoticeKey, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { changeStatus, goLiveProblems, TRANSITION_NAMES, type Transition } from "./lifecycle";
+import { NOTICES } from "./notices";
 import { StatusPage } from "./views";
 
-/** The notice after each action (keys of the console's NOTICES). */
+/** The notice after each action. */
 const DONE: Record<Transition, NoticeKey> = {
-	publish: "published",
-	unpublish: "unpublished",
-	hold: "held",
-	archive: "archived",
+	publish: NOTICES.published,
+	unpublish: NOTICES.unpublished,
+	hold: NOTICES.held,
+	archive: NOTICES.archived,
 };
 
 async function renderStatus(c: Context<AppEnv>, failed?: FailedForm, status: ContentfulStatusCode = 200) {

@@ -12,6 +12,7 @@ import { authorizedInstitution, institutionResource } from "../institutions/acce
 import { listMyInstitutions } from "../institutions/institutions";
 import { LecturePage, LecturesPage, NewSeriesPage, SeriesDetailsPage } from "./console-views";
 import { createNamedLecture, findNamedLecture, listNamedLectures, updateNamedLecture } from "./lectures";
+import { NOTICES } from "./notices";
 import {
 	asFieldData,
 	type CreateSeriesInput,
@@ -94,7 +95,7 @@ export const seriesConsolePages = new Hono<AppEnv>()
 				await authorizedInstitution(c, "series.create", input.institutionId);
 				return createSeries(c.var.db, { series: input, stewardId: requireAuth(c).user.id });
 			},
-			redirectTo: (series) => withNotice(seriesConsoleUrl(series), "series_created"),
+			redirectTo: (series) => withNotice(seriesConsoleUrl(series), NOTICES.series_created),
 			rerender: (failed, status) => renderNewSeries(c, failed, status),
 		}),
 	)

@@ -27,6 +27,7 @@ import {
 	republishTemplate,
 	templateResource,
 } from "./library";
+import { NOTICES } from "./notices";
 import { ForkForm, PublishForm, RepublishForm } from "./schemas";
 import { PublishPage, TemplatePage, TemplatesPage, VersionPage } from "./views";
 
@@ -138,7 +139,7 @@ export const templatesPages = new Hono<AppEnv>()
 				const { edition } = await authorizedEdition(c, "template.publish", editionId);
 				return republishTemplate(c.var.db, { ...data, template, edition, userId: actor.userId });
 			},
-			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), "template_version_published"),
+			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), NOTICES.template_version_published),
 			rerender: (failed, status) => renderTemplate(c, failed, status),
 		});
 	})
@@ -152,7 +153,7 @@ export const templatesPages = new Hono<AppEnv>()
 				const { edition } = await authorizedEdition(c, "template.publish", editionId);
 				return forkTemplate(c.var.db, { ...data, source, edition, userId: actor.userId });
 			},
-			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), "template_forked"),
+			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), NOTICES.template_forked),
 			rerender: (failed, status) => renderTemplate(c, failed, status),
 		});
 	})
@@ -163,7 +164,7 @@ export const templatesPages = new Hono<AppEnv>()
 			form: "publish",
 			schema: PublishForm,
 			run: (data) => publishTemplate(c.var.db, { ...data, edition, userId: actor.userId }),
-			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), "template_published"),
+			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), NOTICES.template_published),
 			rerender: (failed, status) => renderPublish(c, undefined, failed, status),
 		});
 	});
