@@ -2,7 +2,6 @@
  * The parts of an edition that travel to the next one (by clone or template): their keys in the
  * wizard's order, labels and hints.
  */
-
 /** The parts of an edition the wizard offers, in the order it lists them. */
 export const CLONE_PARTS = [
 	"pages",
@@ -45,3 +44,6 @@ export const PART_HINTS: Record<ClonePart, string> = {
 	email_texts:
 		"The texts of the edition's emails (confirmations, calls, the survey invitation), placeholders filled in.",
 };
+
+/** The wizard's form field of a part's checkbox and of a room's new name. */
+export const partField = (part: ClonePart) => `part.${part}`;

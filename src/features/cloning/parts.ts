@@ -4,7 +4,7 @@
  * source's rooms.
  */
 import { z } from "@hono/zod-openapi";
-import { CLONE_PARTS, type ClonePart } from "../../domain/edition-parts";
+import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 
 export const ROOM_NAME_MAX = 100;
 
@@ -35,9 +35,6 @@ export const CloneRequest = z
 	.openapi("CloneRequest");
 
 export type CloneRequestData = z.infer<typeof CloneRequest>;
-
-/** The wizard's form field of a part's checkbox and of a room's new name. */
-export const partField = (part: ClonePart) => `part.${part}`;
 export const roomField = (roomId: string) => `roomMap.${roomId}`;
 
 /** The posted wizard form (`part.<part>=on`, `roomMap.<roomId>=name`) as a clone request to validate. */

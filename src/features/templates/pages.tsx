@@ -8,13 +8,12 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
-import { CLONE_PARTS, type ClonePart } from "../../domain/edition-parts";
+import { CLONE_PARTS, type ClonePart, partField } from "../../domain/edition-parts";
 import type { AppEnv } from "../../env";
 import { templateConsoleUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import type { FormValues } from "../../views/parse-form";
 import { filledParts } from "../cloning/clone";
-import { partField } from "../cloning/parts";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import {
 	filterTemplates,

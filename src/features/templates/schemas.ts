@@ -4,8 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { TEMPLATE_VISIBILITIES, type TemplateVisibility } from "../../db/schema";
-import { CLONE_PARTS } from "../../domain/edition-parts";
-import { partField } from "../cloning/parts";
+import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 
 export const VISIBILITY_LABELS: Record<TemplateVisibility, string> = {
 	series: "Series library: the series' stewards and the committees of its editions",

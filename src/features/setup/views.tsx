@@ -5,7 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
-import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS } from "../../domain/edition-parts";
+import { CLONE_PARTS, type ClonePart, PART_HINTS } from "../../domain/edition-parts";
 import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type EditionContext, editionCrumbs } from "../../views/edition-page";
@@ -13,9 +13,10 @@ import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
+import { PartChecks } from "../../views/part-checks";
+import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange } from "../cloning/clone";
+import { type CloneRequestData, formFromRequest, ROOM_NAME_MAX, roomField } from "../cloning/parts";
 import type { TemplateInfo } from "../templates/library";
-import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange } from "./clone";
-import { type CloneRequestData, formFromRequest, partField, ROOM_NAME_MAX, roomField } from "./parts";
 
 /** The breadcrumb of the setup wizard's pages: "Set up" itself, or a step below it (`last`). */
 export const setupCrumbs = (context: Pick<EditionContext, "edition">, last?: string) =>
@@ -28,60 +29,6 @@ const TEMPLATE_KIND: Record<TemplateInfo["visibility"], string> = {
 	institution: "institution",
 	public: "public",
 };
-
-/** Part checkboxes (`part.<part>`), ticked from `values`; `offered` narrows them, `hints` explains each. */
-export function PartChecks({
-	legend,
-	offered,
-	values,
-	error,
-	hints = {},
-	disabled = [],
-}: {
-	legend: string;
-	offered: readonly ClonePart[];
-	values: FormValues;
-	error?: string;
-	hints?: Partial<Record<ClonePart, string>>;
-	disabled?: readonly ClonePart[];
-}) {
-	return (
-		<fieldset
-			id="field-parts"
-			class={error ? "field field-invalid" : "field"}
-			aria-describedby={error ? "field-parts-error" : undefined}
-		>
-			<legend>{legend}</legend>
-			{error ? (
-				<p class="field-error" id="field-parts-error">
-					{error}
-				</p>
-			) : null}
-			{offered.map((part) => {
-				const id = `field-${partField(part)}`;
-				const hint = hints[part];
-				return (
-					<div class="field field-check">
-						<input
-							id={id}
-							type="checkbox"
-							name={partField(part)}
-							checked={!disabled.includes(part) && values[partField(part)] === "on"}
-							disabled={disabled.includes(part)}
-							aria-describedby={hint ? `${id}-hint` : undefined}
-						/>{" "}
-						<label for={id}>{PART_LABELS[part]}</label>
-						{hint ? (
-							<p class="hint" id={`${id}-hint`}>
-								{hint}
-							</p>
-						) : null}
-					</div>
-				);
-			})}
-		</fieldset>
-	);
-}
 
 /** Step 1: where the new edition starts from. */
 export function SetupStartPage(
