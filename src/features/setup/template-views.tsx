@@ -1,3 +1,4 @@
+/** The setup wizard's "start from a template" steps: the parts to apply, and the preview with its diff. */
 import { type ClonePart, PART_HINTS } from "../../domain/edition-parts";
 import { setupTemplateUrl, setupUrl, templateApplyUrl, templatePreviewUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";

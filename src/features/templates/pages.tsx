@@ -26,9 +26,10 @@ import {
 	republishTemplate,
 	templateResource,
 } from "./library";
+import { TemplatePage, TemplatesPage, VersionPage } from "./library-views";
 import { NOTICES } from "./notices";
+import { PublishPage } from "./publish-views";
 import { ForkForm, PublishForm, RepublishForm } from "./schemas";
-import { PublishPage, TemplatePage, TemplatesPage, VersionPage } from "./views";
 
 type Ctx = Context<AppEnv>;
 

@@ -1,22 +1,21 @@
 /**
  * The template library in the console, usable without JavaScript: the browser (filter by series,
  * part and publisher), a template's page (versions with their source editions, the editions that
- * used each, and the forms to apply, publish a new version and fork), one version's content, the
- * publish form of an edition, and the preview of applying a template (used by the setup wizard).
+ * used each, and the forms to apply, publish a new version and fork), and one version's content.
+ * Publishing from an edition is in publish-views.tsx; applying one is the setup wizard's.
  */
 import type { Edition, TemplateVisibility, User } from "../../db/schema";
 import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS, partField } from "../../domain/edition-parts";
 import { publishUrl, setupTemplateUrl, templateConsoleUrl, templatesConsoleUrl, versionUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
-import { type EditionContext, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
-import { ErrorSummary, Field, Notice, TextArea } from "../../views/forms";
-import type { FormValues } from "../../views/parse-form";
+import { ErrorSummary, Field, Notice } from "../../views/forms";
 import { PartChecks } from "../../views/part-checks";
 import { PART_ROWS } from "../cloning/edition-parts";
 import type { TemplateDocument } from "./document";
 import type { TemplateInfo, UseInfo, VersionInfo } from "./library";
 import { VISIBILITY_LABELS } from "./schemas";
+import { EditionSelect, VisibilityChoice } from "./template-fields";
 
 type ConsoleUser = Pick<User, "name" | "email">;
 
@@ -43,64 +42,6 @@ const libraryCrumbs = (last?: { label: string; href?: string }[]) => [
 	{ label: "Console", href: "/console" },
 	...(last ? [{ label: "Templates", href: templatesConsoleUrl }, ...last] : [{ label: "Templates" }]),
 ];
-
-function VisibilityChoice({ value, error }: { value: string; error?: string }) {
-	return (
-		<fieldset
-			id="field-visibility"
-			class={error ? "field field-invalid" : "field"}
-			aria-describedby={error ? "field-visibility-error" : undefined}
-		>
-			<legend>Who may see it</legend>
-			{error ? (
-				<p class="field-error" id="field-visibility-error">
-					{error}
-				</p>
-			) : null}
-			{(Object.keys(VISIBILITY_LABELS) as TemplateVisibility[]).map((v) => (
-				<div class="field field-check">
-					<input id={`field-visibility-${v}`} type="radio" name="visibility" value={v} checked={value === v} />{" "}
-					<label for={`field-visibility-${v}`}>{VISIBILITY_LABELS[v]}</label>
-				</div>
-			))}
-		</fieldset>
-	);
-}
-
-function EditionSelect({
-	editions,
-	value,
-	error,
-	label = "Edition",
-}: {
-	editions: readonly Pick<Edition, "id" | "name">[];
-	value?: string;
-	error?: string;
-	label?: string;
-}) {
-	return (
-		<div class={error ? "field field-invalid" : "field"}>
-			<label for="field-editionId">{label}</label>
-			{error ? (
-				<p class="field-error" id="field-editionId-error">
-					{error}
-				</p>
-			) : null}
-			<select
-				id="field-editionId"
-				name="editionId"
-				aria-invalid={error ? "true" : undefined}
-				aria-describedby={error ? "field-editionId-error" : undefined}
-			>
-				{editions.map((e) => (
-					<option value={e.id} selected={e.id === value}>
-						{e.name}
-					</option>
-				))}
-			</select>
-		</div>
-	);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The browser
@@ -479,101 +420,6 @@ export function VersionPage(props: {
 					})}
 				</section>
 			))}
-		</ConsoleLayout>
-	);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Publishing from an edition
-
-/**
- * Messages about the edition's content (a document path such as `parts.pages.2.body`, which has
- * no field on the form) named so a committee finds the row: "Site pages, row 3, body: …".
- */
-function readableFields(fields: Record<string, string>): Record<string, string> {
-	const readable: Record<string, string> = {};
-	const content: string[] = [];
-	for (const [path, message] of Object.entries(fields)) {
-		const [root, part, ...rest] = path.split(".");
-		if (root !== "parts" || !part || !(CLONE_PARTS as readonly string[]).includes(part)) {
-			readable[path] = message;
-			continue;
-		}
-		const where = rest.map((step) => (/^\d+$/.test(step) ? `row ${Number(step) + 1}` : step)).join(", ");
-		content.push(`${PART_LABELS[part as ClonePart]}${where ? `, ${where}` : ""}: ${message}`);
-	}
-	if (content.length > 0) readable._ = [readable._, ...content].filter(Boolean).join(" ");
-	return readable;
-}
-
-export function PublishPage(
-	props: EditionContext & {
-		/** Parts the edition has content in: the others cannot be published. */
-		filled: readonly ClonePart[];
-		/** Templates of the series the user may publish a new version of. */
-		manageable: TemplateInfo[];
-		values: FormValues;
-		failed?: FailedForm;
-	},
-) {
-	const { edition, filled, values, failed } = props;
-	const empty = CLONE_PARTS.filter((p) => !filled.includes(p));
-	return (
-		<ConsoleLayout
-			title={`Publish a template from ${edition.name}`}
-			user={props.user}
-			breadcrumb={editionCrumbs(props, { label: "Publish a template" })}
-		>
-			<h1>
-				Publish a template <span class="meta">from {edition.name}</span>
-			</h1>
-			<p class="lead">
-				The parts you choose are read from {edition.name} as they are now, with their placeholders, and stored as
-				version 1 of a new template in the {props.series.name} library. Speakers, talks, sponsors and everything people
-				sent in are never part of a template.
-			</p>
-			{props.manageable.length > 0 ? (
-				<p>
-					Or publish a new version of{" "}
-					{props.manageable.map((t, i) => (
-						<>
-							{i > 0 ? ", " : ""}
-							<a href={`${templateConsoleUrl(t.ref)}#republish`}>{t.name}</a>
-						</>
-					))}
-					.
-				</p>
-			) : null}
-			<form method="post" action={publishUrl(edition)}>
-				<ErrorSummary fields={failed ? readableFields(failed.fields) : undefined} />
-				<Field
-					name="name"
-					label="Name"
-					required
-					maxlength={100}
-					value={values.name ?? ""}
-					error={failed?.fields.name}
-				/>
-				<TextArea
-					name="description"
-					label="Description"
-					hint="What the template is for and what it holds."
-					value={values.description ?? ""}
-					error={failed?.fields.description}
-				/>
-				<VisibilityChoice value={values.visibility ?? "series"} error={failed?.fields.visibility} />
-				<PartChecks
-					legend="Parts"
-					offered={CLONE_PARTS}
-					values={values}
-					error={failed?.fields.parts}
-					disabled={empty}
-					hints={Object.fromEntries(
-						CLONE_PARTS.map((p) => [p, empty.includes(p) ? `${edition.name} has nothing here yet.` : PART_HINTS[p]]),
-					)}
-				/>
-				<button type="submit">Publish</button>
-			</form>
 		</ConsoleLayout>
 	);
 }
