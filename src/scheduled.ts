@@ -4,10 +4,10 @@
  */
 import { createDatabase } from "./db/client";
 import type { Bindings } from "./env";
-import { checklistRemindersJob } from "./features/checklist/reminders";
+import { checklistRemindersJob } from "./features/checklist/task-reminders";
 import { debriefJob } from "./features/debrief/job";
 import { seriesAnnouncementsJob } from "./features/following/announcements";
-import { organizerRemindersJob } from "./features/reminders/job";
+import { organizerRemindersJob } from "./features/organizer-reminders/job";
 import { type JobContext, logJobError, type ScheduledJob } from "./jobs/job";
 import { deliverOutbox, deliveryAdapter } from "./lib/mailer";
 

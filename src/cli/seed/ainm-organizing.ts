@@ -9,7 +9,7 @@
 
 import type { checklistTasks, organizerReminders } from "../../db/schema";
 import { debriefMoment } from "../../features/debrief/debrief";
-import { reminderMoment } from "../../features/reminders/moments";
+import { reminderMoment } from "../../features/organizer-reminders/moments";
 import { ainm2023, EDITION_ID } from "./ainm";
 import { ainm2023AbstractCall } from "./ainm-site";
 

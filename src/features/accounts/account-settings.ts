@@ -12,7 +12,8 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
-import { changeEmailMail, emailChangedMail, type LinkContext, type Mailed, verifyEmailMail } from "./mails";
+import { changeEmailMail, emailChangedMail, type Mailed, verifyEmailMail } from "./mails";
+import type { LinkContext } from "./requests";
 import type { ChangePasswordInput, ProfilePatch } from "./schemas";
 import { clearSignInFailures, throttleMailRequest, throttleSignIn } from "./throttle";
 

@@ -10,14 +10,6 @@ export interface Mailed {
 	mailIds: string[];
 }
 
-/** What a feature function that mails links needs from the request. */
-export interface LinkContext {
-	/** The main host's origin, which links in mails point to. */
-	origin: string;
-	/** The client's address, for per-IP rate limits. */
-	ip: string;
-}
-
 const SIGNATURE = "\n\n— Baton";
 
 const link = (origin: string, path: string, token: string) => `${origin}${path}?token=${encodeURIComponent(token)}`;

@@ -11,7 +11,8 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
-import { type LinkContext, type Mailed, resetPasswordMail } from "./mails";
+import { type Mailed, resetPasswordMail } from "./mails";
+import type { LinkContext } from "./requests";
 import { findUserByEmail } from "./sign-in";
 import { throttleMailRequest } from "./throttle";
 

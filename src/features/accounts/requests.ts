@@ -7,7 +7,6 @@ import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
-import type { LinkContext } from "./mails";
 
 /** Cloudflare sets CF-Connecting-IP on every request it proxies; local runs share one bucket. */
 export const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "unknown";
@@ -57,4 +56,12 @@ export function requireBrowserSession(c: Context<AppEnv>): { user: User; session
 		throw new AppError(403, "session_required", "API tokens cannot change the account. Sign in with a browser.");
 	}
 	return { user: auth.user, sessionId: auth.sessionId };
+}
+
+/** What a feature function that mails links needs from the request. */
+export interface LinkContext {
+	/** The main host's origin, which links in mails point to. */
+	origin: string;
+	/** The client's address, for per-IP rate limits. */
+	ip: string;
 }

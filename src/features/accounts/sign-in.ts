@@ -14,7 +14,8 @@ import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
-import { type LinkContext, type Mailed, signInLinkMail, verifyEmailMail } from "./mails";
+import { type Mailed, signInLinkMail, verifyEmailMail } from "./mails";
+import type { LinkContext } from "./requests";
 import type { SignInInput } from "./schemas";
 import { clearSignInFailures, throttleMailRequest, throttleSignIn } from "./throttle";
 

@@ -10,7 +10,8 @@ import { authSessions, users } from "../../db/schema";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
-import { alreadyRegisteredMail, type LinkContext, type Mailed, verifyEmailMail } from "./mails";
+import { alreadyRegisteredMail, type Mailed, verifyEmailMail } from "./mails";
+import type { LinkContext } from "./requests";
 import type { SignUpInput } from "./schemas";
 import { throttleSignUp } from "./throttle";
 

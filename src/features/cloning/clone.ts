@@ -23,7 +23,7 @@ import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment
 import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { travellingNoteLinks } from "../handover/links";
-import { type ReminderCall, reminderSchedule } from "../reminders/moments";
+import { type ReminderCall, reminderSchedule } from "../organizer-reminders/moments";
 import {
 	countRows,
 	type EditionParts,

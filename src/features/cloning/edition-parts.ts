@@ -34,8 +34,8 @@ import {
 } from "../../db/schema";
 import type { ClonePart } from "../../domain/edition-parts";
 import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
+import { describeWhen } from "../../domain/reminder-wording";
 import { newId } from "../../lib/ids";
-import { describeWhen } from "../reminders/wording";
 
 type Select<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];

@@ -13,7 +13,8 @@ import {
 	series,
 	seriesStewards,
 } from "../../db/schema";
-import { listMyInstitutions, type MyInstitution } from "../institutions/institutions";
+import { listMyInstitutions } from "../institutions/institutions";
+import type { MyInstitution } from "../institutions/schemas";
 
 export interface MyEdition {
 	edition: Edition;

@@ -47,7 +47,7 @@ import { placeholderProblem } from "../../domain/placeholders";
 import { countryName } from "../../lib/countries";
 import { AppError } from "../../lib/errors";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
-import { remindersDef } from "../reminders/collection";
+import { remindersDef } from "./organizer-reminders";
 
 export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
 export type Row = Record<string, unknown>;

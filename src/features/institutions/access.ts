@@ -8,7 +8,8 @@ import type { Action, Resource } from "../../auth/policy";
 import type { InstitutionRole } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
-import { findInstitution, findInstitutionMember, type MyInstitution, memberChangeAction } from "./institutions";
+import { findInstitution, findInstitutionMember, memberChangeAction } from "./institutions";
+import type { MyInstitution } from "./schemas";
 
 export const institutionResource = (id: string): Resource => ({ kind: "institution", id });
 

@@ -12,20 +12,7 @@ import type { Database } from "../../db/client";
 import { type Institution, type InstitutionRole, institutionMembers, institutions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import type { CreateInstitutionInput, UpdateInstitutionInput } from "./schemas";
-
-export interface MyInstitution {
-	institution: Institution;
-	role: InstitutionRole;
-}
-
-export interface InstitutionMember {
-	userId: string;
-	name: string;
-	email: string;
-	role: InstitutionRole;
-	joinedAt: Date;
-}
+import type { CreateInstitutionInput, InstitutionMember, UpdateInstitutionInput } from "./schemas";
 
 const memberOf = (institutionId: string, userId: string) =>
 	and(eq(institutionMembers.institutionId, institutionId), eq(institutionMembers.userId, userId));

@@ -5,9 +5,16 @@
 import { z } from "@hono/zod-openapi";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
 import { EmailSchema, pathId, SLUG_PATTERN } from "../../api/params";
-import { INSTITUTION_ROLES, institutionMembers, institutions, invitations, users } from "../../db/schema";
+import {
+	INSTITUTION_ROLES,
+	type Institution,
+	type InstitutionRole,
+	institutionMembers,
+	institutions,
+	invitations,
+	users,
+} from "../../db/schema";
 import { isCountryCode } from "../../lib/countries";
-import type { InstitutionMember, MyInstitution } from "./institutions";
 
 /** Roles an invitation may offer: owners are made by transfer or by an owner, never by email. */
 export const INVITABLE_INSTITUTION_ROLES = ["admin", "member"] as const;
@@ -96,3 +103,15 @@ export const TransferOwnershipSchema = z
 
 export const InstitutionIdParam = z.object({ id: pathId("id") });
 export const InstitutionMemberParams = z.object({ id: pathId("id"), userId: pathId("userId") });
+
+export interface MyInstitution {
+	institution: Institution;
+	role: InstitutionRole;
+}
+export interface InstitutionMember {
+	userId: string;
+	name: string;
+	email: string;
+	role: InstitutionRole;
+	joinedAt: Date;
+}

@@ -9,7 +9,7 @@ import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
 import type { PendingInvitation } from "../invitations/invitations";
 import { PendingInvitations } from "../invitations/views";
-import type { InstitutionMember, MyInstitution } from "./institutions";
+import type { InstitutionMember, MyInstitution } from "./schemas";
 import { INVITABLE_INSTITUTION_ROLES } from "./schemas";
 
 type ConsoleUser = Pick<User, "id" | "name" | "email">;

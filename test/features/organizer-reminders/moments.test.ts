@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { ainm2023OrganizerReminders } from "../../../src/cli/seed/ainm-organizing";
-import { anchorFigure, reminderMoment } from "../../../src/features/reminders/moments";
-import { describeWhen } from "../../../src/features/reminders/wording";
+import { describeWhen } from "../../../src/domain/reminder-wording";
+import { anchorFigure, reminderMoment } from "../../../src/features/organizer-reminders/moments";
 
 const ainm = { name: "AINM 2023", startDate: "2023-10-09", endDate: "2023-10-11", timeZone: "Europe/Amsterdam" };
 const call = { opensOffsetDays: -240, opensTime: "09:00", closesOffsetDays: -100, closesTime: "23:59" };

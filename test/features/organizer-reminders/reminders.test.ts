@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { abstractCalls, type EditionStatus, editions, organizerReminders } from "../../../src/db/schema";
-import { organizerRemindersJob, sendOrganizerReminders } from "../../../src/features/reminders/job";
+import { organizerRemindersJob, sendOrganizerReminders } from "../../../src/features/organizer-reminders/job";
 import { newId } from "../../../src/lib/ids";
 import { runScheduledJobs } from "../../../src/scheduled";
 import { getAs, mailsTo, postForm, type TestUser } from "../../auth-helpers";

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checklistTasks, editions } from "../../../src/db/schema";
-import { checklistRemindersJob, sendChecklistReminders } from "../../../src/features/checklist/reminders";
+import { checklistRemindersJob, sendChecklistReminders } from "../../../src/features/checklist/task-reminders";
 import { dayCount } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
 import { runScheduledJobs } from "../../../src/scheduled";

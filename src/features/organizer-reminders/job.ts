@@ -18,10 +18,10 @@ import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } 
 import { mailOnce, stillUndone } from "../../jobs/once";
 import type { MailMessage } from "../../lib/mailer";
 import { collectionUrl } from "../../urls";
-import { committeesOf } from "../checklist/reminders";
+import { committeesOf } from "../checklist/task-reminders";
 import { type CommitteeMember, ownersOf } from "../checklist/timeline";
+import { remindersDef } from "../content/organizer-reminders";
 import { type FigureTopic, figuresFor } from "../insights/figures";
-import { remindersDef } from "./collection";
 import { anchorFigure, type ReminderCall, reminderMoment } from "./moments";
 
 const JOB_NAME = "organizer-reminders";

@@ -1,14 +1,14 @@
 import { longDateOf } from "../../domain/invitation-wording";
+import { describeWhen } from "../../domain/reminder-wording";
 import { itemUrl } from "../../urls";
 import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import { Notice } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import { type Column, RowLink, RowsTable } from "../../views/table";
 import { OwnerCell } from "../checklist/views";
+import { remindersDef } from "../content/organizer-reminders";
 import { AddItemForm } from "../content/views";
-import { remindersDef } from "./collection";
 import type { ReminderState, ScheduledReminder } from "./schedule";
-import { describeWhen } from "./wording";
 
 /** Each state in words, never by colour alone. */
 function StateCell({ entry }: { entry: ScheduledReminder }) {

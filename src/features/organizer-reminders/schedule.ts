@@ -8,7 +8,7 @@ import { abstractCalls, type Edition, type OrganizerReminder, organizerReminders
 import type { ResolvedMoment } from "../../domain/resolved-moment";
 import { type Owners, ownersOf } from "../checklist/timeline";
 import { listCommittee } from "../committees/committees";
-import { remindersDef } from "./collection";
+import { remindersDef } from "../content/organizer-reminders";
 import { REMINDER_GRACE_DAYS } from "./job";
 import { reminderMoment, reminderSchedule } from "./moments";
 

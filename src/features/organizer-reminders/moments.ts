@@ -5,10 +5,10 @@
  * Nothing resolved is stored (design.md, "Time").
  */
 import type { abstractCalls, Edition, OrganizerReminder, ReminderAnchor } from "../../db/schema";
+import { days } from "../../domain/reminder-wording";
 import { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { resolveOffset, wallClock } from "../../lib/zoned-time";
-import { days } from "./wording";
 
 /** The local time a reminder is sent at on its day: the start of a working day. */
 export const REMINDER_TIME = "09:00";

@@ -2,7 +2,7 @@
  * How a reminder's timing is put into words, for its form, its list and its mail. Kept apart from
  * the zone arithmetic (./moments.ts) so the content collection can use it without that.
  */
-import type { ReminderAnchor } from "../../db/schema";
+import type { ReminderAnchor } from "../db/schema";
 
 /** What the anchor is, as the end of a sentence ("7 days before the call for abstracts closes"). */
 export const ANCHOR_EVENTS: Record<ReminderAnchor, string> = {

@@ -8,8 +8,8 @@ import { EDITION_ROLES, organizerReminders, REMINDER_ANCHORS, type ReminderAncho
 import { int, markdown, select, text } from "../../domain/fields";
 import { roleLabel } from "../../domain/invitation-wording";
 import { PLACEHOLDER_LIST, placeholderProblem } from "../../domain/placeholders";
-import type { CollectionDef } from "../content/collections";
-import { ANCHOR_LABELS, describeWhen } from "./wording";
+import { ANCHOR_LABELS, describeWhen } from "../../domain/reminder-wording";
+import type { CollectionDef } from "./collections";
 
 export const REMINDERS_KEY = "organizer-reminders";
 
