@@ -5,7 +5,7 @@
  * loader, so the starter kit and the default are one list in one file.
  */
 import type { checklistTasks } from "../../db/schema";
-import { BUILTIN_PREFIX, findBuiltin } from "../templates/builtins";
+import { BUILTIN_PREFIX, findBuiltin } from "../templates";
 
 /** A task of a checklist before it belongs to an edition. Its title may hold placeholders. */
 export type ChecklistItem = Pick<typeof checklistTasks.$inferSelect, "title" | "ownerRole" | "dueOffsetDays">;

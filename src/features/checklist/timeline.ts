@@ -10,7 +10,7 @@ import { checklistTasks, type Edition } from "../../db/schema";
 import { endOfDay } from "../../jobs/end-of-day";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { wallClock } from "../../lib/zoned-time";
-import { type CommitteeMember as FullMember, listCommittee } from "../committees/committees";
+import { type CommitteeMember as FullMember, listCommittee } from "../committees";
 
 export type ChecklistTask = typeof checklistTasks.$inferSelect;
 

@@ -4,10 +4,10 @@ import { itemUrl, suggestionsUrl } from "../../urls";
 import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import { Notice } from "../../views/forms";
 import { RowLink, RowsTable } from "../../views/table";
-import type { CollectionDef } from "../content/collections";
-import { AddItemForm } from "../content/views";
-import type { Advice } from "../handover/links";
-import { AdviceList } from "../handover/views";
+import type { CollectionDef } from "../content";
+import { AddItemForm } from "../content";
+import type { Advice } from "../handover";
+import { AdviceList } from "../handover";
 import type { Owners, TimelineEntry } from "./timeline";
 
 const longDay = (isoDate: string) => formatDateRange(isoDate, isoDate);

@@ -22,8 +22,8 @@ import { roleLabel } from "../../domain/invitation-wording";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
-import { travellingNoteLinks } from "../handover/links";
-import { type ReminderCall, reminderSchedule } from "../organizer-reminders/moments";
+import { travellingNoteLinks } from "../handover";
+import { type ReminderCall, reminderSchedule } from "../organizer-reminders";
 import {
 	countRows,
 	type EditionParts,

@@ -2,10 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { EditionIdParam, SeriesSlugParam } from "../../api/params";
 import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
-import { invitationsApi } from "../invitations/api";
-import { editionTarget, listPendingInvitations, revokeInvitation, seriesTarget } from "../invitations/invitations";
-import { InvitationIdParam, InvitationSchema, toInvitationJson } from "../invitations/schemas";
-import { sendInvitation } from "../invitations/send";
+import {
+	editionTarget,
+	InvitationIdParam,
+	InvitationSchema,
+	invitationsApi,
+	listPendingInvitations,
+	revokeInvitation,
+	sendInvitation,
+	seriesTarget,
+	toInvitationJson,
+} from "../invitations";
 import { listCommittee, listStewards, removeCommitteeMember, removeSteward, updateCommitteeMember } from "./committees";
 import {
 	CommitteeMemberParams,

@@ -8,9 +8,14 @@ import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { committeeConsoleUrl, stewardsConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { editionTarget, listPendingInvitations, revokeInvitation, seriesTarget } from "../invitations/invitations";
-import { invitationsPages } from "../invitations/pages";
-import { sendInvitation } from "../invitations/send";
+import {
+	editionTarget,
+	invitationsPages,
+	listPendingInvitations,
+	revokeInvitation,
+	sendInvitation,
+	seriesTarget,
+} from "../invitations";
 import {
 	findCommitteeMember,
 	listCommittee,

@@ -7,8 +7,8 @@ import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/f
 import type { Crumb } from "../../views/layout";
 import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
-import type { PendingInvitation } from "../invitations/invitations";
-import { PendingInvitations } from "../invitations/views";
+import type { PendingInvitation } from "../invitations";
+import { PendingInvitations } from "../invitations";
 import type { CommitteeMember, Steward } from "./committees";
 
 type ConsoleUser = Pick<User, "id" | "name" | "email">;

@@ -13,8 +13,8 @@ import {
 	series,
 	seriesStewards,
 } from "../../db/schema";
-import { listMyInstitutions } from "../institutions/institutions";
-import type { MyInstitution } from "../institutions/schemas";
+import type { MyInstitution } from "../institutions";
+import { listMyInstitutions } from "../institutions";
 
 export interface MyEdition {
 	edition: Edition;

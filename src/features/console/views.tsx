@@ -4,7 +4,7 @@ import { countryName } from "../../lib/countries";
 import { committeeConsoleUrl, institutionConsoleUrl, stewardsConsoleUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
-import { roleWithUntil } from "../committees/views";
+import { roleWithUntil } from "../committees";
 import type { Dashboard } from "./dashboard";
 
 export function DashboardPage({

@@ -9,8 +9,8 @@ import { EditionIdParam as EditionParam } from "../../api/params";
 import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
 import { validationError } from "../../lib/errors";
+import type { CollectionDef, Row } from "./collection-def";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
-import type { CollectionDef, Row } from "./collections";
 import { COLLECTIONS } from "./collections";
 
 const ItemParam = EditionParam.extend({

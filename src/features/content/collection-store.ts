@@ -8,8 +8,9 @@ import { writeEditionContent } from "../../db/content-version";
 import { objectOf } from "../../domain/fields";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { detachItemLinks } from "../handover/links";
-import { type CollectionDef, collectionByKey, type Data, type Row } from "./collections";
+import { detachItemLinks } from "../handover";
+import type { CollectionDef, Data, Row } from "./collection-def";
+import { collectionByKey } from "./collections";
 
 /** The rows of a collection of one edition, in display order. */
 export async function listItems(db: Database, def: CollectionDef, editionId: string): Promise<Row[]> {

@@ -3,9 +3,8 @@
  * validation, forms and the API schema), its list columns and its domain rules. The console pages
  * and the API are generic over these definitions, so adding a collection is adding an entry here.
  */
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Database } from "../../db/client";
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
 	CHECKLIST_STATUSES,
 	checklistTasks,
@@ -30,7 +29,6 @@ import {
 	color,
 	country,
 	email,
-	type FieldSpec,
 	int,
 	lines,
 	markdown,
@@ -47,39 +45,8 @@ import { placeholderProblem } from "../../domain/placeholders";
 import { countryName } from "../../lib/countries";
 import { AppError } from "../../lib/errors";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
+import type { CollectionDef } from "./collection-def";
 import { remindersDef } from "./organizer-reminders";
-
-export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
-export type Row = Record<string, unknown>;
-export type Data = Record<string, unknown>;
-
-export interface CollectionDef {
-	/** URL segment and API path part, e.g. "rooms". */
-	key: string;
-	singular: string;
-	plural: string;
-	table: EditionTable;
-	fields: FieldSpec[];
-	orderBy: SQL[];
-	/** What the list shows of each row. */
-	columns: { label: string; value: (row: Row) => string }[];
-	/** The row label used in select options of collections that refer to this one. */
-	label: (row: Row) => string;
-	/** Rules across fields: field messages, answered with 422. */
-	check?: (data: Data) => Record<string, string> | null;
-	/** Validated data → column values, when they differ (e.g. a consent tick → a timestamp). */
-	toRow?: (data: Data, existing: Row | undefined) => Row;
-	/** Column values → field values, the inverse of toRow. */
-	fromRow?: (row: Row) => Data;
-	/** Computed columns of a new row (e.g. the next per-edition seq). */
-	insertExtras?: (editionId: string) => Record<string, SQL>;
-	/** The field blamed when a unique index refuses a row. */
-	uniqueField?: { name: string; message: string };
-	/** Values that need the database to become columns (e.g. an account's email → its user id); 422 on failure. */
-	prepare?: (db: Database, data: Data) => Promise<Data>;
-	/** Adds what the rows' fields show but the table does not hold (e.g. the linked account's email). */
-	decorate?: (db: Database, rows: Row[]) => Promise<Row[]>;
-}
 
 const position = int("position", "Order", { min: 0, max: 10_000, fallback: 0, hint: "Lower numbers come first." });
 const byPosition = (table: { position: AnySQLiteColumn }, name: AnySQLiteColumn) => [asc(table.position), asc(name)];

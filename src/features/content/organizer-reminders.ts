@@ -9,7 +9,7 @@ import { int, markdown, select, text } from "../../domain/fields";
 import { roleLabel } from "../../domain/invitation-wording";
 import { PLACEHOLDER_LIST, placeholderProblem } from "../../domain/placeholders";
 import { ANCHOR_LABELS, describeWhen } from "../../domain/reminder-wording";
-import type { CollectionDef } from "./collections";
+import type { CollectionDef } from "./collection-def";
 
 export const REMINDERS_KEY = "organizer-reminders";
 

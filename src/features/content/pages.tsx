@@ -13,10 +13,10 @@ import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { collectionUrl } from "../../urls";
 import { noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { notesForCollectionItem } from "../handover/links";
-import { NoteAdvice } from "../handover/views";
+import { NoteAdvice, notesForCollectionItem } from "../handover";
+import type { CollectionDef } from "./collection-def";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
-import { COLLECTIONS, type CollectionDef, collectionByKey } from "./collections";
+import { COLLECTIONS, collectionByKey } from "./collections";
 import { CollectionPage, ItemPage } from "./views";
 
 // Only the declared collections match, so other edition pages (committee, program, …) keep their routes.

@@ -7,7 +7,7 @@ import { ContentField, type EditionContext, EditionPageLayout, editionCrumbs } f
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
 import { RowLink, RowsTable } from "../../views/table";
-import type { CollectionDef, Data, Row } from "./collections";
+import type { CollectionDef, Data, Row } from "./collection-def";
 
 /**
  * The "Add a …" form of a collection on a page that lists its rows: it posts to the collection's

@@ -15,8 +15,8 @@ import { mailOnce, stillUndone } from "../../jobs/once";
 import { formatDateRange } from "../../lib/dates";
 import type { MailMessage } from "../../lib/mailer";
 import { debriefUrl } from "../../urls";
-import { committeesOf } from "../checklist/task-reminders";
-import type { CommitteeMember } from "../checklist/timeline";
+import type { CommitteeMember } from "../checklist";
+import { committeesOf } from "../checklist";
 import { DEBRIEF_DELAY_DAYS, DEBRIEF_WINDOW_DAYS, debriefMoment } from "./debrief";
 import { DEBRIEF_PROMPTS } from "./prompts";
 

@@ -17,12 +17,12 @@ import {
 import { ConsoleLayout } from "../../views/console-layout";
 import type { EditionContext } from "../../views/edition-page";
 import { Notice } from "../../views/forms";
-import { COLLECTIONS } from "../content/collections";
-import { CommitteeToolLinks } from "../debrief/edition-links";
-import { DossierEntry } from "../handover/views";
-import type { Facts } from "../insights/facts";
-import { FactsSection } from "../insights/views";
-import { STATUS_DESCRIPTIONS, StatusActions } from "../lifecycle/status-actions";
+import { COLLECTIONS } from "../content";
+import { CommitteeToolLinks } from "../debrief";
+import { DossierEntry } from "../handover";
+import type { Facts } from "../insights";
+import { FactsSection } from "../insights";
+import { STATUS_DESCRIPTIONS, StatusActions } from "../lifecycle";
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

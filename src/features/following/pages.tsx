@@ -15,9 +15,7 @@ import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { followPath, followSentPath } from "../../urls";
 import { handleFormPost } from "../../views/form-flow";
-import { clientIp } from "../accounts/requests";
-import { EmailSchema } from "../accounts/schemas";
-import { ConfirmLinkPage, LinkProblemPage } from "../accounts/views";
+import { ConfirmLinkPage, clientIp, EmailSchema, LinkProblemPage } from "../accounts";
 import {
 	checkFollowToken,
 	confirmFollower,

@@ -8,7 +8,7 @@ import { followPath, seriesUrl } from "../../urls";
 import type { FormState } from "../../views/form-flow";
 import { ErrorSummary, Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
-import { EMAIL_MAX_LENGTH } from "../accounts/schemas";
+import { EMAIL_MAX_LENGTH } from "../accounts";
 
 type SeriesRef = Pick<Series, "slug" | "name" | "shortName">;
 

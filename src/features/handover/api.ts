@@ -19,7 +19,7 @@ import { validationError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { noteUrl } from "../../urls";
-import { asFieldData } from "../series/schemas";
+import { asFieldData } from "../series";
 import { authorizedNote } from "./access";
 import {
 	type Attachment,

@@ -18,7 +18,7 @@ import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { editionNotesUrl, noteUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { asFieldData } from "../series/schemas";
+import { asFieldData } from "../series";
 import { authorizedNote } from "./access";
 import {
 	addAttachment,

@@ -10,7 +10,7 @@ import { authorizedSeries } from "../../domain/edition-access";
 import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
-import { authorizedInstitution } from "../institutions/access";
+import { authorizedInstitution } from "../institutions";
 import { findCall } from "./calls";
 import { seriesHasEditions } from "./new-edition";
 import { findProposal, type HostProposal } from "./proposals";

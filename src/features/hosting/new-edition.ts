@@ -10,7 +10,7 @@ import { type Edition, type EditionRole, editionMembers, editions, type Series }
 import { dayCount } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { MAX_EDITION_DAYS } from "../editions/settings";
+import { MAX_EDITION_DAYS } from "../editions";
 import { editionTaken } from "./calls";
 import type { NewEditionInput } from "./schemas";
 

@@ -15,8 +15,7 @@ import {
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
-import { type ConsoleUser, FormFields, SeriesConsoleNav, seriesCrumbs } from "../series/console-views";
-import { PlainText } from "../series/views";
+import { type ConsoleUser, FormFields, PlainText, SeriesConsoleNav, seriesCrumbs } from "../series";
 import { deadlineLabel, deadlinePassed, type HostCall } from "./calls";
 import { editionName } from "./new-edition";
 import type { ProposalContext, ProposalListItem } from "./proposals";

@@ -7,7 +7,7 @@ import type { Context, ExecutionContext, MiddlewareHandler } from "hono";
 import type { AppEnv, Bindings } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
-import { customHostTenant, markCustomHostRequest, resolveEditionByHost } from "../site/tenant";
+import { customHostTenant, markCustomHostRequest, resolveEditionByHost } from "../site";
 import { isMainHost, normalizeHost } from "./hostnames";
 
 /** Runs a request through the whole app again, as the Worker's `fetch` does. */

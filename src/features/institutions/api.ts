@@ -2,9 +2,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { noContent } from "../../api/params";
 import { authorize, requireAuth, visibleOnly } from "../../auth/guard";
-import { institutionTarget, listPendingInvitations, revokeInvitation } from "../invitations/invitations";
-import { InvitationIdParam, InvitationSchema, toInvitationJson } from "../invitations/schemas";
-import { sendInvitation } from "../invitations/send";
+import {
+	InvitationIdParam,
+	InvitationSchema,
+	institutionTarget,
+	listPendingInvitations,
+	revokeInvitation,
+	sendInvitation,
+	toInvitationJson,
+} from "../invitations";
 import { authorizedInstitution, authorizedMemberChange, institutionResource } from "./access";
 import {
 	changeMemberRole,

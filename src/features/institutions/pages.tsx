@@ -6,8 +6,7 @@ import { INSTITUTION_ROLES } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { institutionConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { institutionTarget, listPendingInvitations, revokeInvitation } from "../invitations/invitations";
-import { sendInvitation } from "../invitations/send";
+import { institutionTarget, listPendingInvitations, revokeInvitation, sendInvitation } from "../invitations";
 import { authorizedInstitution, authorizedMemberChange, institutionResource } from "./access";
 import {
 	changeMemberRole,

@@ -7,8 +7,8 @@ import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
 import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
-import type { PendingInvitation } from "../invitations/invitations";
-import { PendingInvitations } from "../invitations/views";
+import type { PendingInvitation } from "../invitations";
+import { PendingInvitations } from "../invitations";
 import type { InstitutionMember, MyInstitution } from "./schemas";
 import { INVITABLE_INSTITUTION_ROLES } from "./schemas";
 

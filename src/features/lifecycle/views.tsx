@@ -2,7 +2,7 @@ import { abstractCallUrl, collectionUrl, editionUrl, itemUrl, settingsUrl } from
 import { type EditionContext, EditionPageLayout } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { Notice } from "../../views/forms";
-import { collectionByKey } from "../content/collections";
+import { collectionByKey } from "../content";
 import { STATUS_DESCRIPTIONS, StatusActions } from "./status-actions";
 
 /** Where a go-live problem is fixed, by the field the checks named. */

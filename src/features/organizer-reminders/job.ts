@@ -18,10 +18,9 @@ import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } 
 import { mailOnce, stillUndone } from "../../jobs/once";
 import type { MailMessage } from "../../lib/mailer";
 import { collectionUrl } from "../../urls";
-import { committeesOf } from "../checklist/task-reminders";
-import { type CommitteeMember, ownersOf } from "../checklist/timeline";
-import { remindersDef } from "../content/organizer-reminders";
-import { type FigureTopic, figuresFor } from "../insights/figures";
+import { type CommitteeMember, committeesOf, ownersOf } from "../checklist";
+import { remindersDef } from "../content";
+import { type FigureTopic, figuresFor } from "../insights";
 import { anchorFigure, type ReminderCall, reminderMoment } from "./moments";
 
 const JOB_NAME = "organizer-reminders";

@@ -6,9 +6,9 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { abstractCalls, type Edition, type OrganizerReminder, organizerReminders } from "../../db/schema";
 import type { ResolvedMoment } from "../../domain/resolved-moment";
-import { type Owners, ownersOf } from "../checklist/timeline";
-import { listCommittee } from "../committees/committees";
-import { remindersDef } from "../content/organizer-reminders";
+import { type Owners, ownersOf } from "../checklist";
+import { listCommittee } from "../committees";
+import { remindersDef } from "../content";
 import { REMINDER_GRACE_DAYS } from "./job";
 import { reminderMoment, reminderSchedule } from "./moments";
 

@@ -5,9 +5,8 @@ import { type EditionContext, EditionPageLayout } from "../../views/edition-page
 import { Notice } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import { type Column, RowLink, RowsTable } from "../../views/table";
-import { OwnerCell } from "../checklist/views";
-import { remindersDef } from "../content/organizer-reminders";
-import { AddItemForm } from "../content/views";
+import { OwnerCell } from "../checklist";
+import { AddItemForm, remindersDef } from "../content";
 import type { ReminderState, ScheduledReminder } from "./schedule";
 
 /** Each state in words, never by colour alone. */

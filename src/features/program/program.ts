@@ -26,8 +26,7 @@ import {
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { listItems } from "../content/collection-store";
-import { collectionByKey } from "../content/collections";
+import { collectionByKey, listItems } from "../content";
 import {
 	type FieldMessages,
 	lectureProblems,

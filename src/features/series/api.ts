@@ -7,7 +7,7 @@ import { authorizedSeries } from "../../domain/edition-access";
 import { findSeriesBySlug } from "../../domain/series";
 import { notFound, validationError } from "../../lib/errors";
 import { editionUrl, seriesUrl } from "../../urls";
-import { authorizedInstitution } from "../institutions/access";
+import { authorizedInstitution } from "../institutions";
 import {
 	createNamedLecture,
 	findNamedLecture,

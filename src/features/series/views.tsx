@@ -3,8 +3,8 @@ import { longDate } from "../../domain/invitation-wording";
 import { formatDateRange } from "../../lib/dates";
 import { editionUrl, proposeUrl, seriesUrl } from "../../urls";
 import { Layout } from "../../views/layout";
-import { FollowSeriesSection } from "../following/views";
-import { deadlinePassed } from "../hosting/calls";
+import { FollowSeriesSection } from "../following";
+import { deadlinePassed } from "../hosting";
 import type { SeriesWithEditions } from "./series";
 import { type EditionTiming, editionTiming, type SeriesPageData } from "./series-page";
 

@@ -14,16 +14,28 @@ import { AppError } from "../../lib/errors";
 import { contentUrl } from "../../urls";
 import { type FailedForm, submitForm, withNotice } from "../../views/form-flow";
 import { type FormValues, parseForm } from "../../views/parse-form";
-import { authorizedSource, authorizedTarget } from "../cloning/access";
-import { cloneEdition, filledParts, previewClone } from "../cloning/clone";
-import { NOTICES } from "../cloning/notices";
-import { CloneRequest, requestFromForm } from "../cloning/parts";
-import { roomsOf, sourceEditions } from "../cloning/sources";
-import { authorizedTemplate, authorizedVersion, visibleTemplates } from "../templates/access";
-import { applyTemplate, previewTemplateApply } from "../templates/apply";
-import { partsOf } from "../templates/document";
-import { listVersions } from "../templates/library";
-import { ApplyForm } from "../templates/schemas";
+import {
+	authorizedSource,
+	authorizedTarget,
+	CloneRequest,
+	cloneEdition,
+	filledParts,
+	NOTICES,
+	previewClone,
+	requestFromForm,
+	roomsOf,
+	sourceEditions,
+} from "../cloning";
+import {
+	ApplyForm,
+	applyTemplate,
+	authorizedTemplate,
+	authorizedVersion,
+	listVersions,
+	partsOf,
+	previewTemplateApply,
+	visibleTemplates,
+} from "../templates";
 import { ApplyPartsPage, ApplyPreviewPage } from "./template-views";
 import { SetupPartsPage, SetupPreviewPage, SetupStartPage } from "./views";
 

@@ -8,9 +8,7 @@ import { ErrorSummary, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
 import { PartChecks } from "../../views/part-checks";
-import type { TemplatePreview } from "../templates/apply";
-import type { PartDiff } from "../templates/diff";
-import type { TemplateInfo, VersionInfo } from "../templates/library";
+import type { PartDiff, TemplateInfo, TemplatePreview, VersionInfo } from "../templates";
 import { PartsTable, SetupPreviewLayout, setupCrumbs, TitleList, UnfilledPlaceholdersNotice } from "./views";
 
 // ---------------------------------------------------------------------------------------------

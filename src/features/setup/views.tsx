@@ -14,9 +14,17 @@ import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
 import { PartChecks } from "../../views/part-checks";
-import { type ClonePreview, type DateChange, formatFullDate, type ReminderChange } from "../cloning/clone";
-import { type CloneRequestData, formFromRequest, ROOM_NAME_MAX, roomField } from "../cloning/parts";
-import type { TemplateInfo } from "../templates/library";
+import {
+	type ClonePreview,
+	type CloneRequestData,
+	type DateChange,
+	formatFullDate,
+	formFromRequest,
+	type ReminderChange,
+	ROOM_NAME_MAX,
+	roomField,
+} from "../cloning";
+import type { TemplateInfo } from "../templates";
 
 /** The breadcrumb of the setup wizard's pages: "Set up" itself, or a step below it (`last`). */
 export const setupCrumbs = (context: Pick<EditionContext, "edition">, last?: string) =>

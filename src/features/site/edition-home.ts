@@ -25,7 +25,7 @@ import {
 } from "../../db/schema";
 import { dayCount } from "../../lib/dates";
 import { resolveOffset, resolveSessionStart, type ZonedEdition } from "../../lib/zoned-time";
-import { clock } from "../program/rules";
+import { clock } from "../program";
 import { type JsonRow, jsonRows, parseJsonRows } from "./json-rows";
 import { type KeyDate, keyDates } from "./key-dates";
 

@@ -21,7 +21,7 @@ import {
 } from "../../lib/frab";
 import { type Calendar, type CalendarEvent, icsCalendar } from "../../lib/ical";
 import { isoWithOffset, zonedInstant } from "../../lib/zoned-time";
-import { SESSION_KIND_LABELS } from "../program/schemas";
+import { SESSION_KIND_LABELS } from "../program";
 import type { ProgramData, ProgramSessionView, ProgramSpeaker } from "./program-data";
 
 /** What the feeds read of the tenant. */

@@ -1,5 +1,5 @@
 import { markdown } from "../../lib/markdown";
-import type { LectureGiven, LectureHistory } from "../series/series-page";
+import type { LectureGiven, LectureHistory } from "../series";
 import { editionLink, seriesLink, sitePath } from "./links";
 import { type Site, SiteLayout } from "./site-layout";
 

@@ -29,7 +29,7 @@ import {
 } from "../../db/schema";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { resolveSessionStart } from "../../lib/zoned-time";
-import { clock, endOf } from "../program/rules";
+import { clock, endOf } from "../program";
 
 /** What the program needs of an edition. */
 export type ProgramEditionRef = Pick<Edition, "id" | "startDate" | "endDate" | "timeZone">;

@@ -19,7 +19,7 @@ import {
 	ticketTypes,
 } from "../../db/schema";
 import { PUBLIC_STATUSES } from "../../domain/series";
-import { type LectureHistory, lectureHistories, lecturesGivenQuery } from "../series/series-page";
+import { type LectureHistory, lectureHistories, lecturesGivenQuery } from "../series";
 import {
 	loadProgram,
 	type ProgramEditionRef,

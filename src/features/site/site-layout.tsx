@@ -10,7 +10,7 @@ import { type JsonLd, jsonLdScript } from "../../lib/json-ld";
 import { seriesUrl } from "../../urls";
 import { themeStylesheetPath } from "../../views/assets";
 import { Layout } from "../../views/layout";
-import { contrastWithWhite } from "../editions/settings";
+import { contrastWithWhite } from "../editions";
 import { canonicalUrl, editionLink, type SiteLinks, seriesLink, siteNav, sitePath } from "./links";
 import type { SiteTenant } from "./tenant";
 

@@ -3,7 +3,7 @@
  * works without JavaScript and each filtered view is a plain cacheable URL.
  */
 import type { Track } from "../../db/schema";
-import { lectureSlug } from "../series/lectures";
+import { lectureSlug } from "../series";
 
 /**
  * A track's slug, made from its name the way lecture slugs are ("Clinical track" → "clinical-track"):

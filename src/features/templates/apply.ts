@@ -16,26 +16,24 @@ import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import {
-	deadlinesOf,
-	type EditionSummary,
-	editionSummary,
-	type ResolvedMoment,
-	reminderCallOf,
-	reminderMomentsOf,
-	resolveMoment,
-} from "../cloning/clone";
-import {
 	countRows,
+	deadlinesOf,
 	deleteStatements,
 	type EditionParts,
 	type EditionRows,
+	type EditionSummary,
 	editionRowsOf,
+	editionSummary,
 	insertStatements,
 	lecturesOf,
 	PART_ROWS,
+	type ResolvedMoment,
 	readEditionParts,
-} from "../cloning/edition-parts";
-import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover/links";
+	reminderCallOf,
+	reminderMomentsOf,
+	resolveMoment,
+} from "../cloning";
+import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover";
 import { diffParts, type PartDiff } from "./diff";
 import { partsOf, withParts } from "./document";
 import { findVersionDocument, lastUse, type TemplateVersionDocument } from "./library";

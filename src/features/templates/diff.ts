@@ -6,7 +6,7 @@
  */
 
 import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
-import { type EditionParts, PART_ROWS, type RowKind } from "../cloning/edition-parts";
+import { type EditionParts, PART_ROWS, type RowKind } from "../cloning";
 
 type Row = Record<string, unknown>;
 

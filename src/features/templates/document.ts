@@ -20,11 +20,11 @@ import { CLONE_PARTS, type ClonePart } from "../../domain/edition-parts";
 import { type FieldSpec, int, text } from "../../domain/fields";
 import { placeholderProblem } from "../../domain/placeholders";
 import { AppError, fieldErrors } from "../../lib/errors";
-import type { EditionParts, PartDocs } from "../cloning/edition-parts";
-import { refKey } from "../cloning/edition-parts";
-import { collectionByKey } from "../content/collections";
-import { ABSTRACT_CALL_FIELDS, callDateProblems } from "../editions/abstract-call";
-import { sessionFields } from "../program/schemas";
+import type { EditionParts, PartDocs } from "../cloning";
+import { refKey } from "../cloning";
+import { collectionByKey } from "../content";
+import { ABSTRACT_CALL_FIELDS, callDateProblems } from "../editions";
+import { sessionFields } from "../program";
 
 /** The version of the document format; a later, incompatible format gets a new number. */
 export const TEMPLATE_SCHEMA = "baton.template/1";

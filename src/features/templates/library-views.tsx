@@ -11,7 +11,7 @@ import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, Notice } from "../../views/forms";
 import { PartChecks } from "../../views/part-checks";
-import { PART_ROWS } from "../cloning/edition-parts";
+import { PART_ROWS } from "../cloning";
 import type { TemplateDocument } from "./document";
 import type { TemplateInfo, UseInfo, VersionInfo } from "./library";
 import { VISIBILITY_LABELS } from "./schemas";

@@ -13,7 +13,7 @@ import type { AppEnv } from "../../env";
 import { templateConsoleUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import type { FormValues } from "../../views/parse-form";
-import { filledParts } from "../cloning/clone";
+import { filledParts } from "../cloning";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import {
 	filterTemplates,

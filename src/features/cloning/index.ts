@@ -1,0 +1,42 @@
+/** What the cloning feature offers other features: its public module. Nothing else of it is imported from outside. */
+export { authorizedSource, authorizedTarget } from "./access";
+export {
+	type ClonePreview,
+	cloneEdition,
+	type DateChange,
+	deadlinesOf,
+	type EditionSummary,
+	editionSummary,
+	filledParts,
+	formatFullDate,
+	previewClone,
+	type ReminderChange,
+	type ResolvedMoment,
+	reminderCallOf,
+	reminderMomentsOf,
+	resolveMoment,
+} from "./clone";
+export {
+	countRows,
+	deleteStatements,
+	type EditionParts,
+	type EditionRows,
+	editionRowsOf,
+	insertStatements,
+	lecturesOf,
+	PART_ROWS,
+	type PartDocs,
+	type RowKind,
+	readEditionParts,
+	refKey,
+} from "./edition-parts";
+export { NOTICES } from "./notices";
+export {
+	CloneRequest,
+	type CloneRequestData,
+	formFromRequest,
+	ROOM_NAME_MAX,
+	requestFromForm,
+	roomField,
+} from "./parts";
+export { clonedFrom, roomsOf, sourceEditions } from "./sources";

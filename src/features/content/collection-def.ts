@@ -1,0 +1,36 @@
+/** What a content collection is: the one declaration each collection makes (see collections.ts for the registry). */
+import type { SQL } from "drizzle-orm";
+import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Database } from "../../db/client";
+import type { FieldSpec } from "../../domain/fields";
+
+export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
+export type Row = Record<string, unknown>;
+export type Data = Record<string, unknown>;
+export interface CollectionDef {
+	/** URL segment and API path part, e.g. "rooms". */
+	key: string;
+	singular: string;
+	plural: string;
+	table: EditionTable;
+	fields: FieldSpec[];
+	orderBy: SQL[];
+	/** What the list shows of each row. */
+	columns: { label: string; value: (row: Row) => string }[];
+	/** The row label used in select options of collections that refer to this one. */
+	label: (row: Row) => string;
+	/** Rules across fields: field messages, answered with 422. */
+	check?: (data: Data) => Record<string, string> | null;
+	/** Validated data → column values, when they differ (e.g. a consent tick → a timestamp). */
+	toRow?: (data: Data, existing: Row | undefined) => Row;
+	/** Column values → field values, the inverse of toRow. */
+	fromRow?: (row: Row) => Data;
+	/** Computed columns of a new row (e.g. the next per-edition seq). */
+	insertExtras?: (editionId: string) => Record<string, SQL>;
+	/** The field blamed when a unique index refuses a row. */
+	uniqueField?: { name: string; message: string };
+	/** Values that need the database to become columns (e.g. an account's email → its user id); 422 on failure. */
+	prepare?: (db: Database, data: Data) => Promise<Data>;
+	/** Adds what the rows' fields show but the table does not hold (e.g. the linked account's email). */
+	decorate?: (db: Database, rows: Row[]) => Promise<Row[]>;
+}

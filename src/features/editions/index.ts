@@ -1,0 +1,3 @@
+/** What the editions feature offers other features: its public module. Nothing else of it is imported from outside. */
+export { ABSTRACT_CALL_FIELDS, callDateProblems } from "./abstract-call";
+export { contrastWithWhite, MAX_EDITION_DAYS } from "./settings";

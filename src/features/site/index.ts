@@ -1,0 +1,2 @@
+/** What the site feature offers other features: its public module. Nothing else of it is imported from outside. */
+export { customHostTenant, markCustomHostRequest, resolveEditionByHost } from "./tenant";
