@@ -46,7 +46,7 @@ import { siteFeeds } from "./features/site/feeds-routes";
 import { siteFallbackPages, sitePages } from "./features/site/pages";
 import { templatesApi } from "./features/templates/api";
 import { templatesPages } from "./features/templates/pages";
-import { AppError, type ErrorBody } from "./lib/errors";
+import { AppError, type ErrorBody, RateLimitedError } from "./lib/errors";
 import { assetRoutes } from "./views/assets";
 import { ErrorPage } from "./views/error-page";
 
@@ -178,6 +178,7 @@ function respondWithError(c: Context<AppEnv>, err: Error): Response | Promise<Re
 		console.error(JSON.stringify({ level: "error", requestId: id, error: String(err), stack: err.stack }));
 		error = new AppError(500, "internal", "Something went wrong on our side. Please try again.");
 	}
+	if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
 	if (wantsJson(c)) return c.json<ErrorBody>(error.toBody(id), error.status);
 	return c.html(<ErrorPage status={error.status} message={error.message} requestId={id} />, error.status);
 }

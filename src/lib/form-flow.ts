@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type { AppEnv } from "../env";
-import { AppError } from "./errors";
+import { AppError, RateLimitedError } from "./errors";
 import { type FormValues, parseForm } from "./forms";
 
 /** What the user typed and a message per field ("_": the whole form). */
@@ -37,6 +37,7 @@ export async function handleFormPost<S extends z.ZodType>(c: Context<AppEnv>, po
 		return await post.act(parsed.data, parsed.values);
 	} catch (error) {
 		if (!(error instanceof AppError) || !(post.shows ?? belowServerError)(error)) throw error;
+		if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
 		const fields = error.fields ?? { _: error.message };
 		return post.rerender({ values: parsed.values, fields }, error.status);
 	}

@@ -7,6 +7,7 @@ import { createInsertSchema, createSelectSchema } from "drizzle-zod";
 import { PASSWORD_MAX_LENGTH, passwordProblem } from "../../auth/passwords";
 import { API_TOKEN_ACCESS, apiTokens, users } from "../../db/schema";
 import { isCountryCode } from "../../lib/countries";
+import { singleLine } from "../../lib/text-input";
 
 export const EMAIL_MAX_LENGTH = 254;
 export const NAME_MAX_LENGTH = 200;
@@ -15,8 +16,7 @@ export const TOKEN_NAME_MAX_LENGTH = 100;
 export const TOKEN_DAYS = { min: 1, max: 365, default: 90 } as const;
 
 /** Stored lowercased and trimmed (see the users table), so every lookup is exact. */
-export const EmailSchema = z
-	.string({ error: "Enter your email address." })
+export const EmailSchema = singleLine({ error: "Enter your email address." })
 	.trim()
 	.toLowerCase()
 	.min(1, "Enter your email address.")
@@ -24,14 +24,12 @@ export const EmailSchema = z
 	.email("Enter an email address like name@example.org.")
 	.openapi({ example: "ada@example.org" });
 
-const NameSchema = z
-	.string({ error: "Enter your name." })
+const NameSchema = singleLine({ error: "Enter your name." })
 	.trim()
 	.min(1, "Enter your name.")
 	.max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`);
 
-const AffiliationSchema = z
-	.string({ error: "Enter your affiliation as text." })
+const AffiliationSchema = singleLine({ error: "Enter your affiliation as text." })
 	.trim()
 	.max(AFFILIATION_MAX_LENGTH, `Use at most ${AFFILIATION_MAX_LENGTH} characters.`);
 
@@ -117,8 +115,7 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
 const TOKEN_SCOPE = /^(institution|edition):([A-Za-z0-9_-]{1,64})$/;
 
 export const CreateTokenSchema = createInsertSchema(apiTokens, {
-	name: z
-		.string({ error: "Name the token, e.g. after the integration that uses it." })
+	name: singleLine({ error: "Name the token, e.g. after the integration that uses it." })
 		.trim()
 		.min(1, "Name the token, e.g. after the integration that uses it.")
 		.max(TOKEN_NAME_MAX_LENGTH, `Use at most ${TOKEN_NAME_MAX_LENGTH} characters.`),

@@ -4,6 +4,7 @@
  * source's rooms.
  */
 import { z } from "@hono/zod-openapi";
+import { singleLine } from "../../lib/text-input";
 
 /** The parts of an edition the wizard offers, in the order it lists them. */
 export const CLONE_PARTS = [
@@ -72,7 +73,9 @@ export const CloneRequest = z
 		roomMap: z
 			.record(
 				z.string().max(64),
-				z.string({ error: "Give a room name." }).trim().max(ROOM_NAME_MAX, `Use at most ${ROOM_NAME_MAX} characters.`),
+				singleLine({ error: "Give a room name." })
+					.trim()
+					.max(ROOM_NAME_MAX, `Use at most ${ROOM_NAME_MAX} characters.`),
 			)
 			.default({})
 			.openapi({ example: { "room-id-of-blauwe-zaal": "Hall A" } }),

@@ -2,7 +2,7 @@
  * The one flow of a console form post, shared by every console page: validate the form, run a
  * feature function, then redirect (303) with a notice — or show the same page again with the
  * messages beside the fields: 400 for invalid input, the error's own status (409, 422) for a
- * domain rule. Other errors (403, 404) reach the error boundary.
+ * domain rule, 429 for a rate limit. Other errors (403, 404) reach the error boundary.
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -78,11 +78,11 @@ export interface FormFlow<S extends z.ZodType, T> {
 	rerender: (failed: FailedForm, status: ContentfulStatusCode) => Response | Promise<Response>;
 }
 
-/** A console form post: redirect (303) after success, or the page again on 400, 409 or 422. */
+/** A console form post: redirect (303) after success, or the page again on 400, 409, 422 or 429. */
 export const submitForm = <S extends z.ZodType, T>(c: Context<AppEnv>, flow: FormFlow<S, T>): Promise<Response> =>
 	handleFormPost(c, {
 		schema: flow.schema,
 		rerender: (state, status) => flow.rerender({ form: flow.form, ...state }, status),
 		act: async (data) => c.redirect(flow.redirectTo(await flow.run(data)), 303),
-		shows: (error) => error.status === 409 || error.status === 422,
+		shows: (error) => error.status === 409 || error.status === 422 || error.status === 429,
 	});

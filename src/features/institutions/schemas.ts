@@ -6,6 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
 import { INSTITUTION_ROLES, institutionMembers, institutions, invitations, users } from "../../db/schema";
 import { isCountryCode } from "../../lib/countries";
+import { singleLine } from "../../lib/text-input";
 import { EmailSchema, pathId } from "../invitations/schemas";
 import { SLUG_PATTERN } from "../series/schemas";
 import type { InstitutionMember, MyInstitution } from "./institutions";
@@ -29,17 +30,15 @@ export const toInstitutionJson = ({ institution: { createdAt: _, ...i }, role }:
 	InstitutionSchema.parse({ ...i, role });
 
 export const CreateInstitutionSchema = createInsertSchema(institutions, {
-	slug: z
-		.string({ error: "Give a short address, e.g. umcg." })
+	slug: singleLine({ error: "Give a short address, e.g. umcg." })
 		.min(2, "Use at least 2 characters.")
 		.max(40, "Use at most 40 characters.")
 		.regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens, e.g. umcg."),
-	name: z
-		.string({ error: "Give the institution's name." })
+	name: singleLine({ error: "Give the institution's name." })
 		.trim()
 		.min(2, "Give the institution's full name.")
 		.max(200, "Use at most 200 characters."),
-	city: z.string().trim().max(100, "Use at most 100 characters.").optional(),
+	city: singleLine().trim().max(100, "Use at most 100 characters.").optional(),
 	country: CountrySchema,
 })
 	.pick({ slug: true, name: true, city: true, country: true })

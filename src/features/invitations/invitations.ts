@@ -30,6 +30,8 @@ import {
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { overRateLimit, rateLimitGuard } from "../../lib/rate-limit";
+import { invitationLimitError, invitationLimits } from "./limits";
 import { describeOffer, longDateOf } from "./wording";
 
 /** An invitation link works for a week: long enough for a busy professor, short enough to go stale safely. */
@@ -65,6 +67,13 @@ export const editionTarget = (e: { id: string; name: string }): InvitationTarget
 	consoleUrl: `/console/editions/${e.id}/committee`,
 });
 
+/** The subject of an invitation mail: never a name, which the inviting side chooses (see the mail's text). */
+export const INVITATION_SUBJECTS: Record<InvitationScope, string> = {
+	institution: "You are invited to join an institution on Baton",
+	series: "You are invited to steward a conference series on Baton",
+	edition: "You are invited to join a conference committee on Baton",
+};
+
 /** The path of the accept page for a token: the link the email carries. */
 export const invitationPath = (token: string) => `/auth/invitations/${token}`;
 
@@ -82,7 +91,8 @@ export interface CreateInvitationInput {
 
 /**
  * Invites an address to a role and queues the email with the link, in one batch. A pending
- * invitation to the same address is withdrawn, so only the newest link works. Someone who
+ * invitation to the same address is withdrawn, so only the newest link works. Over one of the
+ * invitation limits (./limits.ts) it is a 429 and nothing is written. Someone who
  * already holds a role there is a 422: change their role instead.
  */
 export async function createInvitation(
@@ -124,32 +134,41 @@ export async function createInvitation(
 		mentorUntil: invitation.mentorUntil,
 	});
 	const outboxId = newId();
-	await db.batch([
-		db
-			.update(invitations)
-			.set({ revokedAt: now })
-			.where(and(forTarget(target.scope, target.id), eq(invitations.email, email), pending())),
-		db.insert(invitations).values(invitation),
-		outboxInsert(
-			db,
-			{
-				to: email,
-				subject: `Invitation to ${offer}`,
-				text: [
-					"Hello,",
-					"",
-					`${inviter.name} invited you to ${offer} on Baton.`,
-					"",
-					`Accept the invitation: ${input.baseUrl}${invitationPath(token)}`,
-					"",
-					`The link works once and expires on ${longDateOf(invitation.expiresAt)}. If you have no Baton account yet, create one with this address (${email}) and open the link again.`,
-					"",
-					"If you did not expect this invitation, you can ignore this email.",
-				].join("\n"),
-			},
-			outboxId,
-		),
-	]);
+	const send = { scope: target.scope, targetId: target.id, inviterId: inviter.id, email };
+	const limits = rateLimitGuard(db, invitationLimits(send), now.getTime());
+	await db
+		.batch([
+			db
+				.update(invitations)
+				.set({ revokedAt: now })
+				.where(and(forTarget(target.scope, target.id), eq(invitations.email, email), pending())),
+			...limits,
+			db.insert(invitations).values(invitation),
+			outboxInsert(
+				db,
+				{
+					to: email,
+					// Fixed words only: names are chosen by whoever invites, and the Subject is what a spammer wants.
+					subject: INVITATION_SUBJECTS[target.scope],
+					text: [
+						"Hello,",
+						"",
+						`${inviter.name} invited you to ${offer} on Baton.`,
+						"",
+						`Accept the invitation: ${input.baseUrl}${invitationPath(token)}`,
+						"",
+						`The link works once and expires on ${longDateOf(invitation.expiresAt)}. If you have no Baton account yet, create one with this address (${email}) and open the link again.`,
+						"",
+						"If you did not expect this invitation, you can ignore this email.",
+					].join("\n"),
+				},
+				outboxId,
+			),
+		])
+		.catch(async (error) => {
+			if (overRateLimit(error)) throw await invitationLimitError(db, send, now.getTime());
+			throw error;
+		});
 	return { invitation, outboxId };
 }
 

@@ -4,11 +4,11 @@
 import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
 import { INVITATION_SCOPES, invitations } from "../../db/schema";
+import { singleLine } from "../../lib/text-input";
 import type { PendingInvitation } from "./invitations";
 
 /** An email address as Baton stores it: trimmed and lowercased, so comparisons are exact. */
-export const EmailSchema = z
-	.string({ error: "Enter an email address." })
+export const EmailSchema = singleLine({ error: "Enter an email address." })
 	.trim()
 	.toLowerCase()
 	.max(254, "Use at most 254 characters.")
@@ -36,8 +36,7 @@ export const toInvitationJson = (i: PendingInvitation): z.infer<typeof Invitatio
 
 export const AcceptInvitationSchema = z
 	.object({
-		token: z
-			.string({ error: "Give the invitation token from the link." })
+		token: singleLine({ error: "Give the invitation token from the link." })
 			.trim()
 			.min(1, "Give the invitation token from the link.")
 			.max(200, "This is not an invitation token."),
