@@ -291,6 +291,21 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 }
 
 /**
+ * May the actor see an edition's own data where a list crosses editions (a note's links into
+ * later editions, a template's uses, …)? A public edition (published, held, archived) is
+ * everyone's, signed out too; a draft only its viewers' (its committee, the series' stewards).
+ *
+ * @example links.filter((link) => editionKnown(actor, editionResource(link.edition)))
+ */
+export function editionKnown(
+	actor: Actor | null,
+	resource: Extract<Resource, { kind: "edition" }>,
+	now = new Date(),
+): boolean {
+	return resource.isPublic || can(actor, "edition.view", resource, now);
+}
+
+/**
  * What decides which handover notes an actor may read, as plain facts, so that the rule in
  * `can()` and the SQL filter of note lists and search (src/features/handover/visibility.ts) are
  * built from the same facts and cannot drift apart.

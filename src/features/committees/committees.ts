@@ -43,7 +43,9 @@ export const stewardsConsoleUrl = (s: Pick<Series, "slug">) => `/console/series/
 export const committeeConsoleUrl = (editionId: string) => `/console/editions/${editionId}/committee`;
 
 /** The policy's view of an edition: its series decides stewardship, its status visibility. */
-export const editionResource = (e: Pick<Edition, "id" | "seriesId" | "status">): Resource => ({
+export const editionResource = (
+	e: Pick<Edition, "id" | "seriesId" | "status">,
+): Extract<Resource, { kind: "edition" }> => ({
 	kind: "edition",
 	id: e.id,
 	seriesId: e.seriesId,

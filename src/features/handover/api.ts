@@ -413,14 +413,14 @@ export const handoverApi = createApiRouter()
 		return c.body(null, 204);
 	})
 	.openapi(listLinksRoute, async (c) => {
-		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
-		return c.json({ data: (await listLinks(c.var.db, note.id)).map(toLinkJson) }, 200);
+		const { note, actor } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		return c.json({ data: (await listLinks(c.var.db, note.id, actor)).map(toLinkJson) }, 200);
 	})
 	.openapi(addLinkRoute, async (c) => {
 		const subject = c.req.valid("json");
-		const { note } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		const { note, actor } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
 		await addLink(c.var.db, note, subject);
-		const link = (await listLinks(c.var.db, note.id)).find(
+		const link = (await listLinks(c.var.db, note.id, actor)).find(
 			(l) =>
 				l.editionId === note.editionId && l.subjectKind === subject.subjectKind && l.subjectId === subject.subjectId,
 		);

@@ -80,7 +80,7 @@ async function renderNote(c: Context<AppEnv>, failed?: FailedForm, status: Conte
 	const canDiscuss = can(context.actor, "note.discuss", resource);
 	const [attachments, links, threads, subjects] = await Promise.all([
 		listAttachments(c.var.db, note.id),
-		listLinks(c.var.db, note.id),
+		listLinks(c.var.db, note.id, context.actor),
 		canDiscuss ? listThreads(c.var.db, note.id) : Promise.resolve([]),
 		canUpdate ? listSubjects(c.var.db, note.editionId) : Promise.resolve([]),
 	]);
