@@ -12,6 +12,7 @@ import { outbox, type User, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { claimSpeakerRecords } from "../content/speaker-accounts";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { changeEmailMail, emailChangedMail, type LinkContext, type Mailed, verifyEmailMail } from "./mails";
 import type { Revoked } from "./revocation";
@@ -147,6 +148,8 @@ export async function confirmEmailChange(
 						.where(and(eq(other.id, token.userId), eq(other.email, token.email))),
 				),
 			),
+			// The new address is proven: speaker records made for it become this account's.
+			claimSpeakerRecords(db, token.userId, live),
 		],
 		now,
 	)) as [{ id: string }[]];

@@ -128,11 +128,30 @@ export const accountsPages = new Hono<AppEnv>()
 	.get("/auth/sign-up/sent", (c) =>
 		c.html(<CheckEmailPage message={SENT.signUp} next={keptNext(c.req.query("next"))} />),
 	)
-	.get("/auth/verify", (c) =>
-		orLinkProblem(c, RETRY.verify, async () =>
-			signedInTo(c, await verifyEmail(c.var.db, c.req.query("token") ?? ""), safeNext(c.req.query("next"))),
-		),
-	)
+	// GET only shows a button, as for sign-in links: mail scanners open links, and must neither use
+	// them up nor be handed a session.
+	.get("/auth/verify", (c) => {
+		const token = c.req.query("token") ?? "";
+		return orLinkProblem(c, RETRY.verify, async () => {
+			await requireLiveEmailToken(c.var.db, token, "verify_email");
+			return c.html(
+				<ConfirmLinkPage
+					title="Confirm your email address"
+					text="Press the button to confirm your address and sign in on this device."
+					action="/auth/verify"
+					token={token}
+					next={keptNext(c.req.query("next"))}
+					button="Confirm and sign in"
+				/>,
+			);
+		});
+	})
+	.post("/auth/verify", async (c) => {
+		const form = await formFields(c);
+		return orLinkProblem(c, RETRY.verify, async () =>
+			signedInTo(c, await verifyEmail(c.var.db, form.token), safeNext(form.next)),
+		);
+	})
 
 	// Sign in with a password --------------------------------------------------------------
 	.get("/auth/sign-in", (c) => {
@@ -339,8 +358,13 @@ export const accountsPages = new Hono<AppEnv>()
 		return backToAccount(c, "revoked");
 	});
 
-/** The token posted by a confirm page's button. */
-async function formToken(c: Ctx): Promise<string> {
+/** The token (and `next`, if any) posted by a confirm page's button. */
+async function formFields(c: Ctx): Promise<{ token: string; next: string | undefined }> {
 	const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-	return typeof body.token === "string" ? body.token : "";
+	return {
+		token: typeof body.token === "string" ? body.token : "",
+		next: typeof body.next === "string" ? body.next : undefined,
+	};
 }
+
+const formToken = async (c: Ctx) => (await formFields(c)).token;

@@ -11,6 +11,7 @@ import { authSessions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { claimSpeakerRecords } from "../content/speaker-accounts";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { type LinkContext, type Mailed, resetPasswordMail } from "./mails";
 import type { Revoked } from "./revocation";
@@ -70,6 +71,7 @@ export async function resetPassword(
 				.returning({ id: authSessions.id }),
 			revokeUserApiTokens(db, token.userId, now, live),
 			insertWhileLive(authSessions, session.row),
+			claimSpeakerRecords(db, token.userId, live),
 		],
 		now,
 	)) as [unknown, unknown[], unknown[]];
