@@ -102,8 +102,9 @@ export const ACTIONS = {
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
-	// note.discuss: ask about a note and answer in its question threads.
-	note: ["note.view", "note.update", "note.discuss"],
+	// note.discuss: ask about a note and answer in its question threads. note.mark_read: record
+	// that the reader opened it (the dossier's unread markers): a write, so not for read-only tokens.
+	note: ["note.view", "note.update", "note.discuss", "note.mark_read"],
 	// template.manage: publish new versions of the template, rename it.
 	template: ["template.view", "template.manage"],
 } as const;
@@ -240,6 +241,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 			const visible = noteVisible(audience, resource);
 			switch (action) {
 				case "note.view":
+				case "note.mark_read":
 					return visible;
 				case "note.update": {
 					// The authoring committee's chairs and organizers, whoever of them wrote it.

@@ -203,8 +203,9 @@ const readRoute = createRoute({
 	tags,
 	security,
 	summary: "Mark a handover note read (the console does this when the note is opened)",
+	description: "A write: a read-only API token gets 403.",
 	request: { params: NoteIdParam },
-	responses: { 204: { description: "Marked read." }, ...errorResponses(401, 404) },
+	responses: { 204: { description: "Marked read." }, ...errorResponses(401, 403, 404) },
 });
 
 const listLinksRoute = createRoute({
@@ -408,7 +409,7 @@ export const handoverApi = createApiRouter()
 	})
 	.openapi(readRoute, async (c) => {
 		const { user } = requireAuth(c);
-		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		const { note } = await authorizedNote(c, "note.mark_read", c.req.valid("param").noteId);
 		await markRead(c.var.db, note.id, user.id);
 		return c.body(null, 204);
 	})

@@ -85,8 +85,11 @@ async function renderNote(c: Context<AppEnv>, failed?: FailedForm, status: Conte
 		canUpdate ? listSubjects(c.var.db, note.editionId) : Promise.resolve([]),
 	]);
 	const { user } = requireAuth(c);
-	// Opening the note is reading it: the dossier's unread marker goes.
-	if (c.req.method === "GET") await markRead(c.var.db, note.id, user.id);
+	// Opening the note is reading it: the dossier's unread marker goes (not for a read-only token,
+	// which may not write anything).
+	if (c.req.method === "GET" && can(context.actor, "note.mark_read", resource)) {
+		await markRead(c.var.db, note.id, user.id);
+	}
 	return c.html(
 		<NotePage
 			context={context}
