@@ -147,10 +147,19 @@ export const speakers = sqliteTable(
 		consentedAt: integer("consented_at", { mode: "timestamp_ms" }),
 		/** Optional link to the speaker's account (checked in logic; see hostInstitutionId for why no FK). */
 		userId: text("user_id"),
+		/**
+		 * The address the committee gave for the speaker's account (lowercased). The link (userId) is
+		 * made from it once a verified account has it, at once or when that person signs in or signs
+		 * up, so entering it tells the committee nothing about which addresses have accounts.
+		 */
+		accountEmail: text("account_email"),
 		/** Fictional people in demo data are marked, so nobody mistakes them for real speakers. */
 		fictional: integer("fictional", { mode: "boolean" }).notNull().default(false),
 	},
-	(t) => [uniqueIndex("speakers_edition_seq").on(t.editionId, t.seq)],
+	(t) => [
+		uniqueIndex("speakers_edition_seq").on(t.editionId, t.seq),
+		index("speakers_account_email").on(t.accountEmail),
+	],
 );
 
 export const SESSION_KINDS = ["plenary", "track", "panel", "named_lecture", "poster", "break", "social"] as const;

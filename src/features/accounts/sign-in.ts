@@ -13,6 +13,7 @@ import { authSessions, type User, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { claimSpeakerRecords } from "../content/speaker-accounts";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { type LinkContext, type Mailed, signInLinkMail, verifyEmailMail } from "./mails";
 import type { SignInInput } from "./schemas";
@@ -58,6 +59,8 @@ export async function signInWithPassword(
 	await db.batch([
 		db.insert(authSessions).values(session.row),
 		clearSignInFailures(db, input.email),
+		// Speaker records the committee made for this address become theirs (see speaker-accounts.ts).
+		claimSpeakerRecords(db, user.id),
 		...(rehash ? [db.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id))] : []),
 	]);
 	return { status: "signed_in", sessionToken: session.token };
@@ -99,6 +102,7 @@ export async function signInWithLink(db: Database, presented: string, now = new 
 				})
 				.where(and(eq(users.id, token.userId), live)),
 			insertWhileLive(authSessions, session.row),
+			claimSpeakerRecords(db, token.userId, live),
 		],
 		now,
 	);

@@ -9,7 +9,7 @@
  * a role twice or grant a withdrawn one.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, isNull, not, or, sql } from "drizzle-orm";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
 import type { Database } from "../../db/client";
 import {
@@ -251,7 +251,10 @@ function invitationState(invitation: Invitation, now: Date): InvitationState {
 
 const UNAVAILABLE_MESSAGES: Record<Exclude<InvitationState, "open">, [code: string, message: string]> = {
 	accepted: ["invitation_used", "This invitation has already been used."],
-	revoked: ["invitation_revoked", "This invitation was withdrawn. Ask for a new one if you still need it."],
+	revoked: [
+		"invitation_revoked",
+		"This invitation was withdrawn. Its sender took it back or no longer has the role that allowed it. Ask for a new one if you still need it.",
+	],
 	expired: ["invitation_expired", "This invitation has expired. Ask the person who invited you for a new one."],
 };
 
@@ -432,6 +435,72 @@ async function hasRole(db: Database, target: InvitationTarget, email: string): P
 		.where(and(eq(roles.targetId, target.id), eq(users.email, email)))
 		.get();
 	return Boolean(row);
+}
+
+/**
+ * The statement that withdraws the pending invitations `userId` sent and may no longer send: batch
+ * it after every write that takes a role away (removal, demotion, leaving), so an invitation never
+ * outlives its inviter's right to make it. Evaluated after the role change in the same batch, so it
+ * sees the new roles. Who may invite mirrors the policy (src/auth/policy.ts): `institution.invite`
+ * (owners and admins), `series.manage_stewards` (stewards), `edition.manage_committee` (chairs and
+ * the series' stewards); test/features/invitations/inviter-roles.test.ts holds the two together.
+ */
+export function revokeInvitationsOfFormerInviter(db: Database, userId: string, now = new Date()) {
+	const stillInvites = or(
+		and(
+			eq(invitations.scope, "institution"),
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(institutionMembers)
+					.where(
+						and(
+							eq(institutionMembers.institutionId, invitations.targetId),
+							eq(institutionMembers.userId, userId),
+							inArray(institutionMembers.role, ["owner", "admin"]),
+						),
+					),
+			),
+		),
+		and(
+			eq(invitations.scope, "series"),
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(seriesStewards)
+					.where(and(eq(seriesStewards.seriesId, invitations.targetId), eq(seriesStewards.userId, userId))),
+			),
+		),
+		and(
+			eq(invitations.scope, "edition"),
+			or(
+				exists(
+					db
+						.select({ one: sql`1` })
+						.from(editionMembers)
+						.where(
+							and(
+								eq(editionMembers.editionId, invitations.targetId),
+								eq(editionMembers.userId, userId),
+								eq(editionMembers.role, "chair"),
+							),
+						),
+				),
+				exists(
+					db
+						.select({ one: sql`1` })
+						.from(seriesStewards)
+						.innerJoin(editions, eq(editions.seriesId, seriesStewards.seriesId))
+						.where(and(eq(editions.id, invitations.targetId), eq(seriesStewards.userId, userId))),
+				),
+			),
+		),
+	);
+	return db
+		.update(invitations)
+		.set({ revokedAt: now })
+		.where(and(eq(invitations.invitedBy, userId), pending(), not(stillInvites ?? sql`0`)))
+		.returning({ id: invitations.id });
 }
 
 const forTarget = (scope: InvitationScope, targetId: string) =>

@@ -12,7 +12,7 @@ import {
 	sessionCookieFrom,
 } from "../../auth-helpers";
 import { request } from "../../helpers";
-import { mailedLink, pathOf } from "./links";
+import { mailedLink, pathOf, pressLinkButton } from "./links";
 
 const PASSWORD = "marble otter lantern";
 const LOCKOUT = "Too many attempts for this address. Wait 15 minutes or sign in with an emailed link.";
@@ -101,7 +101,7 @@ describe("POST /auth/sign-in with a password", () => {
 		expect(await res.text()).toContain(`href="/auth/sign-in?next=${encodeURIComponent(next)}"`);
 		const link = await mailedLink(user.email, "/auth/verify");
 		expect(link.searchParams.get("next")).toBe(next);
-		const verified = await getAs(pathOf(link));
+		const verified = await pressLinkButton(pathOf(link));
 		expect([verified.status, verified.headers.get("Location")]).toEqual([303, next]);
 	});
 
