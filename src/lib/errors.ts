@@ -35,6 +35,21 @@ export class AppError extends Error {
 	}
 }
 
+/**
+ * A 429 that says when to come back: the error boundary and the form flow send `Retry-After`
+ * (whole seconds, at least 1) with it.
+ *
+ * @example throw new RateLimited("Too many attempts. Try again in 2 minutes.", 120);
+ */
+export class RateLimited extends AppError {
+	readonly retryAfterSeconds: number;
+
+	constructor(message: string, retryAfterSeconds: number) {
+		super(429, "rate_limited", message);
+		this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+	}
+}
+
 export const notFound = (what = "This page") => new AppError(404, "not_found", `${what} does not exist.`);
 
 /**

@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type { AppEnv } from "../env";
-import { AppError } from "./errors";
+import { AppError, RateLimited } from "./errors";
 import { type FormValues, parseForm } from "./forms";
 
 /** What the user typed and a message per field ("_": the whole form). */
@@ -38,6 +38,8 @@ export async function handleFormPost<S extends z.ZodType>(c: Context<AppEnv>, po
 	} catch (error) {
 		if (!(error instanceof AppError) || !(post.shows ?? belowServerError)(error)) throw error;
 		const fields = error.fields ?? { _: error.message };
-		return post.rerender({ values: parsed.values, fields }, error.status);
+		const shown = await post.rerender({ values: parsed.values, fields }, error.status);
+		if (error instanceof RateLimited) shown.headers.set("Retry-After", String(error.retryAfterSeconds));
+		return shown;
 	}
 }
