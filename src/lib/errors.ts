@@ -42,12 +42,13 @@ export class AppError extends Error {
 
 /** A 429: the limit's message, and when to try again (the API sends it as `Retry-After`). */
 export class RateLimitedError extends AppError {
-	constructor(
-		message: string,
-		readonly retryAfterSeconds: number,
-	) {
+	/** Whole seconds, at least 1. */
+	readonly retryAfterSeconds: number;
+
+	constructor(message: string, retryAfterSeconds: number) {
 		super(429, "rate_limited", message);
 		this.name = "RateLimitedError";
+		this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
 	}
 }
 

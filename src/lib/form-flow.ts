@@ -37,8 +37,9 @@ export async function handleFormPost<S extends z.ZodType>(c: Context<AppEnv>, po
 		return await post.act(parsed.data, parsed.values);
 	} catch (error) {
 		if (!(error instanceof AppError) || !(post.shows ?? belowServerError)(error)) throw error;
-		if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
 		const fields = error.fields ?? { _: error.message };
-		return post.rerender({ values: parsed.values, fields }, error.status);
+		const shown = await post.rerender({ values: parsed.values, fields }, error.status);
+		if (error instanceof RateLimitedError) shown.headers.set("Retry-After", String(error.retryAfterSeconds));
+		return shown;
 	}
 }

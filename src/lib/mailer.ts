@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import type { Database } from "../db/client";
 import { outbox } from "../db/schema";
 import type { AppEnv, Bindings } from "../env";
+import { isProduction } from "./environment";
 import { newId } from "./ids";
 import { isSingleLine } from "./text-input";
 
@@ -24,9 +25,15 @@ export type DeliverMail = (message: MailMessage) => Promise<void>;
  * Picks the delivery adapter from configuration, not code: "outbox" (default: keep it in the
  * outbox only, for development and tests), "http" (an HTTP provider such as Postmark or Resend:
  * MAIL_HTTP_URL + MAIL_HTTP_TOKEN + MAIL_FROM), or "send_email" (Cloudflare's binding EMAIL).
+ * Throws in production when that is the outbox, so the scheduler's run fails loudly.
  */
 export function deliveryAdapter(env: Bindings): DeliverMail | null {
-	switch (env.MAIL_ADAPTER ?? "outbox") {
+	const adapter = env.MAIL_ADAPTER ?? "outbox";
+	// The outbox is a fake: in production it would keep every sign-in link to itself, quietly.
+	if (adapter === "outbox" && isProduction(env)) {
+		throw new Error('MAIL_ADAPTER is "outbox" (or unset) in production: set "http" or "send_email"');
+	}
+	switch (adapter) {
 		case "http":
 			return async (message) => {
 				// The provider writes the headers from these fields: a line break in one would still be injected.

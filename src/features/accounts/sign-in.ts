@@ -82,7 +82,8 @@ export async function requestSignInLink(
 }
 
 /**
- * Uses a sign-in link once and opens a session. The link proves the address, so an unverified
+ * Uses a sign-in link once and opens a session; the password lockout never stops it (only the
+ * link's own expiry and single use do). The link proves the address, so an unverified
  * account becomes verified; a password set before that is dropped, since it may have been chosen
  * by someone who typed this address without owning it.
  */
@@ -103,6 +104,8 @@ export async function signInWithLink(db: Database, presented: string, now = new 
 				.where(and(eq(users.id, token.userId), live)),
 			insertWhileLive(authSessions, session.row),
 			claimSpeakerRecords(db, token.userId, live),
+			// The link proves the address: wrong passwords typed by others no longer lock it.
+			clearSignInFailures(db, token.email, live),
 		],
 		now,
 	);

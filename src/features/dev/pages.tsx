@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import type { Database } from "../../db/client";
 import { outbox } from "../../db/schema";
 import type { AppEnv } from "../../env";
+import { isDevelopment } from "../../lib/environment";
 import { notFound } from "../../lib/errors";
 import { Layout } from "../../views/layout";
 
@@ -66,9 +67,14 @@ function OutboxPage({ mails }: { mails: OutboxMail[] }) {
 	);
 }
 
-export const devPages = new Hono<AppEnv>().get("/dev/outbox", async (c) => {
-	// Mails carry sign-in links: anywhere but a developer's machine this page must not exist.
-	if (c.env.ENVIRONMENT !== "development") throw notFound();
-	c.header("Cache-Control", "no-store");
-	return c.html(<OutboxPage mails={await listOutbox(c.var.db)} />);
-});
+export const devPages = new Hono<AppEnv>()
+	// Mails carry sign-in links: anywhere but a developer's machine no /dev page may exist, whatever
+	// is added here later (production, tests and a missing ENVIRONMENT alike).
+	.use("/dev/*", async (c, next) => {
+		if (!isDevelopment(c.env)) throw notFound();
+		await next();
+	})
+	.get("/dev/outbox", async (c) => {
+		c.header("Cache-Control", "no-store");
+		return c.html(<OutboxPage mails={await listOutbox(c.var.db)} />);
+	});
