@@ -30,11 +30,9 @@ const EditionHostSchema = z
 			description:
 				"pending: serves nothing until control is proven; verified: serves the site; failing: verified, still serving, but the last daily check failed (3 failures in a row make it pending); held: unmapped, answers a 'moved' page for 30 days; legacy: mapped before proof was required, serves until graceUntil.",
 		}),
-		takeover: z
-			.boolean()
-			.openapi({
-				description: "A claim on a name another edition holds: needs a fresh proof with this mapping's record.",
-			}),
+		takeover: z.boolean().openapi({
+			description: "A claim on a name another edition holds: needs a fresh proof with this mapping's record.",
+		}),
 		serving: z.boolean().openapi({ description: "Whether the name serves the edition's site now." }),
 		explanation: z.string().openapi({ description: "What the state means, as the console says it." }),
 		records: z.array(RecordSchema).openapi({ description: "The DNS records that prove control, to create." }),

@@ -87,9 +87,16 @@ export const editionState = (id: string) =>
  */
 export const mapHost = (hostname: string, editionId: string, state: HostState = "verified") =>
 	env.DB.prepare(
-		"insert into edition_hosts (hostname, edition_id, state, verification_token, verified_at) values (?, ?, ?, ?, ?)",
+		"insert into edition_hosts (hostname, edition_id, state, verification_token, verification_records, verified_at) values (?, ?, ?, ?, ?, ?)",
 	)
-		.bind(hostname, editionId, state, `token-${hostname}`, state === "verified" ? Date.now() : null)
+		.bind(
+			hostname,
+			editionId,
+			state,
+			`token-${hostname}`,
+			JSON.stringify([{ type: "TXT", name: `_baton-verify.${hostname}`, value: `baton-verify=token-${hostname}` }]),
+			state === "verified" ? Date.now() : null,
+		)
 		.run();
 
 /** A request to any host, through the real Worker entry: the URL names the Host. */
