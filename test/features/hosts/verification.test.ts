@@ -306,3 +306,19 @@ describe("unmapping and taking over (the audit's scenario)", () => {
 		expect(res.status).toBe(404);
 	});
 });
+
+describe("the API description", () => {
+	it("declares the check route and the host's state, records and last check", async () => {
+		const doc = await (await requestUrl("http://localhost/api/openapi.json")).json<{
+			paths: Record<string, Record<string, unknown>>;
+			components: { schemas: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
+		}>();
+
+		expect(Object.keys(doc.paths["/api/v1/editions/{id}/hosts/{hostname}/check"] ?? {})).toEqual(["post"]);
+		const host = doc.components.schemas.EditionHost?.properties ?? {};
+		expect(host.state?.enum).toEqual(["pending", "verified", "failing", "held", "legacy"]);
+		expect(Object.keys(host)).toEqual(
+			expect.arrayContaining(["state", "takeover", "serving", "records", "lastCheckedAt", "lastCheckError"]),
+		);
+	});
+});
