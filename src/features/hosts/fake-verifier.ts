@@ -16,6 +16,10 @@ export function publishFakeTxt(name: string, value: string): void {
 	fakeZone.set(name, new Set([...(fakeZone.get(name) ?? []), value]));
 }
 
+/** Every record of the fake zone, by name: for the development page that publishes them (/dev/dns). */
+export const listFakeTxt = (): { name: string; value: string }[] =>
+	[...fakeZone.entries()].flatMap(([name, values]) => [...values].map((value) => ({ name, value })));
+
 /** Removes every TXT value at `name` from the fake zone. */
 export function unpublishFakeTxt(name: string): void {
 	fakeZone.delete(name);

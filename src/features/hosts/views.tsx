@@ -67,8 +67,10 @@ export function HostsPage(
 			{props.notice ? <Notice>{props.notice}</Notice> : null}
 			{legacy.map((host) => (
 				<p class="notice" role="alert">
-					<strong>{host.hostname} is not verified.</strong> {stateExplanation(host)} Create the record below and press
-					“Check now”.
+					<strong>{host.hostname} is not verified.</strong> {stateExplanation(host)}{" "}
+					{host.records.length > 0
+						? "Create the record below and press “Check now”."
+						: "Press “Check now” to get the DNS record to create."}
 				</p>
 			))}
 			<p>
