@@ -42,6 +42,10 @@ export const NOTICES = {
 	template_applied: "Template applied. Check the texts and dates before you publish.",
 	debrief_saved:
 		"Thank you: your answers are saved as draft handover notes, private to the committee until you share them.",
+	host_pending: "Added as pending: create the DNS record shown below, then press “Check now”.",
+	host_verified: "Verified: the host name serves the edition's site.",
+	host_not_verified: "Checked: control of the host name is not proven yet. The reason is shown below.",
+	host_held: "Unmapped: for 30 days the name says the edition has moved, and nobody else can take it without proof.",
 } as const;
 
 export type NoticeKey = keyof typeof NOTICES;

@@ -4,11 +4,15 @@ import { z } from "zod";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import type { AppEnv } from "../../env";
+import { scheduleDelivery } from "../../lib/mailer";
+import { mainOrigin } from "../../lib/main-origin";
 import { authorizedEdition } from "../committees/access";
 import { editionResource } from "../committees/committees";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../console/form-flow";
+import { hostnameVerifier } from "./choose-verifier";
 import { HostnameSchema, normalizeHost } from "./hostnames";
 import { addEditionHost, listEditionHosts, removeEditionHost } from "./hosts";
+import { checkEditionHost } from "./verification";
 import { HostsPage, hostsConsoleUrl } from "./views";
 
 const AddHostForm = z.object({ hostname: HostnameSchema });
@@ -24,6 +28,7 @@ async function renderHosts(c: Context<AppEnv>, failed?: FailedForm, status: Cont
 			hosts={hosts}
 			canManage={can(await currentActor(c), "edition.manage_hosts", editionResource(edition))}
 			mainHost={c.env.MAIN_HOST}
+			verifier={hostnameVerifier(c.env).kind}
 			notice={noticeFrom(c)}
 			failed={failed}
 		/>,
@@ -41,8 +46,34 @@ export const hostsPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "add-host",
 			schema: AddHostForm,
-			run: ({ hostname }) => addEditionHost(c.var.db, { editionId: edition.id, hostname, mainHost: c.env.MAIN_HOST }),
-			redirectTo: () => withNotice(hostsConsoleUrl(edition.id), "added"),
+			run: ({ hostname }) =>
+				addEditionHost(c.var.db, {
+					editionId: edition.id,
+					hostname,
+					mainHost: c.env.MAIN_HOST,
+					verifier: hostnameVerifier(c.env),
+				}),
+			redirectTo: () => withNotice(hostsConsoleUrl(edition.id), "host_pending"),
+			rerender: (failed, status) => renderHosts(c, failed, status),
+		});
+	})
+	.post("/console/editions/:id/hosts/:hostname/check", async (c) => {
+		const { edition } = await authorizedEdition(c, "edition.manage_hosts", c.req.param("id"));
+		return submitForm(c, {
+			form: "check-host",
+			schema: ButtonForm,
+			run: async () => {
+				const outcome = await checkEditionHost(c.var.db, {
+					editionId: edition.id,
+					hostname: normalizeHost(c.req.param("hostname")),
+					verifier: hostnameVerifier(c.env),
+					origin: mainOrigin(c),
+				});
+				scheduleDelivery(c, outcome.mailIds);
+				return outcome.host;
+			},
+			redirectTo: (host) =>
+				withNotice(hostsConsoleUrl(edition.id), host.state === "verified" ? "host_verified" : "host_not_verified"),
 			rerender: (failed, status) => renderHosts(c, failed, status),
 		});
 	})
@@ -53,7 +84,7 @@ export const hostsPages = new Hono<AppEnv>()
 			schema: ButtonForm,
 			run: () =>
 				removeEditionHost(c.var.db, { editionId: edition.id, hostname: normalizeHost(c.req.param("hostname")) }),
-			redirectTo: () => withNotice(hostsConsoleUrl(edition.id), "removed"),
+			redirectTo: (outcome) => withNotice(hostsConsoleUrl(edition.id), outcome === "held" ? "host_held" : "removed"),
 			rerender: (failed, status) => renderHosts(c, failed, status),
 		});
 	});

@@ -8,6 +8,7 @@ import { deliverOutbox, deliveryAdapter } from "../../lib/mailer";
 import { checklistRemindersJob } from "../checklist/reminders";
 import { debriefJob } from "../debrief/job";
 import { seriesAnnouncementsJob } from "../following/announcements";
+import { hostVerificationJob } from "../hosts/job";
 import { organizerRemindersJob } from "../reminders/job";
 import { type JobContext, logJobError, type ScheduledJob } from "./job";
 
@@ -19,6 +20,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
 	checklistRemindersJob,
 	organizerRemindersJob,
 	debriefJob,
+	hostVerificationJob,
 ];
 
 export type JobReport =
