@@ -12,7 +12,9 @@ export default defineConfig({
 				// run) and each starts from empty tables (test/setup/apply-migrations.ts).
 				plugins: [
 					cloudflareTest(async () => ({
-						wrangler: { configPath: "./wrangler.toml" },
+						// The development environment: wrangler.toml's top level is production (real mail,
+						// no local host). ENVIRONMENT is then "test" (below).
+						wrangler: { configPath: "./wrangler.toml", environment: "dev" },
 						remoteBindings: false,
 						miniflare: {
 							bindings: {

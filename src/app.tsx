@@ -46,7 +46,9 @@ import { siteFeeds } from "./features/site/feeds-routes";
 import { siteFallbackPages, sitePages } from "./features/site/pages";
 import { templatesApi } from "./features/templates/api";
 import { templatesPages } from "./features/templates/pages";
-import { AppError, type ErrorBody } from "./lib/errors";
+import { privateByDefault } from "./lib/cache-control";
+import { refuseUnsafeProduction } from "./lib/environment";
+import { AppError, type ErrorBody, RateLimitedError } from "./lib/errors";
 import { assetRoutes } from "./views/assets";
 import { ErrorPage } from "./views/error-page";
 
@@ -60,8 +62,13 @@ export function createApp() {
 
 	app.use(requestId());
 	app.use(logRequest);
+	// A production Worker with a fake (the outbox mailer) or a development setting answers nothing.
+	app.use(refuseUnsafeProduction);
 	app.use(
 		secureHeaders({
+			// Fill in, never replace: a response that set its own header meant it (an attachment's
+			// download keeps its `default-src 'none'; sandbox`, see handover/attachments.ts).
+			overwrite: false,
 			contentSecurityPolicy: {
 				defaultSrc: ["'self'"],
 				scriptSrc: ["'self'"],
@@ -71,6 +78,23 @@ export function createApp() {
 				baseUri: ["'self'"],
 				frameAncestors: ["'none'"],
 				formAction: ["'self'"],
+			},
+			// No page uses these powerful features, so no page (nor anything injected into one) may
+			// ask for them. The check-in page to come will need `camera: ["self"]` (scanning tickets)
+			// for its own path: set it on that response, which this then keeps.
+			permissionsPolicy: {
+				accelerometer: [],
+				camera: [],
+				displayCapture: [],
+				geolocation: [],
+				gyroscope: [],
+				hid: [],
+				magnetometer: [],
+				microphone: [],
+				midi: [],
+				payment: [],
+				serial: [],
+				usb: [],
 			},
 		}),
 	);
@@ -98,6 +122,8 @@ export function createApp() {
 	// Who is asking matters only here: public pages never read the session, so they cache for all.
 	// ("/console/*" matches "/console" too.)
 	for (const path of ["/api/*", "/console/*", "/auth/*", "/dev/*"]) app.use(path, authenticate);
+	// …and so do their answers: none may be kept by a cache unless it says otherwise itself.
+	for (const path of ["/api/*", "/console/*", "/auth/*", "/dev/*"]) app.use(path, privateByDefault);
 	// Every public page and feed of an edition, custom-host rewrites included: ETag/304 and the edge
 	// copy (site/edge-cache.ts). "/s/:series/:year/*" matches the edition home too.
 	app.use("/s/:series/:year/*", edgeCache);
@@ -178,6 +204,9 @@ function respondWithError(c: Context<AppEnv>, err: Error): Response | Promise<Re
 		console.error(JSON.stringify({ level: "error", requestId: id, error: String(err), stack: err.stack }));
 		error = new AppError(500, "internal", "Something went wrong on our side. Please try again.");
 	}
+	// An error is about this request (and a 404 may stop being one any moment): never kept by a cache.
+	c.header("Cache-Control", "no-store");
+	if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
 	if (wantsJson(c)) return c.json<ErrorBody>(error.toBody(id), error.status);
 	return c.html(<ErrorPage status={error.status} message={error.message} requestId={id} />, error.status);
 }

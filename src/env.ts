@@ -17,6 +17,19 @@ export interface Bindings {
 	MAIL_HTTP_URL?: string;
 	MAIL_HTTP_TOKEN?: string;
 	EMAIL?: SendEmail;
+	/**
+	 * Who confirms control of custom host names (src/features/hosts/verifier.ts): "dns" (a TXT
+	 * record over DNS-over-HTTPS), "cloudflare" (Cloudflare for SaaS custom hostnames) or "fake"
+	 * (tests and local development; refused in production). Unset: "fake" in development and
+	 * tests, "dns" anywhere else.
+	 */
+	HOSTNAME_VERIFIER?: "fake" | "dns" | "cloudflare";
+	/** The DNS-over-HTTPS JSON endpoint of the "dns" verifier; Cloudflare's resolver when unset. */
+	DOH_URL?: string;
+	/** The Cloudflare for SaaS zone of the "cloudflare" verifier. */
+	CF_ZONE_ID?: string;
+	/** Secret: an API token with SSL and Certificates Write on that zone. */
+	CF_API_TOKEN?: string;
 	/** wrangler.toml [version_metadata]: a new id per deployed version (and per local start); the edge cache keys on it. */
 	CF_VERSION_METADATA?: WorkerVersionMetadata;
 }

@@ -45,8 +45,10 @@ export const sessionUrl = (editionId: string, sessionId: string) => `${programUr
 export const talkUrl = (editionId: string, sessionId: string, talkId: string) =>
 	`${sessionUrl(editionId, sessionId)}/talks/${talkId}`;
 export const hostsConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/hosts`;
-export const removeHostUrl = (editionId: string, hostname: string) =>
-	`${hostsConsoleUrl(editionId)}/${encodeURIComponent(hostname)}/remove`;
+export const hostActionUrl = (editionId: string, hostname: string, action: "remove" | "check") =>
+	`${hostsConsoleUrl(editionId)}/${encodeURIComponent(hostname)}/${action}`;
+export const removeHostUrl = (editionId: string, hostname: string) => hostActionUrl(editionId, hostname, "remove");
+export const checkHostUrl = (editionId: string, hostname: string) => hostActionUrl(editionId, hostname, "check");
 /** The console page of an edition's status and go-live checks. */
 export const statusConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/status`;
 /** Where a console button posts one lifecycle action ("publish", "archive", …). */

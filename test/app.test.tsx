@@ -75,6 +75,22 @@ describe("security headers", () => {
 		expect(csp).not.toContain("unsafe-inline");
 	});
 
+	it("sends a Permissions-Policy that turns off every powerful feature, on every kind of answer", async () => {
+		const html = await (await request("/")).text();
+		const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1] ?? "";
+		const answers = await Promise.all(
+			["/", "/api/v1/series", "/no/such/page", "/api/v1/nothing-here", "/auth/sign-in", stylesheet].map((path) =>
+				request(path),
+			),
+		);
+
+		expect(answers.map((res) => res.headers.get("Permissions-Policy"))).toEqual(
+			Array(6).fill(
+				"accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()",
+			),
+		);
+	});
+
 	it("serves the stylesheet the layout links to, cacheable for a year", async () => {
 		const html = await (await request("/")).text();
 		const href = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];

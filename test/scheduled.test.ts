@@ -29,12 +29,14 @@ const recordingJob = (name: string, ran: string[]): ScheduledJob => ({
 });
 
 describe("the job list", () => {
-	it("runs the series announcements, the checklist reminders, the organizer reminders, then the debriefs", () => {
+	// Issue 12 added the host-name checks at the end.
+	it("runs the series announcements, the checklist reminders, the organizer reminders, the debriefs, then the host-name checks", () => {
 		expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual([
 			"series-announcements",
 			"checklist-reminders",
 			"organizer-reminders",
 			"organizer-debrief",
+			"host-verification",
 		]);
 	});
 });

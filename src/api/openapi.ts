@@ -26,7 +26,7 @@ export const ErrorBodySchema = z
 	.openapi("Error");
 
 /** Response entries for the error statuses a route can answer. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 422 | 429)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 503)[]) {
 	const descriptions = {
 		400: "Malformed input or failed validation; `fields` names each problem.",
 		401: "Not signed in.",
@@ -36,6 +36,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 |
 		410: "Gone for good, e.g. an invitation that was used, withdrawn or has expired.",
 		422: "A domain rule was broken.",
 		429: "Rate limited.",
+		503: "A service Baton depends on could not be reached: try again.",
 	};
 	return Object.fromEntries(
 		statuses.map((s) => [

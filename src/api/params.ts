@@ -3,6 +3,7 @@
  * email addresses, and the "no content" answer. Declared once so every route names them alike.
  */
 import { z } from "@hono/zod-openapi";
+import { singleLine } from "../lib/text-input";
 
 /** A text id in the path (ids are UUIDs made by the app; anything longer is not one of ours). */
 export const pathId = (name: string) =>
@@ -33,8 +34,7 @@ export const EMAIL_MAX_LENGTH = 254;
  * messages differ by who is asked ("your" address on account forms, "an" address when inviting).
  */
 export const emailSchema = (messages: { required: string; invalid: string }) =>
-	z
-		.string({ error: messages.required })
+	singleLine({ error: messages.required })
 		.trim()
 		.toLowerCase()
 		.min(1, messages.required)

@@ -2,7 +2,7 @@
  * Personal API tokens: `baton_<id>.<secret>`, shown once at creation, stored as SHA-256, scoped to
  * read or read-write on one institution or one edition, expiring and revocable; last use recorded.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { apiTokens, type User, users } from "../db/schema";
 import type { Actor } from "./policy";
@@ -35,4 +35,18 @@ export async function validateApiToken(
 		user: row.user,
 		scope: { access: row.token.access, institutionId: row.token.institutionId, editionId: row.token.editionId },
 	};
+}
+
+/**
+ * The statement that revokes every live token of a user, for the batch of a recovery action
+ * (password change or reset, "sign out everywhere"): whoever took over the account may have made a
+ * token, and a token outlives any session. Returns the ids revoked, so the page can say how many.
+ * `also` guards it like the batch's other effects (e.g. "the reset link is still live").
+ */
+export function revokeUserApiTokens(db: Database, userId: string, now = new Date(), also?: SQL) {
+	return db
+		.update(apiTokens)
+		.set({ revokedAt: now })
+		.where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now), also))
+		.returning({ id: apiTokens.id });
 }

@@ -102,8 +102,9 @@ export const ACTIONS = {
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
-	// note.discuss: ask about a note and answer in its question threads.
-	note: ["note.view", "note.update", "note.discuss"],
+	// note.discuss: ask about a note and answer in its question threads. note.mark_read: record
+	// that the reader opened it (the dossier's unread markers): a write, so not for read-only tokens.
+	note: ["note.view", "note.update", "note.discuss", "note.mark_read"],
 	// template.manage: publish new versions of the template, rename it.
 	template: ["template.view", "template.manage"],
 } as const;
@@ -240,6 +241,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 			const visible = noteVisible(audience, resource);
 			switch (action) {
 				case "note.view":
+				case "note.mark_read":
 					return visible;
 				case "note.update": {
 					// The authoring committee's chairs and organizers, whoever of them wrote it.
@@ -288,6 +290,21 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 			}
 		}
 	}
+}
+
+/**
+ * May the actor see an edition's own data where a list crosses editions (a note's links into
+ * later editions, a template's uses, …)? A public edition (published, held, archived) is
+ * everyone's, signed out too; a draft only its viewers' (its committee, the series' stewards).
+ *
+ * @example links.filter((link) => editionKnown(actor, editionResource(link.edition)))
+ */
+export function editionKnown(
+	actor: Actor | null,
+	resource: Extract<Resource, { kind: "edition" }>,
+	now = new Date(),
+): boolean {
+	return resource.isPublic || can(actor, "edition.view", resource, now);
 }
 
 /**

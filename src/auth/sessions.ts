@@ -74,7 +74,10 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
 	await db.delete(authSessions).where(eq(authSessions.id, sessionId));
 }
 
-/** Signs a user out everywhere, optionally keeping the session that asked (e.g. after a password change). */
+/**
+ * Signs a user out everywhere, optionally keeping the session that asked (e.g. after a password
+ * change). Returns the ids ended, so the page can say how many; batch it with revokeUserApiTokens().
+ */
 export function invalidateUserSessions(db: Database, userId: string, keepSessionId?: string) {
 	return db
 		.delete(authSessions)
@@ -82,7 +85,8 @@ export function invalidateUserSessions(db: Database, userId: string, keepSession
 			keepSessionId
 				? and(eq(authSessions.userId, userId), ne(authSessions.id, keepSessionId))
 				: eq(authSessions.userId, userId),
-		);
+		)
+		.returning({ id: authSessions.id });
 }
 
 /**

@@ -15,6 +15,9 @@ const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
 const persistTo = values["persist-to"];
 
 const proxy = await getPlatformProxy<Bindings>({
+	// The development environment of wrangler.toml, as `npm run dev` and `npm run db:migrate` use:
+	// the same D1 binding and so the same local file (the top level is production).
+	environment: "dev",
 	// wrangler's --persist-to DIR keeps its state under DIR/v3.
 	persist: persistTo ? { path: join(persistTo, "v3") } : true,
 	remoteBindings: false,

@@ -147,10 +147,19 @@ export const speakers = sqliteTable(
 		consentedAt: integer("consented_at", { mode: "timestamp_ms" }),
 		/** Optional link to the speaker's account (checked in logic; see hostInstitutionId for why no FK). */
 		userId: text("user_id"),
+		/**
+		 * The address the committee gave for the speaker's account (lowercased). The link (userId) is
+		 * made from it once a verified account has it, at once or when that person signs in or signs
+		 * up, so entering it tells the committee nothing about which addresses have accounts.
+		 */
+		accountEmail: text("account_email"),
 		/** Fictional people in demo data are marked, so nobody mistakes them for real speakers. */
 		fictional: integer("fictional", { mode: "boolean" }).notNull().default(false),
 	},
-	(t) => [uniqueIndex("speakers_edition_seq").on(t.editionId, t.seq)],
+	(t) => [
+		uniqueIndex("speakers_edition_seq").on(t.editionId, t.seq),
+		index("speakers_account_email").on(t.accountEmail),
+	],
 );
 
 export const SESSION_KINDS = ["plenary", "track", "panel", "named_lecture", "poster", "break", "social"] as const;
@@ -647,7 +656,23 @@ export const hostProposals = sqliteTable(
 	(t) => [index("host_proposals_call").on(t.callId), index("host_proposals_institution").on(t.institutionId)],
 );
 
-/** A custom host name serving one edition's subsite at `/`. */
+/**
+ * Where a custom host name stands (src/features/hosts/verification.ts): pending (mapped, control
+ * not proven: serves nothing), verified (serves), failing (verified, but the last daily checks
+ * failed: still serves), held (unmapped: answers a "moved" page for 30 days, then is freed) and
+ * legacy (mapped before proof was required: serves until its grace deadline).
+ */
+export const HOST_STATES = ["pending", "verified", "failing", "held", "legacy"] as const;
+export type HostState = (typeof HOST_STATES)[number];
+
+/** A DNS record a committee creates to prove control of a host name (JSON in the host rows). */
+export interface VerificationRecord {
+	type: "TXT" | "CNAME";
+	name: string;
+	value: string;
+}
+
+/** A custom host name serving one edition's subsite at `/`: its one holder, whatever its state. */
 export const editionHosts = sqliteTable(
 	"edition_hosts",
 	{
@@ -655,8 +680,49 @@ export const editionHosts = sqliteTable(
 		hostname: text("hostname").primaryKey(),
 		editionId: editionRef(),
 		createdAt: createdAt(),
+		// The default is for rows that existed before proof of control was required: adding the
+		// column grandfathers them; the app always writes a state of its own.
+		state: text("state", { enum: HOST_STATES }).notNull().default("legacy"),
+		/** The random value of the `baton-verify=…` TXT record that proves control for this mapping. */
+		verificationToken: text("verification_token").notNull().default(""),
+		/** What the committee must create in DNS (the adapter's records), as JSON. */
+		verificationRecords: text("verification_records", { mode: "json" })
+			.$type<VerificationRecord[]>()
+			.notNull()
+			.default(sql`'[]'`),
+		lastCheckedAt: integer("last_checked_at", { mode: "timestamp_ms" }),
+		/** Why the last check did not confirm control; null after a confirming check. */
+		lastCheckError: text("last_check_error"),
+		/** Consecutive failed checks of a verified name. */
+		failures: integer("failures").notNull().default(0),
+		verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+		/** A held name answers the "moved" page until then, and is then freed. */
+		heldUntil: integer("held_until", { mode: "timestamp_ms" }),
+		/** A legacy mapping serves until then (set, with a mail, by the first scheduler run). */
+		graceUntil: integer("grace_until", { mode: "timestamp_ms" }),
 	},
 	(t) => [index("edition_hosts_edition").on(t.editionId)],
+);
+
+/**
+ * Another edition's request for a host name that is held or mapped already: it serves nothing
+ * until a fresh proof of control with its own token, which ends the holder's mapping.
+ */
+export const hostClaims = sqliteTable(
+	"host_claims",
+	{
+		hostname: text("hostname").notNull(),
+		editionId: editionRef(),
+		verificationToken: text("verification_token").notNull(),
+		verificationRecords: text("verification_records", { mode: "json" })
+			.$type<VerificationRecord[]>()
+			.notNull()
+			.default(sql`'[]'`),
+		lastCheckedAt: integer("last_checked_at", { mode: "timestamp_ms" }),
+		lastCheckError: text("last_check_error"),
+		createdAt: createdAt(),
+	},
+	(t) => [primaryKey({ columns: [t.hostname, t.editionId] }), index("host_claims_edition").on(t.editionId)],
 );
 
 /** People who asked to hear about a series' next edition (double opt-in, one-click unsubscribe). */

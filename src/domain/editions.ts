@@ -6,7 +6,9 @@ import { type Edition, editions, series } from "../db/schema";
 import { PUBLIC_STATUSES } from "./series";
 
 /** The policy's view of an edition: its series decides stewardship, its status visibility. */
-export const editionResource = (e: Pick<Edition, "id" | "seriesId" | "status">): Resource => ({
+export const editionResource = (
+	e: Pick<Edition, "id" | "seriesId" | "status">,
+): Extract<Resource, { kind: "edition" }> => ({
 	kind: "edition",
 	id: e.id,
 	seriesId: e.seriesId,

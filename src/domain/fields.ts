@@ -7,6 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { COUNTRY_OPTIONS, isCountryCode } from "../lib/countries";
 import { isIsoDate } from "../lib/dates";
 import { hasUnsafeMarkup } from "../lib/markdown-input";
+import { multiLine, singleLine } from "../lib/text-input";
 
 export type Option = { value: string; label: string };
 
@@ -69,21 +70,22 @@ function finish(
 	return { name, label, kind, required, hint, schema, ...extra };
 }
 
+/** One line of text: line breaks and control characters are refused (they could reach a mail header). */
 export function text(name: string, label: string, opts: Common & { max?: number } = {}): FieldSpec {
 	const max = opts.max ?? 200;
-	return finish(name, label, "text", z.string().trim().max(max, `Use at most ${max} characters.`), opts, "");
+	return finish(name, label, "text", singleLine().trim().max(max, `Use at most ${max} characters.`), opts, "");
 }
 
+/** Several lines of plain text, stored with LF line breaks. */
 export function textarea(name: string, label: string, opts: Common & { max?: number } = {}): FieldSpec {
 	const max = opts.max ?? 5000;
-	return finish(name, label, "textarea", z.string().max(max, `Use at most ${max} characters.`), opts, "");
+	return finish(name, label, "textarea", multiLine().max(max, `Use at most ${max} characters.`), opts, "");
 }
 
 /** Markdown rendered without raw HTML; HTML that would be dangerous is refused outright, with a message. */
 export function markdown(name: string, label: string, opts: Common & { max?: number } = {}): FieldSpec {
 	const max = opts.max ?? 50_000;
-	const inner = z
-		.string()
+	const inner = multiLine()
 		.max(max, `Use at most ${max} characters.`)
 		.refine((v) => !hasUnsafeMarkup(v), "Use Markdown only: scripts, raw HTML and javascript: links are not allowed.");
 	return finish(name, label, "markdown", inner, opts, "");
@@ -132,8 +134,7 @@ export function color(name: string, label: string, opts: Common & { fallback: st
 }
 
 export function email(name: string, label: string, opts: Common = {}): FieldSpec {
-	const inner = z
-		.string()
+	const inner = singleLine()
 		.trim()
 		.max(254, "Use at most 254 characters.")
 		.pipe(z.email("Enter an email address like name@example.org."));
@@ -141,8 +142,7 @@ export function email(name: string, label: string, opts: Common = {}): FieldSpec
 }
 
 export function url(name: string, label: string, opts: Common = {}): FieldSpec {
-	const inner = z
-		.string()
+	const inner = singleLine()
 		.trim()
 		.max(2000, "Use at most 2000 characters.")
 		.regex(/^https?:\/\/[^\s]+$/, "Enter a web address starting with https://.");
@@ -180,7 +180,7 @@ export function country(name: string, label: string, opts: Common = {}): FieldSp
 
 /** The id of a row of another collection of the edition (checked to belong to it when saved). */
 export function ref(name: string, label: string, collection: string, opts: Common = {}): FieldSpec {
-	return finish(name, label, "select", z.string().max(64), opts, null, { ref: collection });
+	return finish(name, label, "select", singleLine().max(64), opts, null, { ref: collection });
 }
 
 /** A checkbox: posted as "on" when ticked and absent when not; JSON sends true or false. */
@@ -189,7 +189,7 @@ export function checkbox(name: string, label: string, opts: { hint?: string } = 
 	return { name, label, kind: "checkbox", required: false, hint: opts.hint, schema };
 }
 
-/** A list of short strings: one per line in a form, an array in JSON. */
+/** A list of short strings: one per line in a form (any line break), an array in JSON; each one a single line. */
 export function lines(
 	name: string,
 	label: string,
@@ -201,12 +201,12 @@ export function lines(
 		(v) =>
 			typeof v === "string"
 				? v
-						.split(/\r?\n/)
+						.split(/\r\n|\r|\n/)
 						.map((line) => line.trim())
 						.filter(Boolean)
 				: v,
 		z
-			.array(z.string().trim().min(1).max(maxLength, `Keep each line under ${maxLength} characters.`))
+			.array(singleLine().trim().min(1).max(maxLength, `Keep each line under ${maxLength} characters.`))
 			.max(maxItems, `At most ${maxItems} lines.`),
 	);
 	return finish(name, label, "lines", inner, opts, []);

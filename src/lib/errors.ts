@@ -13,14 +13,19 @@ export interface ErrorBody {
  * @example throw new AppError(404, "not_found", "No such edition.");
  */
 export class AppError extends Error {
+	readonly fields?: Record<string, string>;
+
 	constructor(
 		readonly status: ContentfulStatusCode,
 		readonly code: string,
 		message: string,
-		readonly fields?: Record<string, string>,
+		fields?: Record<string, string>,
 	) {
-		super(message);
+		// Messages and field names may quote what was sent (an unknown key, a name): bounded here,
+		// so no error body, page or re-shown form ever echoes an unbounded input.
+		super(bounded(message, MAX_MESSAGE_LENGTH));
 		this.name = "AppError";
+		if (fields) this.fields = boundedFields(fields);
 	}
 
 	toBody(requestId?: string): ErrorBody {
@@ -35,11 +40,45 @@ export class AppError extends Error {
 	}
 }
 
+/** A 429: the limit's message, and when to try again (the API sends it as `Retry-After`). */
+export class RateLimitedError extends AppError {
+	/** Whole seconds, at least 1. */
+	readonly retryAfterSeconds: number;
+
+	constructor(message: string, retryAfterSeconds: number) {
+		super(429, "rate_limited", message);
+		this.name = "RateLimitedError";
+		this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+	}
+}
+
+/** The longest message an error shows, and the longest field name. */
+export const MAX_MESSAGE_LENGTH = 500;
+const MAX_FIELD_NAME_LENGTH = 100;
+/** Enough for every field of the largest form; more names can only come from a made-up body. */
+const MAX_FIELDS = 50;
+
+/** `text` cut to `max` characters (an ellipsis marks the cut). */
+export function bounded(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const characters = Array.from(text);
+	return characters.length <= max ? text : `${characters.slice(0, max - 1).join("")}…`;
+}
+
+function boundedFields(fields: Record<string, string>): Record<string, string> {
+	const kept: Record<string, string> = {};
+	for (const [name, message] of Object.entries(fields).slice(0, MAX_FIELDS)) {
+		kept[bounded(name, MAX_FIELD_NAME_LENGTH)] ??= bounded(message, MAX_MESSAGE_LENGTH);
+	}
+	return kept;
+}
+
 export const notFound = (what = "This page") => new AppError(404, "not_found", `${what} does not exist.`);
 
 /**
  * Turns zod issues into `{ "path.to.field": "message" }`, first message per field, so forms can
- * show each message beside its field. Issues without a path are keyed by "_".
+ * show each message beside its field. Issues without a path are keyed by "_". Bounded like every
+ * error's fields: a made-up body's keys become field names.
  */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
 	const fields: Record<string, string> = {};
@@ -47,7 +86,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 		const key = issue.path.length > 0 ? issue.path.join(".") : "_";
 		fields[key] ??= issue.message;
 	}
-	return fields;
+	return boundedFields(fields);
 }
 
 /** A 400 carrying the field messages of a failed validation. */

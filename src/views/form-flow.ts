@@ -6,13 +6,13 @@
  * are kept; password fields never echo them.
  *
  * Console pages use `submitForm` on top of it: run a feature function, then redirect (303) with a
- * notice, or show the same page again (400, or the domain rule's 409/422).
+ * notice, or show the same page again (400, or the domain rule's 409/422, or a rate limit's 429).
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { AppError } from "../lib/errors";
+import { AppError, RateLimitedError } from "../lib/errors";
 import { type FormValues, parseForm } from "./parse-form";
 
 /**
@@ -86,13 +86,13 @@ export interface FormFlow<S extends z.ZodType, T> {
 	rerender: (failed: FailedForm, status: ContentfulStatusCode) => Response | Promise<Response>;
 }
 
-/** A console form post: redirect (303) after success, or the page again on 400, 409 or 422. */
+/** A console form post: redirect (303) after success, or the page again on 400, 409, 422 or 429. */
 export const submitForm = <S extends z.ZodType, T>(c: Context<AppEnv>, flow: FormFlow<S, T>): Promise<Response> =>
 	handleFormPost(c, {
 		schema: flow.schema,
 		rerender: (state, status) => flow.rerender({ form: flow.form, ...state }, status),
 		act: async (data) => c.redirect(flow.redirectTo(await flow.run(data)), 303),
-		shows: (error) => error.status === 409 || error.status === 422,
+		shows: (error) => error.status === 409 || error.status === 422 || error.status === 429,
 	});
 
 /** What the user typed and a message per field ("_": the whole form). */
@@ -119,6 +119,8 @@ export async function handleFormPost<S extends z.ZodType>(c: Context<AppEnv>, po
 	} catch (error) {
 		if (!(error instanceof AppError) || !(post.shows ?? belowServerError)(error)) throw error;
 		const fields = error.fields ?? { _: error.message };
-		return post.rerender({ values: parsed.values, fields }, error.status);
+		const shown = await post.rerender({ values: parsed.values, fields }, error.status);
+		if (error instanceof RateLimitedError) shown.headers.set("Retry-After", String(error.retryAfterSeconds));
+		return shown;
 	}
 }

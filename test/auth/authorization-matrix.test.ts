@@ -993,6 +993,18 @@ const ROUTES: RouteCase[] = [
 		allowed: COMMITTEE_MANAGERS,
 		send: form((w) => `/console/editions/${w.editionId}/hosts/${w.hostname}/remove`),
 	},
+	{
+		name: "POST /api/v1/editions/{id}/hosts/{hostname}/check",
+		scope: "edition",
+		allowed: COMMITTEE_MANAGERS,
+		send: api("POST", (w) => `/api/v1/editions/${w.editionId}/hosts/${w.hostname}/check`),
+	},
+	{
+		name: "POST /console/editions/:id/hosts/:hostname/check",
+		scope: "edition",
+		allowed: COMMITTEE_MANAGERS,
+		send: form((w) => `/console/editions/${w.editionId}/hosts/${w.hostname}/check`),
+	},
 	...(["publish", "unpublish", "hold", "archive"] as const).flatMap((action): RouteCase[] => [
 		{
 			name: `POST /api/v1/editions/{id}/${action}`,

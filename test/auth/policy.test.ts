@@ -387,13 +387,15 @@ describe("can(): handover notes", () => {
 		return found.sort();
 	}
 	const on = (names: NoteName[], actions: Action[]) => names.flatMap((n) => actions.map((a) => `${a} @ ${n}`));
-	const READ_DISCUSS: Action[] = ["note.view", "note.discuss"];
-	const ALL_NOTE_ACTIONS: Action[] = ["note.view", "note.update", "note.discuss"];
+	// Marking a note read is a write: for whoever may read it, except with a read-only token.
+	const READ: Action[] = ["note.view", "note.mark_read"];
+	const READ_DISCUSS: Action[] = ["note.view", "note.discuss", "note.mark_read"];
+	const ALL_NOTE_ACTIONS: Action[] = ["note.view", "note.update", "note.discuss", "note.mark_read"];
 
 	it("lets the signed-out and strangers read public notes only, and ask about none", () => {
 		expect(allowedNotes(null)).toEqual(on(["public2023"], ["note.view"]));
-		expect(allowedNotes(actor({}))).toEqual(on(["public2023"], ["note.view"]));
-		expect(allowedNotes(actor({ institutions: { "inst-a": "owner" } }))).toEqual(on(["public2023"], ["note.view"]));
+		expect(allowedNotes(actor({}))).toEqual(expected(on(["public2023"], READ)));
+		expect(allowedNotes(actor({ institutions: { "inst-a": "owner" } }))).toEqual(expected(on(["public2023"], READ)));
 	});
 
 	it("lets the authoring chairs and organizers read, change and discuss all their notes, drafts included", () => {
@@ -415,7 +417,7 @@ describe("can(): handover notes", () => {
 
 	it("gives a mentor past their last day only what strangers get", () => {
 		expect(allowedNotes(actor({ editions: { "ed-a-2023": { role: "mentor", mentorUntil: "2025-05-31" } } }))).toEqual(
-			on(["public2023"], ["note.view"]),
+			expected(on(["public2023"], READ)),
 		);
 	});
 
@@ -445,11 +447,11 @@ describe("can(): handover notes", () => {
 
 	it("gives another series' committee only the public notes, and no questions to their authors", () => {
 		expect(allowedNotes(actor({ editions: { "ed-b": { role: "chair" } } }))).toEqual(
-			expected(on(["public2023"], ["note.view"]), on(["futureB"], ALL_NOTE_ACTIONS)),
+			expected(on(["public2023"], READ), on(["futureB"], ALL_NOTE_ACTIONS)),
 		);
 	});
 
-	it("narrows a token scoped to an edition to its user's role there, without stewardships", () => {
+	it("narrows a token scoped to an edition to its user's role there, without stewardships; a read-only one marks nothing read", () => {
 		const roles = { "ed-a-2023": { role: "chair" as const }, "ed-a": { role: "chair" as const } };
 		const read = { access: "read" as const, institutionId: null, editionId: "ed-a" };
 		expect(allowedNotes(actor({ editions: roles, stewardOf: ["series-b"], token: read }))).toEqual(
@@ -464,7 +466,7 @@ describe("can(): handover notes", () => {
 	it("lets a token scoped to an institution read public notes only", () => {
 		const token = { access: "write" as const, institutionId: "inst-a", editionId: null };
 		expect(allowedNotes(actor({ editions: { "ed-a-2023": { role: "chair" } }, token }))).toEqual(
-			on(["public2023"], ["note.view"]),
+			expected(on(["public2023"], READ)),
 		);
 	});
 

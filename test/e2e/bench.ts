@@ -20,7 +20,7 @@
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { getPlatformProxy } from "wrangler";
-import { startSeededWorker } from "./seeded-worker";
+import { DEV_ENVIRONMENT, startSeededWorker } from "./seeded-worker";
 
 /**
  * D1 statements per request that each public route may send (design.md query budget); for the
@@ -205,6 +205,9 @@ async function measureCpu(stateDir: string): Promise<void> {
 	const { createApp } = (await import(pathToFileURL(join(repo, "src/app.tsx")).href)) as { createApp(): App };
 	const proxy = await getPlatformProxy({
 		configPath: join(repo, "wrangler.toml"),
+		// The development environment (wrangler.toml's top level is production, which refuses
+		// the outbox mailer and localhost).
+		environment: DEV_ENVIRONMENT,
 		// wrangler's --persist-to DIR keeps its state under DIR/v3 (as in src/cli/seed.ts).
 		persist: { path: join(stateDir, "v3") },
 		remoteBindings: false,

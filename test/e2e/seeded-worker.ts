@@ -21,6 +21,12 @@ export interface SeededWorker {
 
 const repo = resolve(import.meta.dirname, "../..");
 
+/**
+ * wrangler.toml's development environment: its top level is production, which has no outbox, no
+ * /dev pages and a real MAIN_HOST, and refuses to serve with a fake (src/lib/environment.ts).
+ */
+export const DEV_ENVIRONMENT = "dev";
+
 /** How long the first request to the started Worker may take (it compiles on first use; machines may be busy). */
 const PROBE_TIMEOUT_MS = 30_000;
 
@@ -82,7 +88,8 @@ export async function startSeededWorker({ signal }: { signal?: AbortSignal } = {
 	try {
 		// Same commands as `npm run db:migrate` and `npm run seed`, pointed at the temp state
 		// (wrangler keeps --persist-to DIR state in DIR/v3; the seed CLI follows that layout).
-		await run("wrangler", ["d1", "migrations", "apply", "baton", "--local", "--persist-to", stateDir], signal);
+		const env = ["--env", DEV_ENVIRONMENT];
+		await run("wrangler", ["d1", "migrations", "apply", "baton", "--local", ...env, "--persist-to", stateDir], signal);
 		await run("tsx", ["src/cli/seed.ts", "--persist-to", stateDir], signal);
 		signal?.throwIfAborted();
 
@@ -90,6 +97,7 @@ export async function startSeededWorker({ signal }: { signal?: AbortSignal } = {
 		// Port 0 lets the OS pick a free port; no inspector, no remote bindings (no network, no login).
 		worker = await unstable_startWorker({
 			config: join(repo, "wrangler.toml"),
+			env: DEV_ENVIRONMENT,
 			dev: {
 				server: { hostname: "127.0.0.1", port: 0 },
 				inspector: false,

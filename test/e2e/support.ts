@@ -37,7 +37,7 @@ export function validate(script: string, args: string[]): Promise<{ code: number
 
 /**
  * The Worker's origin under the main host: the console and sign-in live on MAIN_HOST, which is
- * "localhost" in wrangler.toml (emailed links are built from it too). The session cookie is
+ * "localhost" in wrangler.toml's [env.dev] (emailed links are built from it too). The session cookie is
  * `__Host-baton_session`, which must be Secure; Chromium keeps Secure cookies on plain-HTTP
  * http://localhost because it counts as a secure context.
  */

@@ -4,6 +4,7 @@
  */
 import { and, eq, exists, ne, not } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { revokeUserApiTokens } from "../../auth/api-tokens";
 import { hashPassword, passwordProblem, verifyPassword } from "../../auth/passwords";
 import { invalidateUserSessions } from "../../auth/sessions";
 import type { Database } from "../../db/client";
@@ -11,9 +12,11 @@ import { outbox, type User, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { claimSpeakerRecords } from "../content";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { changeEmailMail, emailChangedMail, type Mailed, verifyEmailMail } from "./mails";
 import type { LinkContext } from "./requests";
+import type { Revoked } from "./revocation";
 import type { ChangePasswordInput, ProfilePatch } from "./schemas";
 import { clearSignInFailures, throttleMailRequest, throttleSignIn } from "./throttle";
 
@@ -33,14 +36,15 @@ const invalidInput = (fields: Record<string, string>) =>
 
 /**
  * Sets a new password. When the account has one, the current password is asked for (counted like
- * a sign-in attempt, so a stolen session cannot guess it). Every other session of the user ends;
- * the one that asked stays.
+ * a sign-in attempt, so a stolen session cannot guess it). Every other session of the user ends
+ * and every API token is revoked (a token made by whoever had the account would outlive the new
+ * password); the session that asked stays. Returns what ended.
  */
 export async function changePassword(
 	db: Database,
 	input: ChangePasswordInput & { user: User; sessionId: string; ip: string },
 	now = new Date(),
-): Promise<void> {
+): Promise<Revoked> {
 	const { user } = input;
 	if (user.passwordHash) {
 		if (!input.currentPassword) throw invalidInput({ currentPassword: "Enter your current password." });
@@ -52,11 +56,13 @@ export async function changePassword(
 	const problem = passwordProblem(input.password, { email: user.email, name: user.name });
 	if (problem) throw invalidInput({ password: problem });
 	const passwordHash = await hashPassword(input.password);
-	await db.batch([
+	const [, sessions, tokens] = await db.batch([
 		db.update(users).set({ passwordHash }).where(eq(users.id, user.id)),
 		invalidateUserSessions(db, user.id, input.sessionId),
+		revokeUserApiTokens(db, user.id, now),
 		clearSignInFailures(db, user.email),
 	]);
+	return { sessions: sessions.length, tokens: tokens.length };
 }
 
 /**
@@ -143,6 +149,8 @@ export async function confirmEmailChange(
 						.where(and(eq(other.id, token.userId), eq(other.email, token.email))),
 				),
 			),
+			// The new address is proven: speaker records made for it become this account's.
+			claimSpeakerRecords(db, token.userId, live),
 		],
 		now,
 	)) as [{ id: string }[]];

@@ -18,7 +18,9 @@ export const ACCOUNT_NOTICES = {
 	profile: "Your profile is saved.",
 	email: "Your email address is changed.",
 	"email-sent": "We sent a confirmation link to your new address. Your address changes when you open it.",
-	password: "Your password is changed. You were signed out on your other devices.",
+	// After a recovery action the page adds what it ended (see revocation.ts).
+	password: "Your password is changed.",
+	reset: "Your new password is set.",
 	verify: "We sent you a new verification link.",
 	revoked: "The token is revoked: it no longer works.",
 } as const;

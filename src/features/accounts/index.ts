@@ -1,4 +1,4 @@
 /** What the accounts feature offers other features: its public module. Nothing else of it is imported from outside. */
 export { clientIp } from "./requests";
-export { EMAIL_MAX_LENGTH, EmailSchema } from "./schemas";
+export { EmailSchema } from "./schemas";
 export { ConfirmLinkPage, LinkProblemPage } from "./views";

@@ -5,7 +5,7 @@
  */
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { clearSessionCookie, requireSignedInPage, setSessionCookie } from "../../auth/guard";
-import { invalidateSession, invalidateUserSessions } from "../../auth/sessions";
+import { invalidateSession } from "../../auth/sessions";
 import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
@@ -30,6 +30,7 @@ import { requireLiveEmailToken } from "./email-tokens";
 import { checkResetToken, requestPasswordReset, resetPassword } from "./password-reset";
 import { createPersonalToken, listPersonalTokens, listTokenScopes, revokePersonalToken } from "./personal-tokens";
 import { keptNext, linkContext, requireBrowserSession, safeNext, withNext } from "./requests";
+import { revokedFromQuery, revokedQuery, revokedSentence, signOutEverywhere } from "./revocation";
 import {
 	ChangeEmailSchema,
 	ChangePasswordSchema,
@@ -97,7 +98,8 @@ async function renderAccount(c: Ctx, user: User, extra: Omit<AccountPageProps, "
 	return <AccountPage user={user} tokens={tokens} {...extra} />;
 }
 
-const backToAccount = (c: Ctx, notice: AccountNotice) => c.redirect(`/console/account?notice=${notice}`, 303);
+const backToAccount = (c: Ctx, notice: AccountNotice, extra = "") =>
+	c.redirect(`/console/account?notice=${notice}${extra ? `&${extra}` : ""}`, 303);
 
 export const accountsPages = new Hono<AppEnv>()
 	.use("/auth/*", noStore)
@@ -126,17 +128,40 @@ export const accountsPages = new Hono<AppEnv>()
 	.get("/auth/sign-up/sent", (c) =>
 		c.html(<CheckEmailPage message={SENT.signUp} next={keptNext(c.req.query("next"))} />),
 	)
-	.get("/auth/verify", (c) =>
-		orLinkProblem(c, RETRY.verify, async () =>
-			signedInTo(c, await verifyEmail(c.var.db, c.req.query("token") ?? ""), safeNext(c.req.query("next"))),
-		),
-	)
+	// GET only shows a button, as for sign-in links: mail scanners open links, and must neither use
+	// them up nor be handed a session.
+	.get("/auth/verify", (c) => {
+		const token = c.req.query("token") ?? "";
+		return orLinkProblem(c, RETRY.verify, async () => {
+			await requireLiveEmailToken(c.var.db, token, "verify_email");
+			return c.html(
+				<ConfirmLinkPage
+					title="Confirm your email address"
+					text="Press the button to confirm your address and sign in on this device."
+					action="/auth/verify"
+					token={token}
+					next={keptNext(c.req.query("next"))}
+					button="Confirm and sign in"
+				/>,
+			);
+		});
+	})
+	.post("/auth/verify", async (c) => {
+		const form = await formFields(c);
+		return orLinkProblem(c, RETRY.verify, async () =>
+			signedInTo(c, await verifyEmail(c.var.db, form.token), safeNext(form.next)),
+		);
+	})
 
 	// Sign in with a password --------------------------------------------------------------
 	.get("/auth/sign-in", (c) => {
 		const next = safeNext(c.req.query("next"));
 		if (c.var.auth?.sessionId) return c.redirect(next, 303);
-		const notice = c.req.query("signed_out") === "everywhere" ? "You are signed out on every device." : undefined;
+		const revoked = revokedFromQuery((name) => c.req.query(name));
+		const notice =
+			c.req.query("signed_out") === "everywhere"
+				? `You are signed out on every device.${revoked ? ` ${revokedSentence(revoked)}` : ""}`
+				: undefined;
 		return c.html(<SignInPage next={keptNext(c.req.query("next"))} notice={notice} />);
 	})
 	.post("/auth/sign-in", (c) =>
@@ -197,9 +222,9 @@ export const accountsPages = new Hono<AppEnv>()
 	})
 	.post("/auth/sign-out-everywhere", async (c) => {
 		const auth = c.var.auth;
-		if (auth?.sessionId) await invalidateUserSessions(c.var.db, auth.user.id);
+		const revoked = auth?.sessionId ? await signOutEverywhere(c.var.db, auth.user.id) : undefined;
 		clearSessionCookie(c);
-		return c.redirect("/auth/sign-in?signed_out=everywhere", 303);
+		return c.redirect(`/auth/sign-in?signed_out=everywhere${revoked ? `&${revokedQuery(revoked)}` : ""}`, 303);
 	})
 
 	// Password reset -----------------------------------------------------------------------
@@ -226,7 +251,11 @@ export const accountsPages = new Hono<AppEnv>()
 		handleFormPost(c, {
 			schema: ResetPasswordSchema,
 			rerender: (state, status) => c.html(<ResetConfirmPage token={state.values.token ?? ""} state={state} />, status),
-			act: (data) => orLinkProblem(c, RETRY.reset, async () => signedInTo(c, await resetPassword(c.var.db, data))),
+			act: (data) =>
+				orLinkProblem(c, RETRY.reset, async () => {
+					const { sessionToken, revoked } = await resetPassword(c.var.db, data);
+					return signedInTo(c, sessionToken, `/console/account?notice=reset&${revokedQuery(revoked)}`);
+				}),
 		}),
 	)
 
@@ -257,7 +286,14 @@ export const accountsPages = new Hono<AppEnv>()
 	// Console: the account page ------------------------------------------------------------
 	.get("/console/account", async (c) => {
 		const { user } = requireBrowserSession(c);
-		return c.html(await renderAccount(c, user, { notice: accountNotice(c.req.query("notice")) }));
+		const notice = accountNotice(c.req.query("notice"));
+		const revoked = revokedFromQuery((name) => c.req.query(name));
+		// After a recovery action, say what it ended (the session that changed the password stays).
+		const ended =
+			notice && revoked && (c.req.query("notice") === "password" || c.req.query("notice") === "reset")
+				? ` ${revokedSentence(revoked, c.req.query("notice") === "password" ? "other" : undefined)}`
+				: "";
+		return c.html(await renderAccount(c, user, { notice: notice && notice + ended }));
 	})
 	.post("/console/account/profile", (c) => {
 		const { user } = requireBrowserSession(c);
@@ -287,8 +323,8 @@ export const accountsPages = new Hono<AppEnv>()
 			schema: ChangePasswordSchema,
 			rerender: (state, status) => c.html(renderAccount(c, user, { failed: { section: "password", state } }), status),
 			act: async (data) => {
-				await changePassword(c.var.db, { ...data, user, sessionId, ip: linkContext(c).ip });
-				return backToAccount(c, "password");
+				const revoked = await changePassword(c.var.db, { ...data, user, sessionId, ip: linkContext(c).ip });
+				return backToAccount(c, "password", revokedQuery(revoked));
 			},
 		});
 	})
@@ -322,8 +358,13 @@ export const accountsPages = new Hono<AppEnv>()
 		return backToAccount(c, "revoked");
 	});
 
-/** The token posted by a confirm page's button. */
-async function formToken(c: Ctx): Promise<string> {
+/** The token (and `next`, if any) posted by a confirm page's button. */
+async function formFields(c: Ctx): Promise<{ token: string; next: string | undefined }> {
 	const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-	return typeof body.token === "string" ? body.token : "";
+	return {
+		token: typeof body.token === "string" ? body.token : "",
+		next: typeof body.next === "string" ? body.next : undefined,
+	};
 }
+
+const formToken = async (c: Ctx) => (await formFields(c)).token;

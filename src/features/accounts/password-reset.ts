@@ -3,6 +3,7 @@
  * account; the reset itself signs the user out everywhere and opens one fresh session.
  */
 import { and, eq, sql } from "drizzle-orm";
+import { revokeUserApiTokens } from "../../auth/api-tokens";
 import { hashPassword, passwordProblem } from "../../auth/passwords";
 import { newSession } from "../../auth/sessions";
 import type { Database } from "../../db/client";
@@ -10,9 +11,11 @@ import { authSessions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { claimSpeakerRecords } from "../content";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { type Mailed, resetPasswordMail } from "./mails";
 import type { LinkContext } from "./requests";
+import type { Revoked } from "./revocation";
 import { findUserByEmail } from "./sign-in";
 import { throttleMailRequest } from "./throttle";
 
@@ -40,22 +43,22 @@ export const checkResetToken = (db: Database, presented: string, now = new Date(
 	requireLiveEmailToken(db, presented, "reset_password", now);
 
 /**
- * Sets the new password, uses the link, ends every session of the user and opens a fresh one, all
- * in one batch. The link proves the address, so it also counts as verification. Returns the new
- * session's cookie token.
+ * Sets the new password, uses the link, ends every session of the user, revokes every API token
+ * and opens a fresh session, all in one batch. The link proves the address, so it also counts as
+ * verification. Returns the new session's cookie token and what ended.
  */
 export async function resetPassword(
 	db: Database,
 	input: { token: string; password: string },
 	now = new Date(),
-): Promise<string> {
+): Promise<{ sessionToken: string; revoked: Revoked }> {
 	const token = await checkResetToken(db, input.token, now);
 	const user = await db.select().from(users).where(eq(users.id, token.userId)).get();
 	const problem = passwordProblem(input.password, { email: user?.email, name: user?.name });
 	if (problem) throw new AppError(400, "invalid_input", "Some fields are missing or invalid.", { password: problem });
 	const passwordHash = await hashPassword(input.password);
 	const session = await newSession(token.userId, now);
-	await redeemEmailToken(
+	const [, sessions, tokens] = (await redeemEmailToken(
 		db,
 		token,
 		({ live, insertWhileLive }) => [
@@ -63,10 +66,15 @@ export async function resetPassword(
 				.update(users)
 				.set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.getTime()})` })
 				.where(and(eq(users.id, token.userId), live)),
-			db.delete(authSessions).where(and(eq(authSessions.userId, token.userId), live)),
+			db
+				.delete(authSessions)
+				.where(and(eq(authSessions.userId, token.userId), live))
+				.returning({ id: authSessions.id }),
+			revokeUserApiTokens(db, token.userId, now, live),
 			insertWhileLive(authSessions, session.row),
+			claimSpeakerRecords(db, token.userId, live),
 		],
 		now,
-	);
-	return session.token;
+	)) as [unknown, unknown[], unknown[]];
+	return { sessionToken: session.token, revoked: { sessions: sessions.length, tokens: tokens.length } };
 }

@@ -8,6 +8,7 @@ import { EMAIL_MAX_LENGTH, emailSchema } from "../../api/params";
 import { PASSWORD_MAX_LENGTH, passwordProblem } from "../../auth/passwords";
 import { API_TOKEN_ACCESS, apiTokens, users } from "../../db/schema";
 import { isCountryCode } from "../../lib/countries";
+import { singleLine } from "../../lib/text-input";
 
 export { EMAIL_MAX_LENGTH };
 
@@ -22,14 +23,12 @@ export const EmailSchema = emailSchema({
 	invalid: "Enter an email address like name@example.org.",
 });
 
-const NameSchema = z
-	.string({ error: "Enter your name." })
+const NameSchema = singleLine({ error: "Enter your name." })
 	.trim()
 	.min(1, "Enter your name.")
 	.max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`);
 
-const AffiliationSchema = z
-	.string({ error: "Enter your affiliation as text." })
+const AffiliationSchema = singleLine({ error: "Enter your affiliation as text." })
 	.trim()
 	.max(AFFILIATION_MAX_LENGTH, `Use at most ${AFFILIATION_MAX_LENGTH} characters.`);
 
@@ -115,8 +114,7 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
 const TOKEN_SCOPE = /^(institution|edition):([A-Za-z0-9_-]{1,64})$/;
 
 export const CreateTokenSchema = createInsertSchema(apiTokens, {
-	name: z
-		.string({ error: "Name the token, e.g. after the integration that uses it." })
+	name: singleLine({ error: "Name the token, e.g. after the integration that uses it." })
 		.trim()
 		.min(1, "Name the token, e.g. after the integration that uses it.")
 		.max(TOKEN_NAME_MAX_LENGTH, `Use at most ${TOKEN_NAME_MAX_LENGTH} characters.`),

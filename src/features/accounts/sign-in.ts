@@ -13,6 +13,7 @@ import { authSessions, type User, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { claimSpeakerRecords } from "../content";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { type Mailed, signInLinkMail, verifyEmailMail } from "./mails";
 import type { LinkContext } from "./requests";
@@ -59,6 +60,8 @@ export async function signInWithPassword(
 	await db.batch([
 		db.insert(authSessions).values(session.row),
 		clearSignInFailures(db, input.email),
+		// Speaker records the committee made for this address become theirs (see speaker-accounts.ts).
+		claimSpeakerRecords(db, user.id),
 		...(rehash ? [db.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id))] : []),
 	]);
 	return { status: "signed_in", sessionToken: session.token };
@@ -80,7 +83,8 @@ export async function requestSignInLink(
 }
 
 /**
- * Uses a sign-in link once and opens a session. The link proves the address, so an unverified
+ * Uses a sign-in link once and opens a session; the password lockout never stops it (only the
+ * link's own expiry and single use do). The link proves the address, so an unverified
  * account becomes verified; a password set before that is dropped, since it may have been chosen
  * by someone who typed this address without owning it.
  */
@@ -100,6 +104,9 @@ export async function signInWithLink(db: Database, presented: string, now = new 
 				})
 				.where(and(eq(users.id, token.userId), live)),
 			insertWhileLive(authSessions, session.row),
+			claimSpeakerRecords(db, token.userId, live),
+			// The link proves the address: wrong passwords typed by others no longer lock it.
+			clearSignInFailures(db, token.email, live),
 		],
 		now,
 	);

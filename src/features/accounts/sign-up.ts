@@ -9,6 +9,7 @@ import type { Database } from "../../db/client";
 import { authSessions, users } from "../../db/schema";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { claimSpeakerRecords } from "../content";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { alreadyRegisteredMail, type Mailed, verifyEmailMail } from "./mails";
 import type { LinkContext } from "./requests";
@@ -77,6 +78,8 @@ export async function verifyEmail(db: Database, presented: string, now = new Dat
 				.set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.getTime()})` })
 				.where(and(eq(users.id, token.userId), live)),
 			insertWhileLive(authSessions, session.row),
+			// Speaker records the committee made for this address become theirs (see speaker-accounts.ts).
+			claimSpeakerRecords(db, token.userId, live),
 		],
 		now,
 	);

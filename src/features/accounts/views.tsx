@@ -206,12 +206,15 @@ export function ConfirmLinkPage({
 	action,
 	token,
 	button,
+	next,
 }: {
 	title: string;
 	text: string;
 	action: string;
 	token: string;
 	button: string;
+	/** Where to go afterwards (a safe path, see keptNext), carried by the form. */
+	next?: string;
 }) {
 	return (
 		<Layout title={title}>
@@ -219,6 +222,7 @@ export function ConfirmLinkPage({
 			<p>{text}</p>
 			<form method="post" action={action}>
 				<input type="hidden" name="token" value={token} />
+				{next ? <input type="hidden" name="next" value={next} /> : null}
 				<button type="submit" class="button">
 					{button}
 				</button>

@@ -8,13 +8,10 @@ export {
 	type EditionSummary,
 	editionSummary,
 	filledParts,
-	formatFullDate,
 	previewClone,
 	type ReminderChange,
-	type ResolvedMoment,
 	reminderCallOf,
 	reminderMomentsOf,
-	resolveMoment,
 } from "./clone";
 export {
 	countRows,
@@ -30,7 +27,6 @@ export {
 	readEditionParts,
 	refKey,
 } from "./edition-parts";
-export { NOTICES } from "./notices";
 export {
 	CloneRequest,
 	type CloneRequestData,

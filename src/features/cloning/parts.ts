@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { CLONE_PARTS, partField } from "../../domain/edition-parts";
+import { singleLine } from "../../lib/text-input";
 
 export const ROOM_NAME_MAX = 100;
 
@@ -27,7 +28,9 @@ export const CloneRequest = z
 		roomMap: z
 			.record(
 				z.string().max(64),
-				z.string({ error: "Give a room name." }).trim().max(ROOM_NAME_MAX, `Use at most ${ROOM_NAME_MAX} characters.`),
+				singleLine({ error: "Give a room name." })
+					.trim()
+					.max(ROOM_NAME_MAX, `Use at most ${ROOM_NAME_MAX} characters.`),
 			)
 			.default({})
 			.openapi({ example: { "room-id-of-blauwe-zaal": "Hall A" } }),

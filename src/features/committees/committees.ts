@@ -2,6 +2,7 @@
  * Who runs a series and its editions: a series' stewards, and each edition's committee (chair,
  * organizer, reviewer, mentor). Two rules keep them governable, enforced inside the writes so
  * concurrent requests cannot break them: a series always keeps a steward, an edition a chair.
+ * Whoever loses a role here loses, in the same batch, the pending invitations it let them send.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
 import { and, asc, desc, eq, exists, ne, or, type SQL, sql } from "drizzle-orm";
@@ -9,6 +10,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 import { type EditionRole, editionMembers, editions, seriesStewards, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
+import { revokeInvitationsOfFormerInviter } from "../invitations";
 
 export interface Steward {
 	userId: string;
@@ -59,10 +61,13 @@ export async function removeSteward(db: Database, input: { seriesId: string; use
 			.from(otherSteward)
 			.where(and(eq(otherSteward.seriesId, seriesId), ne(otherSteward.userId, userId))),
 	);
-	const [removed] = await db
-		.delete(seriesStewards)
-		.where(and(stewardOf(seriesId, userId), anotherSteward))
-		.returning({ userId: seriesStewards.userId });
+	const [[removed]] = await db.batch([
+		db
+			.delete(seriesStewards)
+			.where(and(stewardOf(seriesId, userId), anotherSteward))
+			.returning({ userId: seriesStewards.userId }),
+		revokeInvitationsOfFormerInviter(db, userId),
+	]);
 	if (removed) return;
 	if (!(await stewardsWhere(db, stewardOf(seriesId, userId)).get())) {
 		throw new AppError(404, "not_found", "This person is not a steward of this series.");
@@ -149,11 +154,14 @@ export async function updateCommitteeMember(
 			mentorUntil: "Only mentors have a last day: leave it empty.",
 		});
 	}
-	const [updated] = await db
-		.update(editionMembers)
-		.set({ role, mentorUntil })
-		.where(and(onCommittee(editionId, userId), role === "chair" ? undefined : keepsAChair(db, editionId, userId)))
-		.returning({ userId: editionMembers.userId });
+	const [[updated]] = await db.batch([
+		db
+			.update(editionMembers)
+			.set({ role, mentorUntil })
+			.where(and(onCommittee(editionId, userId), role === "chair" ? undefined : keepsAChair(db, editionId, userId)))
+			.returning({ userId: editionMembers.userId }),
+		revokeInvitationsOfFormerInviter(db, userId),
+	]);
 	if (!updated) throw (await findCommitteeMember(db, editionId, userId)) ? lastChair() : notOnCommittee();
 	return { ...member, role, mentorUntil };
 }
@@ -161,10 +169,13 @@ export async function updateCommitteeMember(
 /** Takes someone off the committee; the last chair stays (422). */
 export async function removeCommitteeMember(db: Database, input: { editionId: string; userId: string }): Promise<void> {
 	const { editionId, userId } = input;
-	const [removed] = await db
-		.delete(editionMembers)
-		.where(and(onCommittee(editionId, userId), keepsAChair(db, editionId, userId)))
-		.returning({ userId: editionMembers.userId });
+	const [[removed]] = await db.batch([
+		db
+			.delete(editionMembers)
+			.where(and(onCommittee(editionId, userId), keepsAChair(db, editionId, userId)))
+			.returning({ userId: editionMembers.userId }),
+		revokeInvitationsOfFormerInviter(db, userId),
+	]);
 	if (removed) return;
 	throw (await findCommitteeMember(db, editionId, userId)) ? lastChair() : notOnCommittee();
 }

@@ -1,7 +1,6 @@
 /** What a content collection is: the one declaration each collection makes (see collections.ts for the registry). */
 import type { SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Database } from "../../db/client";
 import type { FieldSpec } from "../../domain/fields";
 
 export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
@@ -29,8 +28,4 @@ export interface CollectionDef {
 	insertExtras?: (editionId: string) => Record<string, SQL>;
 	/** The field blamed when a unique index refuses a row. */
 	uniqueField?: { name: string; message: string };
-	/** Values that need the database to become columns (e.g. an account's email → its user id); 422 on failure. */
-	prepare?: (db: Database, data: Data) => Promise<Data>;
-	/** Adds what the rows' fields show but the table does not hold (e.g. the linked account's email). */
-	decorate?: (db: Database, rows: Row[]) => Promise<Row[]>;
 }

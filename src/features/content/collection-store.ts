@@ -13,13 +13,12 @@ import type { CollectionDef, Data, Row } from "./collection-def";
 import { collectionByKey } from "./collections";
 
 /** The rows of a collection of one edition, in display order. */
-export async function listItems(db: Database, def: CollectionDef, editionId: string): Promise<Row[]> {
-	const rows = (await db
+export function listItems(db: Database, def: CollectionDef, editionId: string): Promise<Row[]> {
+	return db
 		.select()
 		.from(def.table)
 		.where(eq(def.table.editionId, editionId))
-		.orderBy(...def.orderBy)) as Row[];
-	return def.decorate ? def.decorate(db, rows) : rows;
+		.orderBy(...def.orderBy) as Promise<Row[]>;
 }
 
 export async function findItem(db: Database, def: CollectionDef, editionId: string, itemId: string): Promise<Row> {
@@ -29,7 +28,7 @@ export async function findItem(db: Database, def: CollectionDef, editionId: stri
 		.where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId)))
 		.get()) as Row | undefined;
 	if (!row) throw notFound(`This ${def.singular}`);
-	return def.decorate ? ((await def.decorate(db, [row]))[0] ?? row) : row;
+	return row;
 }
 
 /** The field values of a stored row: what its edit form starts from and a PATCH is laid over. */
@@ -68,9 +67,8 @@ function uniqueConflict(def: CollectionDef, error: unknown): never {
 	throw error;
 }
 
-export async function createItem(db: Database, def: CollectionDef, editionId: string, input: Data): Promise<Row> {
-	await checkDomain(db, def, editionId, input);
-	const data = def.prepare ? await def.prepare(db, input) : input;
+export async function createItem(db: Database, def: CollectionDef, editionId: string, data: Data): Promise<Row> {
+	await checkDomain(db, def, editionId, data);
 	const id = newId();
 	const row = { ...(def.toRow ? def.toRow(data, undefined) : data), ...def.insertExtras?.(editionId), id, editionId };
 	await writeEditionContent(db, editionId, [db.insert(def.table).values(row as never)]).catch((e) =>
@@ -84,11 +82,10 @@ export async function updateItem(
 	def: CollectionDef,
 	editionId: string,
 	itemId: string,
-	input: Data,
+	data: Data,
 ): Promise<Row> {
 	const existing = await findItem(db, def, editionId, itemId);
-	await checkDomain(db, def, editionId, input);
-	const data = def.prepare ? await def.prepare(db, input) : input;
+	await checkDomain(db, def, editionId, data);
 	const row = def.toRow ? def.toRow(data, existing) : data;
 	await writeEditionContent(db, editionId, [
 		db

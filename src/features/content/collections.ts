@@ -3,7 +3,7 @@
  * validation, forms and the API schema), its list columns and its domain rules. The console pages
  * and the API are generic over these definitions, so adding a collection is adding an entry here.
  */
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
 	CHECKLIST_STATUSES,
@@ -22,7 +22,6 @@ import {
 	surveyQuestions,
 	ticketTypes,
 	tracks,
-	users,
 } from "../../db/schema";
 import {
 	checkbox,
@@ -43,10 +42,10 @@ import {
 } from "../../domain/fields";
 import { placeholderProblem } from "../../domain/placeholders";
 import { countryName } from "../../lib/countries";
-import { AppError } from "../../lib/errors";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
 import type { CollectionDef } from "./collection-def";
 import { remindersDef } from "./organizer-reminders";
+import { speakerAccountColumns } from "./speaker-accounts";
 
 const position = int("position", "Order", { min: 0, max: 10_000, fallback: 0, hint: "Lower numbers come first." });
 const byPosition = (table: { position: AnySQLiteColumn }, name: AnySQLiteColumn) => [asc(table.position), asc(name)];
@@ -109,7 +108,7 @@ const speakersDef: CollectionDef = {
 		url("photoUrl", "Photo address"),
 		text("orcid", "ORCID iD", { max: 19, hint: "Like 0000-0002-1825-0097." }),
 		email("accountEmail", "Baton account", {
-			hint: "The email address of the speaker's Baton account, to link this record to it (optional).",
+			hint: "The speaker's email address, to link this record to their Baton account (optional). The link is made when they have an account with this address, now or once they sign up.",
 		}),
 		checkbox("consent", "The speaker agreed to publish their name, biography and photo"),
 	],
@@ -125,30 +124,18 @@ const speakersDef: CollectionDef = {
 		d.orcid && !/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(str(d.orcid))
 			? { orcid: "Use the 16-digit form 0000-0000-0000-0000." }
 			: null,
-	prepare: async (db, data) => {
-		if (!data.accountEmail) return { ...data, userId: null };
-		const email = String(data.accountEmail).toLowerCase();
-		const account = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-		if (!account) {
-			throw new AppError(422, "invalid_content", "No Baton account uses this address.", {
-				accountEmail: "No Baton account uses this address. Leave it empty, or ask the speaker to sign up first.",
-			});
-		}
-		return { ...data, userId: account.id };
-	},
-	toRow: ({ consent, orcid, accountEmail: _, ...rest }, existing) => ({
+	// The account link is made from the address, never checked here: see speaker-accounts.ts.
+	toRow: ({ consent, orcid, accountEmail, ...rest }, existing) => ({
 		...rest,
 		orcid: orcid || null,
 		consentedAt: consent ? ((existing?.consentedAt as Date | null | undefined) ?? new Date()) : null,
+		...speakerAccountColumns(accountEmail, existing),
 	}),
-	fromRow: ({ consentedAt, ...rest }) => ({ ...rest, consent: consentedAt != null }),
-	decorate: async (db, rows) => {
-		const ids = [...new Set(rows.map((r) => r.userId).filter((id): id is string => typeof id === "string"))];
-		if (ids.length === 0) return rows.map((r) => ({ ...r, accountEmail: "" }));
-		const accounts = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids));
-		const emails = new Map(accounts.map((a) => [a.id, a.email]));
-		return rows.map((r) => ({ ...r, accountEmail: emails.get(String(r.userId)) ?? "" }));
-	},
+	fromRow: ({ consentedAt, accountEmail, ...rest }) => ({
+		...rest,
+		accountEmail: accountEmail ?? "",
+		consent: consentedAt != null,
+	}),
 	insertExtras: (editionId) => ({
 		seq: sql`(select coalesce(max(${speakers.seq}), 0) + 1 from ${speakers} where ${speakers.editionId} = ${editionId})`,
 	}),

@@ -7,8 +7,11 @@ import { Hono } from "hono";
 import type { Database } from "../../db/client";
 import { outbox } from "../../db/schema";
 import type { AppEnv } from "../../env";
+import { isDevelopment } from "../../lib/environment";
 import { notFound } from "../../lib/errors";
+import { Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
+import { listFakeTxt, publishFakeTxt } from "../hosts";
 
 const OUTBOX_PAGE_SIZE = 50;
 
@@ -66,9 +69,56 @@ function OutboxPage({ mails }: { mails: OutboxMail[] }) {
 	);
 }
 
-export const devPages = new Hono<AppEnv>().get("/dev/outbox", async (c) => {
-	// Mails carry sign-in links: anywhere but a developer's machine this page must not exist.
-	if (c.env.ENVIRONMENT !== "development") throw notFound();
-	c.header("Cache-Control", "no-store");
-	return c.html(<OutboxPage mails={await listOutbox(c.var.db)} />);
-});
+/** The fake host-name verifier's DNS zone, and a form to publish the record a host names page asks for. */
+function FakeDnsPage({ records }: { records: { name: string; value: string }[] }) {
+	return (
+		<Layout title="Fake DNS (development)">
+			<h1>Fake DNS</h1>
+			<p class="lead">
+				The TXT records the fake host name verifier sees (HOSTNAME_VERIFIER "fake", the default in development). Publish
+				the record an edition's Host names page shows, then press “Check now” there. Kept in memory until wrangler
+				restarts.
+			</p>
+			<form method="post" action="/dev/dns">
+				<Field name="name" label="Name" required hint="e.g. _baton-verify.ainm2031.example.org" />
+				<Field name="value" label="Value" required hint="e.g. baton-verify=…" />
+				<button type="submit">Publish TXT record</button>
+			</form>
+			{records.length === 0 ? (
+				<p>No records yet.</p>
+			) : (
+				<ul>
+					{records.map((r) => (
+						<li>
+							<code>{r.name}</code> TXT <code>{r.value}</code>
+						</li>
+					))}
+				</ul>
+			)}
+		</Layout>
+	);
+}
+
+export const devPages = new Hono<AppEnv>()
+	// Mails carry sign-in links: anywhere but a developer's machine no /dev page may exist, whatever
+	// is added here later (production, tests and a missing ENVIRONMENT alike).
+	.use("/dev/*", async (c, next) => {
+		if (!isDevelopment(c.env)) throw notFound();
+		await next();
+	})
+	.get("/dev/outbox", async (c) => {
+		c.header("Cache-Control", "no-store");
+		return c.html(<OutboxPage mails={await listOutbox(c.var.db)} />);
+	})
+	.get("/dev/dns", (c) => {
+		c.header("Cache-Control", "no-store");
+		return c.html(<FakeDnsPage records={listFakeTxt()} />);
+	})
+	.post("/dev/dns", async (c) => {
+		// Whoever reaches it could prove control of any name to the fake: development only (the guard above).
+		const form = await c.req.parseBody();
+		const name = String(form.name ?? "").trim();
+		const value = String(form.value ?? "").trim();
+		if (name && value) publishFakeTxt(name, value);
+		return c.redirect("/dev/dns", 303);
+	});

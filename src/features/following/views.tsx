@@ -3,12 +3,13 @@
  * "check your inbox", and the answers to the confirmation and unsubscribe links. Plain forms that
  * work without JavaScript; one h1 each.
  */
+
+import { EMAIL_MAX_LENGTH } from "../../api/params";
 import type { Series } from "../../db/schema";
 import { followPath, seriesUrl } from "../../urls";
 import type { FormState } from "../../views/form-flow";
 import { ErrorSummary, Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
-import { EMAIL_MAX_LENGTH } from "../accounts";
 
 type SeriesRef = Pick<Series, "slug" | "name" | "shortName">;
 

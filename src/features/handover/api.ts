@@ -203,8 +203,9 @@ const readRoute = createRoute({
 	tags,
 	security,
 	summary: "Mark a handover note read (the console does this when the note is opened)",
+	description: "A write: a read-only API token gets 403.",
 	request: { params: NoteIdParam },
-	responses: { 204: { description: "Marked read." }, ...errorResponses(401, 404) },
+	responses: { 204: { description: "Marked read." }, ...errorResponses(401, 403, 404) },
 });
 
 const listLinksRoute = createRoute({
@@ -408,19 +409,19 @@ export const handoverApi = createApiRouter()
 	})
 	.openapi(readRoute, async (c) => {
 		const { user } = requireAuth(c);
-		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		const { note } = await authorizedNote(c, "note.mark_read", c.req.valid("param").noteId);
 		await markRead(c.var.db, note.id, user.id);
 		return c.body(null, 204);
 	})
 	.openapi(listLinksRoute, async (c) => {
-		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
-		return c.json({ data: (await listLinks(c.var.db, note.id)).map(toLinkJson) }, 200);
+		const { note, actor } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
+		return c.json({ data: (await listLinks(c.var.db, note.id, actor)).map(toLinkJson) }, 200);
 	})
 	.openapi(addLinkRoute, async (c) => {
 		const subject = c.req.valid("json");
-		const { note } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		const { note, actor } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
 		await addLink(c.var.db, note, subject);
-		const link = (await listLinks(c.var.db, note.id)).find(
+		const link = (await listLinks(c.var.db, note.id, actor)).find(
 			(l) =>
 				l.editionId === note.editionId && l.subjectKind === subject.subjectKind && l.subjectId === subject.subjectId,
 		);

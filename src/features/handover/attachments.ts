@@ -110,11 +110,23 @@ const UNSPECIFIC = new Set(["", "application/octet-stream", "binary/octet-stream
 
 const unsupported = (message: string) => new AppError(415, "unsupported_file", message, { file: message });
 
-/** A display name without any path, control characters or quotes, at most 150 characters, keeping the extension. */
+/**
+ * Bidirectional formatting characters: embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069) and the marks (U+200E, U+200F, U+061C). In a file name they reorder what is
+ * shown, so "invoice<U+202E>fdp.exe" reads as "invoiceexe.pdf" in a list or a save dialog.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * A display name without any path, control characters, bidi formatting characters or quotes, at
+ * most 150 characters, keeping the extension. Used on upload and again on download, so names
+ * stored before a rule was added are served clean too.
+ */
 export function cleanFilename(name: string): string {
 	const base = (name.split(/[/\\]/).pop() ?? "")
 		// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
 		.replace(/[\u0000-\u001f\u007f-\u009f"]/g, "")
+		.replace(BIDI_CONTROLS, "")
 		.replace(/\s+/g, " ")
 		.trim();
 	if (base.length <= 150) return base;
@@ -231,16 +243,19 @@ const asciiFallback = (value: string) => value.replace(/[^\x20-\x7e]|["\\]/g, "_
 
 /**
  * The download of an attachment: always as a file to save (never shown inline, so an uploaded HTML
- * or SVG could never run in Baton's origin), with its stored type, nosniff, and never cached.
+ * or SVG could never run in Baton's origin), with its stored type, nosniff, and never cached. Its
+ * own CSP (nothing may load, scripts sandboxed) is kept by the app's secure headers, which only
+ * fill in headers a response has not set (app.tsx).
  */
 export async function downloadResponse(files: R2Bucket, attachment: Attachment): Promise<Response> {
 	const object = await files.get(attachment.objectKey);
 	if (!object) throw notFound("This file");
+	const filename = cleanFilename(attachment.filename);
 	return new Response(object.body, {
 		headers: {
 			"Content-Type": attachment.contentType || "application/octet-stream",
 			"Content-Length": String(object.size),
-			"Content-Disposition": `attachment; filename="${asciiFallback(attachment.filename)}"; filename*=UTF-8''${rfc5987(attachment.filename)}`,
+			"Content-Disposition": `attachment; filename="${asciiFallback(filename)}"; filename*=UTF-8''${rfc5987(filename)}`,
 			"X-Content-Type-Options": "nosniff",
 			"Cache-Control": "private, no-store",
 			"Content-Security-Policy": "default-src 'none'; sandbox",

@@ -10,7 +10,7 @@
 import { and, count, eq, inArray, like, or, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { NoteAudience } from "../../auth/policy";
+import { type Actor, editionKnown, type NoteAudience } from "../../auth/policy";
 import type { Database } from "../../db/client";
 import {
 	checklistTasks,
@@ -26,6 +26,7 @@ import {
 	tracks,
 } from "../../db/schema";
 import type { ClonePart } from "../../domain/edition-parts";
+import { editionResource } from "../../domain/editions";
 import { AppError, notFound } from "../../lib/errors";
 import { SUBJECT_KIND_LABELS } from "./schemas";
 import { visibleNotes } from "./visibility";
@@ -109,19 +110,30 @@ export interface NoteLink {
 	label: string;
 }
 
-/** Every link of a note (its own edition's and the copies' in later editions), named. */
-export async function listLinks(db: Database, noteId: string): Promise<NoteLink[]> {
-	const links = await db
+/**
+ * The links of a note (its own edition's and the copies' in later editions), named: only those
+ * into editions `actor` may see, since a link's label is the edition's own data (a draft's ticket
+ * names are no business of a public note's readers).
+ */
+export async function listLinks(db: Database, noteId: string, actor: Actor | null): Promise<NoteLink[]> {
+	const rows = await db
 		.select({
 			editionId: handoverNoteLinks.editionId,
 			editionName: editions.name,
 			editionYear: editions.year,
+			editionSeriesId: editions.seriesId,
+			editionStatus: editions.status,
 			subjectKind: handoverNoteLinks.subjectKind,
 			subjectId: handoverNoteLinks.subjectId,
 		})
 		.from(handoverNoteLinks)
 		.innerJoin(editions, eq(editions.id, handoverNoteLinks.editionId))
 		.where(eq(handoverNoteLinks.noteId, noteId));
+	const links = rows
+		.filter((l) =>
+			editionKnown(actor, editionResource({ id: l.editionId, seriesId: l.editionSeriesId, status: l.editionStatus })),
+		)
+		.map(({ editionSeriesId: _, editionStatus: __, ...link }) => link);
 	const labels = new Map<string, string>();
 	const kinds = [...new Set(links.map((l) => l.subjectKind))].filter((k): k is RowSubjectKind => k !== "deadline");
 	for (const kind of kinds) {

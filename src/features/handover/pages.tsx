@@ -79,13 +79,16 @@ async function renderNote(c: Context<AppEnv>, failed?: FailedForm, status: Conte
 	const canDiscuss = can(context.actor, "note.discuss", resource);
 	const [attachments, links, threads, subjects] = await Promise.all([
 		listAttachments(c.var.db, note.id),
-		listLinks(c.var.db, note.id),
+		listLinks(c.var.db, note.id, context.actor),
 		canDiscuss ? listThreads(c.var.db, note.id) : Promise.resolve([]),
 		canUpdate ? listSubjects(c.var.db, note.editionId) : Promise.resolve([]),
 	]);
 	const { user } = requireAuth(c);
-	// Opening the note is reading it: the dossier's unread marker goes.
-	if (c.req.method === "GET") await markRead(c.var.db, note.id, user.id);
+	// Opening the note is reading it: the dossier's unread marker goes (not for a read-only token,
+	// which may not write anything).
+	if (c.req.method === "GET" && can(context.actor, "note.mark_read", resource)) {
+		await markRead(c.var.db, note.id, user.id);
+	}
 	return c.html(
 		<NotePage
 			context={context}

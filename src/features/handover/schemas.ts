@@ -16,7 +16,8 @@ import {
 	type NoteSubjectKind,
 	type NoteVisibility,
 } from "../../db/schema";
-import { type FieldSpec, markdown, objectOf, select, text } from "../../domain/fields";
+import { type FieldSpec, markdown, objectOf, select, text, textarea } from "../../domain/fields";
+import { singleLine } from "../../lib/text-input";
 
 export const TOPIC_LABELS: Record<HandoverTopic, string> = {
 	venue_rooms: "Venue & rooms",
@@ -69,8 +70,7 @@ const tagsField: FieldSpec = {
 		(v) => (v === undefined || v === null ? [] : typeof v === "string" ? v.split(",") : v),
 		z
 			.array(
-				z
-					.string({ error: "Send tags as text." })
+				singleLine({ error: "Send tags as text." })
 					.trim()
 					.toLowerCase()
 					.max(MAX_TAG_LENGTH, `Keep each tag under ${MAX_TAG_LENGTH} characters.`),
@@ -115,16 +115,19 @@ export interface NoteInput {
 	visibility: NoteVisibility;
 }
 
-/** A question or an answer in a note's thread: plain text, kept as written; blank is no message. */
-export const MESSAGE_FIELDS: FieldSpec[] = [{ ...requiredText("body", "Message", 5000), kind: "textarea" }];
+/** A question or an answer in a note's thread: plain text of several lines, trimmed; blank is no message. */
+const messageField: FieldSpec = (() => {
+	const field = textarea("body", "Message", { required: true, max: 5000 });
+	return { ...field, schema: field.schema.pipe(z.string().trim().min(1, "Message is required.")) };
+})();
+export const MESSAGE_FIELDS: FieldSpec[] = [messageField];
 export const MessageInputSchema = objectOf(MESSAGE_FIELDS).openapi("NoteMessageInput");
 
 /** Attaching a note to a thing of its edition: a row of a content collection, or a deadline by name. */
 export const LinkInputSchema = z
 	.strictObject({
 		subjectKind: z.enum(NOTE_SUBJECT_KINDS, { error: "Choose what kind of thing the note is about." }),
-		subjectId: z
-			.string({ error: "Choose the thing the note is about." })
+		subjectId: singleLine({ error: "Choose the thing the note is about." })
 			.trim()
 			.min(1, "Choose the thing the note is about.")
 			.max(64, "Choose the thing the note is about."),

@@ -4,6 +4,10 @@
  * and whoever has written in the thread. So a question reaches the previous organizers, and their
  * answer reaches the asker.
  *
+ * A message reaches only those who may still discuss the note when it is sent (the policy's
+ * note.discuss, checked per recipient): whoever left the series' committees, was removed from one,
+ * or lost sight of the note since the thread began gets no more of it by email.
+ *
  * Threads are not edition content: they are written directly, never through writeEditionContent,
  * so previous organizers stay reachable after their edition is archived. The thread, the message
  * and the outbox rows go to D1 in one batch: a message is never kept without its emails, nor the
@@ -11,13 +15,15 @@
  */
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { loadActors } from "../../auth/actor";
+import { can } from "../../auth/policy";
 import type { Database } from "../../db/client";
 import { editionMembers, noteMessages, noteThreads, users } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
 import { answerMail, questionMail } from "./mails";
-import type { NoteContext } from "./notes";
+import { type NoteContext, noteResource } from "./notes";
 
 export interface ThreadMessage {
 	id: string;
@@ -75,10 +81,28 @@ export async function listThreads(db: Database, noteId: string): Promise<Thread[
 
 /**
  * Everyone a message in a thread reaches, except its sender: the note's author, the chairs of the
- * note's edition, the asker and every earlier writer in the thread — of a private note, only those
- * on its edition's committee (1 query).
+ * note's edition, the asker and every earlier writer in the thread — each only while the policy
+ * lets them discuss the note (2 round trips: the people, then their roles).
  */
 async function recipientsOf(
+	db: Database,
+	context: Pick<NoteContext, "note" | "edition">,
+	thread: { id: string | null; askedBy: string | null },
+	senderId: string,
+) {
+	const candidates = await candidatesOf(db, context.note, thread, senderId);
+	const actors = await loadActors(
+		db,
+		candidates.map((person) => person.id),
+	);
+	// The same rule as the note's own routes: a note made private since the thread began, a member
+	// removed from the committee, a mentor whose mentoring ended — none of them is mailed any more.
+	const resource = noteResource(context.note, context.edition.year);
+	return candidates.filter((person) => can(actors.get(person.id) ?? null, "note.discuss", resource));
+}
+
+/** The people a thread's message would reach if everyone could still read the note (1 query). */
+function candidatesOf(
 	db: Database,
 	note: NoteContext["note"],
 	thread: { id: string | null; askedBy: string | null },
@@ -92,19 +116,12 @@ async function recipientsOf(
 		.select({ authorId: noteMessages.authorId })
 		.from(noteMessages)
 		.where(eq(noteMessages.threadId, thread.id ?? ""));
-	// A note made private since the thread began reaches its own committee only: nobody else may
-	// read it any more, so its title and the answers must not reach them by email either.
-	const committee = db
-		.select({ userId: editionMembers.userId })
-		.from(editionMembers)
-		.where(eq(editionMembers.editionId, note.editionId));
 	return db
 		.select({ id: users.id, email: users.email, name: users.name })
 		.from(users)
 		.where(
 			and(
 				ne(users.id, senderId),
-				note.visibility === "private" ? inArray(users.id, committee) : undefined,
 				or(
 					eq(users.id, note.authorId ?? ""),
 					eq(users.id, thread.askedBy ?? ""),
@@ -135,7 +152,7 @@ async function post(
 ): Promise<Posted> {
 	const recipients = await recipientsOf(
 		db,
-		context.note,
+		context,
 		{ id: thread.isNew ? null : thread.id, askedBy: thread.askedBy },
 		sender.id,
 	);

@@ -6,10 +6,15 @@ import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
+import { scheduleDelivery } from "../../lib/mailer";
+import { mainOrigin } from "../../lib/main-origin";
 import { hostsConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { hostnameVerifier } from "./choose-verifier";
 import { HostnameSchema, normalizeHost } from "./hostnames";
 import { addEditionHost, listEditionHosts, removeEditionHost } from "./hosts";
+import { NOTICES } from "./notices";
+import { checkEditionHost } from "./verification";
 import { HostsPage } from "./views";
 
 const AddHostForm = z.object({ hostname: HostnameSchema });
@@ -25,6 +30,7 @@ async function renderHosts(c: Context<AppEnv>, failed?: FailedForm, status: Cont
 			hosts={hosts}
 			canManage={can(await currentActor(c), "edition.manage_hosts", editionResource(edition))}
 			mainHost={c.env.MAIN_HOST}
+			verifier={hostnameVerifier(c.env).kind}
 			notice={noticeFrom(c)}
 			failed={failed}
 		/>,
@@ -42,8 +48,37 @@ export const hostsPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "add-host",
 			schema: AddHostForm,
-			run: ({ hostname }) => addEditionHost(c.var.db, { editionId: edition.id, hostname, mainHost: c.env.MAIN_HOST }),
-			redirectTo: () => withNotice(hostsConsoleUrl(edition.id), "added"),
+			run: ({ hostname }) =>
+				addEditionHost(c.var.db, {
+					editionId: edition.id,
+					hostname,
+					mainHost: c.env.MAIN_HOST,
+					verifier: hostnameVerifier(c.env),
+				}),
+			redirectTo: () => withNotice(hostsConsoleUrl(edition.id), NOTICES.host_pending),
+			rerender: (failed, status) => renderHosts(c, failed, status),
+		});
+	})
+	.post("/console/editions/:id/hosts/:hostname/check", async (c) => {
+		const { edition } = await authorizedEdition(c, "edition.manage_hosts", c.req.param("id"));
+		return submitForm(c, {
+			form: "check-host",
+			schema: ButtonForm,
+			run: async () => {
+				const outcome = await checkEditionHost(c.var.db, {
+					editionId: edition.id,
+					hostname: normalizeHost(c.req.param("hostname")),
+					verifier: hostnameVerifier(c.env),
+					origin: mainOrigin(c),
+				});
+				scheduleDelivery(c, outcome.mailIds);
+				return outcome.host;
+			},
+			redirectTo: (host) =>
+				withNotice(
+					hostsConsoleUrl(edition.id),
+					host.state === "verified" ? NOTICES.host_verified : NOTICES.host_not_verified,
+				),
 			rerender: (failed, status) => renderHosts(c, failed, status),
 		});
 	})
@@ -54,7 +89,8 @@ export const hostsPages = new Hono<AppEnv>()
 			schema: ButtonForm,
 			run: () =>
 				removeEditionHost(c.var.db, { editionId: edition.id, hostname: normalizeHost(c.req.param("hostname")) }),
-			redirectTo: () => withNotice(hostsConsoleUrl(edition.id), "removed"),
+			redirectTo: (outcome) =>
+				withNotice(hostsConsoleUrl(edition.id), outcome === "held" ? NOTICES.host_held : "removed"),
 			rerender: (failed, status) => renderHosts(c, failed, status),
 		});
 	});

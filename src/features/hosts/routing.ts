@@ -1,14 +1,17 @@
 /**
- * Host routing (design.md, "Hosts"): the main host is served as is; a custom host name mapped to
- * a public edition serves that edition's subsite at `/` by rewriting the path to
- * `/s/{series}/{year}{path}` and dispatching the rewrite to the same app; any other host is a 404.
+ * Host routing (design.md, "Hosts"): the main host is served as is; a custom host name whose
+ * control was proven (verification.ts) and that belongs to a public edition serves that
+ * edition's subsite at `/` by rewriting the path to `/s/{series}/{year}{path}` and dispatching
+ * the rewrite to the same app; a name its edition unmapped answers a "moved" page during its
+ * hold; any other host, a pending name included, is a 404.
  */
 import type { Context, ExecutionContext, MiddlewareHandler } from "hono";
 import type { AppEnv, Bindings } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
-import { customHostTenant, markCustomHostRequest, resolveEditionByHost } from "../site";
+import { customHostTenant, markCustomHostRequest, resolveHostSite } from "../site";
 import { isMainHost, normalizeHost } from "./hostnames";
+import { movedPage } from "./views";
 
 /** Runs a request through the whole app again, as the Worker's `fetch` does. */
 export type Dispatch = (request: Request, env: Bindings, ctx?: ExecutionContext) => Response | Promise<Response>;
@@ -38,13 +41,21 @@ export function routeHosts(dispatch: Dispatch): MiddlewareHandler<AppEnv> {
 
 		const path = url.pathname;
 		if (NEVER_ON_CUSTOM_HOSTS.some((prefix) => under(path, prefix))) throw notFound();
-		const tenant = await resolveEditionByHost(c.var.db, normalizeHost(url.hostname));
-		if (!tenant) throw new AppError(404, "not_found", "No site is served at this address.");
-		if (MAIN_HOST_PAGES.some((prefix) => under(path, prefix))) {
-			return c.redirect(`${mainOrigin(c)}${path}${url.search}`, 302);
+		const site = await resolveHostSite(c.var.db, normalizeHost(url.hostname));
+		if (!site || (!site.serving && !site.held)) {
+			throw new AppError(404, "not_found", "No site is served at this address.");
 		}
 		// The stylesheet and other assets are the same on every host.
 		if (under(path, "/assets")) return next();
+		const { tenant } = site;
+		if (!site.serving) {
+			// Held: every page says where the edition is now; it names no other edition.
+			c.header("Cache-Control", "no-store");
+			return c.html(movedPage({ tenant, hostname: normalizeHost(url.hostname), origin: mainOrigin(c) }), 410);
+		}
+		if (MAIN_HOST_PAGES.some((prefix) => under(path, prefix))) {
+			return c.redirect(`${mainOrigin(c)}${path}${url.search}`, 302);
+		}
 
 		const rewritten = new URL(url);
 		rewritten.pathname = `/s/${tenant.series.slug}/${tenant.edition.year}${path === "/" ? "" : path}`;

@@ -40,6 +40,7 @@ export const FactsSchema = z
 			byKind: z.array(z.object({ kind: z.enum(SESSION_KINDS), count: z.number().int() })),
 		}),
 		talks: z.number().int(),
+		/** Speakers who agreed to publication (the countries count only them too). */
 		speakers: z.number().int(),
 		countries: z.object({
 			count: z.number().int(),
@@ -113,10 +114,12 @@ export async function factsFor(
 				.from(sessions)
 				.where(eq(sessions.editionId, editionId))
 				.groupBy(sessions.kind),
+			// Only speakers who agreed to publication count: the facts are public for public editions,
+			// and even a country says something about someone who has not agreed to be named.
 			db
 				.select({ country: speakers.country, count: count() })
 				.from(speakers)
-				.where(eq(speakers.editionId, editionId))
+				.where(and(eq(speakers.editionId, editionId), isNotNull(speakers.consentedAt)))
 				.groupBy(speakers.country),
 			namesOf(db, editionId),
 			db

@@ -2,7 +2,8 @@
  * Institutions and their members: owners, admins and members. The rule that matters most, "an
  * institution always keeps an owner", is enforced inside the writes themselves (a demotion or a
  * removal of an owner only happens where another owner exists), so concurrent requests cannot
- * leave an institution without one.
+ * leave an institution without one. A member who loses the right to invite (removed, demoted,
+ * leaving) loses their pending invitations in the same batch.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
 import { and, asc, eq, exists, ne, or, type SQL, sql } from "drizzle-orm";
@@ -12,6 +13,7 @@ import type { Database } from "../../db/client";
 import { type Institution, type InstitutionRole, institutionMembers, institutions, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
+import { revokeInvitationsOfFormerInviter } from "../invitations";
 import type { CreateInstitutionInput, InstitutionMember, UpdateInstitutionInput } from "./schemas";
 
 const memberOf = (institutionId: string, userId: string) =>
@@ -151,11 +153,16 @@ export async function changeMemberRole(
 	input: { institutionId: string; userId: string; role: InstitutionRole },
 ): Promise<void> {
 	const { institutionId, userId, role } = input;
-	const [updated] = await db
-		.update(institutionMembers)
-		.set({ role })
-		.where(and(memberOf(institutionId, userId), role === "owner" ? undefined : keepsAnOwner(db, institutionId, userId)))
-		.returning({ userId: institutionMembers.userId });
+	const [[updated]] = await db.batch([
+		db
+			.update(institutionMembers)
+			.set({ role })
+			.where(
+				and(memberOf(institutionId, userId), role === "owner" ? undefined : keepsAnOwner(db, institutionId, userId)),
+			)
+			.returning({ userId: institutionMembers.userId }),
+		revokeInvitationsOfFormerInviter(db, userId),
+	]);
 	if (updated) return;
 	throw (await findInstitutionMember(db, institutionId, userId)) ? lastOwner("them") : notMember();
 }
@@ -166,10 +173,13 @@ export async function removeMember(
 	input: { institutionId: string; userId: string; self?: boolean },
 ): Promise<void> {
 	const { institutionId, userId } = input;
-	const [removed] = await db
-		.delete(institutionMembers)
-		.where(and(memberOf(institutionId, userId), keepsAnOwner(db, institutionId, userId)))
-		.returning({ userId: institutionMembers.userId });
+	const [[removed]] = await db.batch([
+		db
+			.delete(institutionMembers)
+			.where(and(memberOf(institutionId, userId), keepsAnOwner(db, institutionId, userId)))
+			.returning({ userId: institutionMembers.userId }),
+		revokeInvitationsOfFormerInviter(db, userId),
+	]);
 	if (removed) return;
 	throw (await findInstitutionMember(db, institutionId, userId)) ? lastOwner(input.self ? "you" : "them") : notMember();
 }

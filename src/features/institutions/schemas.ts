@@ -15,6 +15,7 @@ import {
 	users,
 } from "../../db/schema";
 import { isCountryCode } from "../../lib/countries";
+import { singleLine } from "../../lib/text-input";
 
 /** Roles an invitation may offer: owners are made by transfer or by an owner, never by email. */
 export const INVITABLE_INSTITUTION_ROLES = ["admin", "member"] as const;
@@ -35,17 +36,15 @@ export const toInstitutionJson = ({ institution: { createdAt: _, ...i }, role }:
 	InstitutionSchema.parse({ ...i, role });
 
 export const CreateInstitutionSchema = createInsertSchema(institutions, {
-	slug: z
-		.string({ error: "Give a short address, e.g. umcg." })
+	slug: singleLine({ error: "Give a short address, e.g. umcg." })
 		.min(2, "Use at least 2 characters.")
 		.max(40, "Use at most 40 characters.")
 		.regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens, e.g. umcg."),
-	name: z
-		.string({ error: "Give the institution's name." })
+	name: singleLine({ error: "Give the institution's name." })
 		.trim()
 		.min(2, "Give the institution's full name.")
 		.max(200, "Use at most 200 characters."),
-	city: z.string().trim().max(100, "Use at most 100 characters.").optional(),
+	city: singleLine().trim().max(100, "Use at most 100 characters.").optional(),
 	country: CountrySchema,
 })
 	.pick({ slug: true, name: true, city: true, country: true })

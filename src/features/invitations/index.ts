@@ -6,6 +6,7 @@ export {
 	listPendingInvitations,
 	type PendingInvitation,
 	revokeInvitation,
+	revokeInvitationsOfFormerInviter,
 	seriesTarget,
 } from "./invitations";
 export { invitationsPages } from "./pages";

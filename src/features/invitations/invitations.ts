@@ -9,7 +9,7 @@
  * a role twice or grant a withdrawn one.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, isNull, not, or, sql } from "drizzle-orm";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
 import type { Database } from "../../db/client";
 import {
@@ -31,7 +31,9 @@ import { describeOffer, longDateOf } from "../../domain/invitation-wording";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
+import { overRateLimit, rateLimitGuard } from "../../lib/rate-limit";
 import { invitationPath } from "../../urls";
+import { invitationLimitError, invitationLimits } from "./limits";
 
 /** An invitation link works for a week: long enough for a busy professor, short enough to go stale safely. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -66,6 +68,13 @@ export const editionTarget = (e: { id: string; name: string }): InvitationTarget
 	consoleUrl: `/console/editions/${e.id}/committee`,
 });
 
+/** The subject of an invitation mail: never a name, which the inviting side chooses (see the mail's text). */
+export const INVITATION_SUBJECTS: Record<InvitationScope, string> = {
+	institution: "You are invited to join an institution on Baton",
+	series: "You are invited to steward a conference series on Baton",
+	edition: "You are invited to join a conference committee on Baton",
+};
+
 export interface CreateInvitationInput {
 	target: InvitationTarget;
 	/** Lowercased and trimmed by the schema that parsed it. */
@@ -80,7 +89,8 @@ export interface CreateInvitationInput {
 
 /**
  * Invites an address to a role and queues the email with the link, in one batch. A pending
- * invitation to the same address is withdrawn, so only the newest link works. Someone who
+ * invitation to the same address is withdrawn, so only the newest link works. Over one of the
+ * invitation limits (./limits.ts) it is a 429 and nothing is written. Someone who
  * already holds a role there is a 422: change their role instead.
  */
 export async function createInvitation(
@@ -122,32 +132,41 @@ export async function createInvitation(
 		mentorUntil: invitation.mentorUntil,
 	});
 	const outboxId = newId();
-	await db.batch([
-		db
-			.update(invitations)
-			.set({ revokedAt: now })
-			.where(and(forTarget(target.scope, target.id), eq(invitations.email, email), pending())),
-		db.insert(invitations).values(invitation),
-		outboxInsert(
-			db,
-			{
-				to: email,
-				subject: `Invitation to ${offer}`,
-				text: [
-					"Hello,",
-					"",
-					`${inviter.name} invited you to ${offer} on Baton.`,
-					"",
-					`Accept the invitation: ${input.baseUrl}${invitationPath(token)}`,
-					"",
-					`The link works once and expires on ${longDateOf(invitation.expiresAt)}. If you have no Baton account yet, create one with this address (${email}) and open the link again.`,
-					"",
-					"If you did not expect this invitation, you can ignore this email.",
-				].join("\n"),
-			},
-			outboxId,
-		),
-	]);
+	const send = { scope: target.scope, targetId: target.id, inviterId: inviter.id, email };
+	const limits = rateLimitGuard(db, invitationLimits(send), now.getTime());
+	await db
+		.batch([
+			db
+				.update(invitations)
+				.set({ revokedAt: now })
+				.where(and(forTarget(target.scope, target.id), eq(invitations.email, email), pending())),
+			...limits,
+			db.insert(invitations).values(invitation),
+			outboxInsert(
+				db,
+				{
+					to: email,
+					// Fixed words only: names are chosen by whoever invites, and the Subject is what a spammer wants.
+					subject: INVITATION_SUBJECTS[target.scope],
+					text: [
+						"Hello,",
+						"",
+						`${inviter.name} invited you to ${offer} on Baton.`,
+						"",
+						`Accept the invitation: ${input.baseUrl}${invitationPath(token)}`,
+						"",
+						`The link works once and expires on ${longDateOf(invitation.expiresAt)}. If you have no Baton account yet, create one with this address (${email}) and open the link again.`,
+						"",
+						"If you did not expect this invitation, you can ignore this email.",
+					].join("\n"),
+				},
+				outboxId,
+			),
+		])
+		.catch(async (error) => {
+			if (overRateLimit(error)) throw await invitationLimitError(db, send, now.getTime());
+			throw error;
+		});
 	return { invitation, outboxId };
 }
 
@@ -230,7 +249,10 @@ function invitationState(invitation: Invitation, now: Date): InvitationState {
 
 const UNAVAILABLE_MESSAGES: Record<Exclude<InvitationState, "open">, [code: string, message: string]> = {
 	accepted: ["invitation_used", "This invitation has already been used."],
-	revoked: ["invitation_revoked", "This invitation was withdrawn. Ask for a new one if you still need it."],
+	revoked: [
+		"invitation_revoked",
+		"This invitation was withdrawn. Its sender took it back or no longer has the role that allowed it. Ask for a new one if you still need it.",
+	],
 	expired: ["invitation_expired", "This invitation has expired. Ask the person who invited you for a new one."],
 };
 
@@ -411,6 +433,72 @@ async function hasRole(db: Database, target: InvitationTarget, email: string): P
 		.where(and(eq(roles.targetId, target.id), eq(users.email, email)))
 		.get();
 	return Boolean(row);
+}
+
+/**
+ * The statement that withdraws the pending invitations `userId` sent and may no longer send: batch
+ * it after every write that takes a role away (removal, demotion, leaving), so an invitation never
+ * outlives its inviter's right to make it. Evaluated after the role change in the same batch, so it
+ * sees the new roles. Who may invite mirrors the policy (src/auth/policy.ts): `institution.invite`
+ * (owners and admins), `series.manage_stewards` (stewards), `edition.manage_committee` (chairs and
+ * the series' stewards); test/features/invitations/inviter-roles.test.ts holds the two together.
+ */
+export function revokeInvitationsOfFormerInviter(db: Database, userId: string, now = new Date()) {
+	const stillInvites = or(
+		and(
+			eq(invitations.scope, "institution"),
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(institutionMembers)
+					.where(
+						and(
+							eq(institutionMembers.institutionId, invitations.targetId),
+							eq(institutionMembers.userId, userId),
+							inArray(institutionMembers.role, ["owner", "admin"]),
+						),
+					),
+			),
+		),
+		and(
+			eq(invitations.scope, "series"),
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(seriesStewards)
+					.where(and(eq(seriesStewards.seriesId, invitations.targetId), eq(seriesStewards.userId, userId))),
+			),
+		),
+		and(
+			eq(invitations.scope, "edition"),
+			or(
+				exists(
+					db
+						.select({ one: sql`1` })
+						.from(editionMembers)
+						.where(
+							and(
+								eq(editionMembers.editionId, invitations.targetId),
+								eq(editionMembers.userId, userId),
+								eq(editionMembers.role, "chair"),
+							),
+						),
+				),
+				exists(
+					db
+						.select({ one: sql`1` })
+						.from(seriesStewards)
+						.innerJoin(editions, eq(editions.seriesId, seriesStewards.seriesId))
+						.where(and(eq(editions.id, invitations.targetId), eq(seriesStewards.userId, userId))),
+				),
+			),
+		),
+	);
+	return db
+		.update(invitations)
+		.set({ revokedAt: now })
+		.where(and(eq(invitations.invitedBy, userId), pending(), not(stillInvites ?? sql`0`)))
+		.returning({ id: invitations.id });
 }
 
 const forTarget = (scope: InvitationScope, targetId: string) =>

@@ -5,6 +5,7 @@ import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
 import { pathId } from "../../api/params";
 import { INVITATION_SCOPES, invitations } from "../../db/schema";
+import { singleLine } from "../../lib/text-input";
 import type { PendingInvitation } from "./invitations";
 
 export const InvitationSchema = createSelectSchema(invitations)
@@ -28,8 +29,7 @@ export const toInvitationJson = (i: PendingInvitation): z.infer<typeof Invitatio
 
 export const AcceptInvitationSchema = z
 	.object({
-		token: z
-			.string({ error: "Give the invitation token from the link." })
+		token: singleLine({ error: "Give the invitation token from the link." })
 			.trim()
 			.min(1, "Give the invitation token from the link.")
 			.max(200, "This is not an invitation token."),

@@ -20,7 +20,6 @@ import {
 	CloneRequest,
 	cloneEdition,
 	filledParts,
-	NOTICES,
 	previewClone,
 	requestFromForm,
 	roomsOf,
@@ -36,6 +35,7 @@ import {
 	previewTemplateApply,
 	visibleTemplates,
 } from "../templates";
+import { NOTICES } from "./notices";
 import { ApplyPartsPage, ApplyPreviewPage } from "./template-views";
 import { SetupPartsPage, SetupPreviewPage, SetupStartPage } from "./views";
 

@@ -6,6 +6,7 @@
 import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
 import { CLONE_PARTS, type ClonePart, PART_HINTS } from "../../domain/edition-parts";
+import { formatFullDate } from "../../domain/resolved-moment";
 import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type EditionContext, editionCrumbs } from "../../views/edition-page";
@@ -18,7 +19,6 @@ import {
 	type ClonePreview,
 	type CloneRequestData,
 	type DateChange,
-	formatFullDate,
 	formFromRequest,
 	type ReminderChange,
 	ROOM_NAME_MAX,

@@ -15,7 +15,8 @@
  * - Never stored: committee previews (`?preview=…`, `private, no-store`), drafts and unknown
  *   editions, anything but GET/HEAD, anything but a 200, responses that set a cookie or say
  *   `private`/`no-store`/`Vary`. The subsite never reads the session (only previews do), so
- *   a copy is the same for everyone.
+ *   a copy is the same for everyone. What is not stored tells browsers `no-cache` unless it said
+ *   otherwise (errors from the error boundary say `no-store`).
  *
  * The Cache API does nothing on `*.workers.dev` (every request renders; ETags and 304s still
  * work) and does not exist in Node (the bench's in-process run): both degrade to no edge copy.
@@ -57,9 +58,14 @@ export const edgeCache: MiddlewareHandler<AppEnv> = async (c, next) => {
 		return;
 	}
 	const tenant = await requestTenant(c.var.db, c.req.raw, c.req.param("series"), c.req.param("year"));
-	// Unknown and draft editions: the page answers (a 404), uncached. Paths that are not an
-	// edition's (the series' /follow pages) end here too, without a statement.
-	if (!tenant || !PUBLIC_STATUSES.includes(tenant.edition.status)) return next();
+	// Unknown and draft editions: the page answers (a 404), uncached, and browsers are told to ask
+	// again (a draft's 404 becomes its home the moment it is published). Paths that are not an
+	// edition's (the series' /follow pages, which say no-store) end here too, without a statement.
+	if (!tenant || !PUBLIC_STATUSES.includes(tenant.edition.status)) {
+		await next();
+		if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", BROWSER_CACHE_CONTROL);
+		return;
+	}
 
 	const cache = edgeCacheStorage();
 	const key = await cacheKey(c, tenant);

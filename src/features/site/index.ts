@@ -1,2 +1,9 @@
 /** What the site feature offers other features: its public module. Nothing else of it is imported from outside. */
-export { customHostTenant, markCustomHostRequest, resolveEditionByHost } from "./tenant";
+export {
+	customHostTenant,
+	hostHeld,
+	hostServes,
+	markCustomHostRequest,
+	resolveHostSite,
+	type SiteTenant,
+} from "./tenant";

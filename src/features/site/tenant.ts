@@ -4,10 +4,19 @@
  * with what every page of the subsite shows about its place in the series (its canonical host,
  * the newest edition) and in its own navigation (its published pages).
  */
-import { and, eq, inArray, max, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, eq, gt, inArray, isNull, max, or, type SQL, sql } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
-import { type Edition, editionHosts, editions, namedLectures, pages, type Series, series } from "../../db/schema";
+import {
+	type Edition,
+	editionHosts,
+	editions,
+	type HostState,
+	namedLectures,
+	pages,
+	type Series,
+	series,
+} from "../../db/schema";
 import { PUBLIC_STATUSES } from "../../domain/series";
 import { type JsonRow, jsonRows, parseJsonRows } from "./json-rows";
 
@@ -23,7 +32,7 @@ export type SitePage = JsonRow<typeof navColumns>;
 
 /** A tenant as the subsite renders it. */
 export interface SiteTenant extends Tenant {
-	/** The edition's first custom host name (by name), where its canonical URL lives; null without one. */
+	/** The edition's first serving custom host name (by name), where its canonical URL lives; null without one. */
 	canonicalHost: string | null;
 	/** The year of the series' newest public edition (possibly this one); null when none is public. */
 	newestYear: number | null;
@@ -37,6 +46,29 @@ export interface SiteTenant extends Tenant {
 	seriesVersion: string;
 }
 
+/**
+ * Does a host name in `state` serve its edition's site at `now`? Verified names do, and so do
+ * failing ones (still verified, their last checks failed) and legacy ones until their grace
+ * deadline (none set yet: the first scheduler run after the change sets it). Pending and held
+ * names never do. hostServesSql is the same rule for a query.
+ */
+export function hostServes(host: { state: HostState; graceUntil: Date | null }, now: Date): boolean {
+	if (host.state === "verified" || host.state === "failing") return true;
+	return host.state === "legacy" && (host.graceUntil === null || host.graceUntil > now);
+}
+
+/** hostServes for a query on `edition_hosts` (or an alias of it). */
+export function hostServesSql(hosts: { state: SQLiteColumn; graceUntil: SQLiteColumn }, now: Date): SQL {
+	return or(
+		inArray(hosts.state, ["verified", "failing"]),
+		and(eq(hosts.state, "legacy"), or(isNull(hosts.graceUntil), gt(hosts.graceUntil, now))),
+	) as SQL;
+}
+
+/** A held name answers the "moved" page until its hold ends. */
+export const hostHeld = (host: { state: HostState; heldUntil: Date | null }, now: Date) =>
+	host.state === "held" && host.heldUntil !== null && host.heldUntil > now;
+
 const YEAR = /^\d{4}$/;
 const lectureColumns = {
 	id: namedLectures.id,
@@ -48,16 +80,28 @@ const lectureColumns = {
 const sibling = alias(editions, "sibling");
 const hostOf = alias(editionHosts, "host_of");
 
-function siteTenantQuery(db: Database) {
+/** Columns of the host row a host lookup adds to the tenant's one statement. */
+const hostColumns = {
+	hostState: editionHosts.state,
+	hostGraceUntil: editionHosts.graceUntil,
+	hostHeldUntil: editionHosts.heldUntil,
+};
+
+function siteTenantQuery<Extra extends Partial<typeof hostColumns>>(
+	db: Database,
+	now: Date,
+	extra: Extra = {} as Extra,
+) {
 	return db
 		.select({
+			...extra,
 			series,
 			edition: editions,
 			// Correlated subqueries, so the whole tenant stays one statement.
 			canonicalHost: sql<string | null>`(${db
 				.select({ hostname: hostOf.hostname })
 				.from(hostOf)
-				.where(eq(hostOf.editionId, editions.id))
+				.where(and(eq(hostOf.editionId, editions.id), hostServesSql(hostOf, now)))
 				.orderBy(hostOf.hostname)
 				.limit(1)})`,
 			newestYear: sql<number | null>`(${db
@@ -96,7 +140,7 @@ function siteTenantOf(row: TenantRow | undefined): SiteTenant | undefined {
 export async function resolveEdition(db: Database, seriesSlug: string, year: string): Promise<SiteTenant | undefined> {
 	if (!YEAR.test(year)) return undefined;
 	return siteTenantOf(
-		await siteTenantQuery(db)
+		await siteTenantQuery(db, new Date())
 			.where(and(eq(series.slug, seriesSlug), eq(editions.year, Number(year))))
 			.get(),
 	);
@@ -112,17 +156,30 @@ export async function resolvePublicEdition(
 	return tenant && PUBLIC_STATUSES.includes(tenant.edition.status) ? tenant : undefined;
 }
 
+/** A custom host name's edition and what the name does at the moment of the lookup. */
+export interface HostSite {
+	tenant: SiteTenant;
+	/** It serves the edition's site (hostServes). */
+	serving: boolean;
+	/** It was unmapped and answers the "moved" page (hostHeld). */
+	held: boolean;
+}
+
 /**
- * The public edition a custom host name serves (`hostname` lowercased, without port), or
- * undefined: an unknown host, or one mapped to a draft (drafts are previewed on the main host only).
+ * The public edition a custom host name (`hostname` lowercased, without port) belongs to, with
+ * whether the name serves it or is held for it, in one statement; undefined for an unknown host
+ * or one of a draft (drafts are previewed on the main host only).
  */
-export async function resolveEditionByHost(db: Database, hostname: string): Promise<SiteTenant | undefined> {
-	return siteTenantOf(
-		await siteTenantQuery(db)
-			.innerJoin(editionHosts, eq(editionHosts.editionId, editions.id))
-			.where(and(eq(editionHosts.hostname, hostname), inArray(editions.status, [...PUBLIC_STATUSES])))
-			.get(),
-	);
+export async function resolveHostSite(db: Database, hostname: string, now = new Date()): Promise<HostSite | undefined> {
+	const row = await siteTenantQuery(db, now, hostColumns)
+		.innerJoin(editionHosts, eq(editionHosts.editionId, editions.id))
+		.where(and(eq(editionHosts.hostname, hostname), inArray(editions.status, [...PUBLIC_STATUSES])))
+		.get();
+	if (!row) return undefined;
+	const { hostState: state, hostGraceUntil: graceUntil, hostHeldUntil: heldUntil, ...tenantRow } = row;
+	const tenant = siteTenantOf(tenantRow);
+	if (!tenant) return undefined;
+	return { tenant, serving: hostServes({ state, graceUntil }, now), held: hostHeld({ state, heldUntil }, now) };
 }
 
 // A request the host routing rewrote carries its tenant here, keyed by the rewritten Request

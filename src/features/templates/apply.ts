@@ -12,6 +12,7 @@ import type { Database } from "../../db/client";
 import { archivedError, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
 import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
+import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -27,11 +28,9 @@ import {
 	insertStatements,
 	lecturesOf,
 	PART_ROWS,
-	type ResolvedMoment,
 	readEditionParts,
 	reminderCallOf,
 	reminderMomentsOf,
-	resolveMoment,
 } from "../cloning";
 import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover";
 import { diffParts, type PartDiff } from "./diff";

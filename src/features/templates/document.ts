@@ -20,6 +20,7 @@ import { CLONE_PARTS, type ClonePart } from "../../domain/edition-parts";
 import { type FieldSpec, int, text } from "../../domain/fields";
 import { placeholderProblem } from "../../domain/placeholders";
 import { AppError, fieldErrors } from "../../lib/errors";
+import { multiLine, singleLine } from "../../lib/text-input";
 import type { EditionParts, PartDocs } from "../cloning";
 import { refKey } from "../cloning";
 import { collectionByKey } from "../content";
@@ -45,8 +46,7 @@ const order = (name: string) => int(name, "Order", { min: 0, max: 10_000, fallba
 const localKey = text("key", "Key", { max: 100, hint: "How sessions name it; its name when left out." });
 
 const optionalRef = (label: string) =>
-	z
-		.string({ error: `Give the ${label} as text, or null.` })
+	singleLine({ error: `Give the ${label} as text, or null.` })
 		.trim()
 		.min(1, `Give the ${label}, or null.`)
 		.max(100, "Use at most 100 characters.")
@@ -276,13 +276,11 @@ export const TemplateDocumentSchema: z.ZodType<TemplateDocument> = z
 	.strictObject(
 		{
 			schema: z.literal(TEMPLATE_SCHEMA, { error: `Use "${TEMPLATE_SCHEMA}".` }),
-			name: z
-				.string({ error: "Give the template a name." })
+			name: singleLine({ error: "Give the template a name." })
 				.trim()
 				.min(1, "Give the template a name.")
 				.max(100, "Use at most 100 characters."),
-			description: z
-				.string({ error: "Describe the template in text." })
+			description: multiLine({ error: "Describe the template in text." })
 				.trim()
 				.max(2000, "Use at most 2000 characters.")
 				.default(""),

@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { TEMPLATE_VISIBILITIES, type TemplateVisibility } from "../../db/schema";
 import { CLONE_PARTS, partField } from "../../domain/edition-parts";
+import { multiLine, singleLine } from "../../lib/text-input";
 
 export const VISIBILITY_LABELS: Record<TemplateVisibility, string> = {
 	series: "Series library: the series' stewards and the committees of its editions",
@@ -12,13 +13,11 @@ export const VISIBILITY_LABELS: Record<TemplateVisibility, string> = {
 	public: "Public: everyone signed in to Baton",
 };
 
-const name = z
-	.string({ error: "Give the template a name." })
+const name = singleLine({ error: "Give the template a name." })
 	.trim()
 	.min(1, "Give the template a name.")
 	.max(100, "Use at most 100 characters.");
-const description = z
-	.string({ error: "Describe the template in text." })
+const description = multiLine({ error: "Describe the template in text." })
 	.trim()
 	.max(2000, "Use at most 2000 characters.");
 const visibility = z
@@ -30,8 +29,7 @@ const parts = z
 	.min(1, "Choose at least one part.")
 	.max(CLONE_PARTS.length, "Choose each part at most once.")
 	.transform((chosen) => CLONE_PARTS.filter((part) => chosen.includes(part)));
-const editionId = z
-	.string({ error: "Choose an edition." })
+const editionId = singleLine({ error: "Choose an edition." })
 	.trim()
 	.min(1, "Choose an edition.")
 	.max(64, "Choose an edition.");
@@ -49,8 +47,7 @@ export const RepublishRequest = z
 	.object({
 		editionId: editionId.openapi({ description: "The edition of the template's series to publish from." }),
 		parts,
-		changelog: z
-			.string({ error: "Say in a line what changed." })
+		changelog: singleLine({ error: "Say in a line what changed." })
 			.trim()
 			.min(1, "Say in a line what changed.")
 			.max(300, "Use at most 300 characters."),
@@ -71,8 +68,7 @@ export const ForkRequest = z
 
 export const ApplyRequest = z
 	.object({
-		template: z
-			.string({ error: "Choose a template." })
+		template: singleLine({ error: "Choose a template." })
 			.trim()
 			.min(1, "Choose a template.")
 			.max(100, "Choose a template.")

@@ -135,7 +135,7 @@ describe("POST /console/account/password", () => {
 		);
 
 		expect(res.status).toBe(303);
-		expect(res.headers.get("Location")).toBe("/console/account?notice=password");
+		expect(res.headers.get("Location")).toBe("/console/account?notice=password&sessions=1&tokens=0");
 		expect((await getAs("/console/account", user.cookie)).status).toBe(200);
 		expect((await getAs("/console/account", other)).status).toBe(303);
 		expect((await postForm("/auth/sign-in", { email: user.email, password: NEW_PASSWORD })).status).toBe(303);

@@ -79,7 +79,7 @@ describe("POST /auth/reset/confirm", () => {
 		const res = await postForm("/auth/reset/confirm", { token, password: NEW_PASSWORD });
 
 		expect(res.status).toBe(303);
-		expect(res.headers.get("Location")).toBe("/console");
+		expect(res.headers.get("Location")).toBe("/console/account?notice=reset&sessions=2&tokens=0");
 		const fresh = sessionCookieFrom(res) ?? "";
 		const statuses = await Promise.all(
 			[user.cookie, otherDevice, fresh].map(async (cookie) => (await getAs("/console/account", cookie)).status),

@@ -106,7 +106,7 @@ describe("POST /auth/sign-out-everywhere", () => {
 		const res = await postForm("/auth/sign-out-everywhere", {}, user.cookie);
 
 		expect(res.status).toBe(303);
-		expect(res.headers.get("Location")).toBe("/auth/sign-in?signed_out=everywhere");
+		expect(res.headers.get("Location")).toBe("/auth/sign-in?signed_out=everywhere&sessions=3&tokens=0");
 		const statuses = await Promise.all(
 			[user.cookie, laptop, phone].map(async (c) => (await getAs("/console/account", c)).status),
 		);

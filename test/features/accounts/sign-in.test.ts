@@ -12,10 +12,11 @@ import {
 	sessionCookieFrom,
 } from "../../auth-helpers";
 import { request } from "../../helpers";
-import { mailedLink, pathOf } from "./links";
+import { mailedLink, pathOf, pressLinkButton } from "./links";
 
 const PASSWORD = "marble otter lantern";
-const LOCKOUT = "Too many attempts for this address. Wait 15 minutes or sign in with an emailed link.";
+const LOCKOUT = "Too many attempts for this address. Try again in 1 minute or sign in with an emailed link.";
+const WRONG = "wrong guess";
 
 beforeEach(async () => {
 	await env.DB.prepare("delete from rate_limits").run();
@@ -36,6 +37,12 @@ const sessionsOf = async (userId: string) =>
 			.bind(userId)
 			.first<{ n: number }>()
 	)?.n;
+
+/** Moves an address's last password attempt `seconds` into the past, as if that much time went by. */
+const passTime = (email: string, seconds: number) =>
+	env.DB.prepare("update rate_limits set window_start = window_start - ? where key = ?")
+		.bind(seconds * 1000, `sign-in:account:${email}`)
+		.run();
 
 /** The page body with the typed address taken out, to compare answers for different addresses. */
 const withoutEmail = async (res: Response, email: string) => (await res.text()).replaceAll(email, "EMAIL");
@@ -101,7 +108,7 @@ describe("POST /auth/sign-in with a password", () => {
 		expect(await res.text()).toContain(`href="/auth/sign-in?next=${encodeURIComponent(next)}"`);
 		const link = await mailedLink(user.email, "/auth/verify");
 		expect(link.searchParams.get("next")).toBe(next);
-		const verified = await getAs(pathOf(link));
+		const verified = await pressLinkButton(pathOf(link));
 		expect([verified.status, verified.headers.get("Location")]).toEqual([303, next]);
 	});
 
@@ -186,7 +193,58 @@ describe("sign-in rate limits", () => {
 
 		expect(statuses).toEqual([401, 401, 401, 401, 401]);
 		expect(locked.status).toBe(429);
+		expect(locked.headers.get("Retry-After")).toBe("60");
 		expect(await locked.text()).toContain(LOCKOUT);
+	});
+
+	it("locks for twice as long after each further failure, at most 15 minutes; attempts while locked change nothing", async () => {
+		const user = await createPasswordUser("backoff", PASSWORD);
+		for (let i = 0; i < 5; i++) await signInFrom(`10.4.0.${i}`, { email: user.email, password: WRONG });
+
+		const answers: [string | null, string | undefined][] = [];
+		const afterLocks: number[] = [];
+		for (const lockSeconds of [60, 120, 240, 480, 900, 900]) {
+			const refused = await signInFrom("10.4.1.1", { email: user.email, password: WRONG });
+			answers.push([refused.headers.get("Retry-After"), /Try again in [^.]+/.exec(await refused.text())?.[0]]);
+			await passTime(user.email, lockSeconds);
+			afterLocks.push((await signInFrom("10.4.1.2", { email: user.email, password: WRONG })).status);
+		}
+
+		expect(answers).toEqual([
+			["60", "Try again in 1 minute or sign in with an emailed link"],
+			["120", "Try again in 2 minutes or sign in with an emailed link"],
+			["240", "Try again in 4 minutes or sign in with an emailed link"],
+			["480", "Try again in 8 minutes or sign in with an emailed link"],
+			["900", "Try again in 15 minutes or sign in with an emailed link"],
+			["900", "Try again in 15 minutes or sign in with an emailed link"],
+		]);
+		// Each lock ends exactly when Retry-After said, however often it was tried meanwhile.
+		expect(afterLocks).toEqual([401, 401, 401, 401, 401, 401]);
+	}, 30_000);
+
+	it("lets the right password in once the lock has passed", async () => {
+		const user = await createPasswordUser("lock-passes", PASSWORD);
+		for (let i = 0; i < 5; i++) await signInFrom("10.6.0.1", { email: user.email, password: WRONG });
+		expect((await signInFrom("10.6.0.1", { email: user.email, password: PASSWORD })).status).toBe(429);
+
+		await passTime(user.email, 60);
+
+		expect((await signInFrom("10.6.0.1", { email: user.email, password: PASSWORD })).status).toBe(303);
+	});
+
+	it("still signs the owner in with an emailed link while the password is locked, and the link unlocks it", async () => {
+		const user = await createPasswordUser("link-while-locked", PASSWORD);
+		for (let i = 0; i < 5; i++) await signInFrom("10.5.0.1", { email: user.email, password: WRONG });
+		expect((await signInFrom("10.5.0.2", { email: user.email, password: PASSWORD })).status).toBe(429);
+
+		const asked = await postForm("/auth/sign-in/link", { email: user.email });
+		const token = await mailedToken(user.email, "/auth/sign-in/link/confirm");
+		const signedIn = await postForm("/auth/sign-in/link/confirm", { token });
+
+		expect(asked.headers.get("Location")).toBe("/auth/sign-in/link/sent");
+		expect([signedIn.status, signedIn.headers.get("Location")]).toEqual([303, "/console"]);
+		expect((await getAs("/console/account", sessionCookieFrom(signedIn) ?? "")).status).toBe(200);
+		expect((await signInFrom("10.5.0.3", { email: user.email, password: PASSWORD })).status).toBe(303);
 	});
 
 	it("refuses even the right password while the address is locked", async () => {

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createTestUser, getAs, mailedToken, mailsTo, postForm, sessionCookieFrom } from "../../auth-helpers";
 import { request } from "../../helpers";
-import { mailedLink, pathOf } from "./links";
+import { mailedLink, pathOf, pressLinkButton } from "./links";
 
 // Every test signs up from the same (missing) client IP; the per-IP limit is tested in sign-in.test.ts.
 beforeEach(async () => {
@@ -188,17 +188,41 @@ describe("POST /auth/sign-up", () => {
 	});
 });
 
-describe("GET /auth/verify", () => {
+describe("the verification link (GET shows a button, POST verifies)", () => {
 	async function signUpAndGetToken() {
 		const form = signUpForm();
 		await postForm("/auth/sign-up", form);
 		return { email: form.email, token: await mailedToken(form.email, "/auth/verify") };
 	}
+	const verifiedAt = async (email: string) =>
+		(
+			await env.DB.prepare("select email_verified_at from users where email = ?")
+				.bind(email)
+				.first<{ email_verified_at: number | null }>()
+		)?.email_verified_at;
 
-	it("verifies the address, signs in with a secure cookie and opens the console", async () => {
+	it("signs nobody in on GET (a mail scanner opening it): a button, no cookie, the address still unverified", async () => {
 		const { email, token } = await signUpAndGetToken();
 
 		const res = await getAs(`/auth/verify?token=${encodeURIComponent(token)}`);
+		const again = await getAs(`/auth/verify?token=${encodeURIComponent(token)}`);
+
+		expect([res.status, again.status]).toEqual([200, 200]);
+		expect(res.headers.getSetCookie()).toEqual([]);
+		expect(res.headers.get("Cache-Control")).toBe("no-store");
+		const html = await res.text();
+		expect(html).toContain('<form method="post" action="/auth/verify">');
+		expect(html).toContain(`<input type="hidden" name="token" value="${token}"/>`);
+		expect(html).toContain("Confirm and sign in");
+		expect(await verifiedAt(email)).toBeNull();
+		const row = await env.DB.prepare("select used_at from email_tokens where id = ?").bind(token.split(".")[0]).first();
+		expect(row).toEqual({ used_at: null });
+	});
+
+	it("verifies the address on POST, signs in with a secure cookie and opens the console", async () => {
+		const { email, token } = await signUpAndGetToken();
+
+		const res = await postForm("/auth/verify", { token });
 
 		expect(res.status).toBe(303);
 		expect(res.headers.get("Location")).toBe("/console");
@@ -217,13 +241,27 @@ describe("GET /auth/verify", () => {
 
 	it("works once: the second use is 410 and opens no session", async () => {
 		const { token } = await signUpAndGetToken();
-		await getAs(`/auth/verify?token=${encodeURIComponent(token)}`);
+		await postForm("/auth/verify", { token });
 
-		const again = await getAs(`/auth/verify?token=${encodeURIComponent(token)}`);
+		const again = await postForm("/auth/verify", { token });
+		const page = await getAs(`/auth/verify?token=${encodeURIComponent(token)}`);
 
-		expect(again.status).toBe(410);
+		expect([again.status, page.status]).toEqual([410, 410]);
 		expect(await again.text()).toContain("This link has already been used.");
 		expect(sessionCookieFrom(again)).toBeNull();
+	});
+
+	it("refuses a POST from another site (CSRF) and verifies nothing", async () => {
+		const { email, token } = await signUpAndGetToken();
+
+		const res = await request("/auth/verify", {
+			method: "POST",
+			headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
+			body: new URLSearchParams({ token }).toString(),
+		});
+
+		expect(res.status).toBe(403);
+		expect(await verifiedAt(email)).toBeNull();
 	});
 
 	it("answers an expired link with 410 and leaves the address unverified", async () => {
@@ -233,8 +271,9 @@ describe("GET /auth/verify", () => {
 			.run();
 
 		const res = await getAs(`/auth/verify?token=${encodeURIComponent(token)}`);
+		const post = await postForm("/auth/verify", { token });
 
-		expect(res.status).toBe(410);
+		expect([res.status, post.status]).toEqual([410, 410]);
 		expect(await res.text()).toContain("This link has expired.");
 		const row = await env.DB.prepare("select email_verified_at from users where email = ?").bind(email).first();
 		expect(row).toEqual({ email_verified_at: null });
@@ -245,8 +284,9 @@ describe("GET /auth/verify", () => {
 		const [id] = token.split(".");
 
 		const res = await getAs(`/auth/verify?token=${id}.${"a".repeat(24)}`);
+		const post = await postForm("/auth/verify", { token: `${id}.${"a".repeat(24)}` });
 
-		expect(res.status).toBe(400);
+		expect([res.status, post.status]).toEqual([400, 400]);
 		expect(await res.text()).toContain("This link is not valid.");
 		const row = await env.DB.prepare("select email_verified_at from users where email = ?").bind(email).first();
 		expect(row).toEqual({ email_verified_at: null });
@@ -254,6 +294,7 @@ describe("GET /auth/verify", () => {
 
 	it("answers a missing token with 400", async () => {
 		expect((await getAs("/auth/verify")).status).toBe(400);
+		expect((await postForm("/auth/verify", {})).status).toBe(400);
 	});
 });
 
@@ -300,7 +341,7 @@ describe("carrying `next` through sign-up and verification", () => {
 		const link = await mailedLink(form.email, "/auth/verify");
 		expect(link.searchParams.get("next")).toBe(INVITATION);
 
-		const verified = await getAs(pathOf(link));
+		const verified = await pressLinkButton(pathOf(link));
 
 		expect(verified.status).toBe(303);
 		expect(verified.headers.get("Location")).toBe(INVITATION);
@@ -328,7 +369,7 @@ describe("carrying `next` through sign-up and verification", () => {
 			const [mail] = await mailsTo(form.email);
 			expect(mail?.text).not.toContain("next=");
 			expect(mail?.text).not.toContain("evil.example");
-			const verified = await getAs(pathOf(await mailedLink(form.email, "/auth/verify")));
+			const verified = await pressLinkButton(pathOf(await mailedLink(form.email, "/auth/verify")));
 			expect([next, verified.status, verified.headers.get("Location")]).toEqual([next, 303, "/console"]);
 		}
 	});
@@ -339,8 +380,11 @@ describe("carrying `next` through sign-up and verification", () => {
 			await postForm("/auth/sign-up", form);
 			const token = await mailedToken(form.email, "/auth/verify");
 
-			const res = await getAs(`/auth/verify?token=${encodeURIComponent(token)}&next=${encodeURIComponent(next)}`);
+			const page = await getAs(`/auth/verify?token=${encodeURIComponent(token)}&next=${encodeURIComponent(next)}`);
+			// The page drops it from its form; a hand-made POST carrying it is checked again.
+			const res = await postForm("/auth/verify", { token, next });
 
+			expect(await page.text()).not.toContain('name="next"');
 			expect([next, res.status, res.headers.get("Location")]).toEqual([next, 303, "/console"]);
 			expect(sessionCookieFrom(res)).not.toBeNull();
 		}

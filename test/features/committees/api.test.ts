@@ -73,7 +73,10 @@ describe("series stewards", () => {
 			email,
 			role: "steward",
 		});
-		expect((await mailsTo(email)).map((m) => m.subject)).toEqual([`Invitation to become a steward of Series ${slug}`]);
+		// The Subject holds no name (issue 11); the text says what is offered.
+		const mails = await mailsTo(email);
+		expect(mails.map((m) => m.subject)).toEqual(["You are invited to steward a conference series on Baton"]);
+		expect(mails[0]?.text).toContain(`invited you to become a steward of Series ${slug} on Baton.`);
 	});
 
 	it("does not let a non-steward invite (403) and writes nothing", async () => {

@@ -210,16 +210,21 @@ describe("downloading", () => {
 			expect(res.status).toBe(200);
 			expect(
 				Object.fromEntries(
-					["content-type", "content-disposition", "x-content-type-options", "cache-control"].map((h) => [
-						h,
-						res.headers.get(h),
-					]),
+					[
+						"content-type",
+						"content-disposition",
+						"x-content-type-options",
+						"cache-control",
+						"content-security-policy",
+					].map((h) => [h, res.headers.get(h)]),
 				),
 			).toEqual({
 				"content-type": "application/pdf",
 				"content-disposition": `attachment; filename="Budget 2023 _.pdf"; filename*=UTF-8''Budget%202023%20%E2%82%AC.pdf`,
 				"x-content-type-options": "nosniff",
 				"cache-control": "private, no-store",
+				// The download's own policy, not the pages' one: nothing loads, scripts are sandboxed.
+				"content-security-policy": "default-src 'none'; sandbox",
 			});
 			expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
 		}
@@ -229,6 +234,44 @@ describe("downloading", () => {
 		const res = await sendJson("GET", api(), undefined, { cookie: w.users.chair25.cookie });
 		const { data } = await res.json<{ data: { filename: string; url: string; id: string }[] }>();
 		expect(data.map((a) => [a.filename, a.url])).toEqual([["Budget 2023 €.pdf", `${api()}/${data[0]?.id}`]]);
+	});
+});
+
+describe("file names that reorder what is shown", () => {
+	// U+202E (right-to-left override) shows "Invoice<RLO>fdp.exe" as "Invoiceexe.pdf"; the others
+	// embed, isolate or mark direction the same way. U+0007 is a control character.
+	const SPOOFED = "Inv\u202aoi\u202bce\u202c \u202d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202egpj\u0007.pdf";
+
+	it("loses its bidi formatting and control characters when it is stored", async () => {
+		const id = await insertNote({ seriesId: w.seriesId, editionId: w.editions[2023], title: "Spoofed name" });
+
+		const res = await upload(
+			`/api/v1/handover-notes/${id}/attachments`,
+			new File([PDF], SPOOFED, { type: "application/pdf" }),
+			w.users.chair23.cookie,
+		);
+
+		expect(res.status).toBe(201);
+		expect((await res.json<{ data: { filename: string } }>()).data.filename).toBe("Invoice gpj.pdf");
+		expect((await attachmentRows(id)).map((r) => r.filename)).toEqual(["Invoice gpj.pdf"]);
+	});
+
+	it("is served without them even when it was stored before this rule", async () => {
+		const id = await insertNote({ seriesId: w.seriesId, editionId: w.editions[2023], title: "Old spoofed name" });
+		const created = await upload(
+			`/api/v1/handover-notes/${id}/attachments`,
+			new File([PDF], "plain.pdf"),
+			w.users.chair23.cookie,
+		);
+		const { data } = await created.json<{ data: { id: string } }>();
+		await env.DB.prepare("update handover_attachments set filename = ? where id = ?").bind(SPOOFED, data.id).run();
+
+		const res = await getAs(`/api/v1/handover-notes/${id}/attachments/${data.id}`, w.users.chair23.cookie);
+
+		expect(res.status).toBe(200);
+		expect(res.headers.get("Content-Disposition")).toBe(
+			`attachment; filename="Invoice gpj.pdf"; filename*=UTF-8''Invoice%20gpj.pdf`,
+		);
 	});
 });
 

@@ -4,8 +4,10 @@
  * back when it changes, and the counts on the edition's console home.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getAs, sendJson } from "../../auth-helpers";
-import { createWorld, insertNote, type World } from "./helpers";
+import { createTestUser, getAs, sendJson } from "../../auth-helpers";
+import { request } from "../../helpers";
+import { createApiToken } from "../invitations/helpers";
+import { createWorld, insertNote, rows, type World } from "./helpers";
 
 let w: World;
 const ids: Record<string, string> = {};
@@ -91,6 +93,32 @@ describe("the dossier", () => {
 		expect(changed.status).toBe(200);
 
 		expect((await dossier(w.users.chair25.cookie)).find((n) => n.id === ids.venue23)?.unread).toBe(true);
+	});
+
+	it("is not marked read by a read-only API token, neither by opening the note nor by asking", async () => {
+		const reader = await createTestUser("token-reader");
+		await rows(
+			"insert into edition_members (edition_id, user_id, role) values (?, ?, 'reviewer')",
+			w.editions[2025],
+			reader.id,
+		);
+		const readOnly = await createApiToken(reader.id, { access: "read", editionId: w.editions[2025] });
+		const readWrite = await createApiToken(reader.id, { access: "write", editionId: w.editions[2025] });
+		const markers = () => rows("select note_id from note_reads where user_id = ?", reader.id);
+
+		const page = await request(`/console/notes/${ids.lessons23}`, { headers: { Authorization: `Bearer ${readOnly}` } });
+		const note = await sendJson("GET", `/api/v1/handover-notes/${ids.lessons23}`, undefined, { bearer: readOnly });
+		const marked = await sendJson("POST", `/api/v1/handover-notes/${ids.lessons23}/read`, undefined, {
+			bearer: readOnly,
+		});
+
+		expect([page.status, note.status, marked.status]).toEqual([200, 200, 403]);
+		expect(await markers()).toEqual([]);
+		const byWriter = await sendJson("POST", `/api/v1/handover-notes/${ids.lessons23}/read`, undefined, {
+			bearer: readWrite,
+		});
+		expect(byWriter.status).toBe(204);
+		expect(await markers()).toEqual([{ note_id: ids.lessons23 }]);
 	});
 
 	it("puts the counts on the edition's console home", async () => {

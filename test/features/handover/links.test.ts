@@ -258,3 +258,83 @@ describe("cloning the edition", () => {
 		).toEqual([{ subject_kind: "checklist_task" }, { subject_kind: "checklist_task" }]);
 	});
 });
+
+describe("a public note's links into a draft edition", () => {
+	/** A public 2023 note linked to a ticket of 2023 (held) and to one of 2025 (a draft), each named. */
+	async function publicNoteIntoDraft() {
+		const id = await insertNote({
+			seriesId: w.seriesId,
+			editionId: w.editions[2023],
+			title: "Public: ticket advice",
+			visibility: "public",
+			authorId: w.users.organizer23.id,
+		});
+		const draftTicket = `ticket-secret-${id}`;
+		await env.DB.batch([
+			q(
+				"insert into ticket_types (id, edition_id, name, sales_open_offset_days, sales_close_offset_days) values (?, ?, 'Unannounced sponsor day pass', -100, -3)",
+				draftTicket,
+				w.editions[2025],
+			),
+			q(
+				"insert into handover_note_links (note_id, edition_id, subject_kind, subject_id) values (?, ?, 'ticket_type', ?), (?, ?, 'ticket_type', ?)",
+				id,
+				w.editions[2023],
+				thing.student,
+				id,
+				w.editions[2025],
+				draftTicket,
+			),
+		]);
+		return { id, draftTicket };
+	}
+	const held = () => ({
+		editionId: w.editions[2023],
+		editionName: "HS 2023",
+		subjectKind: "ticket_type",
+		subjectId: thing.student,
+		label: "Student",
+	});
+	const labelsFor = async (noteId: string, cookie?: string) => {
+		const res = await sendJson("GET", `/api/v1/handover-notes/${noteId}/links`, undefined, cookie ? { cookie } : {});
+		return { status: res.status, body: await res.json() };
+	};
+
+	it("lists signed out only the links into public editions: the draft's label is not shown", async () => {
+		const { id } = await publicNoteIntoDraft();
+
+		const res = await labelsFor(id);
+
+		expect(res).toEqual({ status: 200, body: { data: [held()] } });
+		expect(JSON.stringify(res.body)).not.toContain("Unannounced sponsor day pass");
+	});
+
+	it("lists the same to someone signed in who cannot see the draft, also on the note's page", async () => {
+		const { id } = await publicNoteIntoDraft();
+
+		expect(await labelsFor(id, w.users.stranger.cookie)).toEqual({ status: 200, body: { data: [held()] } });
+		const page = await (await getAs(`/console/notes/${id}`, w.users.otherChair.cookie)).text();
+		expect(page).toContain("Student");
+		expect(page).not.toContain("Unannounced sponsor day pass");
+	});
+
+	it("lists the draft's link to its own committee", async () => {
+		const { id, draftTicket } = await publicNoteIntoDraft();
+
+		expect(await labelsFor(id, w.users.chair25.cookie)).toEqual({
+			status: 200,
+			body: {
+				data: [
+					held(),
+					{
+						editionId: w.editions[2025],
+						editionName: "HS 2025",
+						subjectKind: "ticket_type",
+						subjectId: draftTicket,
+						label: "Unannounced sponsor day pass",
+					},
+				],
+			},
+		});
+	});
+});

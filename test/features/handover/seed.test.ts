@@ -57,7 +57,7 @@ describe("the AINM 2023 handover dossier", () => {
 	it("attaches notes only to things the seeded edition has, each link named", async () => {
 		const db = testDb();
 		for (const note of ainm2023HandoverNotes) {
-			const links = await listLinks(db, note.id as string);
+			const links = await listLinks(db, note.id as string, null);
 			for (const link of links) expect(link.label).not.toMatch(/\(removed\)$/);
 		}
 		const linked = new Set(ainm2023HandoverNoteLinks.map((l) => l.subjectKind));

@@ -4,7 +4,7 @@
  * archived; invalid messages write nothing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getAs, postForm, sendJson } from "../../auth-helpers";
+import { createTestUser, getAs, postForm, sendJson } from "../../auth-helpers";
 import { createWorld, insertNote, outboxTo, recipientsOf, rows, type World } from "./helpers";
 
 let w: World;
@@ -158,6 +158,41 @@ describe("answering", () => {
 			chair23: (await answers(w.users.chair23.email)).length,
 		}).toEqual({ chair25: 0, chair23: 1 });
 	});
+
+	it.each(["public", "future_committees"] as const)(
+		"mails no one removed from the committees since the thread began (%s note)",
+		async (visibility) => {
+			const title = `Badge printer ${visibility}`;
+			const author = await createTestUser("former-organizer");
+			const writer = await createTestUser("former-reviewer");
+			await rows(
+				"insert into edition_members (edition_id, user_id, role) values (?, ?, 'organizer'), (?, ?, 'reviewer')",
+				w.editions[2023],
+				author.id,
+				w.editions[2025],
+				writer.id,
+			);
+			const id = await insertNote({
+				seriesId: w.seriesId,
+				editionId: w.editions[2023],
+				title,
+				visibility,
+				authorId: author.id,
+			});
+			const threadId = (await (await ask(id, w.users.chair25.cookie)).json<{ data: { id: string } }>()).data.id;
+			expect((await reply(id, threadId, writer.cookie, "Which printer?")).status).toBe(201);
+			await rows("delete from edition_members where user_id in (?, ?)", author.id, writer.id);
+
+			expect((await reply(id, threadId, w.users.chair23.cookie, "The one in room 2.")).status).toBe(201);
+
+			const answerTo = await rows<{ to: string }>(
+				'select "to" from outbox where subject like ? and text like ? order by "to"',
+				`%${title}%`,
+				"%The one in room 2.%",
+			);
+			expect(answerTo.map((r) => r.to)).toEqual([w.users.chair25.email]);
+		},
+	);
 
 	it("answers 404 for a thread of another note", async () => {
 		const one = await note23("Student tickets D");

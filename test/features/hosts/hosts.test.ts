@@ -24,6 +24,13 @@ const hostsOf = async (editionId: string) =>
 			.all<{ hostname: string }>()
 	).results.map((r) => r.hostname);
 
+const statesOf = async (editionId: string) =>
+	(
+		await env.DB.prepare("select hostname, state from edition_hosts where edition_id = ? order by hostname")
+			.bind(editionId)
+			.all<{ hostname: string; state: string }>()
+	).results;
+
 const addHost = (edition: TestEdition, hostname: unknown, user: TestUser = edition.chair) =>
 	sendJson("POST", `/api/v1/editions/${edition.id}/hosts`, { hostname }, { cookie: user.cookie });
 
@@ -68,23 +75,25 @@ describe("host names through the API", () => {
 		expect(await hostsOf(edition.id)).toEqual(["archive-2041.example.org"]);
 	});
 
-	it("answers a host name another edition has with 409 and writes nothing", async () => {
+	// Issue 12 changed this: a name another edition has is no longer refused with 409 (the first
+	// holder could squat it forever); it becomes a claim that serves nothing until a fresh proof.
+	it("records a host name another edition has as a pending takeover claim; the holder keeps it", async () => {
 		const [owner, other] = await Promise.all([createLifecycleEdition("published"), createLifecycleEdition("draft")]);
 		await mapHost("taken.example.org", owner.id);
 		const before = await editionState(other.id);
 
 		const res = await addHost(other, "Taken.example.org");
 
-		expect(res.status).toBe(409);
-		expect(await res.json<ErrorJson>()).toMatchObject({
-			error: {
-				code: "host_taken",
-				message: "This host name is already mapped to an edition.",
-				fields: { hostname: "This host name is already mapped to an edition." },
-			},
+		expect(res.status).toBe(201);
+		const { data } = await res.json<{ data: { state: string; takeover: boolean; serving: boolean } }>();
+		expect({ state: data.state, takeover: data.takeover, serving: data.serving }).toEqual({
+			state: "pending",
+			takeover: true,
+			serving: false,
 		});
 		expect(await hostsOf(other.id)).toEqual([]);
 		expect(await hostsOf(owner.id)).toEqual(["taken.example.org"]);
+		expect(await countRows("host_claims", "edition_id = ?", other.id)).toBe(1);
 		expect(await editionState(other.id)).toEqual(before);
 	});
 
@@ -164,7 +173,11 @@ describe("host names through the API", () => {
 		});
 
 		expect(res.status).toBe(204);
-		expect(await hostsOf(edition.id)).toEqual(["stays.example.org"]);
+		// Since issue 12 a name that served is held for the edition (30 days), not deleted.
+		expect(await statesOf(edition.id)).toEqual([
+			{ hostname: "gone.example.org", state: "held" },
+			{ hostname: "stays.example.org", state: "verified" },
+		]);
 		expect((await editionState(edition.id))?.version).toBe((before?.version ?? 0) + 1);
 	});
 
@@ -232,15 +245,17 @@ describe("host names in the console", () => {
 		);
 
 		expect(res.status).toBe(303);
-		expect(res.headers.get("Location")).toBe(`/console/editions/${edition.id}/hosts?notice=added`);
+		// Since issue 12 the name is added as pending, with the record to create.
+		expect(res.headers.get("Location")).toBe(`/console/editions/${edition.id}/hosts?notice=host_pending`);
 		const page = await (await getAs(res.headers.get("Location") ?? "", edition.chair.cookie)).text();
 		expect(page).toContain('<a href="https://console.example.org/">console.example.org</a>');
-		expect(page).toContain("Added.");
+		expect(page).toContain("Added as pending: create the DNS record shown below, then press “Check now”.");
 	});
 
+	// Since issue 12 another edition's name is claimed, not refused: "taken" is the edition's own name.
 	it("shows the message beside the field for an invalid or taken name and writes nothing", async () => {
-		const [edition, other] = await Promise.all([createLifecycleEdition("published"), createLifecycleEdition("draft")]);
-		await mapHost("console-taken.example.org", other.id);
+		const edition = await createLifecycleEdition("published");
+		await mapHost("console-taken.example.org", edition.id);
 
 		const invalid = await postForm(
 			`/console/editions/${edition.id}/hosts`,
@@ -256,8 +271,8 @@ describe("host names in the console", () => {
 		expect(invalid.status).toBe(400);
 		expect(await invalid.text()).toContain("Give a full host name with a dot, e.g. ainm2025.example.org.");
 		expect(taken.status).toBe(409);
-		expect(await taken.text()).toContain("This host name is already mapped to an edition.");
-		expect(await hostsOf(edition.id)).toEqual([]);
+		expect(await taken.text()).toContain("This host name is already mapped to this edition.");
+		expect(await hostsOf(edition.id)).toEqual(["console-taken.example.org"]);
 	});
 
 	it("a chair removes a host name with its button", async () => {
@@ -271,8 +286,9 @@ describe("host names in the console", () => {
 		);
 
 		expect(res.status).toBe(303);
-		expect(res.headers.get("Location")).toBe(`/console/editions/${edition.id}/hosts?notice=removed`);
-		expect(await hostsOf(edition.id)).toEqual([]);
+		// Since issue 12 a name that served is held, not deleted.
+		expect(res.headers.get("Location")).toBe(`/console/editions/${edition.id}/hosts?notice=host_held`);
+		expect(await statesOf(edition.id)).toEqual([{ hostname: "remove-me.example.org", state: "held" }]);
 	});
 
 	it("shows an organizer the list without the forms", async () => {

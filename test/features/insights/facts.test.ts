@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ainm2023Sessions, ainm2023Speakers, ainm2023Talks, EDITION_ID } from "../../../src/cli/seed/ainm";
-import { editions } from "../../../src/db/schema";
+import { editions, speakers } from "../../../src/db/schema";
 import { type Facts, factsFor } from "../../../src/features/insights/facts";
 import type { FigureSource } from "../../../src/features/insights/figures";
 import type { ErrorBody } from "../../../src/lib/errors";
@@ -155,6 +155,47 @@ describe("GET /api/v1/editions/{id}/facts", () => {
 		]);
 		expect(committee.status).toBe(200);
 		expect(((await committee.json()) as { data: Facts }).data.days).toBe(2);
+	});
+});
+
+describe("speakers without consent", () => {
+	it("are in no count or country of a public edition's facts", async () => {
+		const id = newId();
+		await testDb().insert(editions).values({
+			id,
+			seriesId: "seed-series-ainm",
+			year: 2033,
+			name: "AINM 2033",
+			startDate: "2033-10-03",
+			endDate: "2033-10-04",
+			timeZone: "Europe/Amsterdam",
+			status: "published",
+		});
+		const speaker = (seq: number, country: string, consentedAt: Date | null) => ({
+			id: `${id}-s${seq}`,
+			editionId: id,
+			seq,
+			name: `Speaker ${seq}`,
+			country,
+			consentedAt,
+		});
+		await testDb()
+			.insert(speakers)
+			.values([
+				speaker(1, "NL", new Date()),
+				speaker(2, "DK", new Date()),
+				speaker(3, "FR", null),
+				speaker(4, "", null),
+			]);
+
+		const res = await request(`/api/v1/editions/${id}/facts`);
+
+		expect(res.status).toBe(200);
+		const { data } = await res.json<{ data: Facts }>();
+		expect([data.speakers, data.countries]).toEqual([
+			2,
+			{ count: 2, codes: ["DK", "NL"], names: ["Denmark", "Netherlands"], speakersWithoutCountry: 0 },
+		]);
 	});
 });
 

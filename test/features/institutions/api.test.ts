@@ -533,7 +533,9 @@ describe("POST /api/v1/institutions/{id}/invitations", () => {
 		expect(ttl).toBeGreaterThanOrEqual(7 * 86_400_000 - 1000);
 		expect(ttl).toBeLessThanOrEqual(7 * 86_400_000 + 60_000);
 		const mails = await mailsTo(email);
-		expect(mails.map((m) => m.subject)).toEqual(["Invitation to join Institution invite as an admin"]);
+		// The Subject holds no name (issue 11: the inviting side chooses names); the text says what is offered.
+		expect(mails.map((m) => m.subject)).toEqual(["You are invited to join an institution on Baton"]);
+		expect(mails[0]?.text).toContain(`${inst.admin.name} invited you to join Institution invite as an admin on Baton.`);
 		const token = await invitationToken(email);
 		expect(token.startsWith(`${data.id}.`)).toBe(true);
 	});

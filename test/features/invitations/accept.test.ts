@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, getAs, ORIGIN, postForm, sendJson, sessionCookieFrom } from "../../auth-helpers";
 import { request, seed } from "../../helpers";
-import { mailedLink, pathOf } from "../accounts/links";
+import { mailedLink, pathOf, pressLinkButton } from "../accounts/links";
 import {
 	addInstitutionMember,
 	countRows,
@@ -141,7 +141,7 @@ describe("accepting on the invitation page", () => {
 		const form = { email, name: "New Person", affiliation: "", country: "NL", password: "", next };
 		const signedUp = await postForm("/auth/sign-up", form);
 		expect(signedUp.status).toBe(303);
-		const verified = await getAs(pathOf(await mailedLink(email, "/auth/verify")));
+		const verified = await pressLinkButton(pathOf(await mailedLink(email, "/auth/verify")));
 		expect([verified.status, verified.headers.get("Location")]).toEqual([303, path]);
 		const cookie = sessionCookieFrom(verified) ?? "";
 

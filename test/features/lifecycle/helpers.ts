@@ -4,7 +4,7 @@
  * content version for "nothing changed" checks.
  */
 import { env, exports } from "cloudflare:workers";
-import type { EditionStatus } from "../../../src/db/schema";
+import type { EditionStatus, HostState } from "../../../src/db/schema";
 import { newId } from "../../../src/lib/ids";
 import { createTestUser, type TestUser } from "../../auth-helpers";
 
@@ -81,9 +81,23 @@ export const editionState = (id: string) =>
 		.bind(id)
 		.first<{ status: EditionStatus; version: number }>();
 
-/** Maps a host name to an edition directly in D1 (the API is tested on its own). */
-export const mapHost = (hostname: string, editionId: string) =>
-	env.DB.prepare("insert into edition_hosts (hostname, edition_id) values (?, ?)").bind(hostname, editionId).run();
+/**
+ * Maps a host name to an edition directly in D1 as a verified name, as if its committee had
+ * proven control (the API and the verification are tested on their own); `state` for others.
+ */
+export const mapHost = (hostname: string, editionId: string, state: HostState = "verified") =>
+	env.DB.prepare(
+		"insert into edition_hosts (hostname, edition_id, state, verification_token, verification_records, verified_at) values (?, ?, ?, ?, ?, ?)",
+	)
+		.bind(
+			hostname,
+			editionId,
+			state,
+			`token-${hostname}`,
+			JSON.stringify([{ type: "TXT", name: `_baton-verify.${hostname}`, value: `baton-verify=token-${hostname}` }]),
+			state === "verified" ? Date.now() : null,
+		)
+		.run();
 
 /** A request to any host, through the real Worker entry: the URL names the Host. */
 export const requestUrl = (url: string, init?: RequestInit) =>

@@ -1,0 +1,44 @@
+/**
+ * What a recovery action (password change or reset, "sign out everywhere") ended: sessions and
+ * personal API tokens, both in the action's own batch, so whoever had the account keeps no way in.
+ * The counts ride to the next page in its query (numbers only) and are said there in words.
+ */
+import { revokeUserApiTokens } from "../../auth/api-tokens";
+import { invalidateUserSessions } from "../../auth/sessions";
+import type { Database } from "../../db/client";
+
+export interface Revoked {
+	sessions: number;
+	tokens: number;
+}
+
+/** Ends every session and revokes every live API token of the user, in one batch. */
+export async function signOutEverywhere(db: Database, userId: string, now = new Date()): Promise<Revoked> {
+	const [sessions, tokens] = await db.batch([invalidateUserSessions(db, userId), revokeUserApiTokens(db, userId, now)]);
+	return { sessions: sessions.length, tokens: tokens.length };
+}
+
+/** `sessions=3&tokens=2`, to append to the redirect that follows a recovery action. */
+export const revokedQuery = (revoked: Revoked) => `sessions=${revoked.sessions}&tokens=${revoked.tokens}`;
+
+/** The counts in a query, when both are plain small numbers (anything else says nothing). */
+export function revokedFromQuery(query: (name: string) => string | undefined): Revoked | undefined {
+	const count = (value: string | undefined) => (value && /^\d{1,6}$/.test(value) ? Number(value) : undefined);
+	const sessions = count(query("sessions"));
+	const tokens = count(query("tokens"));
+	return sessions === undefined || tokens === undefined ? undefined : { sessions, tokens };
+}
+
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * "Signed out of 3 sessions and revoked 2 API tokens." (`other` when the session that asked stays).
+ *
+ * @example revokedSentence({ sessions: 1, tokens: 0 }, "other") // "Signed out of 1 other session and revoked 0 API tokens."
+ */
+export function revokedSentence(revoked: Revoked, other?: "other"): string {
+	const sessions = other
+		? counted(revoked.sessions, "other session", "other sessions")
+		: counted(revoked.sessions, "session", "sessions");
+	return `Signed out of ${sessions} and revoked ${counted(revoked.tokens, "API token", "API tokens")}.`;
+}
