@@ -41,7 +41,9 @@ export default defineConfig({
 					environment: "node",
 					include: ["test/e2e/**/*.test.ts"],
 					globalSetup: ["./test/e2e/global-setup.ts"],
-					testTimeout: 60_000,
+					// A safety net against a hang, not a timing goal: a walk through 30 pages with axe takes about a
+					// minute on a quiet 2-core machine and several on a busy one.
+					testTimeout: 600_000,
 					hookTimeout: 120_000,
 				},
 			},

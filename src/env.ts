@@ -18,7 +18,7 @@ export interface Bindings {
 	MAIL_HTTP_TOKEN?: string;
 	EMAIL?: SendEmail;
 	/**
-	 * Who confirms control of custom host names (src/features/hosts/verifier.ts): "dns" (a TXT
+	 * Who confirms control of custom host names (src/features/hostnames/verifier.ts): "dns" (a TXT
 	 * record over DNS-over-HTTPS), "cloudflare" (Cloudflare for SaaS custom hostnames) or "fake"
 	 * (tests and local development; refused in production). Unset: "fake" in development and
 	 * tests, "dns" anywhere else.

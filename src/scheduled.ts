@@ -7,7 +7,7 @@ import type { Bindings } from "./env";
 import { checklistRemindersJob } from "./features/checklist/task-reminders";
 import { debriefJob } from "./features/debrief/job";
 import { seriesAnnouncementsJob } from "./features/following/announcements";
-import { hostVerificationJob } from "./features/hosts/job";
+import { hostVerificationJob } from "./features/hostnames/job";
 import { organizerRemindersJob } from "./features/organizer-reminders/job";
 import { type JobContext, logJobError, type ScheduledJob } from "./jobs/job";
 import { deliverOutbox, deliveryAdapter } from "./lib/mailer";

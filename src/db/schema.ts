@@ -657,7 +657,7 @@ export const hostProposals = sqliteTable(
 );
 
 /**
- * Where a custom host name stands (src/features/hosts/verification.ts): pending (mapped, control
+ * Where a custom host name stands (src/features/hostnames/verification.ts): pending (mapped, control
  * not proven: serves nothing), verified (serves), failing (verified, but the last daily checks
  * failed: still serves), held (unmapped: answers a "moved" page for 30 days, then is freed) and
  * legacy (mapped before proof was required: serves until its grace deadline).

@@ -11,7 +11,7 @@ import { isDevelopment } from "../../lib/environment";
 import { notFound } from "../../lib/errors";
 import { Field } from "../../views/forms";
 import { Layout } from "../../views/layout";
-import { listFakeTxt, publishFakeTxt } from "../hosts";
+import { listFakeTxt, publishFakeTxt } from "../hostnames";
 
 const OUTBOX_PAGE_SIZE = 50;
 

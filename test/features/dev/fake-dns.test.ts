@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app";
-import { listFakeTxt } from "../../../src/features/hosts/fake-verifier";
+import { listFakeTxt } from "../../../src/features/hostnames/fake-verifier";
 import { request } from "../../helpers";
 
 const publish = (environment: "development" | "test") =>

@@ -8,9 +8,9 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { publishFakeTxt } from "../../../src/features/hosts/fake-verifier";
-import { hostVerificationJob, verifyHosts } from "../../../src/features/hosts/job";
-import { MAX_FAILED_CHECKS } from "../../../src/features/hosts/verification";
+import { publishFakeTxt } from "../../../src/features/hostnames/fake-verifier";
+import { hostVerificationJob, verifyHosts } from "../../../src/features/hostnames/job";
+import { MAX_FAILED_CHECKS } from "../../../src/features/hostnames/verification";
 import { runScheduledJobs } from "../../../src/scheduled";
 import { getAs, mailsTo } from "../../auth-helpers";
 import { runOvertaken } from "../../jobs/helpers";

@@ -8,7 +8,7 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { publishFakeTxt } from "../../../src/features/hosts/fake-verifier";
+import { publishFakeTxt } from "../../../src/features/hostnames/fake-verifier";
 import { getAs, mailsTo, postForm, sendJson } from "../../auth-helpers";
 import { seed } from "../../helpers";
 import { countRows } from "../invitations/helpers";

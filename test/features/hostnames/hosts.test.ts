@@ -5,7 +5,7 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { HostnameSchema, isMainHost, reservedHostProblem } from "../../../src/features/hosts/hostnames";
+import { HostnameSchema, isMainHost, reservedHostProblem } from "../../../src/features/hostnames/hostnames";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { request } from "../../helpers";
 import { countRows } from "../invitations/helpers";

@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Bindings } from "../../../src/env";
-import { hostnameVerifier } from "../../../src/features/hosts/choose-verifier";
-import { cloudflareVerifier } from "../../../src/features/hosts/cloudflare-verifier";
-import { dnsTxtVerifier, txtValue } from "../../../src/features/hosts/dns-verifier";
-import { fakeVerifier } from "../../../src/features/hosts/fake-verifier";
-import type { Fetch } from "../../../src/features/hosts/verifier";
+import { hostnameVerifier } from "../../../src/features/hostnames/choose-verifier";
+import { cloudflareVerifier } from "../../../src/features/hostnames/cloudflare-verifier";
+import { dnsTxtVerifier, txtValue } from "../../../src/features/hostnames/dns-verifier";
+import { fakeVerifier } from "../../../src/features/hostnames/fake-verifier";
+import type { Fetch } from "../../../src/features/hostnames/verifier";
 
 const HOST = "ainm2025.example.org";
 const TOKEN = "3f9c2a7e5b1d4c8f9a0b6e2d7c4f1a8b";
