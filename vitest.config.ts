@@ -31,6 +31,9 @@ export default defineConfig({
 					include: ["test/**/*.test.{ts,tsx}"],
 					exclude: ["test/e2e/**"],
 					setupFiles: ["./test/setup/apply-migrations.ts"],
+					// Tests keep production password hashing (scrypt, 16 MiB a hash): on a busy 2-core machine a
+					// sign-in test can take several seconds. The timeout guards against hangs, not for speed.
+					testTimeout: 60_000,
 				},
 			},
 			{

@@ -106,7 +106,7 @@ export function createApp() {
 		// Server-Timing shows the query budget in browser dev tools and lets tests measure it.
 		c.header("Server-Timing", `d1;desc="${counter.count} queries";dur=${counter.ms.toFixed(1)}`);
 	});
-	// Custom host names (design.md, "Hosts"): a mapped host's requests are rewritten to its edition's
+	// Custom host names (src/README.md, "Hosts"): a mapped host's requests are rewritten to its edition's
 	// `/s/{series}/{year}/…` and run through this same app; unknown hosts get a 404. Before the
 	// origin check and the session, so console and sign-in never run on a custom host.
 	app.use(routeHosts((request, env, ctx) => app.fetch(request, env, ctx)));

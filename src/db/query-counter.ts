@@ -1,6 +1,6 @@
 /**
  * Counts every statement a request sends to D1 (batches by their statements), so the query
- * budget of design.md can be measured and reported in `Server-Timing` and the request log.
+ * query budget (src/README.md) can be measured and reported in `Server-Timing` and the request log.
  */
 export interface QueryCounter {
 	readonly count: number;

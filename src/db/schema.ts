@@ -2,7 +2,7 @@
  * The single source of table types. Migrations are generated from this file by drizzle-kit
  * (`npm run db:generate`); zod schemas for validation and the API are derived from it.
  *
- * Data contract (see design.md): text ids made by the app, so parent and child rows can be
+ * Data contract (see src/README.md): text ids made by the app, so parent and child rows can be
  * written in one batch; edition-scoped rows carry `edition_id`, series-scoped rows `series_id`;
  * times are wall-clock (day index, local HH:MM, duration) resolved in the edition's zone only
  * when rendered.

@@ -1,7 +1,7 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 
-/** The one error body of the API (design.md, "Errors"). */
+/** The one error body of the API (src/README.md, "Errors"). */
 export interface ErrorBody {
 	error: { code: string; message: string; fields?: Record<string, string>; requestId?: string };
 }

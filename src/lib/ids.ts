@@ -1,2 +1,2 @@
-/** Text ids made by the app (design.md, "Ids"): rows can be written in one batch with their children. */
+/** Text ids made by the app (src/README.md, "Ids"): rows can be written in one batch with their children. */
 export const newId = (): string => crypto.randomUUID();

@@ -1,6 +1,6 @@
 /**
  * Deadlines are offsets from day 1 (calendar days, negative before the event) plus a local
- * `HH:MM` (design.md, "Time"). These helpers order and name them without resolving a zone.
+ * `HH:MM` (src/README.md, "Time"). These helpers order and name them without resolving a zone.
  */
 
 /** Minutes from midnight of day 1, to compare two (offset, time) moments. */

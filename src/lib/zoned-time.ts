@@ -1,5 +1,5 @@
 /**
- * Wall-clock times in an edition's IANA zone, resolved to instants (design.md, "Time"). An
+ * Wall-clock times in an edition's IANA zone, resolved to instants (src/README.md, "Time"). An
  * edition stores day 1 (`YYYY-MM-DD`) and its zone; sessions are (day, local HH:MM) and deadlines
  * (offset days from day 1, local HH:MM). Only here do they become absolute instants, so moving
  * day 1 or the zone moves every one of them, across DST and zones, with nothing stored to fix up.

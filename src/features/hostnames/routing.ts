@@ -1,5 +1,5 @@
 /**
- * Host routing (design.md, "Hosts"): the main host is served as is; a custom host name whose
+ * Host routing (src/README.md, "Hosts"): the main host is served as is; a custom host name whose
  * control was proven (verification.ts) and that belongs to a public edition serves that
  * edition's subsite at `/` by rewriting the path to `/s/{series}/{year}{path}` and dispatching
  * the rewrite to the same app; a name its edition unmapped answers a "moved" page during its

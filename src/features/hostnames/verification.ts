@@ -1,5 +1,5 @@
 /**
- * Checking control of a host name and what a check changes (design.md, "Hosts"): pending names
+ * Checking control of a host name and what a check changes (src/README.md, "Hosts"): pending names
  * become verified when a HostnameVerifier confirms control; verified names that fail a check
  * become failing (still serving, with a mail to the chairs at the first failure) and after
  * MAX_FAILED_CHECKS failures in a row pending again (no longer serving, with a mail); a claim that

@@ -40,7 +40,7 @@ export const HOME_PAGE_SLUG = "home";
 /**
  * What blocks publishing, as `{ field: message }` (empty when ready): dates, venue, a published
  * home page, ticket sales inside the event's dates, and a call for abstracts that closes and
- * decides before day 1. Offsets count from day 1 (design.md, "Time"). One batch of 3 reads.
+ * decides before day 1. Offsets count from day 1 (src/README.md, "Time"). One batch of 3 reads.
  */
 export async function goLiveProblems(
 	db: Database,

@@ -2,7 +2,7 @@
  * When an organizer reminder goes out. A reminder counts calendar days from its anchor (day 1,
  * the last day, or the call for abstracts opening or closing) and is sent at 09:00 on that day in
  * the edition's zone, so it moves with a clone and lands on the same local morning across DST.
- * Nothing resolved is stored (design.md, "Time").
+ * Nothing resolved is stored (src/README.md, "Time").
  */
 import type { abstractCalls, Edition, OrganizerReminder, ReminderAnchor } from "../../db/schema";
 import { days } from "../../domain/reminder-wording";

@@ -1,6 +1,6 @@
 /**
  * The program's rules of time and place, as plain functions over wall-clock slots (day index,
- * local HH:MM, minutes; design.md "Time"): what may be saved (a day of the edition, ending by
+ * local HH:MM, minutes; src/README.md, "Time"): what may be saved (a day of the edition, ending by
  * midnight, one session per room at a time, talks that fit their session) and what only deserves
  * a warning (a speaker in two places at once). No I/O: ./program.ts loads the rows and asks.
  */

@@ -1,5 +1,5 @@
 /**
- * Edge caching of the public subsite (design.md, "Scale"). Every public page and feed of an
+ * Edge caching of the public subsite (README, "Edge caching"). Every public page and feed of an
  * edition is rendered once per version of what it shows and then served from the Workers Cache
  * API (`caches.default`, per data centre) at the cost of the one statement that resolves the
  * tenant.

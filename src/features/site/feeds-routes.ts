@@ -1,5 +1,5 @@
 /**
- * The edition's feeds (design.md, URL contract): `schedule.xml`, `schedule.json`, `calendar.ics`
+ * The edition's feeds (src/README.md, "URLs"): `schedule.xml`, `schedule.json`, `calendar.ics`
  * and `program/{seq}/calendar.ics` under `/s/{series}/{year}`, and at `/` of a custom host (the
  * host routing rewrites those to the `/s/…` paths). Public editions only: a draft is a 404 here,
  * never a preview. Each answer is a function of the URL and the database alone (tenant: one

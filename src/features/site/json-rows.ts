@@ -1,6 +1,6 @@
 /**
  * Rows of a small table as one JSON column of another statement. The subsite's busiest pages have
- * a budget of three D1 statements (design.md, "Query budget"); a page that needs a few short lists
+ * a budget of three D1 statements (src/README.md, "Query budget"); a page that needs a few short lists
  * besides its main query (the navigation's pages, the home's tracks and deadlines) reads them as
  * scalar subqueries of a statement it sends anyway, instead of one statement each.
  */

@@ -1,6 +1,6 @@
 /**
  * The dates a visitor plans by: when the call for abstracts opens and closes, when decisions come,
- * when ticket sales open and close. Stored as offsets from day 1 (design.md, "Time"); resolved
+ * when ticket sales open and close. Stored as offsets from day 1 (src/README.md, "Time"); resolved
  * here, in the edition's zone, only to be shown.
  */
 import type { abstractCalls, ticketTypes } from "../../db/schema";

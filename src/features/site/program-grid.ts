@@ -2,7 +2,7 @@
  * The program as a grid: per day, time slots (sessions starting at the same time) in rows, rooms in
  * columns, so parallel sessions sit side by side; a session alone in its slot, or without a room,
  * spans the columns (plenaries, named lectures, breaks, the closing panel). The page lays it out
- * with CSS grid on wide screens and as a plain list on a phone (design.md: no rowspan tables).
+ * with CSS grid on wide screens and as a plain list on a phone (src/README.md, "Layout of pages": no rowspan tables).
  */
 import type { Room, Track } from "../../db/schema";
 import type { ProgramData, ProgramDay, ProgramSessionView } from "./program-data";

@@ -2,14 +2,16 @@
  * Checklist reminders run by the scheduler with a fixed `now`: open tasks due within 7 days (end
  * of the due day in the edition's zone) or overdue, never reminded, mailed once to their owners.
  */
+
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checklistTasks, editions } from "../../../src/db/schema";
+import { checklistTasks } from "../../../src/db/schema";
 import { checklistRemindersJob, sendChecklistReminders } from "../../../src/features/checklist/task-reminders";
 import { dayCount } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
 import { runScheduledJobs } from "../../../src/scheduled";
 import { mailsTo, type TestUser } from "../../auth-helpers";
+import { insertEdition } from "../../fixtures";
 import { testDb } from "../../helpers";
 import { runOvertaken } from "../../jobs/helpers";
 import { createFollowableSeries } from "../following/helpers";
@@ -27,18 +29,16 @@ const offsetOf = (date: string) => dayCount(START, date) - 1;
 async function createEdition(status: Status = "draft") {
 	const s = await createFollowableSeries("tasks");
 	const id = newId();
-	await testDb()
-		.insert(editions)
-		.values({
-			id,
-			seriesId: s.id,
-			year: nextYear++,
-			name: `Tasks ${id.slice(0, 4)}`,
-			startDate: START,
-			endDate: "2031-10-08",
-			timeZone: "Europe/Amsterdam",
-			status,
-		});
+	await insertEdition({
+		id,
+		seriesId: s.id,
+		year: nextYear++,
+		name: `Tasks ${id.slice(0, 4)}`,
+		startDate: START,
+		endDate: "2031-10-08",
+		timeZone: "Europe/Amsterdam",
+		status,
+	});
 	return id;
 }
 

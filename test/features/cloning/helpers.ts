@@ -3,8 +3,9 @@
  * every row an edition owns (for "the source is unchanged" and "nothing was written" as exact
  * equality), and a D1 binding that records the statements of each batch and can break one.
  */
+
 import { env } from "cloudflare:workers";
-import type { TestUser } from "../../auth-helpers";
+import { type EditionValues, insertEdition } from "../../fixtures";
 
 export const AINM = "seed-series-ainm";
 export const AINM_2023 = "seed-edition-ainm-2023";
@@ -48,28 +49,18 @@ export interface EditionRow {
 
 /** An edition row of a series (AINM unless told), empty of content. */
 export async function createEdition(row: EditionRow): Promise<void> {
-	await env.DB.prepare(
-		"insert into editions (id, series_id, year, name, start_date, end_date, time_zone, status, city, host_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	)
-		.bind(
-			row.id,
-			row.seriesId ?? AINM,
-			row.year,
-			row.name ?? `AINM ${row.year}`,
-			row.start,
-			row.end,
-			row.timeZone ?? "Europe/Amsterdam",
-			row.status ?? "draft",
-			row.city ?? "",
-			row.hostName ?? "",
-		)
-		.run();
-}
-
-export async function addMember(editionId: string, user: TestUser, role: string): Promise<void> {
-	await env.DB.prepare("insert into edition_members (edition_id, user_id, role) values (?, ?, ?)")
-		.bind(editionId, user.id, role)
-		.run();
+	await insertEdition({
+		id: row.id,
+		seriesId: row.seriesId ?? AINM,
+		year: row.year,
+		name: row.name ?? `AINM ${row.year}`,
+		startDate: row.start,
+		endDate: row.end,
+		timeZone: row.timeZone ?? "Europe/Amsterdam",
+		status: (row.status ?? "draft") as EditionValues["status"],
+		city: row.city ?? "",
+		hostName: row.hostName ?? "",
+	});
 }
 
 export async function rowsOf(sql: string, ...binds: unknown[]): Promise<Record<string, unknown>[]> {

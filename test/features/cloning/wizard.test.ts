@@ -4,14 +4,16 @@
  * them, sees every date old beside new before anything is written, and lands on the edition's
  * page that says where it came from. Then the refusals and who may do what.
  */
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { dateOfDay } from "../../../src/lib/dates";
 import { resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
+import { addCommitteeMember } from "../../fixtures";
 import { request } from "../../helpers";
 import { createApiToken } from "../invitations/helpers";
 import { seedWithTemplates } from "../templates/helpers";
-import { AINM_2023, addMember, contentVersion, createEdition, editionSnapshot, rowCounts, rowsOf } from "./helpers";
+import { AINM_2023, contentVersion, createEdition, editionSnapshot, rowCounts, rowsOf } from "./helpers";
 
 const TARGET = "wizard-ainm-2025";
 const setup = (id = TARGET) => `/console/editions/${id}/setup`;
@@ -70,8 +72,8 @@ beforeAll(async () => {
 		city: "Lisbon",
 		hostName: "Example University",
 	});
-	await addMember(TARGET, chair, "chair");
-	await addMember(TARGET, reviewer, "reviewer");
+	await addCommitteeMember({ editionId: TARGET, user: chair, role: "chair" });
+	await addCommitteeMember({ editionId: TARGET, user: reviewer, role: "reviewer" });
 });
 
 describe("the setup wizard", () => {
@@ -193,7 +195,7 @@ describe("the setup wizard", () => {
 
 	it("starting blank writes nothing and says so", async () => {
 		await createEdition({ id: "wizard-blank", year: 2027, start: "2027-10-04", end: "2027-10-06" });
-		await addMember("wizard-blank", chair, "chair");
+		await addCommitteeMember({ editionId: "wizard-blank", user: chair, role: "chair" });
 		const version = await contentVersion("wizard-blank");
 
 		const res = await getAs(`${setup("wizard-blank")}?start=blank`, chair.cookie);
@@ -207,7 +209,7 @@ describe("the setup wizard", () => {
 	it("shows the parts again with the reason when nothing is chosen or a rule refuses the choice", async () => {
 		const filled = "wizard-filled";
 		await createEdition({ id: filled, year: 2037, start: "2037-10-05", end: "2037-10-07" });
-		await addMember(filled, chair, "chair");
+		await addCommitteeMember({ editionId: filled, user: chair, role: "chair" });
 		const { env } = await import("cloudflare:workers");
 		await env.DB.prepare("insert into sponsor_tiers (id, edition_id, name) values ('wizard-tier', ?, 'Gold')")
 			.bind(filled)
@@ -275,8 +277,8 @@ describe("who may clone", () => {
 			name: "OTH 2030",
 		});
 		await createEdition({ id: "wizard-perm-target", year: 2031, start: "2031-10-06", end: "2031-10-08" });
-		await addMember("wizard-perm-target", chair, "chair");
-		await addMember("wizard-perm-target", reviewer, "reviewer");
+		await addCommitteeMember({ editionId: "wizard-perm-target", user: chair, role: "chair" });
+		await addCommitteeMember({ editionId: "wizard-perm-target", user: reviewer, role: "reviewer" });
 	});
 
 	const pagesOnly = (sourceEditionId: string) => ({ sourceEditionId, "part.pages": "on" });
@@ -320,8 +322,8 @@ describe("who may clone", () => {
 		const { env } = await import("cloudflare:workers");
 		await createEdition({ id: "wizard-own-draft", year: 2041, start: "2041-10-07", end: "2041-10-09" });
 		await createEdition({ id: "wizard-own-target", year: 2043, start: "2043-10-05", end: "2043-10-07" });
-		await addMember("wizard-own-draft", chair, "organizer");
-		await addMember("wizard-own-target", chair, "chair");
+		await addCommitteeMember({ editionId: "wizard-own-draft", user: chair, role: "organizer" });
+		await addCommitteeMember({ editionId: "wizard-own-target", user: chair, role: "chair" });
 		await env.DB.prepare(
 			"insert into pages (id, edition_id, slug, title) values ('wizard-draft-page', 'wizard-own-draft', 'home', 'Home')",
 		).run();
@@ -366,7 +368,7 @@ describe("POST /api/v1/editions/{id}/clone", () => {
 
 	beforeAll(async () => {
 		await createEdition({ id: API_TARGET, year: 2033, start: "2033-10-03", end: "2033-10-05", city: "Porto" });
-		await addMember(API_TARGET, chair, "chair");
+		await addCommitteeMember({ editionId: API_TARGET, user: chair, role: "chair" });
 	});
 
 	it("previews (200, nothing written), applies (201), then refuses the same parts again (422)", async () => {
@@ -438,7 +440,7 @@ describe("POST /api/v1/editions/{id}/clone", () => {
 
 	it("lets a write token scoped to the target copy from a public edition, and not a read-only one", async () => {
 		await createEdition({ id: "wizard-token-target", year: 2035, start: "2035-10-01", end: "2035-10-03" });
-		await addMember("wizard-token-target", chair, "chair");
+		await addCommitteeMember({ editionId: "wizard-token-target", user: chair, role: "chair" });
 		const tokenUrl = "/api/v1/editions/wizard-token-target/clone";
 		const body = { sourceEditionId: AINM_2023, parts: ["evaluation"] };
 

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
+import { addCommitteeMember } from "../../fixtures";
 import { request, seed } from "../../helpers";
 import { mailedLink, pathOf, pressLinkButton } from "../accounts/links";
 
@@ -8,12 +9,6 @@ const EDITION = "seed-edition-ainm-2023";
 let chair: TestUser;
 let reviewer: TestUser;
 let outsider: TestUser;
-
-async function addMember(user: TestUser, role: string, editionId = EDITION) {
-	await env.DB.prepare("insert into edition_members (edition_id, user_id, role) values (?, ?, ?)")
-		.bind(editionId, user.id, role)
-		.run();
-}
 
 const contentVersion = async () =>
 	(await env.DB.prepare("select content_version as v from editions where id = ?").bind(EDITION).first<{ v: number }>())
@@ -32,8 +27,8 @@ beforeAll(async () => {
 	chair = await createTestUser("chair");
 	reviewer = await createTestUser("reviewer");
 	outsider = await createTestUser("outsider");
-	await addMember(chair, "chair");
-	await addMember(reviewer, "reviewer");
+	await addCommitteeMember({ editionId: EDITION, user: chair, role: "chair" });
+	await addCommitteeMember({ editionId: EDITION, user: reviewer, role: "reviewer" });
 });
 
 describe("rooms in the console", () => {

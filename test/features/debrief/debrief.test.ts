@@ -3,14 +3,15 @@
  * day (09:00 in the edition's zone); answering it creates exactly one draft handover note per
  * answered question, in one batch, and nothing on a refusal.
  */
+
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type EditionStatus, editions } from "../../../src/db/schema";
+import type { EditionStatus, editions } from "../../../src/db/schema";
 import { debriefJob, sendDebriefs } from "../../../src/features/debrief/job";
 import { newId } from "../../../src/lib/ids";
 import { runScheduledJobs } from "../../../src/scheduled";
 import { createTestUser, getAs, mailsTo, postForm } from "../../auth-helpers";
-import { testDb } from "../../helpers";
+import { insertEdition } from "../../fixtures";
 import { runOvertaken } from "../../jobs/helpers";
 import { createFollowableSeries } from "../following/helpers";
 import { createCommitteeMember } from "../invitations/helpers";
@@ -24,19 +25,17 @@ async function createEdition(
 	const s = await createFollowableSeries("debrief");
 	const id = newId();
 	const name = `Debrief ${nextYear}`;
-	await testDb()
-		.insert(editions)
-		.values({
-			id,
-			seriesId: s.id,
-			year: nextYear++,
-			name,
-			startDate: "2031-10-06",
-			endDate: "2031-10-08",
-			timeZone: "Pacific/Auckland",
-			status: "published",
-			...extra,
-		});
+	await insertEdition({
+		id,
+		seriesId: s.id,
+		year: nextYear++,
+		name,
+		startDate: "2031-10-06",
+		endDate: "2031-10-08",
+		timeZone: "Pacific/Auckland",
+		status: "published",
+		...extra,
+	});
 	return { id, seriesId: s.id, name };
 }
 

@@ -4,13 +4,15 @@
  * handover notes beside the dossier; and a number of D1 statements that does not grow with what
  * the series holds (no query per note, template or task).
  */
+
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "../../../src/auth/sessions";
 import { newId } from "../../../src/lib/ids";
 import { createTestUser, getAs, type TestUser } from "../../auth-helpers";
+import { addCommitteeMember } from "../../fixtures";
 import { queryCount, seed, testDb } from "../../helpers";
-import { AINM_2023, addMember, createEdition } from "../cloning/helpers";
+import { AINM_2023, createEdition } from "../cloning/helpers";
 import { insertNote } from "../handover/helpers";
 
 const NEXT = "dashboard-ainm-2027";
@@ -27,7 +29,7 @@ beforeAll(async () => {
 	await env.DB.prepare("insert into edition_members (edition_id, user_id, role) values (?, 'seed-user-chair', 'chair')")
 		.bind(NEXT)
 		.run();
-	await addMember(NEXT, reviewer, "reviewer");
+	await addCommitteeMember({ editionId: NEXT, user: reviewer, role: "reviewer" });
 });
 
 describe("the edition's console home", () => {

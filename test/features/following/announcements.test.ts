@@ -3,14 +3,16 @@
  * once per edition and kind, to confirmed followers only, at the moment resolved in the
  * edition's zone, never for drafts or editions that are over, atomically with their record.
  */
+
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { abstractCalls, editions, ticketTypes } from "../../../src/db/schema";
+import { abstractCalls, ticketTypes } from "../../../src/db/schema";
 import { seriesAnnouncementsJob } from "../../../src/features/following/announcements";
 import { formatDateRange } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
 import { runScheduledJobs } from "../../../src/scheduled";
 import { mailsTo } from "../../auth-helpers";
+import { insertEdition } from "../../fixtures";
 import { request, testDb } from "../../helpers";
 import { freshEmail } from "../invitations/helpers";
 import { addFollower, createFollowableSeries, followersOf, newestLink } from "./helpers";
@@ -31,7 +33,7 @@ async function createEdition(
 	const id = newId();
 	const year = nextYear++;
 	const db = testDb();
-	await db.insert(editions).values({
+	await insertEdition({
 		id,
 		seriesId,
 		year,

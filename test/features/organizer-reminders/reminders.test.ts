@@ -3,13 +3,15 @@
  * change), to exactly the holders of its role, with placeholders filled and the date it counts
  * from; two overlapping runs send it once; nothing is marked without its mails.
  */
+
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { abstractCalls, type EditionStatus, editions, organizerReminders } from "../../../src/db/schema";
+import { abstractCalls, type EditionStatus, type editions, organizerReminders } from "../../../src/db/schema";
 import { organizerRemindersJob, sendOrganizerReminders } from "../../../src/features/organizer-reminders/job";
 import { newId } from "../../../src/lib/ids";
 import { runScheduledJobs } from "../../../src/scheduled";
 import { getAs, mailsTo, postForm, type TestUser } from "../../auth-helpers";
+import { insertEdition } from "../../fixtures";
 import { testDb } from "../../helpers";
 import { runOvertaken } from "../../jobs/helpers";
 import { createFollowableSeries } from "../following/helpers";
@@ -23,20 +25,18 @@ async function createEdition(status: EditionStatus = "draft", extra: Partial<typ
 	const s = await createFollowableSeries("reminders");
 	const id = newId();
 	const year = nextYear++;
-	await testDb()
-		.insert(editions)
-		.values({
-			id,
-			seriesId: s.id,
-			year,
-			name: `Remind ${year}`,
-			startDate: START,
-			endDate: "2031-04-16",
-			timeZone: "Europe/Amsterdam",
-			city: "Groningen",
-			status,
-			...extra,
-		});
+	await insertEdition({
+		id,
+		seriesId: s.id,
+		year,
+		name: `Remind ${year}`,
+		startDate: START,
+		endDate: "2031-04-16",
+		timeZone: "Europe/Amsterdam",
+		city: "Groningen",
+		status,
+		...extra,
+	});
 	return { id, name: `Remind ${year}`, year };
 }
 

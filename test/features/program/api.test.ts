@@ -2,8 +2,9 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPersonalToken } from "../../../src/features/accounts/personal-tokens";
 import { createTestUser, sendJson, type TestUser } from "../../auth-helpers";
+import { addCommitteeMember } from "../../fixtures";
 import { request, seed, testDb } from "../../helpers";
-import { addMember, contentVersion, createEdition, programState, VAALBURG } from "./helpers";
+import { contentVersion, createEdition, programState, VAALBURG } from "./helpers";
 
 const E = "program-api-2025";
 const OTHER = "program-api-other";
@@ -21,7 +22,7 @@ beforeAll(async () => {
 	chair = await createTestUser("chair");
 	await createEdition(E, { year: 2037, start: "2037-10-05", end: "2037-10-07" });
 	await createEdition(OTHER, { year: 2039, start: "2039-10-03", end: "2039-10-05" });
-	await addMember(chair, "chair", E);
+	await addCommitteeMember({ editionId: E, user: chair, role: "chair" });
 	// A series of its own, for a named lecture that AINM's editions may not hold.
 	await env.DB.batch([
 		env.DB.prepare("insert into series (id, slug, name, short_name) values ('other-series', 'other', 'Other', 'OTH')"),
@@ -417,9 +418,9 @@ describe("who may use the program API", () => {
 		reviewer = await createTestUser("reviewer");
 		mentor = await createTestUser("mentor");
 		otherChair = await createTestUser("other-chair");
-		await addMember(reviewer, "reviewer", E);
-		await addMember(mentor, "mentor", E, "2999-12-31");
-		await addMember(otherChair, "chair", OTHER);
+		await addCommitteeMember({ editionId: E, user: reviewer, role: "reviewer" });
+		await addCommitteeMember({ editionId: E, user: mentor, role: "mentor", mentorUntil: "2999-12-31" });
+		await addCommitteeMember({ editionId: OTHER, user: otherChair, role: "chair" });
 	});
 
 	const writes = [

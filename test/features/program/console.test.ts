@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, getAs, postForm, type TestUser } from "../../auth-helpers";
+import { addCommitteeMember } from "../../fixtures";
 import { seed } from "../../helpers";
-import { addMember, contentVersion, createEdition, escaped, optionValue, programState, VAALBURG } from "./helpers";
+import { contentVersion, createEdition, escaped, optionValue, programState, VAALBURG } from "./helpers";
 
 let chair: TestUser;
 
@@ -67,7 +68,7 @@ describe("building a program in the console", () => {
 
 	beforeAll(async () => {
 		await createEdition(E, { year: 2025, start: "2025-10-06", end: "2025-10-06" });
-		await addMember(chair, "chair", E);
+		await addCommitteeMember({ editionId: E, user: chair, role: "chair" });
 	});
 
 	it("a chair builds a two-track, one-day program from an empty edition, and the database holds exactly it", async () => {
@@ -421,7 +422,7 @@ describe("bad input in the console", () => {
 
 	beforeAll(async () => {
 		await createEdition(E, { year: 2031, start: "2031-10-06", end: "2031-10-08" });
-		await addMember(chair, "chair", E);
+		await addCommitteeMember({ editionId: E, user: chair, role: "chair" });
 		await env.DB.batch([
 			env.DB.prepare("insert into rooms (id, edition_id, name, position) values ('forms-room-a', ?, 'Room A', 1)").bind(
 				E,
@@ -521,10 +522,10 @@ describe("who may change the program", () => {
 		reviewer = await createTestUser("reviewer");
 		mentor = await createTestUser("mentor");
 		otherChair = await createTestUser("other-chair");
-		await addMember(chair, "chair", E);
-		await addMember(reviewer, "reviewer", E);
-		await addMember(mentor, "mentor", E, "2999-12-31");
-		await addMember(otherChair, "chair", "seed-edition-ainm-2023");
+		await addCommitteeMember({ editionId: E, user: chair, role: "chair" });
+		await addCommitteeMember({ editionId: E, user: reviewer, role: "reviewer" });
+		await addCommitteeMember({ editionId: E, user: mentor, role: "mentor", mentorUntil: "2999-12-31" });
+		await addCommitteeMember({ editionId: "seed-edition-ainm-2023", user: otherChair, role: "chair" });
 		await env.DB.batch([
 			env.DB.prepare(
 				"insert into sessions (id, edition_id, seq, guid, kind, title, day, start_time, duration_minutes) values ('access-session', ?, 1, 'ga', 'plenary', 'Opening', 1, '09:00', 30)",
@@ -615,7 +616,7 @@ describe("warnings on the program overview", () => {
 
 	beforeAll(async () => {
 		await createEdition(E, { year: 2035, start: "2035-10-08", end: "2035-10-09" });
-		await addMember(chair, "chair", E);
+		await addCommitteeMember({ editionId: E, user: chair, role: "chair" });
 		await env.DB.batch([
 			env.DB.prepare("insert into rooms (id, edition_id, name, position) values ('warn-a', ?, 'Room A', 1)").bind(E),
 			env.DB.prepare("insert into rooms (id, edition_id, name, position) values ('warn-b', ?, 'Room B', 2)").bind(E),

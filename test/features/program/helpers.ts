@@ -3,8 +3,9 @@
  * D1, and a snapshot of an edition's whole program (every row of its four tables plus the content
  * version), so "nothing written" is asserted as exact equality rather than by counting.
  */
+
 import { env } from "cloudflare:workers";
-import type { TestUser } from "../../auth-helpers";
+import { type EditionValues, insertEdition } from "../../fixtures";
 
 export const SERIES = "seed-series-ainm";
 export const VAALBURG = "seed-lecture-vaalburg";
@@ -14,17 +15,16 @@ export async function createEdition(
 	id: string,
 	{ year, start, end, status = "draft" }: { year: number; start: string; end: string; status?: string },
 ) {
-	await env.DB.prepare(
-		"insert into editions (id, series_id, year, name, start_date, end_date, time_zone, status) values (?, ?, ?, ?, ?, ?, 'Europe/Rome', ?)",
-	)
-		.bind(id, SERIES, year, `AINM ${year}`, start, end, status)
-		.run();
-}
-
-export async function addMember(user: TestUser, role: string, editionId: string, mentorUntil: string | null = null) {
-	await env.DB.prepare("insert into edition_members (edition_id, user_id, role, mentor_until) values (?, ?, ?, ?)")
-		.bind(editionId, user.id, role, mentorUntil)
-		.run();
+	await insertEdition({
+		id,
+		seriesId: SERIES,
+		year,
+		name: `AINM ${year}`,
+		startDate: start,
+		endDate: end,
+		timeZone: "Europe/Rome",
+		status: status as EditionValues["status"],
+	});
 }
 
 const all = async (sql: string, editionId: string) =>

@@ -2,9 +2,11 @@
  * Email texts, an edition content collection like the others: listed and edited in the console,
  * created through the API; placeholders only of the known ones, one text per key and edition.
  */
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
-import { AINM_2023, addMember, contentVersion, createEdition, rowsOf } from "../cloning/helpers";
+import { addCommitteeMember } from "../../fixtures";
+import { AINM_2023, contentVersion, createEdition, rowsOf } from "../cloning/helpers";
 import { seedWithTemplates } from "./helpers";
 
 const EDITION = "tpl-mail-2029";
@@ -18,9 +20,9 @@ beforeAll(async () => {
 	await seedWithTemplates();
 	[chair, reviewer] = await Promise.all([createTestUser("chair"), createTestUser("reviewer")]);
 	await createEdition({ id: EDITION, year: 2029, start: "2029-10-01", end: "2029-10-03" });
-	await addMember(EDITION, chair, "chair");
-	await addMember(EDITION, reviewer, "reviewer");
-	await addMember(AINM_2023, reviewer, "reviewer");
+	await addCommitteeMember({ editionId: EDITION, user: chair, role: "chair" });
+	await addCommitteeMember({ editionId: EDITION, user: reviewer, role: "reviewer" });
+	await addCommitteeMember({ editionId: AINM_2023, user: reviewer, role: "reviewer" });
 });
 
 describe("email texts", () => {

@@ -5,6 +5,7 @@
  * previews v2, visibility across series and institutions (404 for those who may not see), forks,
  * the rules that refuse an application, and atomicity under an injected failure.
  */
+
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "../../../src/auth/sessions";
@@ -13,16 +14,9 @@ import { applyTemplate } from "../../../src/features/templates/apply";
 import { BUILTINS } from "../../../src/features/templates/builtins";
 import { findTemplate, findVersionDocument } from "../../../src/features/templates/library";
 import { createTestUser, getAs, sendJson, type TestUser } from "../../auth-helpers";
+import { addCommitteeMember } from "../../fixtures";
 import { testDb } from "../../helpers";
-import {
-	AINM,
-	addMember,
-	contentVersion,
-	createEdition,
-	editionSnapshot,
-	observedD1,
-	rowsOf,
-} from "../cloning/helpers";
+import { AINM, contentVersion, createEdition, editionSnapshot, observedD1, rowsOf } from "../cloning/helpers";
 import { createApiToken } from "../invitations/helpers";
 import { seedWithTemplates } from "./helpers";
 
@@ -99,10 +93,10 @@ beforeAll(async () => {
 			TARGET,
 		),
 	]);
-	await addMember(SOURCE, chair, "chair");
-	await addMember(TARGET, chair, "chair");
-	await addMember(TARGET, reviewer, "reviewer");
-	await addMember(OTHER_EDITION, otherChair, "chair");
+	await addCommitteeMember({ editionId: SOURCE, user: chair, role: "chair" });
+	await addCommitteeMember({ editionId: TARGET, user: chair, role: "chair" });
+	await addCommitteeMember({ editionId: TARGET, user: reviewer, role: "reviewer" });
+	await addCommitteeMember({ editionId: OTHER_EDITION, user: otherChair, role: "chair" });
 });
 
 describe("publish v1 → republish v2 → apply v1 to another edition", () => {
@@ -547,7 +541,7 @@ describe("applying the built-in starter kit to a blank edition of another series
 			city: "Pisa",
 			hostName: "Example University",
 		});
-		await addMember(blank, otherChair, "chair");
+		await addCommitteeMember({ editionId: blank, user: otherChair, role: "chair" });
 
 		const preview = await apply(blank, { template: BUILTIN }, { dryRun: true, user: otherChair });
 		const { data } = await preview.json<{ data: { parts: { summary: string }[]; warnings: string[] } }>();
@@ -632,7 +626,7 @@ describe("refusals", () => {
 
 	beforeAll(async () => {
 		await createEdition({ id: edition, year: 2029, start: "2029-10-01", end: "2029-10-02" });
-		await addMember(edition, chair, "chair");
+		await addCommitteeMember({ editionId: edition, user: chair, role: "chair" });
 		const room = "tpl-refusals-room";
 		await env.DB.batch([
 			q("insert into rooms (id, edition_id, name) values (?, ?, 'Aula')", room, edition),
@@ -679,7 +673,7 @@ describe("refusals", () => {
 	it("refuses an archived edition (422) and a reviewer (403), and answers a stranger 404", async () => {
 		const archived = "tpl-archived-2021";
 		await createEdition({ id: archived, year: 2021, start: "2021-10-04", end: "2021-10-06", status: "archived" });
-		await addMember(archived, chair, "chair");
+		await addCommitteeMember({ editionId: archived, user: chair, role: "chair" });
 		const before = await editionSnapshot(archived);
 
 		const res = await apply(archived, { template: BUILTIN, parts: ["checklist"] });
@@ -698,7 +692,7 @@ describe("API tokens", () => {
 	it("lets a write token scoped to the edition apply a template there, and not a read-only one", async () => {
 		const edition = "tpl-token-2035";
 		await createEdition({ id: edition, year: 2035, start: "2035-10-01", end: "2035-10-03" });
-		await addMember(edition, chair, "chair");
+		await addCommitteeMember({ editionId: edition, user: chair, role: "chair" });
 		const body = { template: BUILTIN, parts: ["evaluation"] };
 		const url = `/api/v1/editions/${edition}/apply-template`;
 
@@ -750,7 +744,7 @@ describe("replacing parts that other rows point at", () => {
 
 	beforeAll(async () => {
 		await createEdition({ id: edition, year: 2033, start: "2033-10-03", end: "2033-10-05" });
-		await addMember(edition, chair, "chair");
+		await addCommitteeMember({ editionId: edition, user: chair, role: "chair" });
 		await env.DB.batch([
 			q(
 				"insert into sponsor_tiers (id, edition_id, name, position) values ('tpl-r-gold', ?, 'Gold', 1), ('tpl-r-journal', ?, 'Journal partner', 2)",

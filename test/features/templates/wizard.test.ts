@@ -4,11 +4,13 @@
  * template, chooses parts, sees exactly what changes, applies; publishes a new version from 2027
  * and sees the difference when previewing it; publishes a template of their own.
  */
+
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ainmSymposiumDocument } from "../../../src/cli/seed/ainm-templates";
 import { createTestUser, getAs, postForm, type TestUser } from "../../auth-helpers";
-import { addMember, contentVersion, createEdition, editionSnapshot, rowsOf } from "../cloning/helpers";
+import { addCommitteeMember } from "../../fixtures";
+import { contentVersion, createEdition, editionSnapshot, rowsOf } from "../cloning/helpers";
 import { seedWithTemplates } from "./helpers";
 
 const EDITION = "tpl-wizard-2027";
@@ -44,7 +46,7 @@ beforeAll(async () => {
 	await seedWithTemplates();
 	[chair, outsider] = await Promise.all([createTestUser("chair"), createTestUser("outsider")]);
 	await createEdition({ id: EDITION, year: 2027, start: "2027-10-04", end: "2027-10-06", city: "Leuven" });
-	await addMember(EDITION, chair, "chair");
+	await addCommitteeMember({ editionId: EDITION, user: chair, role: "chair" });
 	await env.DB.prepare(
 		"insert into checklist_tasks (id, edition_id, title, due_offset_days) values ('tpl-w-1', ?, 'Our own first task', -300), ('tpl-w-2', ?, 'Our own second task', -30)",
 	)
