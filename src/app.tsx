@@ -4,6 +4,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { describeApi } from "./api/openapi";
 import { authenticate } from "./auth/guard";
 import { createDatabase } from "./db/client";
 import { countQueries } from "./db/query-counter";
@@ -155,6 +156,8 @@ export function createApp() {
 	// Last of the pages: any other path below an edition gets the edition's own 404 page.
 	app.route("/", siteFallbackPages);
 
+	// Before the API routes: they refer to the shared parameters it declares.
+	describeApi(app, "/api/openapi.json");
 	app.route("/api/v1", seriesApi);
 	app.route("/api/v1", accountsApi);
 	app.route("/api/v1", institutionsApi);
@@ -170,16 +173,6 @@ export function createApp() {
 	app.route("/api/v1", followingApi);
 	app.route("/api/v1", handoverApi);
 	app.route("/api/v1", insightsApi);
-	app.doc31("/api/openapi.json", {
-		openapi: "3.1.0",
-		info: {
-			title: "Baton API",
-			version: "1.0.0",
-			description:
-				"Series, editions and their content. Errors share one body: `{ error: { code, message, fields } }`. Integrations authenticate with a personal API token: `Authorization: Bearer baton_…`.",
-		},
-	});
-	app.openAPIRegistry.registerComponent("securitySchemes", "apiToken", { type: "http", scheme: "bearer" });
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

@@ -13,19 +13,38 @@ export const pathId = (name: string) =>
 		.max(64)
 		.openapi({ param: { name, in: "path" } });
 
+/**
+ * The path parameters most routes share, each one component of the OpenAPI document
+ * (`#/components/parameters/EditionId`) that operations refer to. The name given to `.openapi()` is
+ * the component's; `registerSharedParameters` declares them, before the routes that use them.
+ */
+const EditionId = pathId("id").openapi("EditionId", { description: "The edition's id." });
+
 /** `/editions/{id}/…` */
-export const EditionIdParam = z.object({ id: pathId("id") });
+export const EditionIdParam = z.object({ id: EditionId });
 
 /** Lowercase words joined by single hyphens: `ainm`, `baton-demo`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+const SeriesSlug = z
+	.string()
+	.regex(SLUG_PATTERN)
+	.openapi("SeriesSlug", { param: { name: "slug", in: "path" }, example: "ainm", description: "The series' slug." });
+
 /** `/series/{slug}/…` */
-export const SeriesSlugParam = z.object({
-	slug: z
-		.string()
-		.regex(SLUG_PATTERN)
-		.openapi({ param: { name: "slug", in: "path" }, example: "ainm" }),
-});
+export const SeriesSlugParam = z.object({ slug: SeriesSlug });
+
+/**
+ * Declares the shared path parameters as components of the document built from `registry`. The
+ * generator only refers to a parameter component declared before the route, so this runs before
+ * any API route is mounted.
+ */
+export function registerSharedParameters(registry: {
+	registerParameter: (name: string, schema: z.ZodType) => unknown;
+}) {
+	registry.registerParameter("EditionId", EditionId);
+	registry.registerParameter("SeriesSlug", SeriesSlug);
+}
 
 export const EMAIL_MAX_LENGTH = 254;
 

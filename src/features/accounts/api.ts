@@ -4,7 +4,7 @@
  * scoped to one institution or edition, and the account is neither.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { createApiRouter, errorResponses } from "../../api/openapi";
+import { createApiRouter, errorResponses, noToken } from "../../api/openapi";
 import { requireAuth } from "../../auth/guard";
 import type { User } from "../../db/schema";
 import { scheduleDelivery } from "../../lib/mailer";
@@ -46,7 +46,6 @@ const toTokenJson = (token: ListedToken): z.infer<typeof ApiTokenSchema> => ({
 	revokedAt: iso(token.revokedAt),
 });
 
-const security = [{ apiToken: [] }];
 const meBody = { content: { "application/json": { schema: z.object({ data: MeSchema }) } } };
 const emailRequestBody = {
 	body: { required: true, content: { "application/json": { schema: EmailRequestSchema } } },
@@ -58,19 +57,19 @@ const accepted = (description: string) => ({
 const getMe = createRoute({
 	method: "get",
 	path: "/me",
+	operationId: "getMe",
 	tags: ["Account"],
 	summary: "The signed-in user",
-	security,
 	responses: { 200: { description: "Your account.", ...meBody }, ...errorResponses(401) },
 });
 
 const patchMe = createRoute({
 	method: "patch",
 	path: "/me",
+	operationId: "updateMe",
 	tags: ["Account"],
 	summary: "Update your profile",
 	description: "Needs a browser session: personal API tokens cannot change the account (403).",
-	security,
 	request: { body: { required: true, content: { "application/json": { schema: ProfilePatchSchema } } } },
 	responses: { 200: { description: "Your updated account.", ...meBody }, ...errorResponses(400, 401, 403) },
 });
@@ -78,6 +77,8 @@ const patchMe = createRoute({
 const postSignInLink = createRoute({
 	method: "post",
 	path: "/auth/sign-in/link",
+	operationId: "requestSignInLink",
+	security: noToken,
 	tags: ["Account"],
 	summary: "Email a one-time sign-in link",
 	description:
@@ -89,6 +90,8 @@ const postSignInLink = createRoute({
 const postReset = createRoute({
 	method: "post",
 	path: "/auth/reset",
+	operationId: "requestPasswordReset",
+	security: noToken,
 	tags: ["Account"],
 	summary: "Email a password reset link",
 	description: "Always 202, whether or not the address has an account. The link works once, for one hour.",
@@ -99,11 +102,11 @@ const postReset = createRoute({
 const listTokens = createRoute({
 	method: "get",
 	path: "/me/tokens",
+	operationId: "listApiTokens",
 	tags: ["Account"],
 	summary: "List your personal API tokens",
 	description:
 		"Never includes a secret. Tokens are created in the console only (Account → API tokens): creating one needs a browser session, and its secret is shown once there.",
-	security,
 	responses: {
 		200: {
 			description: "Your tokens, newest first, including revoked and expired ones.",
@@ -116,10 +119,10 @@ const listTokens = createRoute({
 const deleteToken = createRoute({
 	method: "delete",
 	path: "/me/tokens/{id}",
+	operationId: "revokeApiToken",
 	tags: ["Account"],
 	summary: "Revoke one of your personal API tokens",
 	description: "Needs a browser session. Someone else's token answers 404, like an unknown one.",
-	security,
 	request: { params: TokenIdParam },
 	responses: { 204: { description: "Revoked (again is harmless)." }, ...errorResponses(401, 403, 404) },
 });

@@ -81,8 +81,8 @@ const CloneSummary = z
 const cloneRoute = createRoute({
 	method: "post",
 	path: "/editions/{id}/clone",
+	operationId: "cloneEdition",
 	tags: ["Editions"],
-	security: [{ apiToken: [] }],
 	summary: "Copy parts of an earlier edition of the series into this one (or preview the copy)",
 	description:
 		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view).",

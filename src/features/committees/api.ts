@@ -26,8 +26,6 @@ import {
 	UpdateCommitteeMemberSchema,
 } from "./schemas";
 
-const security = [{ apiToken: [] }];
-
 // ---------------------------------------------------------------------------------------------
 // Series stewards
 
@@ -36,8 +34,8 @@ const stewardTags = ["Series stewards"];
 const listStewardsRoute = createRoute({
 	method: "get",
 	path: "/series/{slug}/stewards",
+	operationId: "listSeriesStewards",
 	tags: stewardTags,
-	security,
 	summary: "List a series' stewards (stewards)",
 	request: { params: SeriesSlugParam },
 	responses: {
@@ -49,8 +47,8 @@ const listStewardsRoute = createRoute({
 const inviteSteward = createRoute({
 	method: "post",
 	path: "/series/{slug}/stewards",
+	operationId: "inviteSeriesSteward",
 	tags: stewardTags,
-	security,
 	summary: "Invite a steward by email (stewards)",
 	description: "Emails a single-use link that expires in 7 days; the invitee becomes a steward on accepting it.",
 	request: { params: SeriesSlugParam, ...jsonBody(InviteStewardSchema) },
@@ -60,8 +58,8 @@ const inviteSteward = createRoute({
 const removeStewardRoute = createRoute({
 	method: "delete",
 	path: "/series/{slug}/stewards/{userId}",
+	operationId: "removeSeriesSteward",
 	tags: stewardTags,
-	security,
 	summary: "Remove a steward, possibly yourself (stewards; never the last one)",
 	request: { params: StewardParams },
 	responses: { 204: { description: "Removed." }, ...errorResponses(400, 401, 403, 404, 422) },
@@ -70,8 +68,8 @@ const removeStewardRoute = createRoute({
 const listSeriesInvitations = createRoute({
 	method: "get",
 	path: "/series/{slug}/invitations",
+	operationId: "listSeriesInvitations",
 	tags: stewardTags,
-	security,
 	summary: "List pending steward invitations (stewards)",
 	request: { params: SeriesSlugParam },
 	responses: {
@@ -83,8 +81,8 @@ const listSeriesInvitations = createRoute({
 const revokeSeriesInvitation = createRoute({
 	method: "delete",
 	path: "/series/{slug}/invitations/{invitationId}",
+	operationId: "withdrawSeriesInvitation",
 	tags: stewardTags,
-	security,
 	summary: "Withdraw a pending steward invitation (stewards)",
 	request: { params: SeriesSlugParam.extend(InvitationIdParam.shape) },
 	responses: { 204: { description: "Withdrawn." }, ...errorResponses(400, 401, 403, 404) },
@@ -98,8 +96,8 @@ const committeeTags = ["Edition committees"];
 const listMembersRoute = createRoute({
 	method: "get",
 	path: "/editions/{id}/members",
+	operationId: "listEditionMembers",
 	tags: committeeTags,
-	security,
 	summary: "List an edition's committee (the committee and the series' stewards)",
 	request: { params: EditionIdParam },
 	responses: {
@@ -111,8 +109,8 @@ const listMembersRoute = createRoute({
 const inviteMember = createRoute({
 	method: "post",
 	path: "/editions/{id}/invitations",
+	operationId: "inviteEditionMember",
 	tags: committeeTags,
-	security,
 	summary: "Invite a committee member by email (chairs and the series' stewards)",
 	description: "Mentor invitations carry the last day of mentoring (`mentorUntil`); other roles have none.",
 	request: { params: EditionIdParam, ...jsonBody(InviteCommitteeMemberSchema) },
@@ -122,8 +120,8 @@ const inviteMember = createRoute({
 const updateMember = createRoute({
 	method: "patch",
 	path: "/editions/{id}/members/{userId}",
+	operationId: "updateEditionMember",
 	tags: committeeTags,
-	security,
 	summary: "Change a member's role or last day of mentoring (chairs and stewards)",
 	request: { params: CommitteeMemberParams, ...jsonBody(UpdateCommitteeMemberSchema) },
 	responses: {
@@ -135,8 +133,8 @@ const updateMember = createRoute({
 const removeMember = createRoute({
 	method: "delete",
 	path: "/editions/{id}/members/{userId}",
+	operationId: "removeEditionMember",
 	tags: committeeTags,
-	security,
 	summary: "Take someone off the committee (chairs and stewards; never the last chair)",
 	request: { params: CommitteeMemberParams },
 	responses: { 204: { description: "Removed." }, ...errorResponses(400, 401, 403, 404, 422) },
@@ -145,8 +143,8 @@ const removeMember = createRoute({
 const listEditionInvitations = createRoute({
 	method: "get",
 	path: "/editions/{id}/invitations",
+	operationId: "listEditionInvitations",
 	tags: committeeTags,
-	security,
 	summary: "List pending committee invitations (chairs and stewards)",
 	request: { params: EditionIdParam },
 	responses: {
@@ -158,8 +156,8 @@ const listEditionInvitations = createRoute({
 const revokeEditionInvitation = createRoute({
 	method: "delete",
 	path: "/editions/{id}/invitations/{invitationId}",
+	operationId: "withdrawEditionInvitation",
 	tags: committeeTags,
-	security,
 	summary: "Withdraw a pending committee invitation (chairs and stewards)",
 	request: { params: EditionIdParam.extend(InvitationIdParam.shape) },
 	responses: { 204: { description: "Withdrawn." }, ...errorResponses(400, 401, 403, 404) },

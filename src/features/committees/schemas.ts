@@ -4,7 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
-import { EmailSchema, pathId, SeriesSlugParam } from "../../api/params";
+import { EditionIdParam, EmailSchema, pathId, SeriesSlugParam } from "../../api/params";
 import { EDITION_ROLES, editionMembers, invitations, seriesStewards, users } from "../../db/schema";
 import type { CommitteeMember, Steward } from "./committees";
 
@@ -78,5 +78,5 @@ export const committeeForm = <S extends z.ZodType>(schema: S) =>
 		return rest.role === "mentor" && mentorUntil !== "" ? { ...rest, mentorUntil } : rest;
 	}, schema);
 
-export const CommitteeMemberParams = z.object({ id: pathId("id"), userId: pathId("userId") });
+export const CommitteeMemberParams = EditionIdParam.extend({ userId: pathId("userId") });
 export const StewardParams = SeriesSlugParam.extend({ userId: pathId("userId") });

@@ -21,6 +21,8 @@ const ItemParam = EditionParam.extend({
 });
 
 const pascal = (key: string) => key.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
+/** "checklist task" → "ChecklistTask": operation ids use the words people read (listChecklistTasks, createChecklistTask). */
+const pascalWords = (words: string) => words.replace(/(^|\s+)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
 
 /** The API shape of a row: its field values plus id (and seq where the row has one). */
 const toJson = (def: CollectionDef, row: Row) =>
@@ -32,16 +34,16 @@ const toJson = (def: CollectionDef, row: Row) =>
 
 function routesFor(def: CollectionDef) {
 	const name = pascal(def.key);
+	const one = pascalWords(def.singular);
 	const input = inputSchema(def).openapi(`${name}Input`);
 	const item = z.object({ id: z.string() }).catchall(z.unknown()).openapi(name);
 	const tags = ["Edition content"];
-	const security = [{ apiToken: [] }];
 	return {
 		list: createRoute({
 			method: "get",
 			path: `/editions/{id}/${def.key}`,
+			operationId: `list${pascalWords(def.plural)}`,
 			tags,
-			security,
 			summary: `List the ${def.plural} of an edition`,
 			request: { params: EditionParam },
 			responses: {
@@ -55,8 +57,8 @@ function routesFor(def: CollectionDef) {
 		create: createRoute({
 			method: "post",
 			path: `/editions/{id}/${def.key}`,
+			operationId: `create${one}`,
 			tags,
-			security,
 			summary: `Add a ${def.singular}`,
 			request: { params: EditionParam, body: { required: true, content: { "application/json": { schema: input } } } },
 			responses: {
@@ -70,8 +72,8 @@ function routesFor(def: CollectionDef) {
 		update: createRoute({
 			method: "patch",
 			path: `/editions/{id}/${def.key}/{itemId}`,
+			operationId: `update${one}`,
 			tags,
-			security,
 			summary: `Change a ${def.singular} (only the fields sent)`,
 			request: {
 				params: ItemParam,
@@ -88,8 +90,8 @@ function routesFor(def: CollectionDef) {
 		remove: createRoute({
 			method: "delete",
 			path: `/editions/{id}/${def.key}/{itemId}`,
+			operationId: `delete${one}`,
 			tags,
-			security,
 			summary: `Remove a ${def.singular}`,
 			request: { params: ItemParam },
 			responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },

@@ -12,13 +12,12 @@ const EditionSettings = z
 	.catchall(z.unknown())
 	.openapi("EditionSettings");
 const tags = ["Editions"];
-const security = [{ apiToken: [] }];
 
 const getEdition = createRoute({
 	method: "get",
 	path: "/editions/{id}",
+	operationId: "getEdition",
 	tags,
-	security,
 	summary: "An edition's settings (committee and stewards; drafts included)",
 	request: { params: EditionParam },
 	responses: {
@@ -33,8 +32,8 @@ const getEdition = createRoute({
 const patchEdition = createRoute({
 	method: "patch",
 	path: "/editions/{id}",
+	operationId: "updateEditionSettings",
 	tags,
-	security,
 	summary: "Change an edition's settings (only the fields sent)",
 	request: {
 		params: EditionParam,
@@ -54,8 +53,8 @@ const AbstractCall = z.record(z.string(), z.unknown()).openapi("AbstractCall");
 const getCall = createRoute({
 	method: "get",
 	path: "/editions/{id}/abstract-call",
+	operationId: "getAbstractCall",
 	tags,
-	security,
 	summary: "The edition's call for abstracts (defaults until first saved)",
 	request: { params: EditionParam },
 	responses: {
@@ -67,8 +66,8 @@ const getCall = createRoute({
 const putCall = createRoute({
 	method: "put",
 	path: "/editions/{id}/abstract-call",
+	operationId: "putAbstractCall",
 	tags,
-	security,
 	summary: "Create or replace the edition's call for abstracts",
 	request: {
 		params: EditionParam,

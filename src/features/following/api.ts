@@ -23,8 +23,8 @@ const FollowerSummarySchema = z
 const getFollowers = createRoute({
 	method: "get",
 	path: "/series/{slug}/followers",
+	operationId: "getSeriesFollowers",
 	tags: ["Series followers"],
-	security: [{ apiToken: [] }],
 	summary: "Count a series' followers and list the announcements sent to them (stewards)",
 	description:
 		"Anyone may follow a series on its public page (double opt-in). Addresses are not listed: followers are mailed by Baton's announcements only.",

@@ -2,13 +2,12 @@
  * The API of handover notes: an edition's notes and its dossier, a note with its attachments,
  * links and question threads, and search across a series. Parse, authorize through the policy,
  * call the feature function, answer `{ data }` (errors per the data contract). A note the caller
- * may not read is a 404 on every route; public notes need no token.
+ * may not read is a 404 on every route; public notes need no token. The routes as OpenAPI
+ * declares them are in ./api-routes.ts; these are their handlers.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { createApiRouter, dataResponse, ErrorBodySchema, errorResponses, jsonBody } from "../../api/openapi";
-import { EditionIdParam, SeriesSlugParam } from "../../api/params";
+import { createApiRouter } from "../../api/openapi";
 import { currentActor, notVisible, requireAuth } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
@@ -22,15 +21,32 @@ import { noteUrl } from "../../urls";
 import { asFieldData } from "../series";
 import { authorizedNote } from "./access";
 import {
+	addLinkRoute,
+	askRoute,
+	createNoteRoute,
+	deleteAttachmentRoute,
+	deleteNoteRoute,
+	dossierRoute,
+	downloadRoute,
+	getNoteRoute,
+	listAttachmentsRoute,
+	listEditionNotesRoute,
+	listLinksRoute,
+	listThreadsRoute,
+	patchNoteRoute,
+	readRoute,
+	removeLinkRoute,
+	replyRoute,
+	searchRoute,
+	uploadRoute,
+} from "./api-routes";
+import {
 	type Attachment,
 	addAttachment,
 	deleteAttachment,
 	downloadResponse,
 	findAttachment,
 	listAttachments,
-	MAX_ATTACHMENT_BYTES,
-	tooLarge,
-	UPLOAD_LIMIT_BYTES,
 } from "./attachments";
 import { addLink, listLinks, type NoteLink, removeLink } from "./links";
 import {
@@ -45,29 +61,15 @@ import {
 	updateNote,
 } from "./notes";
 import {
-	AttachmentParams,
-	AttachmentSchema,
-	DossierNoteSchema,
-	HandoverNoteSchema,
-	LinkInputSchema,
-	LinkParams,
-	LinkSchema,
-	MessageInputSchema,
-	MessageSchema,
-	NoteIdParam,
+	type AttachmentSchema,
+	type HandoverNoteSchema,
+	type LinkSchema,
 	type NoteInput,
 	NoteInputSchema,
-	SearchQuerySchema,
-	SearchResultSchema,
-	ThreadParams,
-	ThreadSchema,
+	type ThreadSchema,
 } from "./schemas";
 import { searchNotes } from "./search";
 import { askQuestion, listThreads, replyToThread, type Thread } from "./threads";
-
-const security = [{ apiToken: [] }];
-const tags = ["Handover notes"];
-
 // ---------------------------------------------------------------------------------------------
 // JSON shapes
 
@@ -112,252 +114,6 @@ const toThreadJson = (t: Thread): z.infer<typeof ThreadSchema> => ({
 const toLinkJson = (l: NoteLink): z.infer<typeof LinkSchema> => l;
 
 const apiNotePath = (noteId: string) => `/api/v1/handover-notes/${noteId}`;
-
-// ---------------------------------------------------------------------------------------------
-// Routes
-
-const fileErrors = {
-	413: {
-		description: `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`,
-		content: { "application/json": { schema: ErrorBodySchema } },
-	},
-	415: {
-		description:
-			"Not an accepted type (pdf, png, jpg/jpeg, docx, xlsx, pptx, odt, ods, csv, txt, by extension), or its contents are not what its extension says.",
-		content: { "application/json": { schema: ErrorBodySchema } },
-	},
-};
-
-const listEditionNotesRoute = createRoute({
-	method: "get",
-	path: "/editions/{id}/handover-notes",
-	tags,
-	security,
-	summary: "List an edition's handover notes (those you may read)",
-	description:
-		"Public notes need no token; the edition's committee also sees its drafts, later committees of the series and its stewards its notes for future committees.",
-	request: { params: EditionIdParam },
-	responses: { 200: dataResponse("The notes, by topic.", z.array(HandoverNoteSchema)), ...errorResponses(401, 404) },
-});
-
-const createNoteRoute = createRoute({
-	method: "post",
-	path: "/editions/{id}/handover-notes",
-	tags,
-	security,
-	summary: "Write a handover note (the edition's chairs and organizers)",
-	request: { params: EditionIdParam, ...jsonBody(NoteInputSchema) },
-	responses: {
-		201: dataResponse("The new note.", HandoverNoteSchema),
-		...errorResponses(400, 401, 403, 404),
-	},
-});
-
-const dossierRoute = createRoute({
-	method: "get",
-	path: "/editions/{id}/handover-dossier",
-	tags,
-	security,
-	summary: "The handover dossier of an edition: the notes of every earlier edition of its series",
-	description: "Newest edition first, then by topic; `unread` per note for the caller.",
-	request: { params: EditionIdParam },
-	responses: { 200: dataResponse("The dossier.", z.array(DossierNoteSchema)), ...errorResponses(401, 404) },
-});
-
-const getNoteRoute = createRoute({
-	method: "get",
-	path: "/handover-notes/{noteId}",
-	tags,
-	security,
-	summary: "Get a handover note",
-	request: { params: NoteIdParam },
-	responses: { 200: dataResponse("The note.", HandoverNoteSchema), ...errorResponses(404) },
-});
-
-const patchNoteRoute = createRoute({
-	method: "patch",
-	path: "/handover-notes/{noteId}",
-	tags,
-	security,
-	summary: "Change a handover note (only the fields sent; the authoring edition's chairs and organizers)",
-	request: {
-		params: NoteIdParam,
-		body: { required: true, content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
-	},
-	responses: { 200: dataResponse("The note.", HandoverNoteSchema), ...errorResponses(400, 401, 403, 404) },
-});
-
-const deleteNoteRoute = createRoute({
-	method: "delete",
-	path: "/handover-notes/{noteId}",
-	tags,
-	security,
-	summary: "Remove a handover note with its attachments, links and questions",
-	request: { params: NoteIdParam },
-	responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },
-});
-
-const readRoute = createRoute({
-	method: "post",
-	path: "/handover-notes/{noteId}/read",
-	tags,
-	security,
-	summary: "Mark a handover note read (the console does this when the note is opened)",
-	description: "A write: a read-only API token gets 403.",
-	request: { params: NoteIdParam },
-	responses: { 204: { description: "Marked read." }, ...errorResponses(401, 403, 404) },
-});
-
-const listLinksRoute = createRoute({
-	method: "get",
-	path: "/handover-notes/{noteId}/links",
-	tags,
-	security,
-	summary: "What a note is attached to, in its edition and in the editions copied from it",
-	request: { params: NoteIdParam },
-	responses: { 200: dataResponse("The links.", z.array(LinkSchema)), ...errorResponses(404) },
-});
-
-const addLinkRoute = createRoute({
-	method: "post",
-	path: "/handover-notes/{noteId}/links",
-	tags,
-	security,
-	summary: "Attach a note to a thing of its edition",
-	description:
-		"A registration question, ticket type, email text, checklist task, track or room by id, or a deadline by name (`abstract_call.opens`, `abstract_call.closes`, `abstract_call.decisions`). A thing of another edition is a 422. When the edition is cloned, the link travels with the copy.",
-	request: { params: NoteIdParam, ...jsonBody(LinkInputSchema) },
-	responses: { 201: dataResponse("The link.", LinkSchema), ...errorResponses(400, 401, 403, 404, 422) },
-});
-
-const removeLinkRoute = createRoute({
-	method: "delete",
-	path: "/handover-notes/{noteId}/links/{subjectKind}/{subjectId}",
-	tags,
-	security,
-	summary: "Detach a note from a thing of its edition",
-	request: { params: LinkParams },
-	responses: { 204: { description: "Detached." }, ...errorResponses(400, 401, 403, 404) },
-});
-
-const listAttachmentsRoute = createRoute({
-	method: "get",
-	path: "/handover-notes/{noteId}/attachments",
-	tags,
-	security,
-	summary: "List a note's attachments",
-	request: { params: NoteIdParam },
-	responses: { 200: dataResponse("The attachments.", z.array(AttachmentSchema)), ...errorResponses(404) },
-});
-
-const uploadLimit = bodyLimit({
-	maxSize: UPLOAD_LIMIT_BYTES,
-	onError: () => {
-		throw tooLarge();
-	},
-});
-
-const uploadRoute = createRoute({
-	method: "post",
-	path: "/handover-notes/{noteId}/attachments",
-	tags,
-	security,
-	middleware: [uploadLimit] as const,
-	summary: "Attach a file to a note (multipart form, field `file`; at most 10 MB)",
-	request: {
-		params: NoteIdParam,
-		body: {
-			required: true,
-			content: {
-				"multipart/form-data": {
-					schema: z.object({
-						file: z
-							.instanceof(File, { error: "Attach a file in the field `file`." })
-							.openapi({ type: "string", format: "binary" }),
-					}),
-				},
-			},
-		},
-	},
-	responses: {
-		201: dataResponse("The attachment.", AttachmentSchema),
-		...errorResponses(400, 401, 403, 404),
-		...fileErrors,
-	},
-});
-
-const downloadRoute = createRoute({
-	method: "get",
-	path: "/handover-notes/{noteId}/attachments/{attachmentId}",
-	tags,
-	security,
-	summary: "Download an attachment",
-	description:
-		"Always as a download (`Content-Disposition: attachment`), with `X-Content-Type-Options: nosniff` and `Cache-Control: private, no-store`.",
-	request: { params: AttachmentParams },
-	responses: {
-		200: {
-			description: "The file.",
-			content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
-		},
-		...errorResponses(404),
-	},
-});
-
-const deleteAttachmentRoute = createRoute({
-	method: "delete",
-	path: "/handover-notes/{noteId}/attachments/{attachmentId}",
-	tags,
-	security,
-	summary: "Remove an attachment",
-	request: { params: AttachmentParams },
-	responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },
-});
-
-const listThreadsRoute = createRoute({
-	method: "get",
-	path: "/handover-notes/{noteId}/threads",
-	tags,
-	security,
-	summary: "The questions asked about a note, with their answers (the series' committees and stewards)",
-	request: { params: NoteIdParam },
-	responses: {
-		200: dataResponse("The threads, oldest first.", z.array(ThreadSchema)),
-		...errorResponses(401, 403, 404),
-	},
-});
-
-const askRoute = createRoute({
-	method: "post",
-	path: "/handover-notes/{noteId}/threads",
-	tags,
-	security,
-	summary: "Ask a question about a note: emailed to its author and its edition's chairs",
-	request: { params: NoteIdParam, ...jsonBody(MessageInputSchema) },
-	responses: { 201: dataResponse("The new thread.", ThreadSchema), ...errorResponses(400, 401, 403, 404) },
-});
-
-const replyRoute = createRoute({
-	method: "post",
-	path: "/handover-notes/{noteId}/threads/{threadId}/messages",
-	tags,
-	security,
-	summary: "Answer in a question thread: emailed to everyone taking part but you",
-	request: { params: ThreadParams, ...jsonBody(MessageInputSchema) },
-	responses: { 201: dataResponse("The message.", MessageSchema), ...errorResponses(400, 401, 403, 404) },
-});
-
-const searchRoute = createRoute({
-	method: "get",
-	path: "/series/{slug}/handover-notes",
-	tags,
-	security,
-	summary: "Search a series' handover notes (those you may read)",
-	description:
-		"With `q`, full-text search (every word must match; a word ending in `*` matches its beginning), best first, each with a snippet. Without, the latest notes. `topic` and `tag` narrow either.",
-	request: { params: SeriesSlugParam, query: SearchQuerySchema },
-	responses: { 200: dataResponse("The notes.", z.array(SearchResultSchema)), ...errorResponses(400, 404) },
-});
 
 /** The edition at `id` when it is the caller's to know about: public, viewable, or holding notes they may read. */
 async function readableEdition(c: Context<AppEnv>, id: string) {

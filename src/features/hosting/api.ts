@@ -4,7 +4,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { createApiRouter, dataResponse, errorResponses, jsonBody, tokenOptional } from "../../api/openapi";
 import { SeriesSlugParam } from "../../api/params";
 import { currentActor, requireAuth } from "../../auth/guard";
 import { can } from "../../auth/policy";
@@ -45,7 +45,6 @@ import {
 	ProposalInputSchema,
 } from "./schemas";
 
-const security = [{ apiToken: [] }];
 const callTags = ["Calls for hosts"];
 const proposalTags = ["Hosting proposals"];
 
@@ -76,6 +75,8 @@ async function reloadedProposal(c: Context<AppEnv>, id: string) {
 const listCallsRoute = createRoute({
 	method: "get",
 	path: "/series/{slug}/calls",
+	operationId: "listHostCalls",
+	security: tokenOptional,
 	tags: callTags,
 	summary: "List a series' calls for hosts",
 	description: "The series' stewards see every call, newest first; everyone else sees the open call, if any.",
@@ -86,8 +87,8 @@ const listCallsRoute = createRoute({
 const openCallRoute = createRoute({
 	method: "post",
 	path: "/series/{slug}/calls",
+	operationId: "openHostCall",
 	tags: callTags,
-	security,
 	summary: "Open a call for hosts (stewards)",
 	description:
 		"A series has at most one open call (422 otherwise). The year and the deadline may not have passed (422); a year the series already has an edition for is a 409.",
@@ -101,8 +102,8 @@ const openCallRoute = createRoute({
 const patchCallRoute = createRoute({
 	method: "patch",
 	path: "/series/{slug}/calls/{callId}",
+	operationId: "updateHostCall",
 	tags: callTags,
-	security,
 	summary: "Close a call for hosts, or change its deadline or requirements (stewards)",
 	request: { params: CallParams, ...jsonBody(PatchCallSchema) },
 	responses: { 200: dataResponse("The call.", HostCallSchema), ...errorResponses(400, 401, 403, 404, 422) },
@@ -111,8 +112,8 @@ const patchCallRoute = createRoute({
 const listProposalsRoute = createRoute({
 	method: "get",
 	path: "/series/{slug}/calls/{callId}/proposals",
+	operationId: "listHostProposals",
 	tags: proposalTags,
-	security,
 	summary: "List the proposals answering a call (stewards)",
 	request: { params: CallParams },
 	responses: {
@@ -124,8 +125,8 @@ const listProposalsRoute = createRoute({
 const submitProposalRoute = createRoute({
 	method: "post",
 	path: "/series/{slug}/calls/{callId}/proposals",
+	operationId: "submitHostProposal",
 	tags: proposalTags,
-	security,
 	summary: "Propose to host the edition a call is for (owners and admins of the proposing institution)",
 	description:
 		"The dates must lie in the call's year, the last day not before the first (422); the call must be open and its deadline not passed (422). An institution has one open proposal per call (409).",
@@ -139,8 +140,8 @@ const submitProposalRoute = createRoute({
 const getProposalRoute = createRoute({
 	method: "get",
 	path: "/proposals/{id}",
+	operationId: "getHostProposal",
 	tags: proposalTags,
-	security,
 	summary: "Get a proposal (the series' stewards, the proposing institution's owners and admins)",
 	request: { params: ProposalIdParam },
 	responses: { 200: dataResponse("The proposal.", HostProposalSchema), ...errorResponses(400, 401, 404) },
@@ -149,8 +150,8 @@ const getProposalRoute = createRoute({
 const withdrawRoute = createRoute({
 	method: "post",
 	path: "/proposals/{id}/withdraw",
+	operationId: "withdrawHostProposal",
 	tags: proposalTags,
-	security,
 	summary: "Withdraw an open proposal (the proposing institution's owners and admins)",
 	request: { params: ProposalIdParam },
 	responses: {
@@ -166,8 +167,8 @@ const AcceptedSchema = z
 const acceptRoute = createRoute({
 	method: "post",
 	path: "/proposals/{id}/accept",
+	operationId: "acceptHostProposal",
 	tags: proposalTags,
-	security,
 	summary: "Accept a proposal: create the edition, decline the others, close the call (stewards)",
 	description:
 		"One atomic step: the edition of the call's year as a draft, hosted by the proposing institution, with the proposer as chair; every other open proposal of the call declined with the note; the call closed; an email to every proposer. The body is optional. A proposal that is no longer open is a 422; a year that already has an edition is a 409.",
@@ -184,8 +185,8 @@ const acceptRoute = createRoute({
 const declineRoute = createRoute({
 	method: "post",
 	path: "/proposals/{id}/decline",
+	operationId: "declineHostProposal",
 	tags: proposalTags,
-	security,
 	summary: "Decline a proposal with a note, emailed to its proposer (stewards)",
 	request: { params: ProposalIdParam, ...jsonBody(DeclineSchema) },
 	responses: {
@@ -197,8 +198,8 @@ const declineRoute = createRoute({
 const createEditionRoute = createRoute({
 	method: "post",
 	path: "/series/{slug}/editions",
+	operationId: "createEdition",
 	tags: ["Series"],
-	security,
 	summary: "Create an edition directly, as a draft with you as its chair",
 	description:
 		"For an owner or admin of the host institution who is also a steward of the series; while a series has no edition yet, owners and admins of its founding institution may create it hosted there. Other editions come from accepted hosting proposals. A year the series already has is a 409.",

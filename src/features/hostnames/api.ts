@@ -13,7 +13,6 @@ import { checkEditionHost } from "./verification";
 import { stateExplanation } from "./views";
 
 const tags = ["Edition host names"];
-const security = [{ apiToken: [] }];
 
 const RecordSchema = z
 	.object({
@@ -76,8 +75,8 @@ const toJson = (host: EditionHost): z.infer<typeof EditionHostSchema> => ({
 const listHosts = createRoute({
 	method: "get",
 	path: "/editions/{id}/hosts",
+	operationId: "listEditionHosts",
 	tags,
-	security,
 	summary: "List the custom host names of an edition, with their state and records (committee and stewards)",
 	request: { params: EditionIdParam },
 	responses: {
@@ -92,8 +91,8 @@ const listHosts = createRoute({
 const addHost = createRoute({
 	method: "post",
 	path: "/editions/{id}/hosts",
+	operationId: "addEditionHost",
 	tags,
-	security,
 	summary: "Map a custom host name to the edition, pending proof of control (chairs and stewards)",
 	description:
 		"The name is mapped as `pending`: it serves nothing until a check (`POST …/hosts/{hostname}/check`, or the daily check) finds the DNS record in `records`. A name another edition holds (mapped or held) becomes a claim (`takeover: true`): proving control with this mapping's own record ends the other edition's mapping. 409 when the edition has the name or a claim on it already; the platform's own host name and names under it are refused (422).",
@@ -107,8 +106,8 @@ const addHost = createRoute({
 const checkHost = createRoute({
 	method: "post",
 	path: "/editions/{id}/hosts/{hostname}/check",
+	operationId: "checkEditionHost",
 	tags,
-	security,
 	summary: "Check control of a host name now (chairs and stewards)",
 	description:
 		"Asks the verifier whether the name's records are in place and records the result: a pending name becomes `verified` and serves; a claim that proves control takes the name over (the other edition's chairs are mailed). A failed check answers 200 with `lastCheckError`. 422 for a held name.",
@@ -122,8 +121,8 @@ const checkHost = createRoute({
 const removeHost = createRoute({
 	method: "delete",
 	path: "/editions/{id}/hosts/{hostname}",
+	operationId: "removeEditionHost",
 	tags,
-	security,
 	summary: "Unmap a custom host name from the edition (chairs and stewards)",
 	description:
 		"A name that served is then `held` for 30 days: it answers a page saying the edition has moved, and nobody else can take it without a fresh proof of control. A pending or held name, or a claim, is removed.",

@@ -3,8 +3,9 @@
  * are public (they are what its site shows anyway); a draft's are for those the policy lets view
  * the edition, and answer 401 / 404 like every other edition route otherwise.
  */
-import { createRoute, z } from "@hono/zod-openapi";
-import { createApiRouter, dataResponse, errorResponses } from "../../api/openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { createApiRouter, dataResponse, errorResponses, tokenOptional } from "../../api/openapi";
+import { EditionIdParam } from "../../api/params";
 import { notVisible } from "../../auth/guard";
 import { authorizedEdition } from "../../domain/edition-access";
 import { findEditionWithSeries } from "../../domain/editions";
@@ -14,18 +15,12 @@ import { FactsSchema, factsFor } from "./facts";
 const getFacts = createRoute({
 	method: "get",
 	path: "/editions/{id}/facts",
-	tags: ["Editions"],
+	operationId: "getEditionFacts",
 	// No credentials needed for a public edition; a draft needs a token (or session) that may view it.
-	security: [{ apiToken: [] }],
+	security: tokenOptional,
+	tags: ["Editions"],
 	summary: "An edition's facts and figures (public editions: anyone; drafts: committee and stewards)",
-	request: {
-		params: z.object({
-			id: z
-				.string()
-				.max(64)
-				.openapi({ param: { name: "id", in: "path" } }),
-		}),
-	},
+	request: { params: EditionIdParam },
 	responses: { 200: dataResponse("The facts.", FactsSchema), ...errorResponses(400, 401, 404) },
 });
 

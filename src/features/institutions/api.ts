@@ -36,15 +36,14 @@ import {
 } from "./schemas";
 
 const tags = ["Institutions"];
-const security = [{ apiToken: [] }];
 
 const institution = institutionResource;
 
 const listMine = createRoute({
 	method: "get",
 	path: "/institutions",
+	operationId: "listInstitutions",
 	tags,
-	security,
 	summary: "List my institutions",
 	responses: {
 		200: dataResponse("The institutions you belong to, with your role.", z.array(InstitutionSchema)),
@@ -55,8 +54,8 @@ const listMine = createRoute({
 const create = createRoute({
 	method: "post",
 	path: "/institutions",
+	operationId: "createInstitution",
 	tags,
-	security,
 	summary: "Create an institution; you become its owner",
 	request: jsonBody(CreateInstitutionSchema),
 	responses: { 201: dataResponse("The new institution.", InstitutionSchema), ...errorResponses(400, 401, 403, 409) },
@@ -65,8 +64,8 @@ const create = createRoute({
 const get = createRoute({
 	method: "get",
 	path: "/institutions/{id}",
+	operationId: "getInstitution",
 	tags,
-	security,
 	summary: "Get an institution",
 	request: { params: InstitutionIdParam },
 	responses: {
@@ -78,8 +77,8 @@ const get = createRoute({
 const update = createRoute({
 	method: "patch",
 	path: "/institutions/{id}",
+	operationId: "updateInstitution",
 	tags,
-	security,
 	summary: "Change an institution's name, city or country (owners and admins)",
 	request: { params: InstitutionIdParam, ...jsonBody(UpdateInstitutionSchema) },
 	responses: {
@@ -91,8 +90,8 @@ const update = createRoute({
 const listMembers = createRoute({
 	method: "get",
 	path: "/institutions/{id}/members",
+	operationId: "listInstitutionMembers",
 	tags,
-	security,
 	summary: "List the members of an institution",
 	request: { params: InstitutionIdParam },
 	responses: {
@@ -104,8 +103,8 @@ const listMembers = createRoute({
 const changeRole = createRoute({
 	method: "patch",
 	path: "/institutions/{id}/members/{userId}",
+	operationId: "updateInstitutionMember",
 	tags,
-	security,
 	summary: "Change a member's role (owners and admins; only owners touch owners)",
 	request: { params: InstitutionMemberParams, ...jsonBody(ChangeInstitutionRoleSchema) },
 	responses: {
@@ -117,8 +116,8 @@ const changeRole = createRoute({
 const remove = createRoute({
 	method: "delete",
 	path: "/institutions/{id}/members/{userId}",
+	operationId: "removeInstitutionMember",
 	tags,
-	security,
 	summary: "Remove a member (owners and admins; only owners remove owners)",
 	request: { params: InstitutionMemberParams },
 	responses: { ...noContent("Removed."), ...errorResponses(400, 401, 403, 404, 422) },
@@ -127,8 +126,8 @@ const remove = createRoute({
 const listInvitations = createRoute({
 	method: "get",
 	path: "/institutions/{id}/invitations",
+	operationId: "listInstitutionInvitations",
 	tags,
-	security,
 	summary: "List pending invitations (owners and admins)",
 	request: { params: InstitutionIdParam },
 	responses: {
@@ -140,8 +139,8 @@ const listInvitations = createRoute({
 const invite = createRoute({
 	method: "post",
 	path: "/institutions/{id}/invitations",
+	operationId: "inviteInstitutionMember",
 	tags,
-	security,
 	summary: "Invite someone by email as admin or member (owners and admins)",
 	description: "Emails a single-use link that expires in 7 days; a pending invitation to the same address is replaced.",
 	request: { params: InstitutionIdParam, ...jsonBody(InviteInstitutionMemberSchema) },
@@ -154,8 +153,8 @@ const invite = createRoute({
 const revoke = createRoute({
 	method: "delete",
 	path: "/institutions/{id}/invitations/{invitationId}",
+	operationId: "withdrawInstitutionInvitation",
 	tags,
-	security,
 	summary: "Withdraw a pending invitation (owners and admins)",
 	request: { params: InstitutionIdParam.extend(InvitationIdParam.shape) },
 	responses: { ...noContent("Withdrawn: the link no longer works."), ...errorResponses(400, 401, 403, 404) },
@@ -164,8 +163,8 @@ const revoke = createRoute({
 const leave = createRoute({
 	method: "post",
 	path: "/institutions/{id}/leave",
+	operationId: "leaveInstitution",
 	tags,
-	security,
 	summary: "Leave an institution (not as its last owner)",
 	request: { params: InstitutionIdParam },
 	responses: { ...noContent("You are no longer a member."), ...errorResponses(400, 401, 403, 404, 422) },
@@ -174,8 +173,8 @@ const leave = createRoute({
 const transfer = createRoute({
 	method: "post",
 	path: "/institutions/{id}/transfer",
+	operationId: "transferInstitution",
 	tags,
-	security,
 	summary: "Hand ownership to another member (owners); you become an admin",
 	request: { params: InstitutionIdParam, ...jsonBody(TransferOwnershipSchema) },
 	responses: {

@@ -7,8 +7,8 @@ import { AcceptedInvitationSchema, AcceptInvitationSchema } from "./schemas";
 const accept = createRoute({
 	method: "post",
 	path: "/invitations/accept",
+	operationId: "acceptInvitation",
 	tags: ["Invitations"],
-	security: [{ apiToken: [] }],
 	summary: "Accept an invitation addressed to you",
 	description:
 		"The token is the last part of the emailed link (`/auth/invitations/<token>`). It works once, for the address it was sent to, within 7 days. Accepting again where you already hold a role keeps that role.",

@@ -6,7 +6,6 @@ import { authorizedEdition } from "../../domain/edition-access";
 import { changeStatus, goLiveProblems, TRANSITION_NAMES, TRANSITIONS, type Transition } from "./lifecycle";
 
 const tags = ["Edition lifecycle"];
-const security = [{ apiToken: [] }];
 
 const EditionStatusSchema = z.object({ id: z.string(), status: z.enum(EDITION_STATUSES) }).openapi("EditionStatus");
 
@@ -30,8 +29,8 @@ const SUMMARIES: Record<Transition, string> = {
 const goLiveRoute = createRoute({
 	method: "get",
 	path: "/editions/{id}/go-live-checks",
+	operationId: "getGoLiveChecks",
 	tags,
-	security,
 	summary: "What blocks publishing the edition, if anything (committee and stewards)",
 	request: { params: EditionIdParam },
 	responses: { 200: dataResponse("The checks.", GoLiveSchema), ...errorResponses(400, 401, 404) },
@@ -41,8 +40,9 @@ const transitionRoute = (transition: Transition) =>
 	createRoute({
 		method: "post",
 		path: `/editions/{id}/${transition}`,
+		// publishEdition, unpublishEdition, holdEdition, archiveEdition
+		operationId: `${transition}Edition`,
 		tags,
-		security,
 		summary: SUMMARIES[transition],
 		description: `Allowed from status \`${TRANSITIONS[transition].from}\` only (422 otherwise); the edition becomes \`${TRANSITIONS[transition].to}\`.`,
 		request: { params: EditionIdParam },

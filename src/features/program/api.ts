@@ -37,7 +37,6 @@ const SessionPatch = SessionInput.partial().openapi("SessionPatch");
 const TalkPatch = TalkInput.partial().openapi("TalkPatch");
 
 const tags = ["Program"];
-const security = [{ apiToken: [] }];
 
 const talkJson = (talk: ProgramTalk): z.infer<typeof TalkJson> => ({
 	id: talk.id,
@@ -69,8 +68,8 @@ const routes = {
 	list: createRoute({
 		method: "get",
 		path: "/editions/{id}/sessions",
+		operationId: "listSessions",
 		tags,
-		security,
 		summary: "List the program: sessions by day and start time, with their talks",
 		request: { params: EditionParam },
 		responses: { 200: dataResponse("The sessions.", z.array(SessionJson)), ...errorResponses(401, 404) },
@@ -78,8 +77,8 @@ const routes = {
 	create: createRoute({
 		method: "post",
 		path: "/editions/{id}/sessions",
+		operationId: "createSession",
 		tags,
-		security,
 		summary: "Add a session",
 		request: { params: EditionParam, ...jsonBody(SessionBody) },
 		responses: { 201: dataResponse("The new session.", SessionJson), ...errorResponses(400, 401, 403, 404, 422) },
@@ -87,8 +86,8 @@ const routes = {
 	get: createRoute({
 		method: "get",
 		path: "/editions/{id}/sessions/{sessionId}",
+		operationId: "getSession",
 		tags,
-		security,
 		summary: "Get a session with its talks",
 		request: { params: SessionParam },
 		responses: { 200: dataResponse("The session.", SessionJson), ...errorResponses(401, 404) },
@@ -96,8 +95,8 @@ const routes = {
 	update: createRoute({
 		method: "patch",
 		path: "/editions/{id}/sessions/{sessionId}",
+		operationId: "updateSession",
 		tags,
-		security,
 		summary: "Change a session (only the fields sent; chairIds replaces the whole list)",
 		request: { params: SessionParam, ...jsonBody(SessionPatch) },
 		responses: { 200: dataResponse("The session.", SessionJson), ...errorResponses(400, 401, 403, 404, 422) },
@@ -105,8 +104,8 @@ const routes = {
 	remove: createRoute({
 		method: "delete",
 		path: "/editions/{id}/sessions/{sessionId}",
+		operationId: "deleteSession",
 		tags,
-		security,
 		summary: "Remove a session and its talks",
 		request: { params: SessionParam },
 		responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },
@@ -114,8 +113,8 @@ const routes = {
 	createTalk: createRoute({
 		method: "post",
 		path: "/editions/{id}/sessions/{sessionId}/talks",
+		operationId: "createTalk",
 		tags,
-		security,
 		summary: "Add a talk to a session",
 		request: { params: SessionParam, ...jsonBody(TalkBody) },
 		responses: { 201: dataResponse("The new talk.", TalkJson), ...errorResponses(400, 401, 403, 404, 422) },
@@ -123,8 +122,8 @@ const routes = {
 	updateTalk: createRoute({
 		method: "patch",
 		path: "/editions/{id}/talks/{talkId}",
+		operationId: "updateTalk",
 		tags,
-		security,
 		summary: "Change a talk (only the fields sent; speakerIds replaces the whole list)",
 		request: { params: TalkParam, ...jsonBody(TalkPatch) },
 		responses: { 200: dataResponse("The talk.", TalkJson), ...errorResponses(400, 401, 403, 404, 422) },
@@ -132,8 +131,8 @@ const routes = {
 	removeTalk: createRoute({
 		method: "delete",
 		path: "/editions/{id}/talks/{talkId}",
+		operationId: "deleteTalk",
 		tags,
-		security,
 		summary: "Remove a talk",
 		request: { params: TalkParam },
 		responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { createApiRouter, dataResponse, errorResponses, jsonBody, noToken } from "../../api/openapi";
 import { SeriesSlugParam } from "../../api/params";
 import { requireAuth } from "../../auth/guard";
 import type { Edition, NamedLecture, Series } from "../../db/schema";
@@ -35,13 +35,14 @@ export const toEditionJson = (s: Series, { createdAt: _, contentVersion: __, ser
 	EditionSchema.parse({ ...e, url: editionUrl(s, e) });
 
 const tags = ["Series"];
-const security = [{ apiToken: [] }];
 /** A JSON object of the fields to change; it is laid over the stored ones and validated whole. */
 const patchBody = jsonBody(z.record(z.string(), z.unknown()));
 
 const listSeries = createRoute({
 	method: "get",
 	path: "/series",
+	operationId: "listSeries",
+	security: noToken,
 	tags,
 	summary: "List symposium series",
 	responses: {
@@ -55,6 +56,8 @@ const listSeries = createRoute({
 const getSeries = createRoute({
 	method: "get",
 	path: "/series/{slug}",
+	operationId: "getSeries",
+	security: noToken,
 	tags,
 	summary: "Get a series",
 	request: { params: SeriesSlugParam },
@@ -64,6 +67,8 @@ const getSeries = createRoute({
 const listEditions = createRoute({
 	method: "get",
 	path: "/series/{slug}/editions",
+	operationId: "listSeriesEditions",
+	security: noToken,
 	tags,
 	summary: "List the public editions of a series",
 	request: { params: SeriesSlugParam },
@@ -79,8 +84,8 @@ const listEditions = createRoute({
 const postSeries = createRoute({
 	method: "post",
 	path: "/series",
+	operationId: "createSeries",
 	tags,
-	security,
 	summary: "Create a series for an institution you own or administer; you become its first steward",
 	request: jsonBody(CreateSeriesSchema),
 	responses: {
@@ -95,8 +100,8 @@ const postSeries = createRoute({
 const patchSeries = createRoute({
 	method: "patch",
 	path: "/series/{slug}",
+	operationId: "updateSeries",
 	tags,
-	security,
 	summary: "Change a series' name, short name, description, cadence, society or logo (stewards)",
 	description: `Send only the fields to change: ${Object.keys(SeriesDetailsSchema.shape).join(", ")}. The slug cannot change.`,
 	request: { params: SeriesSlugParam, ...patchBody },
@@ -108,6 +113,8 @@ const lectureTags = ["Named lectures"];
 const listLectures = createRoute({
 	method: "get",
 	path: "/series/{slug}/lectures",
+	operationId: "listNamedLectures",
+	security: noToken,
 	tags: lectureTags,
 	summary: "List a series' named lectures",
 	request: { params: SeriesSlugParam },
@@ -120,8 +127,8 @@ const listLectures = createRoute({
 const postLecture = createRoute({
 	method: "post",
 	path: "/series/{slug}/lectures",
+	operationId: "createNamedLecture",
 	tags: lectureTags,
-	security,
 	summary: "Add a named lecture (stewards)",
 	request: { params: SeriesSlugParam, ...jsonBody(NamedLectureInputSchema) },
 	responses: {
@@ -133,8 +140,8 @@ const postLecture = createRoute({
 const patchLecture = createRoute({
 	method: "patch",
 	path: "/series/{slug}/lectures/{lectureId}",
+	operationId: "updateNamedLecture",
 	tags: lectureTags,
-	security,
 	summary: "Change a named lecture's name, honoree or description (stewards)",
 	request: { params: LectureParams, ...patchBody },
 	responses: {
