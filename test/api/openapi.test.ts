@@ -143,7 +143,8 @@ describe("GET /api/openapi.json", () => {
 		expect(errors.length).toBeGreaterThan(400);
 		const others = errors.filter(
 			({ content }) =>
-				JSON.stringify(content) !== JSON.stringify({ "application/json": { schema: { $ref: "#/components/schemas/Error" } } }),
+				JSON.stringify(content) !==
+				JSON.stringify({ "application/json": { schema: { $ref: "#/components/schemas/Error" } } }),
 		);
 		expect(others.map(({ id }) => id)).toEqual([]);
 	});
