@@ -1,5 +1,4 @@
 /** The setup wizard's "start from a template" steps: the parts to apply, and the preview with its diff. */
-
 import { setupTemplateUrl, setupUrl, templateApplyUrl, templatePreviewUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { EditionContext } from "../../views/edition-page";
