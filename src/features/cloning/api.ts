@@ -6,9 +6,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { EditionIdParam as EditionParam } from "../../api/params";
-import { CLONE_PARTS } from "../../domain/edition-parts";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, previewClone } from "./clone";
+import { CLONE_PARTS } from "./edition-parts";
 import { CloneRequest } from "./parts";
 
 const CloneApiRequest = CloneRequest.extend({

@@ -17,7 +17,6 @@ import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
-import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { roleLabel } from "../../domain/invitation-wording";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount, parseIsoDate } from "../../lib/dates";
@@ -25,18 +24,21 @@ import { AppError, notFound } from "../../lib/errors";
 import { travellingNoteLinks } from "../handover";
 import { type ReminderCall, reminderSchedule } from "../organizer-reminders";
 import {
+	CLONE_PARTS,
+	type ClonePart,
 	countRows,
 	type EditionParts,
 	type EditionRows,
 	editionRowsOf,
 	insertStatements,
 	lecturesOf,
-	PART_ROWS,
-	PART_TABLES,
+	PART_LABELS,
+	partTables,
 	readEditionParts,
-	refKey,
+	rowKindsOf,
 	type SourceIds,
 } from "./edition-parts";
+import { refKey } from "./part-specs";
 
 export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "../../domain/placeholders";
 export { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
@@ -116,23 +118,21 @@ export type CloneSummary = {
 
 /** The parts in which `editionId` already has content (1 query). */
 export async function filledParts(db: Database, editionId: string): Promise<ClonePart[]> {
-	const anyRow = (tables: (typeof PART_TABLES)[ClonePart]) =>
+	const anyRow = (part: ClonePart) =>
 		sql<number>`(${sql.join(
-			tables.map((t) => sql`exists (select 1 from ${t} where ${t.editionId} = ${editionId})`),
+			partTables(part).map((t) => sql`exists (select 1 from ${t} where ${t.editionId} = ${editionId})`),
 			sql` or `,
 		)})`;
-	const columns = Object.fromEntries(
-		Object.entries(PART_TABLES).map(([part, tables]) => [part, anyRow(tables)]),
-	) as Record<ClonePart, SQL<number>>;
+	const columns: Record<string, SQL<number>> = Object.fromEntries(CLONE_PARTS.map((part) => [part, anyRow(part)]));
 	const row = await db.select(columns).from(editions).where(eq(editions.id, editionId)).get();
-	return row ? (Object.keys(PART_TABLES) as ClonePart[]).filter((part) => Boolean(row[part])) : [];
+	return row ? CLONE_PARTS.filter((part) => Boolean(row[part])) : [];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Planning: every check, the rows and the preview, before anything is written
 
 /** Source row id → the id of its copy, per table: what lets links to copied rows follow them. */
-export type CopiedIds = Record<keyof SourceIds, Map<string, string>>;
+export type CopiedIds = { [T in keyof SourceIds]?: Map<string, string> };
 
 export interface ClonePlan {
 	source: Edition;
@@ -169,22 +169,13 @@ function renameRooms(parts: EditionParts, roomIds: readonly string[], roomMap: R
 
 /** Pairs the source ids with the ids of their copies (both lists follow the document's order). */
 function pairIds(ids: SourceIds, rows: EditionRows): CopiedIds {
-	const pair = (from: string[], to: { id?: string }[]) =>
-		new Map(from.map((id, i) => [id, to[i]?.id ?? ""] as const).filter(([, copy]) => copy !== ""));
-	return {
-		pages: pair(ids.pages, rows.pages),
-		tracks: pair(ids.tracks, rows.tracks),
-		rooms: pair(ids.rooms, rows.rooms),
-		sessions: pair(ids.sessions, rows.sessions),
-		registrationFields: pair(ids.registrationFields, rows.registrationFields),
-		ticketTypes: pair(ids.ticketTypes, rows.ticketTypes),
-		reviewCriteria: pair(ids.reviewCriteria, rows.reviewCriteria),
-		surveyQuestions: pair(ids.surveyQuestions, rows.surveyQuestions),
-		checklistTasks: pair(ids.checklistTasks, rows.checklistTasks),
-		organizerReminders: pair(ids.organizerReminders, rows.organizerReminders),
-		sponsorTiers: pair(ids.sponsorTiers, rows.sponsorTiers),
-		emailTexts: pair(ids.emailTexts, rows.emailTexts),
-	};
+	const written = rows as Record<string, { id?: string }[]>;
+	return Object.fromEntries(
+		Object.entries(ids as Record<string, string[]>).map(([table, from]) => [
+			table,
+			new Map(from.map((id, i) => [id, written[table]?.[i]?.id ?? ""] as const).filter(([, copy]) => copy !== "")),
+		]),
+	) as CopiedIds;
 }
 
 /**
@@ -236,13 +227,13 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	const fields: Record<string, string> = problems.length > 0 ? { parts: problems.join(" ") } : {};
 	// New room names matter only when the rooms are copied; the wizard always posts them.
 	const roomMap = parts.has("rooms_tracks") ? (input.roomMap ?? {}) : {};
-	const sourceRoomIds = new Set(read.ids.rooms);
+	const sourceRoomIds = new Set(read.ids.rooms ?? []);
 	for (const id of Object.keys(roomMap)) {
 		if (!sourceRoomIds.has(id)) fields[`roomMap.${id}`] = `This is not a room of ${source.name}.`;
 	}
 	if (Object.keys(fields).length > 0) throw invalidClone(fields);
 
-	const { rows, unfilled } = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms, roomMap), lectures);
+	const { rows, unfilled } = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms ?? [], roomMap), lectures);
 	return {
 		source,
 		target,
@@ -329,10 +320,14 @@ export function reminderMomentsOf(
 
 /** What the rows create, per part and kind of row, with each row's title. */
 export function createdOf(rows: EditionRows): Record<ClonePart, { what: string; titles: string[] }[]> {
+	const byTable = rows as Record<string, Record<string, unknown>[] | undefined>;
 	return Object.fromEntries(
-		Object.entries(PART_ROWS).map(([part, kinds]) => [
+		CLONE_PARTS.map((part) => [
 			part,
-			kinds.map((kind) => ({ what: kind.what, titles: rows[kind.table].map((row) => kind.title(row)) })),
+			rowKindsOf(part).map((kind) => ({
+				what: kind.what,
+				titles: (byTable[kind.table] ?? []).map((row) => kind.title(row)),
+			})),
 		]),
 	) as Record<ClonePart, { what: string; titles: string[] }[]>;
 }
@@ -367,7 +362,7 @@ function previewOf(
 			created: created[part].map((c) => ({ ...c, count: c.titles.length })),
 		})),
 		rooms: (read.parts.rooms_tracks?.rooms ?? []).map((room, i) => ({
-			sourceRoomId: read.ids.rooms[i] ?? "",
+			sourceRoomId: read.ids.rooms?.[i] ?? "",
 			from: room.name,
 			to: rows.rooms[i]?.name ?? room.name,
 		})),

@@ -4,8 +4,8 @@
  * source's rooms.
  */
 import { z } from "@hono/zod-openapi";
-import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 import { singleLine } from "../../lib/text-input";
+import { CLONE_PARTS, partField } from "./edition-parts";
 
 export const ROOM_NAME_MAX = 100;
 

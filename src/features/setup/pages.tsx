@@ -8,7 +8,6 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { requireAuth, requireSignedInPage } from "../../auth/guard";
-import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { contentUrl } from "../../urls";
@@ -17,9 +16,11 @@ import { type FormValues, parseForm } from "../../views/parse-form";
 import {
 	authorizedSource,
 	authorizedTarget,
+	CLONE_PARTS,
 	CloneRequest,
 	cloneEdition,
 	filledParts,
+	partField,
 	previewClone,
 	requestFromForm,
 	roomsOf,

@@ -5,7 +5,6 @@
  */
 import type { Child } from "hono/jsx";
 import type { Edition, Room } from "../../db/schema";
-import { CLONE_PARTS, type ClonePart, PART_HINTS } from "../../domain/edition-parts";
 import { formatFullDate } from "../../domain/resolved-moment";
 import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
@@ -14,12 +13,15 @@ import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
-import { PartChecks } from "../../views/part-checks";
 import {
+	CLONE_PARTS,
+	type ClonePart,
 	type ClonePreview,
 	type CloneRequestData,
 	type DateChange,
 	formFromRequest,
+	PART_HINTS,
+	PartChecks,
 	type ReminderChange,
 	ROOM_NAME_MAX,
 	roomField,

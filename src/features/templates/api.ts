@@ -8,8 +8,7 @@ import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../a
 import { requireAuth } from "../../auth/guard";
 import { TEMPLATE_VISIBILITIES } from "../../db/schema";
 import { authorizedEdition } from "../../domain/edition-access";
-import { CLONE_PARTS } from "../../domain/edition-parts";
-import { authorizedTarget } from "../cloning";
+import { authorizedTarget, CLONE_PARTS } from "../cloning";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import { applyTemplate, previewTemplateApply } from "./apply";
 import { invalidDocument, parseTemplateDocument, partsOf, TEMPLATE_SCHEMA } from "./document";

@@ -11,12 +11,13 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { archivedError, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
-import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import {
+	allRowKinds,
+	type ClonePart,
 	countRows,
 	deadlinesOf,
 	deleteStatements,
@@ -27,10 +28,11 @@ import {
 	editionSummary,
 	insertStatements,
 	lecturesOf,
-	PART_ROWS,
+	PART_LABELS,
 	readEditionParts,
 	reminderCallOf,
 	reminderMomentsOf,
+	rowKindsOf,
 } from "../cloning";
 import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover";
 import { diffParts, type PartDiff } from "./diff";
@@ -116,9 +118,7 @@ function changeSummary(what: string, before: number, after: number): string {
 
 /** Rows per table of a read document, keyed as countRows keys written rows, leaving out tables with none. */
 function sizes(parts: EditionParts): Record<string, number> {
-	const found = Object.values(PART_ROWS)
-		.flat()
-		.map((kind) => [kind.table, kind.of(parts).length] as const);
+	const found = allRowKinds().map((kind) => [kind.table, kind.of(parts).length] as const);
 	return Object.fromEntries(found.filter(([, n]) => n > 0));
 }
 
@@ -239,7 +239,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	if (chosen.has("sponsor_tiers") && around.sponsors.length > 0) {
 		// Sponsors keep a tier of the same name; the others are left without a tier.
 		const oldNames = new Map(
-			(before.parts.sponsor_tiers ?? []).map((tier, i) => [before.ids.sponsorTiers[i] ?? "", tier.name]),
+			(before.parts.sponsor_tiers ?? []).map((tier, i) => [before.ids.sponsorTiers?.[i] ?? "", tier.name]),
 		);
 		const newIds = new Map<string, string>();
 		for (const tier of rows.sponsorTiers) if (!newIds.has(tier.name)) newIds.set(tier.name, tier.id as string);
@@ -275,11 +275,11 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 		template: { ref: source.info.ref, name: source.info.name, version: source.version, builtin: source.info.builtin },
 		target: editionSummary(target),
 		parts: parts.map((part) => {
-			const groups = PART_ROWS[part].map((kind) => ({
+			const groups = rowKindsOf(part).map((kind) => ({
 				what: kind.what,
 				before: kind.of(before.parts).map((row) => kind.title(row)),
 				// The rows as written: placeholders filled.
-				after: rows[kind.table].map((row) => kind.title(row)),
+				after: ((rows as Record<string, Record<string, unknown>[]>)[kind.table] ?? []).map((row) => kind.title(row)),
 			}));
 			return {
 				part,

@@ -4,8 +4,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { TEMPLATE_VISIBILITIES, type TemplateVisibility } from "../../db/schema";
-import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 import { multiLine, singleLine } from "../../lib/text-input";
+import { CLONE_PARTS, partField } from "../cloning";
 
 export const VISIBILITY_LABELS: Record<TemplateVisibility, string> = {
 	series: "Series library: the series' stewards and the committees of its editions",
