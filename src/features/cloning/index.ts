@@ -30,6 +30,7 @@ export {
 export {
 	CloneRequest,
 	type CloneRequestData,
+	ExpectedContentVersion,
 	formFromRequest,
 	ROOM_NAME_MAX,
 	requestFromForm,
