@@ -15,7 +15,7 @@ import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
-import { writeIfUnchanged } from "../../db/content-version";
+import { requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
@@ -49,6 +49,8 @@ export interface CloneInput {
 	parts: readonly ClonePart[];
 	/** Source room id → the room's name at the new venue; blank or missing keeps the name. */
 	roomMap?: Readonly<Record<string, string>>;
+	/** The target's content version the preview showed: applying refuses (409) once it moved on. */
+	expectedContentVersion?: number;
 }
 
 export interface DateChange {
@@ -88,6 +90,8 @@ export interface PartPreview {
 export interface ClonePreview {
 	source: EditionSummary;
 	target: EditionSummary;
+	/** The target's content version this preview was made from: apply with it as `expectedContentVersion`. */
+	contentVersion: number;
 	/** Calendar days from the source's day 1 to the target's. */
 	gapDays: number;
 	parts: PartPreview[];
@@ -190,6 +194,7 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	]);
 	if (!target) throw notFound("This edition");
 	if (!source) throw notFound("The edition to copy from");
+	requirePreviewedVersion(target, input.expectedContentVersion);
 	checkPair(source, target);
 	const parts = new Set(input.parts);
 	if (parts.size === 0) throw invalidClone({ parts: "Choose at least one part to copy." });
@@ -353,6 +358,7 @@ function previewOf(
 	return {
 		source: editionSummary(source),
 		target: editionSummary(target),
+		contentVersion: target.contentVersion,
 		gapDays: Math.round(
 			(parseIsoDate(target.startDate).getTime() - parseIsoDate(source.startDate).getTime()) / 86_400_000,
 		),
@@ -382,7 +388,8 @@ function previewOf(
 
 /** What a clone would create and every date old beside new; writes nothing. */
 export async function previewClone(db: Database, input: CloneInput): Promise<ClonePreview> {
-	return (await planClone(db, input)).preview;
+	// A preview shows the target as it is now, whatever an earlier preview showed.
+	return (await planClone(db, { ...input, expectedContentVersion: undefined })).preview;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,6 +410,6 @@ export async function cloneEdition(db: Database, input: CloneInput): Promise<Clo
 		...chunkedInserts(db, handoverNoteLinks, noteLinks),
 		db.update(editions).set({ clonedFromId: source.id }).where(eq(editions.id, target.id)),
 	];
-	await writeIfUnchanged(db, target, statements);
+	await writeIfUnchanged(db, target, statements, input.expectedContentVersion);
 	return { sourceEditionId: source.id, targetEditionId: target.id, created: countRows(rows) };
 }

@@ -41,6 +41,7 @@ export { refKey } from "./part-specs";
 export {
 	CloneRequest,
 	type CloneRequestData,
+	ExpectedContentVersion,
 	formFromRequest,
 	ROOM_NAME_MAX,
 	requestFromForm,

@@ -8,7 +8,14 @@ import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
 import { type ClonePart, PART_HINTS, PartChecks } from "../cloning";
 import type { PartDiff, TemplateInfo, TemplatePreview, VersionInfo } from "../templates";
-import { PartsTable, SetupPreviewLayout, setupCrumbs, TitleList, UnfilledPlaceholdersNotice } from "./views";
+import {
+	ChangedSincePreview,
+	PartsTable,
+	SetupPreviewLayout,
+	setupCrumbs,
+	TitleList,
+	UnfilledPlaceholdersNotice,
+} from "./views";
 
 // ---------------------------------------------------------------------------------------------
 // Applying (the setup wizard's steps for a template)
@@ -62,6 +69,7 @@ export function ApplyPartsPage(
 			) : null}
 			<form method="post" action={templatePreviewUrl(edition)}>
 				<ErrorSummary fields={failed?.fields} />
+				<ChangedSincePreview failed={failed} />
 				<input type="hidden" name="template" value={t.ref} />
 				<input type="hidden" name="version" value={String(version)} />
 				<PartChecks

@@ -116,6 +116,10 @@ const TemplatePreview = z
 			endDate: z.string(),
 			timeZone: z.string(),
 		}),
+		contentVersion: z.number().int().openapi({
+			description:
+				"This edition's content version the preview was made from: send it as `expectedContentVersion` to apply exactly this.",
+		}),
 		parts: z.array(
 			z.object({
 				part: z.enum(CLONE_PARTS),
@@ -256,7 +260,7 @@ const applyRoute = createRoute({
 	security,
 	summary: "Apply a template version to this edition (or, with dryRun=1, preview what would change)",
 	description:
-		"Replaces the chosen parts of the edition with the template's (placeholders filled, every date an offset from this edition's day 1), in one atomic write that also records the use. With `dryRun=1` nothing is written and the answer lists, per part, what is there now and what will be there after, warnings, every resolved deadline, and the diff from the version of the same template the edition used before. Needs edition.update here and read access to the template.",
+		"Replaces the chosen parts of the edition with the template's (placeholders filled, every date an offset from this edition's day 1), in one atomic write that also records the use. With `dryRun=1` nothing is written and the answer lists, per part, what is there now and what will be there after, warnings, every resolved deadline, and the diff from the version of the same template the edition used before. With `expectedContentVersion` (the preview's `contentVersion`) the apply is refused with 409 and nothing written when the edition changed after the preview. Needs edition.update here and read access to the template.",
 	request: {
 		params: EditionParam,
 		query: z.object({
@@ -340,11 +344,11 @@ export const templatesApi = createApiRouter()
 		return c.json({ data: await forkTemplate(c.var.db, { ...body, source, edition, userId: actor.userId }) }, 201);
 	})
 	.openapi(applyRoute, async (c) => {
-		const { template, version, parts } = c.req.valid("json");
+		const { template, version, parts, expectedContentVersion } = c.req.valid("json");
 		const { dryRun } = c.req.valid("query");
 		const { edition, actor } = await authorizedTarget(c, c.req.valid("param").id);
 		const source = await authorizedVersion(c, template, version);
-		const input = { targetEditionId: edition.id, source, parts, userId: actor.userId };
+		const input = { targetEditionId: edition.id, source, parts, userId: actor.userId, expectedContentVersion };
 		if (dryRun === "1" || dryRun === "true") {
 			const preview = await previewTemplateApply(c.var.db, input);
 			return c.json(

@@ -9,7 +9,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { archivedError, writeIfUnchanged } from "../../db/content-version";
+import { archivedError, requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount } from "../../lib/dates";
@@ -46,6 +46,8 @@ export interface ApplyInput {
 	/** The parts to apply: every part the template holds when left out. */
 	parts?: readonly ClonePart[];
 	userId: string;
+	/** The edition's content version the preview showed: applying refuses (409) once it moved on. */
+	expectedContentVersion?: number;
 }
 
 export interface PartChange {
@@ -60,6 +62,8 @@ export interface PartChange {
 export interface TemplatePreview {
 	template: { ref: string; name: string; version: number; builtin: boolean };
 	target: EditionSummary;
+	/** The edition's content version this preview was made from: apply with it as `expectedContentVersion`. */
+	contentVersion: number;
 	parts: PartChange[];
 	/** What else the change does that the committee should know before applying. */
 	warnings: string[];
@@ -151,6 +155,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	const target = await db.select().from(editions).where(eq(editions.id, input.targetEditionId)).get();
 	if (!target) throw notFound("This edition");
 	if (target.status === "archived") throw archivedError();
+	requirePreviewedVersion(target, input.expectedContentVersion);
 	const { source } = input;
 	const held = partsOf(source.document);
 	const parts = input.parts === undefined ? held : held.filter((p) => input.parts?.includes(p));
@@ -274,6 +279,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	const preview: TemplatePreview = {
 		template: { ref: source.info.ref, name: source.info.name, version: source.version, builtin: source.info.builtin },
 		target: editionSummary(target),
+		contentVersion: target.contentVersion,
 		parts: parts.map((part) => {
 			const groups = rowKindsOf(part).map((kind) => ({
 				what: kind.what,
@@ -307,7 +313,8 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 
 /** What applying would change, part by part; writes nothing. */
 export async function previewTemplateApply(db: Database, input: ApplyInput): Promise<TemplatePreview> {
-	return (await planTemplateApply(db, input)).preview;
+	// A preview shows the edition as it is now, whatever an earlier preview showed.
+	return (await planTemplateApply(db, { ...input, expectedContentVersion: undefined })).preview;
 }
 
 /** At most this many sponsor ids per update (D1 binds at most 100 values per statement). */
@@ -350,7 +357,7 @@ export async function applyTemplate(db: Database, input: ApplyInput): Promise<Ap
 			appliedBy: input.userId,
 		}),
 	];
-	await writeIfUnchanged(db, target, statements);
+	await writeIfUnchanged(db, target, statements, input.expectedContentVersion);
 	return {
 		editionId: target.id,
 		template: source.info.ref,
