@@ -5,30 +5,9 @@ import type { Actor } from "./policy";
 
 /** Loads every role of a user in one round trip (3 statements): the input of the policy. */
 export async function loadActor(db: Database, userId: string, token?: Actor["token"]): Promise<Actor> {
-	const [institutionRows, stewardRows, editionRows] = await db.batch([
-		db
-			.select({ id: institutionMembers.institutionId, role: institutionMembers.role })
-			.from(institutionMembers)
-			.where(eq(institutionMembers.userId, userId)),
-		db.select({ id: seriesStewards.seriesId }).from(seriesStewards).where(eq(seriesStewards.userId, userId)),
-		db
-			.select({
-				id: editionMembers.editionId,
-				role: editionMembers.role,
-				mentorUntil: editionMembers.mentorUntil,
-				// Handover notes are read by the committees of later editions of a series.
-				seriesId: editions.seriesId,
-				year: editions.year,
-			})
-			.from(editionMembers)
-			.innerJoin(editions, eq(editions.id, editionMembers.editionId))
-			.where(eq(editionMembers.userId, userId)),
-	]);
+	const [institutionRows, stewardRows, editionRows] = await loadRoles(db, [userId]);
 	return {
-		userId,
-		institutionRoles: new Map(institutionRows.map((r) => [r.id, r.role])),
-		stewardOf: new Set(stewardRows.map((r) => r.id)),
-		editionRoles: new Map(editionRows.map(({ id, ...entry }) => [id, entry])),
+		...actorOf(userId, institutionRows, stewardRows, editionRows),
 		...(token ? { token } : {}),
 	};
 }
@@ -47,19 +26,21 @@ export async function loadActors(db: Database, userIds: readonly string[]): Prom
 	const institutionRows = results.flatMap(([rows]) => rows);
 	const stewardRows = results.flatMap(([, rows]) => rows);
 	const editionRows = results.flatMap(([, , rows]) => rows);
-	return new Map(
-		ids.map((userId) => [
-			userId,
-			{
-				userId,
-				institutionRoles: new Map(institutionRows.filter((r) => r.userId === userId).map((r) => [r.id, r.role])),
-				stewardOf: new Set(stewardRows.filter((r) => r.userId === userId).map((r) => r.id)),
-				editionRoles: new Map(
-					editionRows.filter((r) => r.userId === userId).map(({ userId: _, id, ...entry }) => [id, entry]),
-				),
-			},
-		]),
-	);
+	return new Map(ids.map((userId) => [userId, actorOf(userId, institutionRows, stewardRows, editionRows)]));
+}
+
+type RoleRows = Awaited<ReturnType<typeof loadRoles>>;
+
+/** One user's actor from the role rows of several. */
+function actorOf(userId: string, ...[institutionRows, stewardRows, editionRows]: RoleRows): Actor {
+	const own = <R extends { userId: string }>(rows: R[]) => rows.filter((r) => r.userId === userId);
+	return {
+		userId,
+		institutionRoles: new Map(own(institutionRows).map((r) => [r.id, r.role])),
+		stewardOf: new Set(own(stewardRows).map((r) => r.id)),
+		// Handover notes are read by the committees of later editions of a series: hence series and year.
+		editionRoles: new Map(own(editionRows).map(({ userId: _, id, ...entry }) => [id, entry])),
+	};
 }
 
 const ROLE_CHUNK = 90;

@@ -85,17 +85,48 @@ function requireVersion(db: Database, editionId: string, version: number) {
 const isStaleGuard = (error: unknown) =>
 	/malformed JSON/i.test(`${String(error)} ${String((error as { cause?: unknown })?.cause ?? "")}`);
 
+/** The field of a clone or template apply that names the content version its preview showed. */
+export const PREVIEWED_VERSION_FIELD = "expectedContentVersion";
+
+/**
+ * The 409 of an apply whose edition changed after its preview (another clone, an edit): what was
+ * previewed is no longer what would be applied. The message names the field, so a form shows it
+ * beside the way back to the preview and an API client knows which value went stale.
+ */
+export function changedSincePreview(target: Pick<Edition, "name">) {
+	const message = `${target.name} changed since you previewed it (another clone or an edit): look at the preview again.`;
+	return new AppError(409, "edition_changed", message, { [PREVIEWED_VERSION_FIELD]: message });
+}
+
+/**
+ * Refuses (409) an apply whose preview showed another version of `target` than the one just read;
+ * `previewed` undefined (an API client that skipped the preview) accepts any. The write batch
+ * checks again (writeIfUnchanged), for a change that lands between this read and the write.
+ */
+export function requirePreviewedVersion(target: Edition, previewed: number | undefined) {
+	if (previewed !== undefined && previewed !== target.contentVersion) throw changedSincePreview(target);
+}
+
 /**
  * Writes `statements` into `target` in ONE batch with the content version bump, provided the
- * edition has not changed since it was read (`target.contentVersion`): otherwise 409 and nothing
- * is written. An archived edition is refused (422) by writeEditionContent.
+ * edition is still at the version the plan was made from: `previewed`, the version the caller's
+ * preview showed (the wizard's hidden field, the API's `expectedContentVersion`), or else the
+ * version read when planning (`target.contentVersion`). Otherwise 409 and nothing is written. An
+ * archived edition is refused (422) by writeEditionContent.
  */
-export async function writeIfUnchanged(db: Database, target: Edition, statements: BatchItem<"sqlite">[]) {
+export async function writeIfUnchanged(
+	db: Database,
+	target: Edition,
+	statements: BatchItem<"sqlite">[],
+	previewed?: number,
+) {
+	const expected = previewed ?? target.contentVersion;
 	try {
 		// writeEditionContent bumps the version first, so the unchanged version now reads one more.
-		await writeEditionContent(db, target.id, [requireVersion(db, target.id, target.contentVersion + 1), ...statements]);
+		await writeEditionContent(db, target.id, [requireVersion(db, target.id, expected + 1), ...statements]);
 	} catch (error) {
 		if (!isStaleGuard(error)) throw error;
+		if (previewed !== undefined) throw changedSincePreview(target);
 		throw new AppError(
 			409,
 			"edition_changed",

@@ -23,3 +23,16 @@ export function findEditionWithSeries(db: Database, id: string) {
 		.where(eq(editions.id, id))
 		.get();
 }
+
+/** The edition `edition` was cloned from (name and year), if any and if it still exists. */
+export async function clonedFrom(
+	db: Database,
+	edition: Pick<Edition, "clonedFromId">,
+): Promise<Pick<Edition, "id" | "name" | "year"> | undefined> {
+	if (!edition.clonedFromId) return undefined;
+	return db
+		.select({ id: editions.id, name: editions.name, year: editions.year })
+		.from(editions)
+		.where(eq(editions.id, edition.clonedFromId))
+		.get();
+}

@@ -44,6 +44,13 @@ export function productionConfigProblems(env: Bindings): string[] {
 	if (adapter === "send_email") {
 		for (const name of missing(["EMAIL", "MAIL_FROM"])) problems.push(`MAIL_ADAPTER "send_email" needs ${name}`);
 	}
+	if (env.HOSTNAME_VERIFIER === "fake") {
+		problems.push('HOSTNAME_VERIFIER is "fake": production needs "dns" or "cloudflare", or no host name can be proven');
+	}
+	if (env.HOSTNAME_VERIFIER === "cloudflare") {
+		for (const name of missing(["CF_ZONE_ID", "CF_API_TOKEN"]))
+			problems.push(`HOSTNAME_VERIFIER "cloudflare" needs ${name}`);
+	}
 	if (LOCAL_HOSTS.has((env.MAIN_HOST ?? "").trim().toLowerCase())) {
 		problems.push(`MAIN_HOST is "${env.MAIN_HOST ?? ""}", a development setting: set the platform's host name`);
 	}

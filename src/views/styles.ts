@@ -72,6 +72,8 @@ form { margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .table-wrap { overflow-x: auto; position: relative; }
+/* A DNS record value or a token is one long word: it breaks inside its cell rather than overflowing the table. */
+td code { overflow-wrap: anywhere; word-break: break-all; }
 .console-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding: 0; margin: 0 0 1rem; border-bottom: 1px solid var(--line); padding-bottom: 0.5rem; }
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: var(--wash); padding: 0.5rem; border-radius: 0.35rem; }
 td .inline-form .button { padding: 0.25rem 0.75rem; }
@@ -202,7 +204,7 @@ ${Array.from({ length: 8 }, (_, i) => `  .slot .col-${i + 1} { grid-column: ${i 
 .note-advice { border-left: 0.35rem solid var(--focus); background: var(--wash); padding: 0.25rem 1rem 0.5rem; border-radius: 0 var(--radius) var(--radius) 0; margin: 1rem 0; }
 .note-advice h2 { font-size: 1.1rem; margin-top: 0.5rem; }
 .advice-list { margin: 0.25rem 0 0; padding-left: 1.1rem; font-size: 0.9rem; }
-/* ---- Setup previews (src/features/cloning, src/features/templates): dates beside long labels ---- */
+/* ---- Setup previews (src/features/setup): dates beside long labels ---- */
 /* A placeholder or a zone name ("(Europe/Amsterdam)") breaks rather than widening the table past a phone. */
 .moments-table th, .moments-table td { overflow-wrap: anywhere; }
 `;

@@ -24,6 +24,7 @@ const PRODUCTION: Bindings = {
 	MAIL_FROM: "Baton <no-reply@baton.example.org>",
 	MAIL_HTTP_URL: "https://api.mail-provider.example/send",
 	MAIL_HTTP_TOKEN: "secret",
+	HOSTNAME_VERIFIER: "dns",
 };
 
 const MAIN = "https://baton.example.org";
@@ -52,6 +53,12 @@ describe("a production configuration", () => {
 		]);
 		expect(productionConfigProblems({ ...PRODUCTION, MAIL_ADAPTER: "send_email", EMAIL: undefined })).toEqual([
 			'MAIL_ADAPTER "send_email" needs EMAIL',
+		]);
+		expect(productionConfigProblems({ ...PRODUCTION, HOSTNAME_VERIFIER: "fake" })).toEqual([
+			'HOSTNAME_VERIFIER is "fake": production needs "dns" or "cloudflare", or no host name can be proven',
+		]);
+		expect(productionConfigProblems({ ...PRODUCTION, HOSTNAME_VERIFIER: "cloudflare", CF_ZONE_ID: "zone" })).toEqual([
+			'HOSTNAME_VERIFIER "cloudflare" needs CF_API_TOKEN',
 		]);
 		// Development and tests may keep mail in the outbox.
 		expect(productionConfigProblems({ ...PRODUCTION, ENVIRONMENT: "test", MAIL_ADAPTER: "outbox" })).toEqual([]);

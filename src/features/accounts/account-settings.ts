@@ -16,7 +16,7 @@ import { claimSpeakerRecords } from "../content";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { changeEmailMail, emailChangedMail, type Mailed, verifyEmailMail } from "./mails";
 import type { LinkContext } from "./requests";
-import type { Revoked } from "./revocation";
+import { endPendingEmailChanges, type Revoked } from "./revocation";
 import type { ChangePasswordInput, ProfilePatch } from "./schemas";
 import { clearSignInFailures, throttleMailRequest, throttleSignIn } from "./throttle";
 
@@ -60,6 +60,7 @@ export async function changePassword(
 		db.update(users).set({ passwordHash }).where(eq(users.id, user.id)),
 		invalidateUserSessions(db, user.id, input.sessionId),
 		revokeUserApiTokens(db, user.id, now),
+		endPendingEmailChanges(db, user.id, now),
 		clearSignInFailures(db, user.email),
 	]);
 	return { sessions: sessions.length, tokens: tokens.length };

@@ -15,7 +15,7 @@ import { claimSpeakerRecords } from "../content";
 import { issueEmailToken, redeemEmailToken, requireLiveEmailToken } from "./email-tokens";
 import { type Mailed, resetPasswordMail } from "./mails";
 import type { LinkContext } from "./requests";
-import type { Revoked } from "./revocation";
+import { endPendingEmailChanges, type Revoked } from "./revocation";
 import { findUserByEmail } from "./sign-in";
 import { throttleMailRequest } from "./throttle";
 
@@ -73,6 +73,7 @@ export async function resetPassword(
 			revokeUserApiTokens(db, token.userId, now, live),
 			insertWhileLive(authSessions, session.row),
 			claimSpeakerRecords(db, token.userId, live),
+			endPendingEmailChanges(db, token.userId, now, live),
 		],
 		now,
 	)) as [unknown, unknown[], unknown[]];

@@ -1,20 +1,40 @@
 /**
- * What a recovery action (password change or reset, "sign out everywhere") ended: sessions and
- * personal API tokens, both in the action's own batch, so whoever had the account keeps no way in.
+ * What a recovery action (password change or reset, "sign out everywhere") ended: sessions,
+ * personal API tokens and pending email-change links, all in the action's own batch, so whoever had
+ * the account keeps no way in (an email change they asked for would hand them the address).
  * The counts ride to the next page in its query (numbers only) and are said there in words.
  */
+
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { revokeUserApiTokens } from "../../auth/api-tokens";
 import { invalidateUserSessions } from "../../auth/sessions";
 import type { Database } from "../../db/client";
+import { emailTokens } from "../../db/schema";
 
 export interface Revoked {
 	sessions: number;
 	tokens: number;
 }
 
-/** Ends every session and revokes every live API token of the user, in one batch. */
+/**
+ * Ends the user's unused email-change links: the one emailed link that goes to an address of the
+ * requester's choosing and needs no session to confirm. For a recovery action's batch (`live`: its guard).
+ */
+export const endPendingEmailChanges = (db: Database, userId: string, now: Date, live?: SQL) =>
+	db
+		.update(emailTokens)
+		.set({ usedAt: now })
+		.where(
+			and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, "change_email"), isNull(emailTokens.usedAt), live),
+		);
+
+/** Ends every session, revokes every live API token and ends pending email changes of the user, in one batch. */
 export async function signOutEverywhere(db: Database, userId: string, now = new Date()): Promise<Revoked> {
-	const [sessions, tokens] = await db.batch([invalidateUserSessions(db, userId), revokeUserApiTokens(db, userId, now)]);
+	const [sessions, tokens] = await db.batch([
+		invalidateUserSessions(db, userId),
+		revokeUserApiTokens(db, userId, now),
+		endPendingEmailChanges(db, userId, now),
+	]);
 	return { sessions: sessions.length, tokens: tokens.length };
 }
 

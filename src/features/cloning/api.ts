@@ -6,9 +6,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { EditionIdParam as EditionParam } from "../../api/params";
-import { CLONE_PARTS } from "../../domain/edition-parts";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, previewClone } from "./clone";
+import { CLONE_PARTS } from "./edition-parts";
 import { CloneRequest } from "./parts";
 
 const CloneApiRequest = CloneRequest.extend({
@@ -54,6 +54,10 @@ const ClonePreview = z
 	.object({
 		source: EditionSummary,
 		target: EditionSummary,
+		contentVersion: z.number().int().openapi({
+			description:
+				"This edition's content version the preview was made from: send it as `expectedContentVersion` to apply exactly this.",
+		}),
 		gapDays: z.number(),
 		parts: z.array(
 			z.object({
@@ -85,7 +89,7 @@ const cloneRoute = createRoute({
 	tags: ["Editions"],
 	summary: "Copy parts of an earlier edition of the series into this one (or preview the copy)",
 	description:
-		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view).",
+		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view). With `expectedContentVersion` (the preview's `contentVersion`) the clone is refused with 409 and nothing written when this edition changed after the preview.",
 	request: { params: EditionParam, ...jsonBody(CloneApiRequest) },
 	responses: {
 		200: dataResponse("The preview: nothing was written.", ClonePreview),

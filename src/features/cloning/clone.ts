@@ -15,9 +15,8 @@ import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
-import { writeIfUnchanged } from "../../db/content-version";
+import { requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
-import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { roleLabel } from "../../domain/invitation-wording";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount, parseIsoDate } from "../../lib/dates";
@@ -25,18 +24,21 @@ import { AppError, notFound } from "../../lib/errors";
 import { travellingNoteLinks } from "../handover";
 import { type ReminderCall, reminderSchedule } from "../organizer-reminders";
 import {
+	CLONE_PARTS,
+	type ClonePart,
 	countRows,
 	type EditionParts,
 	type EditionRows,
 	editionRowsOf,
 	insertStatements,
 	lecturesOf,
-	PART_ROWS,
-	PART_TABLES,
+	PART_LABELS,
+	partTables,
 	readEditionParts,
-	refKey,
+	rowKindsOf,
 	type SourceIds,
 } from "./edition-parts";
+import { refKey } from "./part-specs";
 
 export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "../../domain/placeholders";
 export { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
@@ -47,6 +49,8 @@ export interface CloneInput {
 	parts: readonly ClonePart[];
 	/** Source room id → the room's name at the new venue; blank or missing keeps the name. */
 	roomMap?: Readonly<Record<string, string>>;
+	/** The target's content version the preview showed: applying refuses (409) once it moved on. */
+	expectedContentVersion?: number;
 }
 
 export interface DateChange {
@@ -86,6 +90,8 @@ export interface PartPreview {
 export interface ClonePreview {
 	source: EditionSummary;
 	target: EditionSummary;
+	/** The target's content version this preview was made from: apply with it as `expectedContentVersion`. */
+	contentVersion: number;
 	/** Calendar days from the source's day 1 to the target's. */
 	gapDays: number;
 	parts: PartPreview[];
@@ -116,23 +122,21 @@ export type CloneSummary = {
 
 /** The parts in which `editionId` already has content (1 query). */
 export async function filledParts(db: Database, editionId: string): Promise<ClonePart[]> {
-	const anyRow = (tables: (typeof PART_TABLES)[ClonePart]) =>
+	const anyRow = (part: ClonePart) =>
 		sql<number>`(${sql.join(
-			tables.map((t) => sql`exists (select 1 from ${t} where ${t.editionId} = ${editionId})`),
+			partTables(part).map((t) => sql`exists (select 1 from ${t} where ${t.editionId} = ${editionId})`),
 			sql` or `,
 		)})`;
-	const columns = Object.fromEntries(
-		Object.entries(PART_TABLES).map(([part, tables]) => [part, anyRow(tables)]),
-	) as Record<ClonePart, SQL<number>>;
+	const columns: Record<string, SQL<number>> = Object.fromEntries(CLONE_PARTS.map((part) => [part, anyRow(part)]));
 	const row = await db.select(columns).from(editions).where(eq(editions.id, editionId)).get();
-	return row ? (Object.keys(PART_TABLES) as ClonePart[]).filter((part) => Boolean(row[part])) : [];
+	return row ? CLONE_PARTS.filter((part) => Boolean(row[part])) : [];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Planning: every check, the rows and the preview, before anything is written
 
 /** Source row id → the id of its copy, per table: what lets links to copied rows follow them. */
-export type CopiedIds = Record<keyof SourceIds, Map<string, string>>;
+export type CopiedIds = { [T in keyof SourceIds]?: Map<string, string> };
 
 export interface ClonePlan {
 	source: Edition;
@@ -169,22 +173,13 @@ function renameRooms(parts: EditionParts, roomIds: readonly string[], roomMap: R
 
 /** Pairs the source ids with the ids of their copies (both lists follow the document's order). */
 function pairIds(ids: SourceIds, rows: EditionRows): CopiedIds {
-	const pair = (from: string[], to: { id?: string }[]) =>
-		new Map(from.map((id, i) => [id, to[i]?.id ?? ""] as const).filter(([, copy]) => copy !== ""));
-	return {
-		pages: pair(ids.pages, rows.pages),
-		tracks: pair(ids.tracks, rows.tracks),
-		rooms: pair(ids.rooms, rows.rooms),
-		sessions: pair(ids.sessions, rows.sessions),
-		registrationFields: pair(ids.registrationFields, rows.registrationFields),
-		ticketTypes: pair(ids.ticketTypes, rows.ticketTypes),
-		reviewCriteria: pair(ids.reviewCriteria, rows.reviewCriteria),
-		surveyQuestions: pair(ids.surveyQuestions, rows.surveyQuestions),
-		checklistTasks: pair(ids.checklistTasks, rows.checklistTasks),
-		organizerReminders: pair(ids.organizerReminders, rows.organizerReminders),
-		sponsorTiers: pair(ids.sponsorTiers, rows.sponsorTiers),
-		emailTexts: pair(ids.emailTexts, rows.emailTexts),
-	};
+	const written = rows as Record<string, { id?: string }[]>;
+	return Object.fromEntries(
+		Object.entries(ids as Record<string, string[]>).map(([table, from]) => [
+			table,
+			new Map(from.map((id, i) => [id, written[table]?.[i]?.id ?? ""] as const).filter(([, copy]) => copy !== "")),
+		]),
+	) as CopiedIds;
 }
 
 /**
@@ -199,6 +194,7 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	]);
 	if (!target) throw notFound("This edition");
 	if (!source) throw notFound("The edition to copy from");
+	requirePreviewedVersion(target, input.expectedContentVersion);
 	checkPair(source, target);
 	const parts = new Set(input.parts);
 	if (parts.size === 0) throw invalidClone({ parts: "Choose at least one part to copy." });
@@ -236,13 +232,13 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	const fields: Record<string, string> = problems.length > 0 ? { parts: problems.join(" ") } : {};
 	// New room names matter only when the rooms are copied; the wizard always posts them.
 	const roomMap = parts.has("rooms_tracks") ? (input.roomMap ?? {}) : {};
-	const sourceRoomIds = new Set(read.ids.rooms);
+	const sourceRoomIds = new Set(read.ids.rooms ?? []);
 	for (const id of Object.keys(roomMap)) {
 		if (!sourceRoomIds.has(id)) fields[`roomMap.${id}`] = `This is not a room of ${source.name}.`;
 	}
 	if (Object.keys(fields).length > 0) throw invalidClone(fields);
 
-	const { rows, unfilled } = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms, roomMap), lectures);
+	const { rows, unfilled } = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms ?? [], roomMap), lectures);
 	return {
 		source,
 		target,
@@ -329,10 +325,14 @@ export function reminderMomentsOf(
 
 /** What the rows create, per part and kind of row, with each row's title. */
 export function createdOf(rows: EditionRows): Record<ClonePart, { what: string; titles: string[] }[]> {
+	const byTable = rows as Record<string, Record<string, unknown>[] | undefined>;
 	return Object.fromEntries(
-		Object.entries(PART_ROWS).map(([part, kinds]) => [
+		CLONE_PARTS.map((part) => [
 			part,
-			kinds.map((kind) => ({ what: kind.what, titles: rows[kind.table].map((row) => kind.title(row)) })),
+			rowKindsOf(part).map((kind) => ({
+				what: kind.what,
+				titles: (byTable[kind.table] ?? []).map((row) => kind.title(row)),
+			})),
 		]),
 	) as Record<ClonePart, { what: string; titles: string[] }[]>;
 }
@@ -358,6 +358,7 @@ function previewOf(
 	return {
 		source: editionSummary(source),
 		target: editionSummary(target),
+		contentVersion: target.contentVersion,
 		gapDays: Math.round(
 			(parseIsoDate(target.startDate).getTime() - parseIsoDate(source.startDate).getTime()) / 86_400_000,
 		),
@@ -367,7 +368,7 @@ function previewOf(
 			created: created[part].map((c) => ({ ...c, count: c.titles.length })),
 		})),
 		rooms: (read.parts.rooms_tracks?.rooms ?? []).map((room, i) => ({
-			sourceRoomId: read.ids.rooms[i] ?? "",
+			sourceRoomId: read.ids.rooms?.[i] ?? "",
 			from: room.name,
 			to: rows.rooms[i]?.name ?? room.name,
 		})),
@@ -387,7 +388,8 @@ function previewOf(
 
 /** What a clone would create and every date old beside new; writes nothing. */
 export async function previewClone(db: Database, input: CloneInput): Promise<ClonePreview> {
-	return (await planClone(db, input)).preview;
+	// A preview shows the target as it is now, whatever an earlier preview showed.
+	return (await planClone(db, { ...input, expectedContentVersion: undefined })).preview;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,6 +410,6 @@ export async function cloneEdition(db: Database, input: CloneInput): Promise<Clo
 		...chunkedInserts(db, handoverNoteLinks, noteLinks),
 		db.update(editions).set({ clonedFromId: source.id }).where(eq(editions.id, target.id)),
 	];
-	await writeIfUnchanged(db, target, statements);
+	await writeIfUnchanged(db, target, statements, input.expectedContentVersion);
 	return { sourceEditionId: source.id, targetEditionId: target.id, created: countRows(rows) };
 }

@@ -1,4 +1,5 @@
 /** What the cloning feature offers other features: its public module. Nothing else of it is imported from outside. */
+export { clonedFrom } from "../../domain/editions";
 export { authorizedSource, authorizedTarget } from "./access";
 export {
 	type ClonePreview,
@@ -14,25 +15,36 @@ export {
 	reminderMomentsOf,
 } from "./clone";
 export {
+	allRowKinds,
+	CLONE_PARTS,
+	type ClonePart,
 	countRows,
+	type DocumentRowKind,
 	deleteStatements,
 	type EditionParts,
 	type EditionRows,
 	editionRowsOf,
 	insertStatements,
 	lecturesOf,
-	PART_ROWS,
+	PART_HINTS,
+	PART_LABELS,
 	type PartDocs,
-	type RowKind,
+	partField,
+	partSpec,
 	readEditionParts,
-	refKey,
+	registerPartForTests,
+	rowKindsOf,
 } from "./edition-parts";
+export { PartChecks } from "./part-checks";
+export type { AnyPartSpec, PartSpec, RowKind } from "./part-spec";
+export { refKey } from "./part-specs";
 export {
 	CloneRequest,
 	type CloneRequestData,
+	ExpectedContentVersion,
 	formFromRequest,
 	ROOM_NAME_MAX,
 	requestFromForm,
 	roomField,
 } from "./parts";
-export { clonedFrom, roomsOf, sourceEditions } from "./sources";
+export { roomsOf, sourceEditions } from "./sources";

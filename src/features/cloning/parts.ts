@@ -4,10 +4,34 @@
  * source's rooms.
  */
 import { z } from "@hono/zod-openapi";
-import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 import { singleLine } from "../../lib/text-input";
+import { CLONE_PARTS, partField } from "./edition-parts";
 
 export const ROOM_NAME_MAX = 100;
+
+const SHOW_PREVIEW_AGAIN = "Look at the preview again.";
+
+/**
+ * The content version of the edition that a preview showed (the clone's and the template apply's
+ * `contentVersion`), sent back when applying: the apply is refused (409) if the edition changed
+ * since, so what was previewed is what is applied. Accepts "7" from a form as well as 7 from JSON.
+ */
+export const ExpectedContentVersion = z
+	.preprocess(
+		(v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v),
+		z
+			.number({ error: SHOW_PREVIEW_AGAIN })
+			.int(SHOW_PREVIEW_AGAIN)
+			.min(1, SHOW_PREVIEW_AGAIN)
+			.max(Number.MAX_SAFE_INTEGER, SHOW_PREVIEW_AGAIN)
+			.optional(),
+	)
+	.openapi({
+		type: "integer",
+		description:
+			"The `contentVersion` of this edition that the preview answered. Applying is refused with 409 (`edition_changed`) when the edition changed since, so what was previewed is what is applied; left out, the edition is applied to as it is now. Ignored with a preview.",
+		example: 7,
+	});
 
 /**
  * A clone request. `roomMap` names a source room (by id) in the new venue; rooms left out or
@@ -34,6 +58,7 @@ export const CloneRequest = z
 			)
 			.default({})
 			.openapi({ example: { "room-id-of-blauwe-zaal": "Hall A" } }),
+		expectedContentVersion: ExpectedContentVersion,
 	})
 	.openapi("CloneRequest");
 
@@ -50,10 +75,14 @@ export function requestFromForm(values: Record<string, string>): Record<string, 
 		sourceEditionId: values.sourceEditionId ?? "",
 		parts: CLONE_PARTS.filter((part) => values[partField(part)] === "on"),
 		roomMap,
+		expectedContentVersion: values.expectedContentVersion,
 	};
 }
 
-/** The wizard form fields that carry a validated request (the preview page's hidden form). */
+/**
+ * The wizard form fields that carry a validated request's choices (the preview page's hidden
+ * forms); the previewed version is the preview's to add.
+ */
 export function formFromRequest(request: CloneRequestData): Record<string, string> {
 	return {
 		sourceEditionId: request.sourceEditionId,

@@ -1,6 +1,5 @@
 /**
- * Which editions the wizard offers to copy from, the source rooms it asks new names for, and
- * where an edition came from (shown on its console page).
+ * Which editions the wizard offers to copy from and the source rooms it asks new names for.
  */
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
@@ -32,16 +31,3 @@ export async function sourceEditions(
 /** The rooms of an edition in their order: what the wizard asks new names for. */
 export const roomsOf = (db: Database, editionId: string) =>
 	db.select().from(rooms).where(eq(rooms.editionId, editionId)).orderBy(asc(rooms.position), asc(rooms.name));
-
-/** The edition `edition` was cloned from (name and year), if any and if it still exists. */
-export async function clonedFrom(
-	db: Database,
-	edition: Pick<Edition, "clonedFromId">,
-): Promise<Pick<Edition, "id" | "name" | "year"> | undefined> {
-	if (!edition.clonedFromId) return undefined;
-	return db
-		.select({ id: editions.id, name: editions.name, year: editions.year })
-		.from(editions)
-		.where(eq(editions.id, edition.clonedFromId))
-		.get();
-}

@@ -25,7 +25,6 @@ import {
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
-import type { ClonePart } from "../../domain/edition-parts";
 import { editionResource } from "../../domain/editions";
 import { AppError, notFound } from "../../lib/errors";
 import { SUBJECT_KIND_LABELS } from "./schemas";
@@ -347,7 +346,7 @@ export async function travellingNoteLinks(
 }
 
 /** The kinds of thing whose rows each clone part holds: replacing the part removes every one of them. */
-const PART_SUBJECT_KINDS: Partial<Record<ClonePart, RowSubjectKind[]>> = {
+const PART_SUBJECT_KINDS: Partial<Record<string, RowSubjectKind[]>> = {
 	rooms_tracks: ["track", "room"],
 	registration: ["registration_field", "ticket_type"],
 	checklist: ["checklist_task"],
@@ -358,7 +357,7 @@ const PART_SUBJECT_KINDS: Partial<Record<ClonePart, RowSubjectKind[]>> = {
 export interface ReplacedSubjects {
 	editionId: string;
 	/** The parts whose rows are all deleted and written anew. */
-	parts: readonly ClonePart[];
+	parts: readonly string[];
 	/** The edition's call for abstracts goes and none comes in its place: its deadlines go with it. */
 	callRemoved: boolean;
 }

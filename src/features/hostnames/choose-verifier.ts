@@ -1,5 +1,6 @@
 /** The choice of the HostnameVerifier adapter from configuration (HOSTNAME_VERIFIER). */
 import type { Bindings } from "../../env";
+import { isProduction } from "../../lib/environment";
 import { cloudflareVerifier } from "./cloudflare-verifier";
 import { dnsTxtVerifier } from "./dns-verifier";
 import { fakeVerifier } from "./fake-verifier";
@@ -7,7 +8,7 @@ import type { Fetch, HostnameVerifier } from "./verifier";
 
 /**
  * The verifier HOSTNAME_VERIFIER names. Unset, it is the fake only in development and tests and
- * the DNS adapter anywhere else, so a production deploy without the setting is never open; the
+ * the DNS adapter anywhere else (lib/environment.ts: anything else counts as production), so a production deploy without the setting is never open; the
  * fake itself throws in production (fake-verifier.ts).
  *
  * @example const verifier = hostnameVerifier(c.env);
@@ -16,7 +17,7 @@ export function hostnameVerifier(
 	env: Bindings,
 	fetcher: Fetch = (input, init) => fetch(input, init),
 ): HostnameVerifier {
-	const kind = env.HOSTNAME_VERIFIER ?? (env.ENVIRONMENT === "production" ? "dns" : "fake");
+	const kind = env.HOSTNAME_VERIFIER ?? (isProduction(env) ? "dns" : "fake");
 	switch (kind) {
 		case "fake":
 			return fakeVerifier(env);

@@ -3,8 +3,8 @@
  * README's "Custom host names"): a mapped name becomes a custom hostname of Baton's SaaS zone
  * through the Cloudflare API, and control is proven when Cloudflare reports it `active`, i.e. the
  * owner created Cloudflare's ownership TXT record and pointed the name at the zone. Cloudflare's
- * status belongs to the name, not to an edition: a takeover (another edition holds the name, so
- * the name is active already) also needs Baton's own TXT record with the new mapping's token.
+ * status belongs to the name, not to an edition (a name a former tenant left pointing at Baton stays
+ * active), so every mapping also needs Baton's own TXT record with its own token: fresh proof.
  *
  * Configuration: CF_ZONE_ID (a var) and CF_API_TOKEN (a secret with "SSL and Certificates Write"
  * on that zone).
@@ -81,17 +81,19 @@ export function cloudflareVerifier(options: {
 
 	return {
 		kind: "cloudflare",
-		prepare: async ({ hostname, token, takeover }) => {
+		// Cloudflare's "active" belongs to the name, not to whoever maps it: a name a former tenant left
+		// CNAMEd to Baton stays active, so it proves nothing about the newcomer. Every mapping therefore
+		// also needs Baton's own TXT record with its own token (fresh proof), as with the dns adapter.
+		prepare: async ({ hostname, token }) => {
 			const found = await ensure(hostname);
-			return takeover ? [batonTxtRecord(hostname, token), ...ownershipRecords(found)] : ownershipRecords(found);
+			return [batonTxtRecord(hostname, token), ...ownershipRecords(found)];
 		},
-		check: async ({ hostname, token, takeover }) => {
+		check: async ({ hostname, token }) => {
 			const found = await ensure(hostname);
 			if (found.status !== "active") {
 				const errors = found.verification_errors?.length ? `: ${found.verification_errors.join(" ")}` : ".";
 				return { verified: false, reason: `Cloudflare reports the custom hostname as ${found.status}${errors}` };
 			}
-			if (!takeover) return { verified: true };
 			const values = await lookupTxt(
 				options.fetch,
 				options.dohUrl || DEFAULT_DOH_URL,

@@ -5,6 +5,7 @@
  * production, where it would let anyone claim any name.
  */
 import type { Bindings } from "../../env";
+import { isProduction } from "../../lib/environment";
 import { txtProblem } from "./dns-verifier";
 import { batonTxtRecord, type HostnameVerifier } from "./verifier";
 
@@ -26,12 +27,12 @@ export function unpublishFakeTxt(name: string): void {
 }
 
 /**
- * The fake verifier; throws when ENVIRONMENT is production.
+ * The fake verifier; throws in production (anything but ENVIRONMENT development or test).
  *
  * @example fakeVerifier(env).check({ hostname, token, takeover: false })
  */
 export function fakeVerifier(env: Pick<Bindings, "ENVIRONMENT">): HostnameVerifier {
-	if (env.ENVIRONMENT === "production") {
+	if (isProduction(env)) {
 		throw new Error(
 			'The fake host name verifier refuses to run in production: set HOSTNAME_VERIFIER to "dns" or "cloudflare".',
 		);

@@ -147,11 +147,13 @@ export async function addEditionHost(
 		if (await findClaim(db, editionId, hostname)) throw conflict("This edition has asked for this host name already.");
 		const token = newVerificationToken();
 		const records = await prepareRecords(verifier, { hostname, token, takeover: true });
+		// Two requests racing past the check above meet the primary key: the second is told, not a 500.
 		const [row] = await db
 			.insert(hostClaims)
 			.values({ hostname, editionId, verificationToken: token, verificationRecords: records })
+			.onConflictDoNothing()
 			.returning();
-		if (!row) throw new Error("insert returned no row");
+		if (!row) throw conflict("This edition has asked for this host name already.");
 		return claimOf(row);
 	}
 

@@ -2,13 +2,15 @@
  * The setup wizard in the console. Handlers stay thin: authorize the target (edition.update) and
  * the source (edition.clone_from), parse the form into a clone request, call ./clone.ts, render.
  * Choices travel in the forms (GET for the steps that only read, POST for preview and apply), so
- * the wizard keeps no state of its own and works without JavaScript.
+ * the wizard keeps no state of its own and works without JavaScript. The preview's Apply form
+ * carries the edition's content version as the preview read it, so what was previewed is what is
+ * applied: after another change to the edition the apply is refused (409) and the step's form comes
+ * back with the way to a fresh preview.
  */
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { requireAuth, requireSignedInPage } from "../../auth/guard";
-import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../lib/errors";
 import { contentUrl } from "../../urls";
@@ -17,9 +19,11 @@ import { type FormValues, parseForm } from "../../views/parse-form";
 import {
 	authorizedSource,
 	authorizedTarget,
+	CLONE_PARTS,
 	CloneRequest,
 	cloneEdition,
 	filledParts,
+	partField,
 	previewClone,
 	requestFromForm,
 	roomsOf,
@@ -200,6 +204,8 @@ export const cloningPages = new Hono<AppEnv>()
 				template: source.info.ref,
 				version: String(source.version),
 				...Object.fromEntries(preview.parts.map((p) => [partField(p.part), "on"])),
+				// What was previewed is what is applied: a change to the edition since is refused (409).
+				expectedContentVersion: String(preview.contentVersion),
 			};
 			return c.html(<ApplyPreviewPage {...target} preview={preview} hidden={hidden} />);
 		} catch (error) {
@@ -216,8 +222,14 @@ export const cloningPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: FORM,
 			schema: ApplyForm,
-			run: ({ parts }) =>
-				applyTemplate(c.var.db, { targetEditionId: target.edition.id, source, parts, userId: target.user.id }),
+			run: ({ parts, expectedContentVersion }) =>
+				applyTemplate(c.var.db, {
+					targetEditionId: target.edition.id,
+					source,
+					parts,
+					userId: target.user.id,
+					expectedContentVersion,
+				}),
 			redirectTo: () => withNotice(contentUrl(target.edition.id), NOTICES.template_applied),
 			rerender: (failed, status) => renderTemplateParts(c, target, ref, version, undefined, failed, status),
 		});

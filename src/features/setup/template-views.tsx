@@ -1,5 +1,4 @@
 /** The setup wizard's "start from a template" steps: the parts to apply, and the preview with its diff. */
-import { type ClonePart, PART_HINTS } from "../../domain/edition-parts";
 import { setupTemplateUrl, setupUrl, templateApplyUrl, templatePreviewUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { EditionContext } from "../../views/edition-page";
@@ -7,9 +6,16 @@ import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
-import { PartChecks } from "../../views/part-checks";
+import { type ClonePart, PART_HINTS, PartChecks } from "../cloning";
 import type { PartDiff, TemplateInfo, TemplatePreview, VersionInfo } from "../templates";
-import { PartsTable, SetupPreviewLayout, setupCrumbs, TitleList, UnfilledPlaceholdersNotice } from "./views";
+import {
+	ChangedSincePreview,
+	PartsTable,
+	SetupPreviewLayout,
+	setupCrumbs,
+	TitleList,
+	UnfilledPlaceholdersNotice,
+} from "./views";
 
 // ---------------------------------------------------------------------------------------------
 // Applying (the setup wizard's steps for a template)
@@ -63,6 +69,7 @@ export function ApplyPartsPage(
 			) : null}
 			<form method="post" action={templatePreviewUrl(edition)}>
 				<ErrorSummary fields={failed?.fields} />
+				<ChangedSincePreview failed={failed} />
 				<input type="hidden" name="template" value={t.ref} />
 				<input type="hidden" name="version" value={String(version)} />
 				<PartChecks

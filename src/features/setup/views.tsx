@@ -4,8 +4,8 @@
  * would be created with each date old beside new, and only then apply.
  */
 import type { Child } from "hono/jsx";
+import { PREVIEWED_VERSION_FIELD } from "../../db/content-version";
 import type { Edition, Room } from "../../db/schema";
-import { CLONE_PARTS, type ClonePart, PART_HINTS } from "../../domain/edition-parts";
 import { formatFullDate } from "../../domain/resolved-moment";
 import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
@@ -14,12 +14,15 @@ import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
 import type { FormValues } from "../../views/parse-form";
-import { PartChecks } from "../../views/part-checks";
 import {
+	CLONE_PARTS,
+	type ClonePart,
 	type ClonePreview,
 	type CloneRequestData,
 	type DateChange,
 	formFromRequest,
+	PART_HINTS,
+	PartChecks,
 	type ReminderChange,
 	ROOM_NAME_MAX,
 	roomField,
@@ -37,6 +40,24 @@ const TEMPLATE_KIND: Record<TemplateInfo["visibility"], string> = {
 	institution: "institution",
 	public: "public",
 };
+
+/**
+ * After an apply was refused because the edition changed since its preview: the message where the
+ * error summary links, and the way back to a fresh preview. It sits inside the step's form, which
+ * still holds the choices, so the button previews them again as the edition is now.
+ */
+export function ChangedSincePreview({ failed }: { failed: FailedForm | undefined }) {
+	const message = failed?.fields[PREVIEWED_VERSION_FIELD];
+	if (!message) return null;
+	return (
+		<div class="field field-invalid">
+			<p class="field-error" id={`field-${PREVIEWED_VERSION_FIELD}`} tabindex={-1}>
+				{message}
+			</p>
+			<button type="submit">Look at the preview again</button>
+		</div>
+	);
+}
 
 /** Step 1: where the new edition starts from. */
 export function SetupStartPage(
@@ -171,6 +192,7 @@ export function SetupPartsPage(
 			</p>
 			<form method="post" action={setupPreviewUrl(edition)}>
 				<ErrorSummary fields={failed?.fields} />
+				<ChangedSincePreview failed={failed} />
 				<input type="hidden" name="sourceEditionId" value={source.id} />
 				{failed?.fields.sourceEditionId ? (
 					// The summary links here: the source itself was refused (e.g. it is this edition).
@@ -434,6 +456,8 @@ export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview
 			) : null}
 			<form method="post" action={setupApplyUrl(edition)}>
 				<HiddenFields fields={hidden} />
+				{/* What was previewed is what is applied: a change to the target since is refused (409). */}
+				<input type="hidden" name={PREVIEWED_VERSION_FIELD} value={String(preview.contentVersion)} />
 				<button type="submit">Apply: copy into {target.name}</button>
 			</form>
 			<form method="get" action={setupUrl(edition)}>

@@ -6,7 +6,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { EditionIdParam } from "../../api/params";
 import { TEMPLATE_VISIBILITIES } from "../../db/schema";
-import { CLONE_PARTS } from "../../domain/edition-parts";
+import { CLONE_PARTS } from "../cloning";
 import { TEMPLATE_SCHEMA } from "./document";
 import { ApplyRequest, ForkRequest, PublishRequest, RepublishRequest } from "./schemas";
 
@@ -100,6 +100,10 @@ const TemplatePreview = z
 			startDate: z.string(),
 			endDate: z.string(),
 			timeZone: z.string(),
+		}),
+		contentVersion: z.number().int().openapi({
+			description:
+				"This edition's content version the preview was made from: send it as `expectedContentVersion` to apply exactly this.",
 		}),
 		parts: z.array(
 			z.object({
@@ -241,7 +245,7 @@ export const applyRoute = createRoute({
 	tags,
 	summary: "Apply a template version to this edition (or, with dryRun=1, preview what would change)",
 	description:
-		"Replaces the chosen parts of the edition with the template's (placeholders filled, every date an offset from this edition's day 1), in one atomic write that also records the use. With `dryRun=1` nothing is written and the answer lists, per part, what is there now and what will be there after, warnings, every resolved deadline, and the diff from the version of the same template the edition used before. Needs edition.update here and read access to the template.",
+		"Replaces the chosen parts of the edition with the template's (placeholders filled, every date an offset from this edition's day 1), in one atomic write that also records the use. With `dryRun=1` nothing is written and the answer lists, per part, what is there now and what will be there after, warnings, every resolved deadline, and the diff from the version of the same template the edition used before. With `expectedContentVersion` (the preview's `contentVersion`) the apply is refused with 409 and nothing written when the edition changed after the preview. Needs edition.update here and read access to the template.",
 	request: {
 		params: EditionIdParam,
 		query: z.object({

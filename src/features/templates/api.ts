@@ -97,11 +97,11 @@ export const templatesApi = createApiRouter()
 		return c.json({ data: await forkTemplate(c.var.db, { ...body, source, edition, userId: actor.userId }) }, 201);
 	})
 	.openapi(applyRoute, async (c) => {
-		const { template, version, parts } = c.req.valid("json");
+		const { template, version, parts, expectedContentVersion } = c.req.valid("json");
 		const { dryRun } = c.req.valid("query");
 		const { edition, actor } = await authorizedTarget(c, c.req.valid("param").id);
 		const source = await authorizedVersion(c, template, version);
-		const input = { targetEditionId: edition.id, source, parts, userId: actor.userId };
+		const input = { targetEditionId: edition.id, source, parts, userId: actor.userId, expectedContentVersion };
 		if (dryRun === "1" || dryRun === "true") {
 			const preview = await previewTemplateApply(c.var.db, input);
 			return c.json(

@@ -9,14 +9,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { archivedError, writeIfUnchanged } from "../../db/content-version";
+import { archivedError, requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
-import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import {
+	allRowKinds,
+	type ClonePart,
 	countRows,
 	deadlinesOf,
 	deleteStatements,
@@ -27,10 +28,11 @@ import {
 	editionSummary,
 	insertStatements,
 	lecturesOf,
-	PART_ROWS,
+	PART_LABELS,
 	readEditionParts,
 	reminderCallOf,
 	reminderMomentsOf,
+	rowKindsOf,
 } from "../cloning";
 import { countReplacedLinks, detachReplacedLinks, type ReplacedSubjects } from "../handover";
 import { diffParts, type PartDiff } from "./diff";
@@ -44,6 +46,8 @@ export interface ApplyInput {
 	/** The parts to apply: every part the template holds when left out. */
 	parts?: readonly ClonePart[];
 	userId: string;
+	/** The edition's content version the preview showed: applying refuses (409) once it moved on. */
+	expectedContentVersion?: number;
 }
 
 export interface PartChange {
@@ -58,6 +62,8 @@ export interface PartChange {
 export interface TemplatePreview {
 	template: { ref: string; name: string; version: number; builtin: boolean };
 	target: EditionSummary;
+	/** The edition's content version this preview was made from: apply with it as `expectedContentVersion`. */
+	contentVersion: number;
 	parts: PartChange[];
 	/** What else the change does that the committee should know before applying. */
 	warnings: string[];
@@ -116,9 +122,7 @@ function changeSummary(what: string, before: number, after: number): string {
 
 /** Rows per table of a read document, keyed as countRows keys written rows, leaving out tables with none. */
 function sizes(parts: EditionParts): Record<string, number> {
-	const found = Object.values(PART_ROWS)
-		.flat()
-		.map((kind) => [kind.table, kind.of(parts).length] as const);
+	const found = allRowKinds().map((kind) => [kind.table, kind.of(parts).length] as const);
 	return Object.fromEntries(found.filter(([, n]) => n > 0));
 }
 
@@ -151,6 +155,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	const target = await db.select().from(editions).where(eq(editions.id, input.targetEditionId)).get();
 	if (!target) throw notFound("This edition");
 	if (target.status === "archived") throw archivedError();
+	requirePreviewedVersion(target, input.expectedContentVersion);
 	const { source } = input;
 	const held = partsOf(source.document);
 	const parts = input.parts === undefined ? held : held.filter((p) => input.parts?.includes(p));
@@ -239,7 +244,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	if (chosen.has("sponsor_tiers") && around.sponsors.length > 0) {
 		// Sponsors keep a tier of the same name; the others are left without a tier.
 		const oldNames = new Map(
-			(before.parts.sponsor_tiers ?? []).map((tier, i) => [before.ids.sponsorTiers[i] ?? "", tier.name]),
+			(before.parts.sponsor_tiers ?? []).map((tier, i) => [before.ids.sponsorTiers?.[i] ?? "", tier.name]),
 		);
 		const newIds = new Map<string, string>();
 		for (const tier of rows.sponsorTiers) if (!newIds.has(tier.name)) newIds.set(tier.name, tier.id as string);
@@ -274,12 +279,13 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	const preview: TemplatePreview = {
 		template: { ref: source.info.ref, name: source.info.name, version: source.version, builtin: source.info.builtin },
 		target: editionSummary(target),
+		contentVersion: target.contentVersion,
 		parts: parts.map((part) => {
-			const groups = PART_ROWS[part].map((kind) => ({
+			const groups = rowKindsOf(part).map((kind) => ({
 				what: kind.what,
 				before: kind.of(before.parts).map((row) => kind.title(row)),
 				// The rows as written: placeholders filled.
-				after: rows[kind.table].map((row) => kind.title(row)),
+				after: ((rows as Record<string, Record<string, unknown>[]>)[kind.table] ?? []).map((row) => kind.title(row)),
 			}));
 			return {
 				part,
@@ -307,7 +313,8 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 
 /** What applying would change, part by part; writes nothing. */
 export async function previewTemplateApply(db: Database, input: ApplyInput): Promise<TemplatePreview> {
-	return (await planTemplateApply(db, input)).preview;
+	// A preview shows the edition as it is now, whatever an earlier preview showed.
+	return (await planTemplateApply(db, { ...input, expectedContentVersion: undefined })).preview;
 }
 
 /** At most this many sponsor ids per update (D1 binds at most 100 values per statement). */
@@ -350,7 +357,7 @@ export async function applyTemplate(db: Database, input: ApplyInput): Promise<Ap
 			appliedBy: input.userId,
 		}),
 	];
-	await writeIfUnchanged(db, target, statements);
+	await writeIfUnchanged(db, target, statements, input.expectedContentVersion);
 	return {
 		editionId: target.id,
 		template: source.info.ref,

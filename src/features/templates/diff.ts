@@ -1,12 +1,11 @@
 /**
  * What differs between two sets of edition parts, row by row: which rows one has and the other
  * lacks, and which fields changed in rows both have. Rows are matched by what identifies them to
- * a committee (PART_ROWS: a page by its address, a task by its title, a session by its day, time
+ * a committee (the parts' row kinds: a page by its address, a task by its title, a session by its day, time
  * and room), so a changed due date reads as a change, not as one task removed and another added.
  */
 
-import { type ClonePart, PART_LABELS } from "../../domain/edition-parts";
-import { type EditionParts, PART_ROWS, type RowKind } from "../cloning";
+import { type ClonePart, type DocumentRowKind, type EditionParts, PART_LABELS, rowKindsOf } from "../cloning";
 
 type Row = Record<string, unknown>;
 
@@ -43,7 +42,7 @@ function changedFields(before: Row, after: Row): string[] {
 		});
 }
 
-function diffKind(kind: RowKind, before: EditionParts, after: EditionParts): GroupDiff {
+function diffKind(kind: DocumentRowKind, before: EditionParts, after: EditionParts): GroupDiff {
 	// Rows with the same key are paired in order, so two tasks of the same title stay two.
 	const waiting = new Map<string, Row[]>();
 	for (const row of kind.of(before)) waiting.set(kind.key(row), [...(waiting.get(kind.key(row)) ?? []), row]);
@@ -72,7 +71,7 @@ export function diffParts(before: EditionParts, after: EditionParts, parts: read
 		.map((part) => ({
 			part,
 			label: PART_LABELS[part],
-			groups: PART_ROWS[part]
+			groups: rowKindsOf(part)
 				.map((kind) => diffKind(kind, before, after))
 				.filter((g) => g.added.length + g.removed.length + g.changed.length > 0),
 		}))

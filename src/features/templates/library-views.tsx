@@ -5,13 +5,11 @@
  * Publishing from an edition is in publish-views.tsx; applying one is the setup wizard's.
  */
 import type { Edition, TemplateVisibility, User } from "../../db/schema";
-import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS, partField } from "../../domain/edition-parts";
 import { publishUrl, setupTemplateUrl, templateConsoleUrl, templatesConsoleUrl, versionUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, Notice } from "../../views/forms";
-import { PartChecks } from "../../views/part-checks";
-import { PART_ROWS } from "../cloning";
+import { CLONE_PARTS, type ClonePart, PART_HINTS, PART_LABELS, PartChecks, partField, rowKindsOf } from "../cloning";
 import type { TemplateDocument } from "./document";
 import type { TemplateInfo, UseInfo, VersionInfo } from "./library";
 import { VISIBILITY_LABELS } from "./schemas";
@@ -401,7 +399,7 @@ export function VersionPage(props: {
 				<section aria-labelledby={`part-${part}`}>
 					<h2 id={`part-${part}`}>{PART_LABELS[part]}</h2>
 					<p class="hint">{PART_HINTS[part]}</p>
-					{PART_ROWS[part].map((kind) => {
+					{rowKindsOf(part).map((kind) => {
 						const rows = kind.of(document.parts);
 						return rows.length === 0 ? (
 							<p>No {kind.what}.</p>

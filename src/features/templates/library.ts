@@ -22,10 +22,9 @@ import {
 	templateVersions,
 	users,
 } from "../../db/schema";
-import { CLONE_PARTS, type ClonePart, PART_LABELS } from "../../domain/edition-parts";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { type EditionParts, readEditionParts } from "../cloning";
+import { CLONE_PARTS, type ClonePart, type EditionParts, PART_LABELS, readEditionParts } from "../cloning";
 import { BUILTINS, type BuiltinTemplate, findBuiltin, isBuiltinRef } from "./builtins";
 import { parseTemplateDocument, partsOf, TEMPLATE_SCHEMA, type TemplateDocument } from "./document";
 

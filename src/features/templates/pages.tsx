@@ -8,12 +8,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
-import { CLONE_PARTS, type ClonePart, partField } from "../../domain/edition-parts";
 import type { AppEnv } from "../../env";
 import { templateConsoleUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import type { FormValues } from "../../views/parse-form";
-import { filledParts } from "../cloning";
+import { CLONE_PARTS, type ClonePart, filledParts, partField } from "../cloning";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import {
 	filterTemplates,

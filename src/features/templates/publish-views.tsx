@@ -1,12 +1,12 @@
 /** Publishing an edition's parts as a template: the form, with the parts, name, description and visibility. */
-import { CLONE_PARTS, type ClonePart, PART_HINTS } from "../../domain/edition-parts";
+
 import { publishUrl, templateConsoleUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type EditionContext, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, TextArea } from "../../views/forms";
 import type { FormValues } from "../../views/parse-form";
-import { PartChecks } from "../../views/part-checks";
+import { CLONE_PARTS, type ClonePart, PART_HINTS, PartChecks } from "../cloning";
 import type { TemplateInfo } from "./library";
 import { readableFields, VisibilityChoice } from "./template-fields";
 

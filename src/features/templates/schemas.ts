@@ -4,8 +4,8 @@
  */
 import { z } from "@hono/zod-openapi";
 import { TEMPLATE_VISIBILITIES, type TemplateVisibility } from "../../db/schema";
-import { CLONE_PARTS, partField } from "../../domain/edition-parts";
 import { multiLine, singleLine } from "../../lib/text-input";
+import { CLONE_PARTS, ExpectedContentVersion, partField } from "../cloning";
 
 export const VISIBILITY_LABELS: Record<TemplateVisibility, string> = {
 	series: "Series library: the series' stewards and the committees of its editions",
@@ -75,6 +75,7 @@ export const ApplyRequest = z
 			.openapi({ description: "A template's id, or builtin:<slug>.", example: "builtin:biennial-academic-symposium" }),
 		version: version.openapi({ type: "integer", description: "The version to apply; the newest when left out." }),
 		parts: parts.optional().openapi({ description: "The parts to apply; every part of the template when left out." }),
+		expectedContentVersion: ExpectedContentVersion,
 	})
 	.openapi("ApplyTemplateRequest");
 
@@ -97,5 +98,5 @@ export const ForkForm = posted
 	.transform((v) => present(v, "editionId", "version", "name", "description", "visibility"))
 	.pipe(ForkRequest);
 export const ApplyForm = posted
-	.transform((v) => ({ ...present(v, "template", "version"), parts: formParts(v) }))
+	.transform((v) => ({ ...present(v, "template", "version", "expectedContentVersion"), parts: formParts(v) }))
 	.pipe(ApplyRequest.extend({ parts }));

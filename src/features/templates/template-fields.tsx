@@ -1,6 +1,6 @@
 /** Form parts the template pages share: the visibility choice, the source-edition select, readable field messages. */
 import type { Edition, TemplateVisibility } from "../../db/schema";
-import { CLONE_PARTS, type ClonePart, PART_LABELS } from "../../domain/edition-parts";
+import { CLONE_PARTS, type ClonePart, PART_LABELS } from "../cloning";
 import { VISIBILITY_LABELS } from "./schemas";
 
 export function VisibilityChoice({ value, error }: { value: string; error?: string }) {

@@ -138,3 +138,47 @@ describe("recovery ends every credential", () => {
 		expect(noticeOf(await res.text())).toBe("Your password is changed.");
 	});
 });
+
+describe("recovery ends a pending email change (someone with the session asked to move the account to their address)", () => {
+	/** An email change to an attacker's address, asked with the user's session: its emailed link. */
+	async function pendingMove(user: TestUser) {
+		const attacker = `taker-${crypto.randomUUID()}@example.org`;
+		await postForm("/console/account/email", { email: attacker }, user.cookie);
+		return mailedToken(attacker, "/auth/change-email/confirm");
+	}
+	const emailOf = async (userId: string) =>
+		(await env.DB.prepare("select email from users where id = ?").bind(userId).first<{ email: string }>())?.email;
+
+	it("after a password reset the link no longer moves the account", async () => {
+		const user = await member("move-reset");
+		const link = await pendingMove(user);
+		await postForm("/auth/reset", { email: user.email });
+		await postForm("/auth/reset/confirm", {
+			token: await mailedToken(user.email, "/auth/reset/confirm"),
+			password: NEW_PASSWORD,
+		});
+
+		const res = await postForm("/auth/change-email/confirm", { token: link });
+
+		expect(res.status).toBe(410);
+		expect(await emailOf(user.id)).toBe(user.email);
+	});
+
+	it("after a password change the link no longer moves the account", async () => {
+		const user = await member("move-change");
+		const link = await pendingMove(user);
+		await postForm("/console/account/password", { currentPassword: PASSWORD, password: NEW_PASSWORD }, user.cookie);
+
+		expect((await postForm("/auth/change-email/confirm", { token: link })).status).toBe(410);
+		expect(await emailOf(user.id)).toBe(user.email);
+	});
+
+	it("after signing out everywhere the link no longer moves the account", async () => {
+		const user = await member("move-everywhere");
+		const link = await pendingMove(user);
+		await postForm("/auth/sign-out-everywhere", {}, user.cookie);
+
+		expect((await postForm("/auth/change-email/confirm", { token: link })).status).toBe(410);
+		expect(await emailOf(user.id)).toBe(user.email);
+	});
+});

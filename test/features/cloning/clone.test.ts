@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { chunkedInserts, MAX_BOUND_PARAMETERS as D1_MAX_BOUND_PARAMETERS } from "../../../src/db/batching";
 import { createDatabase } from "../../../src/db/client";
 import { checklistTasks } from "../../../src/db/schema";
-import { CLONE_PARTS } from "../../../src/domain/edition-parts";
+import { CLONE_PARTS } from "../../../src/features/cloning";
 import {
 	type CloneInput,
 	cloneEdition,

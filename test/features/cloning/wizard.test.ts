@@ -129,13 +129,14 @@ describe("the setup wizard", () => {
 		expect(again).toMatch(/<input id="field-part.checklist" type="checkbox" name="part.checklist" checked=""/);
 		expect(again).toMatch(/name="roomMap.seed-2023-room-plenary"[^>]*value="Hall A"/);
 
-		// Apply: the preview's hidden form carries the choices.
+		// Apply: the preview's hidden form carries the choices and the version of AINM 2025 it showed.
 		const fields = formFields(previewHtml, `${setup()}/apply`);
 		expect(fields).toEqual({
 			sourceEditionId: AINM_2023,
 			...ALL_PARTS_FORM,
 			"roomMap.seed-2023-room-plenary": "Hall A",
 			"roomMap.seed-2023-room-a": "Hall B",
+			expectedContentVersion: String(await contentVersion(TARGET)),
 		});
 		const applied = await postForm(`${setup()}/apply`, fields, chair.cookie);
 		expect(applied.status).toBe(303);

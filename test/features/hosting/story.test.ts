@@ -10,7 +10,7 @@
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seriesStewards } from "../../../src/db/schema";
-import { CLONE_PARTS } from "../../../src/domain/edition-parts";
+import { CLONE_PARTS } from "../../../src/features/cloning";
 import { formatDateRange } from "../../../src/lib/dates";
 import { resolveOffset, resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
 import { createTestUser, getAs, mailsTo, postForm, sendJson, type TestUser } from "../../auth-helpers";

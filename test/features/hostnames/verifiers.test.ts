@@ -167,6 +167,7 @@ const OWNERSHIP_RECORD = {
 	value: "5cc07c04-ea62-4a5a-95f0-419334a875a4",
 };
 const verifier = (fetch: Fetch) => cloudflareVerifier({ fetch, zoneId: ZONE, apiToken: "cf-test-token" });
+const BATON_RECORD = { type: "TXT", name: "_baton-verify.ainm2025.example.org", value: `baton-verify=${TOKEN}` };
 
 describe("the Cloudflare for SaaS verifier", () => {
 	it("creates the custom hostname when the zone lacks it, and shows Cloudflare's ownership record", async () => {
@@ -174,7 +175,7 @@ describe("the Cloudflare for SaaS verifier", () => {
 
 		const records = await verifier(fetch).prepare(request);
 
-		expect(records).toEqual([OWNERSHIP_RECORD]);
+		expect(records).toEqual([BATON_RECORD, OWNERSHIP_RECORD]);
 		expect(sent).toEqual([
 			{
 				url: `${API}?hostname=ainm2025.example.org`,
@@ -194,14 +195,26 @@ describe("the Cloudflare for SaaS verifier", () => {
 	it("reuses a custom hostname the zone has already", async () => {
 		const { fetch, sent } = recorded([200, listOf(customHostname("pending"))]);
 
-		expect(await verifier(fetch).prepare(request)).toEqual([OWNERSHIP_RECORD]);
+		expect(await verifier(fetch).prepare(request)).toEqual([BATON_RECORD, OWNERSHIP_RECORD]);
 		expect(sent.map((s) => s.method)).toEqual(["GET"]);
 	});
 
-	it("is verified when Cloudflare reports the custom hostname active", async () => {
-		const { fetch } = recorded([200, listOf(customHostname("active", { ssl: { status: "active" } }))]);
+	it("is verified when Cloudflare reports the custom hostname active and Baton's own record is there", async () => {
+		const { fetch } = recorded(
+			[200, listOf(customHostname("active", { ssl: { status: "active" } }))],
+			[200, DOH_WITH_RECORD],
+		);
 
 		expect(await verifier(fetch).check(request)).toEqual({ verified: true });
+	});
+
+	it("is not verified by Cloudflare's active status alone: a name a former tenant left pointing at Baton stays active", async () => {
+		const { fetch } = recorded([200, listOf(customHostname("active"))], [200, DOH_NXDOMAIN]);
+
+		expect(await verifier(fetch).check(request)).toEqual({
+			verified: false,
+			reason: "No TXT record found at _baton-verify.ainm2025.example.org.",
+		});
 	});
 
 	it("says what Cloudflare reports while the custom hostname is pending", async () => {
@@ -269,6 +282,11 @@ describe("the choice of verifier", () => {
 		expect(() => hostnameVerifier({ ...base, ENVIRONMENT: "production", HOSTNAME_VERIFIER: "fake" })).toThrow(
 			"The fake host name verifier refuses to run in production",
 		);
+		// Anything but development or test counts as production (lib/environment.ts), a staging Worker too.
+		expect(() => fakeVerifier({ ENVIRONMENT: "staging" } as unknown as Bindings)).toThrow(
+			"refuses to run in production",
+		);
+		expect(hostnameVerifier({ ...base, ENVIRONMENT: undefined } as unknown as Bindings).kind).toBe("dns");
 	});
 
 	it("defaults to the DNS verifier in production and to the fake in development and tests", () => {

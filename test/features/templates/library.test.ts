@@ -227,6 +227,8 @@ describe("publish v1 → republish v2 → apply v1 to another edition", () => {
 				endDate: "2027-10-06",
 				timeZone: "Europe/Amsterdam",
 			},
+			// The version this preview shows, to send back as expectedContentVersion when applying.
+			contentVersion: await contentVersion(TARGET),
 			parts: [
 				{
 					part: "checklist",

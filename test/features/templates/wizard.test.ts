@@ -116,7 +116,8 @@ describe("starting from a template", () => {
 
 		const version = await contentVersion(EDITION);
 		const fields = hiddenFields(html, `${setup}/template/apply`);
-		expect(fields).toEqual(chosen);
+		// The choices, and the version of AINM 2027 the preview showed.
+		expect(fields).toEqual({ ...chosen, expectedContentVersion: String(version) });
 		const applied = await postForm(`${setup}/template/apply`, fields, chair.cookie);
 
 		expect(applied.status).toBe(303);

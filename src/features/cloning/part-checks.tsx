@@ -1,5 +1,5 @@
-import { type ClonePart, PART_LABELS, partField } from "../domain/edition-parts";
-import type { FormValues } from "./parse-form";
+import type { FormValues } from "../../views/parse-form";
+import { type ClonePart, PART_LABELS, partField } from "./edition-parts";
 
 /** Part checkboxes (`part.<part>`), ticked from `values`; `offered` narrows them, `hints` explains each. */
 export function PartChecks({
