@@ -6,10 +6,10 @@
  * of control with its own token takes the name over. Feature functions take a db handle and
  * plain values; they know nothing of HTTP.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bumpContentVersion, failedWith } from "../../db/content-version";
-import { editionHosts, type HostState, hostClaims, type VerificationRecord } from "../../db/schema";
+import { editionHosts, editions, type HostState, hostClaims, type VerificationRecord } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import { hostHeld, hostServes } from "../site";
 import { reservedHostProblem } from "./hostnames";
@@ -17,6 +17,34 @@ import type { HostnameVerifier } from "./verifier";
 
 /** How long an unmapped name stays with its edition (answering the "moved" page) before it is freed. */
 export const HOLD_DAYS = 30;
+
+/**
+ * How many host names (mapped, pending, held, and claims on others' names) one edition may have:
+ * a committee needs one or two; with the cloudflare adapter each is a custom hostname of Baton's
+ * zone, which is billed and capped per zone, so nobody may map thousands.
+ */
+export const MAX_HOST_NAMES_PER_EDITION = 5;
+
+const tooManyMessage = `An edition has at most ${MAX_HOST_NAMES_PER_EDITION} host names (with its claims on others' names): remove one first.`;
+
+/**
+ * The statement that fails its batch (and so everything in it) when the edition has more host names
+ * and claims than allowed once the batch's insert ran: the count and the write are one transaction,
+ * so two racing requests can never both take the last place. json() of a string that is not JSON is
+ * a reliable error in SQLite, which has no RAISE outside triggers.
+ */
+const withinHostNameCap = (db: Database, editionId: string) =>
+	db
+		.select({
+			within: sql`json(case when (select count(*) from ${editionHosts} where ${editionHosts.editionId} = ${editionId})
+			+ (select count(*) from ${hostClaims} where ${hostClaims.editionId} = ${editionId})
+			<= ${MAX_HOST_NAMES_PER_EDITION} then '1' else 'too many' end)`,
+		})
+		.from(editions)
+		.where(eq(editions.id, editionId));
+
+const overCap = (error: unknown) => failedWith(error, "malformed JSON");
+const tooMany = () => new AppError(422, "too_many_hosts", tooManyMessage, { hostname: tooManyMessage });
 /** How long a mapping made before proof of control was required keeps serving unverified. */
 export const LEGACY_GRACE_DAYS = 30;
 export const DAY_MS = 86_400_000;
@@ -148,11 +176,18 @@ export async function addEditionHost(
 		const token = newVerificationToken();
 		const records = await prepareRecords(verifier, { hostname, token, takeover: true });
 		// Two requests racing past the check above meet the primary key: the second is told, not a 500.
-		const [row] = await db
-			.insert(hostClaims)
-			.values({ hostname, editionId, verificationToken: token, verificationRecords: records })
-			.onConflictDoNothing()
-			.returning();
+		const [[row]] = await db
+			.batch([
+				db
+					.insert(hostClaims)
+					.values({ hostname, editionId, verificationToken: token, verificationRecords: records })
+					.onConflictDoNothing()
+					.returning(),
+				withinHostNameCap(db, editionId),
+			])
+			.catch((error) => {
+				throw overCap(error) ? tooMany() : error;
+			});
 		if (!row) throw conflict("This edition has asked for this host name already.");
 		return claimOf(row);
 	}
@@ -170,11 +205,13 @@ export async function addEditionHost(
 				.returning(),
 			// A claim from before the holder left is now this mapping.
 			db.delete(hostClaims).where(and(eq(hostClaims.hostname, hostname), eq(hostClaims.editionId, editionId))),
+			withinHostNameCap(db, editionId),
 			bumpContentVersion(db, editionId),
 		]);
 		if (!row) throw new Error("insert returned no row");
 		return hostOf(row, now);
 	} catch (error) {
+		if (overCap(error)) throw tooMany();
 		if (!failedWith(error, "UNIQUE constraint failed: edition_hosts.hostname")) throw error;
 		throw conflict("Another edition mapped this host name meanwhile: add it again to claim it.");
 	}

@@ -12,8 +12,9 @@ import type { Database } from "../../db/client";
 import { bumpContentVersion } from "../../db/content-version";
 import { editionHosts, hostClaims } from "../../db/schema";
 import { mailOnce, stillUndone } from "../../jobs/once";
-import { AppError } from "../../lib/errors";
+import { AppError, RateLimitedError } from "../../lib/errors";
 import type { MailMessage } from "../../lib/mailer";
+import { hitRateLimit, type RateLimit } from "../../lib/rate-limit";
 import { claimOf, type EditionHost, findHolder, type HostRow, hostOf, newVerificationToken } from "./hosts";
 import { firstFailureMails, hostMailEdition, takeoverMails, unverifiedMails } from "./mails";
 import type { HostnameVerifier, VerificationRequest, VerificationResult } from "./verifier";
@@ -124,12 +125,23 @@ export async function recordCheck(
  * result. A claim that proves control takes the name over (takeOver). 404 when the edition has
  * no such name or claim; 422 for a held name (map it again first).
  */
+/** "Check now" presses per edition: 30 an hour. */
+export const CHECKS_PER_EDITION: RateLimit = { limit: 30, windowMs: 60 * 60 * 1000 };
+
 export async function checkEditionHost(
 	db: Database,
 	input: { editionId: string; hostname: string; verifier: HostnameVerifier; origin: string; now?: Date },
 ): Promise<CheckOutcome> {
 	const { editionId, hostname, verifier, origin } = input;
 	const now = input.now ?? new Date();
+	// Each check asks DNS-over-HTTPS or the Cloudflare API: a committee needs a few, a script must not
+	// spend Baton's API allowance (the daily re-check of every edition's names shares it).
+	if (!(await hitRateLimit(db, `host-check:${editionId}`, CHECKS_PER_EDITION, now.getTime()))) {
+		throw new RateLimitedError(
+			`This edition checked its host names ${CHECKS_PER_EDITION.limit} times in the last hour: try again later.`,
+			(CHECKS_PER_EDITION.windowMs - (now.getTime() % CHECKS_PER_EDITION.windowMs)) / 1000,
+		);
+	}
 	const holder = await findHolder(db, hostname, now);
 	if (holder?.editionId === editionId) {
 		if (holder.state === "held") {

@@ -307,6 +307,47 @@ describe("unmapping and taking over (the audit's scenario)", () => {
 	});
 });
 
+describe("limits on what a committee can make Baton do", () => {
+	it("maps at most 5 host names per edition, claims on others' names included, and writes nothing past that", async () => {
+		const edition = await createLifecycleEdition("published");
+		const other = await createLifecycleEdition("published");
+		await addHost(other, "held-by-other.example.org");
+		for (const n of [1, 2, 3, 4]) await addHost(edition, `name${n}.example.org`);
+		// The fifth is a claim on another edition's name: it counts too.
+		await addHost(edition, "held-by-other.example.org");
+
+		const res = await sendJson(
+			"POST",
+			api(edition),
+			{ hostname: "name6.example.org" },
+			{ cookie: edition.chair.cookie },
+		);
+
+		expect(res.status).toBe(422);
+		expect((await res.json<ErrorJson>()).error.fields).toEqual({
+			hostname: "An edition has at most 5 host names (with its claims on others' names): remove one first.",
+		});
+		expect(await countRows("edition_hosts", "hostname = ?", "name6.example.org")).toBe(0);
+		// Another edition may still claim this edition's names: the cap is on what an edition asks for.
+		const claim = await sendJson("POST", api(other), { hostname: "name1.example.org" }, { cookie: other.chair.cookie });
+		expect(claim.status).toBe(201);
+	});
+
+	it("answers 30 checks an hour per edition, then 429 with Retry-After", async () => {
+		const edition = await createLifecycleEdition("published");
+		await addHost(edition, "checked-often.example.org");
+		for (let n = 0; n < 30; n++) expect((await checkHost(edition, "checked-often.example.org")).status).toBe(200);
+
+		const res = await checkHost(edition, "checked-often.example.org");
+
+		expect(res.status).toBe(429);
+		expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+		expect((await res.json<ErrorJson>()).error.message).toBe(
+			"This edition checked its host names 30 times in the last hour: try again later.",
+		);
+	});
+});
+
 describe("the API description", () => {
 	it("declares the check route and the host's state, records and last check", async () => {
 		const doc = await (await requestUrl("http://localhost/api/openapi.json")).json<{
