@@ -1,5 +1,5 @@
 /**
- * Accessibility of Baton's pages on the seeded demo data (design.md: zero axe violations, WCAG 2.2
+ * Accessibility of Baton's pages on the seeded demo data (the bar we hold: zero axe violations, WCAG 2.2
  * AA), on desktop and on a phone:
  * - the public pages through the shared validator (../shared/validators/axe-check.mjs), behind the
  *   CSP-stripping proxy of ./without-csp.ts;

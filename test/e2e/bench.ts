@@ -23,7 +23,7 @@ import { getPlatformProxy } from "wrangler";
 import { DEV_ENVIRONMENT, startSeededWorker } from "./seeded-worker";
 
 /**
- * D1 statements per request that each public route may send (design.md query budget); for the
+ * D1 statements per request that each public route may send (the query budget, src/README.md); for the
  * edge-cached routes (`edge`), when it renders.
  */
 const BUDGETS: Record<string, { queries: number; edge?: true }> = {
