@@ -9,7 +9,7 @@ import { isIsoDate } from "../lib/dates";
 import { hasUnsafeMarkup } from "../lib/markdown-input";
 import { multiLine, singleLine } from "../lib/text-input";
 
-export type Option = { value: string; label: string };
+export type Option<V extends string = string> = { value: V; label: string };
 
 export type FieldKind =
 	| "text"
@@ -26,8 +26,13 @@ export type FieldKind =
 	| "checkbox"
 	| "lines";
 
-export interface FieldSpec {
-	name: string;
+/**
+ * A field named `N` whose schema outputs `V` (after blank optional values became their defaults):
+ * objectOf() maps a list of fields to the object type they validate, so the data a form or JSON
+ * body was parsed into is typed from the same declaration that validates it.
+ */
+export interface FieldSpec<N extends string = string, V = unknown> {
+	name: N;
 	label: string;
 	kind: FieldKind;
 	required: boolean;
@@ -38,7 +43,7 @@ export interface FieldSpec {
 	ref?: string;
 	/** A list field (see refList): how many selects its form shows. */
 	slots?: number;
-	schema: z.ZodType;
+	schema: z.ZodType<V>;
 }
 
 interface Common {
@@ -48,16 +53,23 @@ interface Common {
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
-/** A required field gets a "required" message; an optional one becomes its default when blank. */
-function finish(
-	name: string,
+/** A required option makes a field's value non-null; an optional one without a fallback may be null. */
+type NullUnlessRequired<O, V> = O extends { required: true } ? V : V | null;
+
+/**
+ * A required field gets a "required" message; an optional one becomes its default when blank.
+ * `V` is what the caller declares the field produces: `inner`'s output when required, else that or
+ * `fallback` (the builders' signatures pin which, e.g. NullUnlessRequired for a null fallback).
+ */
+function finish<N extends string, V>(
+	name: N,
 	label: string,
 	kind: FieldKind,
 	inner: z.ZodType,
 	{ required = false, hint }: Common,
 	fallback: unknown,
-	extra: Partial<FieldSpec> = {},
-): FieldSpec {
+	extra: Partial<Pick<FieldSpec, "options" | "ref" | "slots">> = {},
+): FieldSpec<N, V> {
 	const schema = required
 		? z
 				.preprocess(blankToUndefined, inner.optional())
@@ -67,23 +79,37 @@ function finish(
 				// required field out gets the same "… is required." as a form that leaves it blank.
 				.transform((v) => v)
 		: z.preprocess(blankToUndefined, inner.optional()).transform((v) => (v === undefined ? fallback : v));
-	return { name, label, kind, required, hint, schema, ...extra };
+	// The one place where the type is declared rather than inferred: which of inner's output and the
+	// fallback a field yields depends on `required`, a value; the builders below state the result.
+	return { name, label, kind, required, hint, schema: schema as z.ZodType<V>, ...extra };
 }
 
 /** One line of text: line breaks and control characters are refused (they could reach a mail header). */
-export function text(name: string, label: string, opts: Common & { max?: number } = {}): FieldSpec {
+export function text<const N extends string>(
+	name: N,
+	label: string,
+	opts: Common & { max?: number } = {},
+): FieldSpec<N, string> {
 	const max = opts.max ?? 200;
 	return finish(name, label, "text", singleLine().trim().max(max, `Use at most ${max} characters.`), opts, "");
 }
 
 /** Several lines of plain text, stored with LF line breaks. */
-export function textarea(name: string, label: string, opts: Common & { max?: number } = {}): FieldSpec {
+export function textarea<const N extends string>(
+	name: N,
+	label: string,
+	opts: Common & { max?: number } = {},
+): FieldSpec<N, string> {
 	const max = opts.max ?? 5000;
 	return finish(name, label, "textarea", multiLine().max(max, `Use at most ${max} characters.`), opts, "");
 }
 
 /** Markdown rendered without raw HTML; HTML that would be dangerous is refused outright, with a message. */
-export function markdown(name: string, label: string, opts: Common & { max?: number } = {}): FieldSpec {
+export function markdown<const N extends string>(
+	name: N,
+	label: string,
+	opts: Common & { max?: number } = {},
+): FieldSpec<N, string> {
 	const max = opts.max ?? 50_000;
 	const inner = multiLine()
 		.max(max, `Use at most ${max} characters.`)
@@ -95,11 +121,14 @@ export function markdown(name: string, label: string, opts: Common & { max?: num
 const numeric = (inner: z.ZodNumber) =>
 	z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : v), inner);
 
-export function int(
-	name: string,
+type IntOpts = Common & { min: number; max: number; fallback?: number | null };
+
+/** A whole number: null when left blank, unless required or given a number as fallback. */
+export function int<const N extends string, const O extends IntOpts>(
+	name: N,
 	label: string,
-	opts: Common & { min: number; max: number; fallback?: number | null },
-): FieldSpec {
+	opts: O,
+): FieldSpec<N, O extends { fallback: number } ? number : NullUnlessRequired<O, number>> {
 	const inner = numeric(
 		z
 			.number({ error: "Enter a whole number." })
@@ -111,7 +140,7 @@ export function int(
 }
 
 /** An amount in major units ("450" or "450.50") stored in cents. */
-export function money(name: string, label: string, opts: Common = {}): FieldSpec {
+export function money<const N extends string>(name: N, label: string, opts: Common = {}): FieldSpec<N, number> {
 	const inner = z.preprocess(
 		(v) =>
 			typeof v === "string" && /^\d{1,7}([.,]\d{1,2})?$/.test(v.trim())
@@ -125,7 +154,11 @@ export function money(name: string, label: string, opts: Common = {}): FieldSpec
 	return finish(name, label, "money", inner, opts, 0);
 }
 
-export function color(name: string, label: string, opts: Common & { fallback: string }): FieldSpec {
+export function color<const N extends string>(
+	name: N,
+	label: string,
+	opts: Common & { fallback: string },
+): FieldSpec<N, string> {
 	const inner = z
 		.string()
 		.regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #1f5f8b.")
@@ -133,7 +166,7 @@ export function color(name: string, label: string, opts: Common & { fallback: st
 	return finish(name, label, "color", inner, opts, opts.fallback);
 }
 
-export function email(name: string, label: string, opts: Common = {}): FieldSpec {
+export function email<const N extends string>(name: N, label: string, opts: Common = {}): FieldSpec<N, string> {
 	const inner = singleLine()
 		.trim()
 		.max(254, "Use at most 254 characters.")
@@ -141,7 +174,7 @@ export function email(name: string, label: string, opts: Common = {}): FieldSpec
 	return finish(name, label, "email", inner, opts, "");
 }
 
-export function url(name: string, label: string, opts: Common = {}): FieldSpec {
+export function url<const N extends string>(name: N, label: string, opts: Common = {}): FieldSpec<N, string> {
 	const inner = singleLine()
 		.trim()
 		.max(2000, "Use at most 2000 characters.")
@@ -151,7 +184,11 @@ export function url(name: string, label: string, opts: Common = {}): FieldSpec {
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export function time(name: string, label: string, opts: Common & { fallback?: string } = {}): FieldSpec {
+export function time<const N extends string>(
+	name: N,
+	label: string,
+	opts: Common & { fallback?: string } = {},
+): FieldSpec<N, string> {
 	return finish(
 		name,
 		label,
@@ -162,39 +199,49 @@ export function time(name: string, label: string, opts: Common & { fallback?: st
 	);
 }
 
-export function select(
-	name: string,
+/** One of `options`: the value type is the union of their values (e.g. a session's kind). */
+export function select<const N extends string, V extends string>(
+	name: N,
 	label: string,
-	options: readonly Option[],
-	opts: Common & { fallback?: string } = {},
-): FieldSpec {
-	const values = options.map((o) => o.value);
+	options: readonly Option<V>[],
+	opts: Common & { fallback?: NoInfer<V> } = {},
+): FieldSpec<N, V> {
+	const values: readonly string[] = options.map((o) => o.value);
 	const inner = z.string().refine((v) => values.includes(v), "Choose one of the options.");
 	return finish(name, label, "select", inner, opts, opts.fallback ?? values[0], { options });
 }
 
-export function country(name: string, label: string, opts: Common = {}): FieldSpec {
+export function country<const N extends string>(name: N, label: string, opts: Common = {}): FieldSpec<N, string> {
 	const inner = z.string().refine(isCountryCode, "Choose a country.");
 	return finish(name, label, "select", inner, opts, "", { options: [{ value: "", label: "—" }, ...COUNTRY_OPTIONS] });
 }
 
 /** The id of a row of another collection of the edition (checked to belong to it when saved). */
-export function ref(name: string, label: string, collection: string, opts: Common = {}): FieldSpec {
+export function ref<const N extends string, const O extends Common = Common>(
+	name: N,
+	label: string,
+	collection: string,
+	opts: O = {} as O,
+): FieldSpec<N, NullUnlessRequired<O, string>> {
 	return finish(name, label, "select", singleLine().max(64), opts, null, { ref: collection });
 }
 
 /** A checkbox: posted as "on" when ticked and absent when not; JSON sends true or false. */
-export function checkbox(name: string, label: string, opts: { hint?: string } = {}): FieldSpec {
+export function checkbox<const N extends string>(
+	name: N,
+	label: string,
+	opts: { hint?: string } = {},
+): FieldSpec<N, boolean> {
 	const schema = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 	return { name, label, kind: "checkbox", required: false, hint: opts.hint, schema };
 }
 
 /** A list of short strings: one per line in a form (any line break), an array in JSON; each one a single line. */
-export function lines(
-	name: string,
+export function lines<const N extends string>(
+	name: N,
 	label: string,
 	opts: Common & { maxItems?: number; maxLength?: number } = {},
-): FieldSpec {
+): FieldSpec<N, string[]> {
 	const maxItems = opts.maxItems ?? 50;
 	const maxLength = opts.maxLength ?? 200;
 	const inner = z.preprocess(
@@ -212,9 +259,19 @@ export function lines(
 	return finish(name, label, "lines", inner, opts, []);
 }
 
-/** The zod object of a set of fields: strict, so unknown fields are an error and not silently dropped. */
-export function objectOf(fields: readonly FieldSpec[]) {
-	return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, f.schema])));
+/** The zod shape of a list of fields: each field's name to its schema. */
+export type ShapeOf<F extends readonly FieldSpec[]> = { [S in F[number] as S["name"]]: S["schema"] };
+
+/** What a list of fields validates to, e.g. `FieldsData<typeof talkFields>`. */
+export type FieldsData<F extends readonly FieldSpec[]> = { [S in F[number] as S["name"]]: z.output<S["schema"]> };
+
+/**
+ * The zod object of a set of fields: strict, so unknown fields are an error and not silently
+ * dropped. Typed by the fields, so `z.infer` of it is FieldsData of them.
+ */
+export function objectOf<const F extends readonly FieldSpec[]>(fields: F) {
+	const shape: Record<string, z.ZodType> = Object.fromEntries(fields.map((f) => [f.name, f.schema]));
+	return z.strictObject(shape as ShapeOf<F>);
 }
 
 /** How a stored value is shown in its form field. */
@@ -226,7 +283,7 @@ export function formValue(field: FieldSpec, value: unknown): string {
 	return String(value);
 }
 
-export function date(name: string, label: string, opts: Common = {}): FieldSpec {
+export function date<const N extends string>(name: N, label: string, opts: Common = {}): FieldSpec<N, string> {
 	const inner = z.string().refine(isIsoDate, "Enter a date like 2025-10-06.");
 	return finish(name, label, "date", inner, opts, "");
 }
@@ -237,7 +294,7 @@ const TIME_ZONES: readonly Option[] = Intl.supportedValuesOf("timeZone").map((zo
 	label: zone.replace(/_/g, " "),
 }));
 
-export function timeZone(name: string, label: string, opts: Common = {}): FieldSpec {
+export function timeZone<const N extends string>(name: N, label: string, opts: Common = {}): FieldSpec<N, string> {
 	return select(name, label, TIME_ZONES, { ...opts, fallback: "Europe/Amsterdam" });
 }
 
@@ -253,12 +310,12 @@ export function timeZone(name: string, label: string, opts: Common = {}): FieldS
  *
  * @example refList("speakerIds", "Speakers", "speakers", { slots: 4, max: 20 })
  */
-export function refList(
-	name: string,
+export function refList<const N extends string>(
+	name: N,
 	label: string,
 	collection: string,
 	opts: Common & { slots?: number; max?: number } = {},
-): FieldSpec {
+): FieldSpec<N, string[]> {
 	const max = opts.max ?? 20;
 	const inner = z.preprocess(
 		(v) => (typeof v === "string" ? [v] : v),
@@ -280,7 +337,7 @@ const SLOT = /^(.+)\.(\d{1,3})$/;
  * objectOf for posted forms: the slots of list fields (`speakerIds.1`, `speakerIds.2`, …) become
  * one list, in slot order, without the blank ones; everything else is validated as objectOf does.
  */
-export function formObjectOf(fields: readonly FieldSpec[]) {
+export function formObjectOf<const F extends readonly FieldSpec[]>(fields: F) {
 	const lists = new Set(fields.filter((f) => f.slots !== undefined).map((f) => f.name));
 	return z.preprocess((posted) => {
 		if (typeof posted !== "object" || posted === null) return posted;

@@ -7,11 +7,12 @@
  * used. Either all of it happens, once, or nothing does: a second click, a replay or a race changes
  * nothing.
  */
-import { and, eq, exists, getTableColumns, gt, is, isNull, SQL, sql } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { SQLiteInsertSelectQueryBuilder, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
 import type { Database } from "../../db/client";
+import { insertIf } from "../../db/insert-if";
 import { type EmailTokenPurpose, emailTokens, users } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 
@@ -110,9 +111,10 @@ export async function redeemEmailToken(
 	now = new Date(),
 ): Promise<unknown[]> {
 	const live = tokenIsLive(token.id, now);
+	const liveGuard = exists(db.select({ one: sql`1` }).from(emailTokens).where(live));
 	const redemption: Redemption = {
-		live: exists(db.select({ one: sql`1` }).from(emailTokens).where(live)),
-		insertWhileLive: (table, row, also) => insertWhere(db, table, row, and(live, also)),
+		live: liveGuard,
+		insertWhileLive: (table, row, also) => insertIf(db, table, row, and(liveGuard, also) ?? liveGuard),
 	};
 	const consume = db.update(emailTokens).set({ usedAt: now }).where(live).returning({ id: emailTokens.id });
 	const statements: BatchItem<"sqlite">[] = [...effects(redemption), consume];
@@ -120,26 +122,6 @@ export async function redeemEmailToken(
 	const consumed = results.at(-1) as unknown[];
 	if (consumed.length !== 1) throw emailTokenProblem("used");
 	return results.slice(0, -1);
-}
-
-/** INSERT … SELECT <row> FROM email_tokens WHERE <condition>: one row while it holds, none otherwise. */
-function insertWhere<T extends SQLiteTable>(
-	db: Database,
-	table: T,
-	row: T["$inferInsert"],
-	condition: SQL | undefined,
-) {
-	const values = row as Record<string, unknown>;
-	const fields = Object.fromEntries(
-		Object.entries(getTableColumns(table)).map(([key, column]) => {
-			// Columns left out take their default (e.g. created_at), as in a plain insert.
-			const value = values[key] === undefined ? column.default : values[key];
-			const expression = is(value, SQL) ? value : value === undefined ? sql`null` : sql.param(value, column);
-			return [key, sql`${expression}`.as(column.name)];
-		}),
-	);
-	const select = db.select(fields).from(emailTokens).where(condition);
-	return db.insert(table).select(select as unknown as SQLiteInsertSelectQueryBuilder<T>);
 }
 
 const PROBLEMS = {

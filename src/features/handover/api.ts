@@ -18,7 +18,6 @@ import { validationError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { noteUrl } from "../../urls";
-import { asFieldData } from "../series";
 import { authorizedNote } from "./access";
 import {
 	addLinkRoute,
@@ -64,7 +63,6 @@ import {
 	type AttachmentSchema,
 	type HandoverNoteSchema,
 	type LinkSchema,
-	type NoteInput,
 	NoteInputSchema,
 	type ThreadSchema,
 } from "./schemas";
@@ -133,7 +131,7 @@ export const handoverApi = createApiRouter()
 		return c.json({ data: items.map(toNoteJson) }, 200);
 	})
 	.openapi(createNoteRoute, async (c) => {
-		const data = asFieldData<NoteInput>(c.req.valid("json"));
+		const data = c.req.valid("json");
 		const { edition, actor } = await authorizedEdition(c, "handover.write", c.req.valid("param").id);
 		const note = await createNote(c.var.db, { edition, authorId: actor.userId, data });
 		const authorName = requireAuth(c).user.name;
@@ -155,7 +153,7 @@ export const handoverApi = createApiRouter()
 		const { topic, title, body, tags: noteTags, visibility } = found.note;
 		const parsed = NoteInputSchema.safeParse({ topic, title, body, tags: noteTags, visibility, ...patch });
 		if (!parsed.success) throw validationError(parsed.error);
-		const note = await updateNote(c.var.db, found.note.id, asFieldData<NoteInput>(parsed.data));
+		const note = await updateNote(c.var.db, found.note.id, parsed.data);
 		return c.json({ data: toNoteJson({ ...found, note }) }, 200);
 	})
 	.openapi(deleteNoteRoute, async (c) => {
@@ -218,7 +216,7 @@ export const handoverApi = createApiRouter()
 		return c.json({ data: (await listThreads(c.var.db, note.id)).map(toThreadJson) }, 200);
 	})
 	.openapi(askRoute, async (c) => {
-		const { body } = asFieldData<{ body: string }>(c.req.valid("json"));
+		const { body } = c.req.valid("json");
 		const context = await authorizedNote(c, "note.discuss", c.req.valid("param").noteId);
 		const { user } = requireAuth(c);
 		const posted = await askQuestion(c.var.db, {
@@ -233,7 +231,7 @@ export const handoverApi = createApiRouter()
 		return c.json({ data: toThreadJson(thread) }, 201);
 	})
 	.openapi(replyRoute, async (c) => {
-		const { body } = asFieldData<{ body: string }>(c.req.valid("json"));
+		const { body } = c.req.valid("json");
 		const { noteId, threadId } = c.req.valid("param");
 		const context = await authorizedNote(c, "note.discuss", noteId);
 		const { user } = requireAuth(c);

@@ -18,7 +18,6 @@ import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { editionNotesUrl, noteUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
-import { asFieldData } from "../series";
 import { authorizedNote } from "./access";
 import {
 	addAttachment,
@@ -40,7 +39,7 @@ import {
 	noteResource,
 	updateNote,
 } from "./notes";
-import { LinkInputSchema, MessageInputSchema, type NoteInput, NoteInputSchema, SearchQuerySchema } from "./schemas";
+import { LinkInputSchema, MessageInputSchema, NoteInputSchema, SearchQuerySchema } from "./schemas";
 import { searchNotes } from "./search";
 import { askQuestion, listThreads, replyToThread } from "./threads";
 import { DossierPage, EditionNotesPage, NoteEditPage, NotePage, SearchPage } from "./views";
@@ -154,7 +153,7 @@ export const handoverPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "note",
 			schema: NoteInputSchema,
-			run: (data) => createNote(c.var.db, { edition, authorId: actor.userId, data: asFieldData<NoteInput>(data) }),
+			run: (data) => createNote(c.var.db, { edition, authorId: actor.userId, data: data }),
 			redirectTo: (note) => withNotice(noteUrl(note.id), "added"),
 			rerender: (failed, status) => renderEditionNotes(c, failed, status),
 		});
@@ -166,7 +165,7 @@ export const handoverPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "note",
 			schema: NoteInputSchema,
-			run: (data) => updateNote(c.var.db, note.id, asFieldData<NoteInput>(data)),
+			run: (data) => updateNote(c.var.db, note.id, data),
 			redirectTo: () => withNotice(noteUrl(note.id), "updated"),
 			rerender: (failed, status) => renderEdit(c, failed, status),
 		});

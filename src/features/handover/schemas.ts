@@ -16,7 +16,7 @@ import {
 	type NoteSubjectKind,
 	type NoteVisibility,
 } from "../../db/schema";
-import { type FieldSpec, markdown, objectOf, select, text, textarea } from "../../domain/fields";
+import { type FieldSpec, type FieldsData, markdown, objectOf, select, text, textarea } from "../../domain/fields";
 import { singleLine } from "../../lib/text-input";
 
 export const TOPIC_LABELS: Record<HandoverTopic, string> = {
@@ -60,7 +60,7 @@ const MAX_TAG_LENGTH = 40;
  * Tags: "students, tickets" from a form or ["students", "tickets"] from JSON, lowercased and
  * without repeats, so the tag filter matches however a tag was typed.
  */
-const tagsField: FieldSpec = {
+const tagsField: FieldSpec<"tags", string[]> = {
 	name: "tags",
 	label: "Tags",
 	kind: "text",
@@ -82,7 +82,7 @@ const tagsField: FieldSpec = {
 };
 
 /** A required text field that spaces alone do not fill (the text builder trims only after its required check). */
-function requiredText(name: string, label: string, max: number): FieldSpec {
+function requiredText<const N extends string>(name: N, label: string, max: number): FieldSpec<N, string> {
 	const field = text(name, label, { required: true, max });
 	return { ...field, schema: field.schema.pipe(z.string().min(1, `${label} is required.`)) };
 }
@@ -90,7 +90,7 @@ function requiredText(name: string, label: string, max: number): FieldSpec {
 const option = <T extends string>(labels: Record<T, string>) =>
 	(Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
 
-export const NOTE_FIELDS: FieldSpec[] = [
+export const NOTE_FIELDS = [
 	select("topic", "Topic", option(TOPIC_LABELS), { required: true }),
 	{
 		...requiredText("title", "Title", 200),
@@ -106,21 +106,15 @@ export const NOTE_FIELDS: FieldSpec[] = [
 
 export const NoteInputSchema = objectOf(NOTE_FIELDS).openapi("HandoverNoteInput");
 
-/** A validated note, as the field builders guarantee it (they cannot show TypeScript the shape). */
-export interface NoteInput {
-	topic: HandoverTopic;
-	title: string;
-	body: string;
-	tags: string[];
-	visibility: NoteVisibility;
-}
+/** A validated note, typed from its fields. */
+export type NoteInput = FieldsData<typeof NOTE_FIELDS>;
 
 /** A question or an answer in a note's thread: plain text of several lines, trimmed; blank is no message. */
-const messageField: FieldSpec = (() => {
+const messageField: FieldSpec<"body", string> = (() => {
 	const field = textarea("body", "Message", { required: true, max: 5000 });
 	return { ...field, schema: field.schema.pipe(z.string().trim().min(1, "Message is required.")) };
 })();
-export const MESSAGE_FIELDS: FieldSpec[] = [messageField];
+export const MESSAGE_FIELDS = [messageField];
 export const MessageInputSchema = objectOf(MESSAGE_FIELDS).openapi("NoteMessageInput");
 
 /** Attaching a note to a thing of its edition: a row of a content collection, or a deadline by name. */

@@ -15,7 +15,7 @@ import { notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { authorizedInstitution } from "../institutions";
-import { asFieldData, EditionSchema, toEditionJson } from "../series";
+import { EditionSchema, toEditionJson } from "../series";
 import { authorizedCall, authorizedNewEdition, authorizedProposal, seriesCall } from "./access";
 import { type HostCall, listCalls, openCall, updateCall } from "./calls";
 import { createEdition } from "./new-edition";
@@ -30,18 +30,14 @@ import {
 } from "./proposals";
 import {
 	AcceptSchema,
-	type CallInput,
 	CallParams,
-	type CallPatch,
 	DeclineSchema,
 	HostCallSchema,
 	HostProposalSchema,
-	type NewEditionInput,
 	NewEditionSchema,
 	OpenCallSchema,
 	PatchCallSchema,
 	ProposalIdParam,
-	type ProposalInput,
 	ProposalInputSchema,
 } from "./schemas";
 
@@ -219,13 +215,13 @@ export const hostingApi = createApiRouter()
 		return c.json({ data: calls.map(toCallJson) }, 200);
 	})
 	.openapi(openCallRoute, async (c) => {
-		const input = asFieldData<CallInput>(c.req.valid("json"));
+		const input = c.req.valid("json");
 		const { series, actor } = await authorizedSeries(c, "series.update", c.req.valid("param").slug);
 		const call = await openCall(c.var.db, { series, call: input, createdBy: actor.userId });
 		return c.json({ data: toCallJson(call) }, 201);
 	})
 	.openapi(patchCallRoute, async (c) => {
-		const patch = asFieldData<CallPatch>(c.req.valid("json"));
+		const patch = c.req.valid("json");
 		const { slug, callId } = c.req.valid("param");
 		const { call } = await authorizedCall(c, "series.update", slug, callId);
 		const updated = await updateCall(c.var.db, { call, patch });
@@ -238,7 +234,7 @@ export const hostingApi = createApiRouter()
 		return c.json({ data: proposals.map(toProposalJson) }, 200);
 	})
 	.openapi(submitProposalRoute, async (c) => {
-		const input = asFieldData<ProposalInput>(c.req.valid("json"));
+		const input = c.req.valid("json");
 		const { user } = requireAuth(c);
 		const { slug, callId } = c.req.valid("param");
 		const { call } = await seriesCall(c, slug, callId);
@@ -269,14 +265,14 @@ export const hostingApi = createApiRouter()
 		return c.json({ data: { proposal, edition: toEditionJson(context.series, edition) } }, 200);
 	})
 	.openapi(declineRoute, async (c) => {
-		const { note } = asFieldData<{ note: string }>(c.req.valid("json"));
+		const { note } = c.req.valid("json");
 		const { context } = await authorizedProposal(c, "proposal.decide", c.req.valid("param").id);
 		const { outboxIds } = await declineProposal(c.var.db, { context, note });
 		scheduleDelivery(c, outboxIds);
 		return c.json({ data: await reloadedProposal(c, context.proposal.id) }, 200);
 	})
 	.openapi(createEditionRoute, async (c) => {
-		const input = asFieldData<NewEditionInput>(c.req.valid("json"));
+		const input = c.req.valid("json");
 		const { user } = requireAuth(c);
 		const series = await findSeriesBySlug(c.var.db, c.req.valid("param").slug);
 		if (!series) throw notFound("This series");

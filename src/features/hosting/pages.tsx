@@ -16,7 +16,7 @@ import { mainOrigin } from "../../lib/main-origin";
 import { callConsoleUrl, callsConsoleUrl, committeeConsoleUrl, proposalConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { authorizedInstitution } from "../institutions";
-import { asFieldData, institutionChoices } from "../series";
+import { institutionChoices } from "../series";
 import { authorizedCall, authorizedNewEdition, authorizedProposal, proposalResource, seriesCall } from "./access";
 import { listCalls, openCall, updateCall } from "./calls";
 import { createEdition, seriesHasEditions } from "./new-edition";
@@ -32,12 +32,9 @@ import {
 import {
 	AcceptSchema,
 	CallEditSchema,
-	type CallInput,
 	DeclineSchema,
-	type NewEditionInput,
 	NewEditionSchema,
 	OpenCallSchema,
-	type ProposalInput,
 	ProposalInputSchema,
 } from "./schemas";
 import { CallPage, CallsPage, NewEditionPage, ProposalPage, ProposePage } from "./views";
@@ -143,7 +140,7 @@ export const hostingPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "open",
 			schema: OpenCallSchema,
-			run: (data) => openCall(c.var.db, { series, call: asFieldData<CallInput>(data), createdBy: actor.userId }),
+			run: (data) => openCall(c.var.db, { series, call: data, createdBy: actor.userId }),
 			redirectTo: (call) => withNotice(callConsoleUrl(series, call.id), NOTICES.call_opened),
 			rerender: (failed, status) => renderCalls(c, failed, status),
 		});
@@ -154,8 +151,7 @@ export const hostingPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "edit",
 			schema: CallEditSchema,
-			run: (data) =>
-				updateCall(c.var.db, { call, patch: asFieldData<{ deadline: string; requirements: string }>(data) }),
+			run: (data) => updateCall(c.var.db, { call, patch: data }),
 			redirectTo: () => withNotice(callConsoleUrl(series, call.id), "updated"),
 			rerender: (failed, status) => renderCall(c, failed, status),
 		});
@@ -177,8 +173,7 @@ export const hostingPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "propose",
 			schema: ProposalInputSchema,
-			run: async (data) => {
-				const proposal = asFieldData<ProposalInput>(data);
+			run: async (proposal) => {
 				const { institution } = await authorizedInstitution(c, "hosting.propose", proposal.institutionId);
 				return submitProposal(c.var.db, { call, institution, submittedBy: user.id, proposal });
 			},
@@ -205,7 +200,7 @@ export const hostingPages = new Hono<AppEnv>()
 			run: async (data) => {
 				const accepted = await acceptProposal(c.var.db, {
 					context,
-					note: asFieldData<{ note: string }>(data).note,
+					note: data.note,
 					baseUrl: mainOrigin(c),
 				});
 				scheduleDelivery(c, accepted.outboxIds);
@@ -220,7 +215,7 @@ export const hostingPages = new Hono<AppEnv>()
 			form: "decision",
 			schema: DeclineSchema,
 			run: async (data) => {
-				const declined = await declineProposal(c.var.db, { context, note: asFieldData<{ note: string }>(data).note });
+				const declined = await declineProposal(c.var.db, { context, note: data.note });
 				scheduleDelivery(c, declined.outboxIds);
 			},
 			redirectTo: () => withNotice(callConsoleUrl(context.series, context.call.id), NOTICES.proposal_declined),
@@ -235,8 +230,7 @@ export const hostingPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "edition",
 			schema: NewEditionSchema,
-			run: async (data) => {
-				const edition = asFieldData<NewEditionInput>(data);
+			run: async (edition) => {
 				const host = await authorizedNewEdition(c, series, edition.hostInstitutionId);
 				return createEdition(c.var.db, { series, host, edition, chairId: user.id });
 			},

@@ -11,6 +11,7 @@ import {
 	country,
 	date,
 	type FieldSpec,
+	type FieldsData,
 	int,
 	markdown,
 	objectOf,
@@ -28,7 +29,7 @@ const requirementsField = markdown("requirements", "What a proposal must contain
 	hint: "Shown on the series page, e.g. the venue's rooms, expected costs, the local team. Markdown is shown as text.",
 });
 
-export const CALL_FIELDS: FieldSpec[] = [
+export const CALL_FIELDS = [
 	int("forYear", "Year of the edition", { required: true, min: 2000, max: 2200 }),
 	deadlineField,
 	requirementsField,
@@ -36,14 +37,10 @@ export const CALL_FIELDS: FieldSpec[] = [
 
 export const OpenCallSchema = objectOf(CALL_FIELDS).openapi("OpenHostCall");
 
-export interface CallInput {
-	forYear: number;
-	deadline: string;
-	requirements: string;
-}
+export type CallInput = FieldsData<typeof CALL_FIELDS>;
 
 /** What can change about an open call: its deadline and requirements, or closing it. */
-export const CALL_EDIT_FIELDS: FieldSpec[] = [deadlineField, requirementsField];
+export const CALL_EDIT_FIELDS = [deadlineField, requirementsField];
 
 export const CallEditSchema = objectOf(CALL_EDIT_FIELDS);
 
@@ -56,13 +53,9 @@ export const PatchCallSchema = z
 	.refine((patch) => Object.keys(patch).length > 0, "Give at least one field to change.")
 	.openapi("PatchHostCall");
 
-export interface CallPatch {
-	status?: "closed";
-	deadline?: string;
-	requirements?: string;
-}
+export type CallPatch = z.infer<typeof PatchCallSchema>;
 
-export const PROPOSAL_FIELDS: FieldSpec[] = [
+export const PROPOSAL_FIELDS = [
 	ref("institutionId", "Proposing institution", "institutions", {
 		required: true,
 		hint: "An institution you own or administer.",
@@ -81,19 +74,7 @@ export const PROPOSAL_FIELDS: FieldSpec[] = [
 
 export const ProposalInputSchema = objectOf(PROPOSAL_FIELDS).openapi("HostProposalInput");
 
-export interface ProposalInput {
-	institutionId: string;
-	city: string;
-	country: string;
-	venue: string;
-	startDate: string;
-	endDate: string;
-	timeZone: string;
-	expectedParticipants: number | null;
-	team: string;
-	motivation: string;
-	budget: string;
-}
+export type ProposalInput = FieldsData<typeof PROPOSAL_FIELDS>;
 
 export const DECISION_FIELDS = {
 	accept: [
@@ -103,12 +84,12 @@ export const DECISION_FIELDS = {
 		}),
 	],
 	decline: [textarea("note", "Note to the proposer", { required: true, max: 5000 })],
-} satisfies Record<string, FieldSpec[]>;
+} satisfies Record<string, readonly FieldSpec[]>;
 
 export const AcceptSchema = objectOf(DECISION_FIELDS.accept).openapi("AcceptHostProposal");
 export const DeclineSchema = objectOf(DECISION_FIELDS.decline).openapi("DeclineHostProposal");
 
-export const NEW_EDITION_FIELDS: FieldSpec[] = [
+export const NEW_EDITION_FIELDS = [
 	ref("hostInstitutionId", "Host institution", "institutions", {
 		required: true,
 		hint: "An institution you own or administer.",
@@ -124,16 +105,7 @@ export const NEW_EDITION_FIELDS: FieldSpec[] = [
 
 export const NewEditionSchema = objectOf(NEW_EDITION_FIELDS).openapi("NewEdition");
 
-export interface NewEditionInput {
-	hostInstitutionId: string;
-	year: number;
-	startDate: string;
-	endDate: string;
-	timeZone: string;
-	city: string;
-	country: string;
-	venueName: string;
-}
+export type NewEditionInput = FieldsData<typeof NEW_EDITION_FIELDS>;
 
 // ---------------------------------------------------------------------------------------------
 // API shapes

@@ -25,7 +25,7 @@ import {
 	updateSession,
 	updateTalk,
 } from "./program";
-import { asSessionData, asTalkData, SessionInput, SessionJson, TalkInput, TalkJson } from "./schemas";
+import { SessionInput, SessionJson, TalkInput, TalkJson } from "./schemas";
 
 const SessionParam = EditionParam.extend({ sessionId: pathId("sessionId") });
 const TalkParam = EditionParam.extend({ talkId: pathId("talkId") });
@@ -150,7 +150,7 @@ export const programApi = createApiRouter()
 		return c.json({ data: sessions.map((session) => sessionJson(edition, session)) }, 200);
 	})
 	.openapi(routes.create, async (c) => {
-		const body = asSessionData(c.req.valid("json"));
+		const body = c.req.valid("json");
 		const { edition } = await authorizedEdition(c, "edition.update", c.req.valid("param").id);
 		const id = await createSession(c.var.db, edition, body);
 		return c.json({ data: sessionJson(edition, await findSession(c.var.db, edition.id, id)) }, 201);
@@ -165,7 +165,7 @@ export const programApi = createApiRouter()
 		const { edition } = await authorizedEdition(c, "edition.update", id);
 		const stored = await findSession(c.var.db, edition.id, sessionId);
 		const data = parseWhole(SessionInput, { ...sessionDataOf(stored), ...c.req.valid("json") });
-		await updateSession(c.var.db, edition, sessionId, asSessionData(data));
+		await updateSession(c.var.db, edition, sessionId, data);
 		return c.json({ data: sessionJson(edition, await findSession(c.var.db, edition.id, sessionId)) }, 200);
 	})
 	.openapi(routes.remove, async (c) => {
@@ -176,7 +176,7 @@ export const programApi = createApiRouter()
 	})
 	.openapi(routes.createTalk, async (c) => {
 		const { id, sessionId } = c.req.valid("param");
-		const body = asTalkData(c.req.valid("json"));
+		const body = c.req.valid("json");
 		const { edition } = await authorizedEdition(c, "edition.update", id);
 		const talkId = await createTalk(c.var.db, edition.id, sessionId, body);
 		return c.json({ data: await talkAfterWrite(c.var.db, edition.id, talkId) }, 201);
@@ -186,7 +186,7 @@ export const programApi = createApiRouter()
 		const { edition } = await authorizedEdition(c, "edition.update", id);
 		const stored = await findTalk(c.var.db, edition.id, talkId);
 		const data = parseWhole(TalkInput, { ...talkDataOf(stored.talk), ...c.req.valid("json") });
-		await updateTalk(c.var.db, edition.id, talkId, asTalkData(data));
+		await updateTalk(c.var.db, edition.id, talkId, data);
 		return c.json({ data: await talkAfterWrite(c.var.db, edition.id, talkId) }, 200);
 	})
 	.openapi(routes.removeTalk, async (c) => {

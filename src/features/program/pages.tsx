@@ -26,7 +26,7 @@ import {
 	updateTalk,
 	warningsOf,
 } from "./program";
-import { asSessionData, asTalkData, SessionForm, TalkForm } from "./schemas";
+import { SessionForm, TalkForm } from "./schemas";
 import { ProgramPage, SessionPage, TalkPage } from "./views";
 
 type Ctx = Context<AppEnv>;
@@ -86,7 +86,7 @@ export const programPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "session",
 			schema: SessionForm,
-			run: (data) => createSession(c.var.db, edition, asSessionData(data)),
+			run: (data) => createSession(c.var.db, edition, data),
 			redirectTo: () => withNotice(programUrl(edition.id), "added"),
 			rerender: (failed, status) => renderProgram(c, failed, status),
 		});
@@ -98,7 +98,7 @@ export const programPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "session",
 			schema: SessionForm,
-			run: (data) => updateSession(c.var.db, edition, sessionId, asSessionData(data)),
+			run: (data) => updateSession(c.var.db, edition, sessionId, data),
 			redirectTo: () => withNotice(sessionUrl(edition.id, sessionId), "updated"),
 			rerender: (failed, status) => renderSession(c, failed, status),
 		});
@@ -114,7 +114,7 @@ export const programPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "talk",
 			schema: TalkForm,
-			run: (data) => createTalk(c.var.db, edition.id, sessionId, asTalkData(data)),
+			run: (data) => createTalk(c.var.db, edition.id, sessionId, data),
 			redirectTo: () => withNotice(sessionUrl(edition.id, sessionId), "added"),
 			rerender: (failed, status) => renderSession(c, failed, status),
 		});
@@ -126,7 +126,7 @@ export const programPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "talk",
 			schema: TalkForm,
-			run: (data) => updateTalk(c.var.db, edition.id, talk.id, asTalkData(data)),
+			run: (data) => updateTalk(c.var.db, edition.id, talk.id, data),
 			redirectTo: (sessionId) => withNotice(sessionUrl(edition.id, sessionId), "updated"),
 			rerender: (failed, status) => renderTalk(c, failed, status),
 		});

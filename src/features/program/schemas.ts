@@ -6,7 +6,7 @@
 import { z } from "@hono/zod-openapi";
 import { SESSION_KINDS, type SessionKind } from "../../db/schema";
 import {
-	type FieldSpec,
+	type FieldsData,
 	formObjectOf,
 	int,
 	markdown,
@@ -31,7 +31,7 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
 // Link lists are written in one insert each: 20 rows × 4 columns stays under D1's 100 bound parameters.
 const MAX_LINKED_SPEAKERS = 20;
 
-export const sessionFields: FieldSpec[] = [
+export const sessionFields = [
 	select(
 		"kind",
 		"Kind",
@@ -49,7 +49,7 @@ export const sessionFields: FieldSpec[] = [
 	refList("chairIds", "Chairs", "speakers", { slots: 3, max: MAX_LINKED_SPEAKERS }),
 ];
 
-export const talkFields: FieldSpec[] = [
+export const talkFields = [
 	text("title", "Title", { required: true, max: 300 }),
 	markdown("abstract", "Abstract (Markdown)", { max: 10_000 }),
 	int("durationMinutes", "Duration (minutes)", {
@@ -85,33 +85,12 @@ export const TalkInput = objectOf(talkFields);
 export const SessionForm = formObjectOf(sessionFields);
 export const TalkForm = withPrefix(TALK_FORM_PREFIX, formObjectOf(talkFields));
 
-/** What the field schemas produce (blank optional fields already replaced by their defaults). */
-export interface SessionData {
-	kind: SessionKind;
-	title: string;
-	description: string;
-	day: number;
-	startTime: string;
-	durationMinutes: number;
-	roomId: string | null;
-	trackId: string | null;
-	namedLectureId: string | null;
-	chairIds: string[];
-}
-
-export interface TalkData {
-	title: string;
-	abstract: string;
-	durationMinutes: number | null;
-	/** Null: at the end (new talks) or where it is (changed talks). */
-	position: number | null;
-	speakerIds: string[];
-}
-
-// One FieldSpec type serves every kind of field, so objectOf yields unknown values: these casts
-// name the shapes the fields above produce (the API and console tests read them back exactly).
-export const asSessionData = (data: Record<string, unknown>) => data as unknown as SessionData;
-export const asTalkData = (data: Record<string, unknown>) => data as unknown as TalkData;
+/**
+ * What the field schemas produce (blank optional fields already replaced by their defaults), typed
+ * from the fields above. A talk's null position: at the end (new talks) or where it is (changed talks).
+ */
+export type SessionData = FieldsData<typeof sessionFields>;
+export type TalkData = FieldsData<typeof talkFields>;
 
 // ---------------------------------------------------------------------------------------------
 // API responses

@@ -16,15 +16,11 @@ import {
 	updateNamedLecture,
 } from "./lectures";
 import {
-	asFieldData,
-	type CreateSeriesInput,
 	CreateSeriesSchema,
 	EditionSchema,
 	LectureParams,
-	type NamedLectureInput,
 	NamedLectureInputSchema,
 	NamedLectureSchema,
-	type SeriesDetails,
 	SeriesDetailsSchema,
 	SeriesSchema,
 } from "./schemas";
@@ -168,7 +164,7 @@ export const seriesApi = createApiRouter()
 		return c.json({ data: found.editions.map((e) => toEditionJson(found.series, e)) }, 200);
 	})
 	.openapi(postSeries, async (c) => {
-		const input = asFieldData<CreateSeriesInput>(c.req.valid("json"));
+		const input = c.req.valid("json");
 		const { user } = requireAuth(c);
 		// The series belongs to the founding institution: its creator must own or administer that one.
 		await authorizedInstitution(c, "series.create", input.institutionId);
@@ -180,7 +176,7 @@ export const seriesApi = createApiRouter()
 		const { series } = await authorizedSeries(c, "series.update", c.req.valid("param").slug);
 		const parsed = SeriesDetailsSchema.safeParse({ ...seriesDetailsOf(series), ...patch });
 		if (!parsed.success) throw validationError(parsed.error);
-		const updated = await updateSeries(c.var.db, { id: series.id, details: asFieldData<SeriesDetails>(parsed.data) });
+		const updated = await updateSeries(c.var.db, { id: series.id, details: parsed.data });
 		return c.json({ data: toSeriesJson(updated) }, 200);
 	})
 	.openapi(listLectures, async (c) => {
@@ -190,7 +186,7 @@ export const seriesApi = createApiRouter()
 		return c.json({ data: lectures.map(toLectureJson) }, 200);
 	})
 	.openapi(postLecture, async (c) => {
-		const input = asFieldData<NamedLectureInput>(c.req.valid("json"));
+		const input = c.req.valid("json");
 		const { series } = await authorizedSeries(c, "series.update", c.req.valid("param").slug);
 		const created = await createNamedLecture(c.var.db, { seriesId: series.id, lecture: input });
 		return c.json({ data: toLectureJson(created) }, 201);
@@ -206,7 +202,7 @@ export const seriesApi = createApiRouter()
 		const updated = await updateNamedLecture(c.var.db, {
 			seriesId: series.id,
 			lectureId,
-			lecture: asFieldData<NamedLectureInput>(parsed.data),
+			lecture: parsed.data,
 		});
 		return c.json({ data: toLectureJson(updated) }, 200);
 	});

@@ -12,15 +12,7 @@ import { authorizedInstitution, institutionResource, listMyInstitutions } from "
 import { LecturePage, LecturesPage, NewSeriesPage, SeriesDetailsPage } from "./console-views";
 import { createNamedLecture, findNamedLecture, listNamedLectures, updateNamedLecture } from "./lectures";
 import { NOTICES } from "./notices";
-import {
-	asFieldData,
-	type CreateSeriesInput,
-	CreateSeriesSchema,
-	type NamedLectureInput,
-	NamedLectureInputSchema,
-	type SeriesDetails,
-	SeriesDetailsSchema,
-} from "./schemas";
+import { CreateSeriesSchema, NamedLectureInputSchema, SeriesDetailsSchema } from "./schemas";
 import { createSeries, updateSeries } from "./series";
 
 type Ctx = Context<AppEnv>;
@@ -89,8 +81,7 @@ export const seriesConsolePages = new Hono<AppEnv>()
 		submitForm(c, {
 			form: "series",
 			schema: CreateSeriesSchema,
-			run: async (data) => {
-				const input = asFieldData<CreateSeriesInput>(data);
+			run: async (input) => {
 				await authorizedInstitution(c, "series.create", input.institutionId);
 				return createSeries(c.var.db, { series: input, stewardId: requireAuth(c).user.id });
 			},
@@ -104,7 +95,7 @@ export const seriesConsolePages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "details",
 			schema: SeriesDetailsSchema,
-			run: (data) => updateSeries(c.var.db, { id: series.id, details: asFieldData<SeriesDetails>(data) }),
+			run: (data) => updateSeries(c.var.db, { id: series.id, details: data }),
 			redirectTo: () => withNotice(seriesConsoleUrl(series), "updated"),
 			rerender: (failed, status) => renderDetails(c, failed, status),
 		});
@@ -115,8 +106,7 @@ export const seriesConsolePages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "lecture",
 			schema: NamedLectureInputSchema,
-			run: (data) =>
-				createNamedLecture(c.var.db, { seriesId: series.id, lecture: asFieldData<NamedLectureInput>(data) }),
+			run: (data) => createNamedLecture(c.var.db, { seriesId: series.id, lecture: data }),
 			redirectTo: () => withNotice(lecturesConsoleUrl(series), "added"),
 			rerender: (failed, status) => renderLectures(c, failed, status),
 		});
@@ -128,8 +118,7 @@ export const seriesConsolePages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "lecture",
 			schema: NamedLectureInputSchema,
-			run: (data) =>
-				updateNamedLecture(c.var.db, { seriesId: series.id, lectureId, lecture: asFieldData<NamedLectureInput>(data) }),
+			run: (data) => updateNamedLecture(c.var.db, { seriesId: series.id, lectureId, lecture: data }),
 			redirectTo: () => withNotice(lecturesConsoleUrl(series), "updated"),
 			rerender: (failed, status) => renderLecture(c, failed, status),
 		});

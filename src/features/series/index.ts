@@ -3,6 +3,6 @@ export { toEditionJson } from "./api";
 export { institutionChoices } from "./console-pages";
 export { type ConsoleUser, FormFields, SeriesConsoleNav, seriesCrumbs } from "./console-views";
 export { lectureSlug } from "./lectures";
-export { asFieldData, EditionSchema } from "./schemas";
+export { EditionSchema } from "./schemas";
 export { type LectureGiven, type LectureHistory, lectureHistories, lecturesGivenQuery } from "./series-page";
 export { PlainText } from "./views";

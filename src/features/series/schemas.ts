@@ -7,13 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { createSelectSchema } from "drizzle-zod";
 import { pathId, SeriesSlugParam, SLUG_PATTERN } from "../../api/params";
 import { editions, namedLectures, series } from "../../db/schema";
-import { type FieldSpec, int, objectOf, ref, text, textarea, url } from "../../domain/fields";
-
-/**
- * The typed view of data a fields schema validated: the field builders check every value, but
- * TypeScript cannot see through them to the shape.
- */
-export const asFieldData = <T>(data: Record<string, unknown>): T => data as unknown as T;
+import { type FieldSpec, type FieldsData, int, objectOf, ref, text, textarea, url } from "../../domain/fields";
 
 /** Addresses the console uses below /console/series/ for its own pages. */
 const RESERVED_SERIES_SLUGS: ReadonlySet<string> = new Set(["new"]);
@@ -30,7 +24,7 @@ export const EditionSchema = createSelectSchema(editions)
 
 export const NamedLectureSchema = createSelectSchema(namedLectures).omit({ seriesId: true }).openapi("NamedLecture");
 
-const slugField: FieldSpec = (() => {
+const slugField: FieldSpec<"slug", string> = (() => {
 	const base = text("slug", "Short address", {
 		required: true,
 		max: 40,
@@ -47,7 +41,7 @@ const slugField: FieldSpec = (() => {
 })();
 
 /** What stewards may change about a series (the slug is its stable address and stays). */
-export const SERIES_FIELDS: FieldSpec[] = [
+export const SERIES_FIELDS = [
 	text("name", "Name", { required: true, max: 200, hint: "The full name, e.g. Artificial Intelligence in Medicine." }),
 	text("shortName", "Short name", {
 		required: true,
@@ -61,7 +55,7 @@ export const SERIES_FIELDS: FieldSpec[] = [
 ];
 
 /** A series is started by an institution: the one chosen here must be one its creator administers. */
-export const CREATE_SERIES_FIELDS: FieldSpec[] = [
+export const CREATE_SERIES_FIELDS = [
 	ref("institutionId", "Founding institution", "institutions", {
 		required: true,
 		hint: "An institution you own or administer. You become the series' first steward.",
@@ -73,19 +67,11 @@ export const CREATE_SERIES_FIELDS: FieldSpec[] = [
 export const CreateSeriesSchema = objectOf(CREATE_SERIES_FIELDS).openapi("CreateSeries");
 export const SeriesDetailsSchema = objectOf(SERIES_FIELDS).openapi("SeriesDetails");
 
-export interface SeriesDetails {
-	name: string;
-	shortName: string;
-	description: string;
-	cadenceYears: number;
-	society: string;
-	logoUrl: string;
-}
-
-export type CreateSeriesInput = SeriesDetails & { institutionId: string; slug: string };
+export type SeriesDetails = FieldsData<typeof SERIES_FIELDS>;
+export type CreateSeriesInput = FieldsData<typeof CREATE_SERIES_FIELDS>;
 
 /** Named lectures: the slug is made from the honoree when the lecture is added, and stays. */
-export const NAMED_LECTURE_FIELDS: FieldSpec[] = [
+export const NAMED_LECTURE_FIELDS = [
 	text("name", "Name", { required: true, max: 200, hint: "e.g. Willem Vaalburg lecture" }),
 	text("honoree", "In honour of", { required: true, max: 200 }),
 	textarea("description", "Description", { max: 2000 }),
@@ -93,10 +79,6 @@ export const NAMED_LECTURE_FIELDS: FieldSpec[] = [
 
 export const NamedLectureInputSchema = objectOf(NAMED_LECTURE_FIELDS).openapi("NamedLectureInput");
 
-export interface NamedLectureInput {
-	name: string;
-	honoree: string;
-	description: string;
-}
+export type NamedLectureInput = FieldsData<typeof NAMED_LECTURE_FIELDS>;
 
 export const LectureParams = SeriesSlugParam.extend({ lectureId: pathId("lectureId") });
