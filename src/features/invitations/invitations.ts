@@ -9,19 +9,23 @@
  * a role twice or grant a withdrawn one.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
-import { and, asc, eq, exists, gt, inArray, isNull, not, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, isNull, not, or, type SQL, sql } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
 import type { Database } from "../../db/client";
+import { insertIf } from "../../db/insert-if";
 import {
 	type EditionRole,
 	editionMembers,
 	editions,
+	INVITATION_SCOPES,
 	type InstitutionRole,
 	type Invitation,
 	type InvitationScope,
 	institutionMembers,
 	institutions,
 	invitations,
+	outbox,
 	series,
 	seriesStewards,
 	type User,
@@ -30,7 +34,6 @@ import {
 import { describeOffer, longDateOf } from "../../domain/invitation-wording";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { outboxInsert } from "../../lib/mailer";
 import { overRateLimit, rateLimitGuard } from "../../lib/rate-limit";
 import { invitationPath } from "../../urls";
 import { invitationLimitError, invitationLimits } from "./limits";
@@ -134,17 +137,23 @@ export async function createInvitation(
 	const outboxId = newId();
 	const send = { scope: target.scope, targetId: target.id, inviterId: inviter.id, email };
 	const limits = rateLimitGuard(db, invitationLimits(send), now.getTime());
-	await db
+	// The invitation and its mail are written only if the inviter still holds the role that allows
+	// them when the batch lands: a removal between the authorization and this write would otherwise
+	// leave an invitation its own revocation (revokeInvitationsOfFormerInviter) ran too early to see.
+	const inviterStillMay = inviterMay(db, inviter.id, target.scope, target.id);
+	const [, ...rest] = await db
 		.batch([
 			db
 				.update(invitations)
 				.set({ revokedAt: now })
-				.where(and(forTarget(target.scope, target.id), eq(invitations.email, email), pending())),
+				.where(and(forTarget(target.scope, target.id), eq(invitations.email, email), pending(), inviterStillMay)),
 			...limits,
-			db.insert(invitations).values(invitation),
-			outboxInsert(
+			insertIf(db, invitations, invitation, inviterStillMay).returning({ id: invitations.id }),
+			insertIf(
 				db,
+				outbox,
 				{
+					id: outboxId,
 					to: email,
 					// Fixed words only: names are chosen by whoever invites, and the Subject is what a spammer wants.
 					subject: INVITATION_SUBJECTS[target.scope],
@@ -160,13 +169,17 @@ export async function createInvitation(
 						"If you did not expect this invitation, you can ignore this email.",
 					].join("\n"),
 				},
-				outboxId,
+				exists(db.select({ one: sql`1` }).from(invitations).where(eq(invitations.id, invitation.id))),
 			),
 		])
 		.catch(async (error) => {
 			if (overRateLimit(error)) throw await invitationLimitError(db, send, now.getTime());
 			throw error;
 		});
+	const inserted = rest[limits.length] as { id: string }[];
+	if (inserted.length === 0) {
+		throw new AppError(403, "forbidden", "You no longer have the role that allows this invitation.");
+	}
 	return { invitation, outboxId };
 }
 
@@ -445,40 +458,53 @@ async function hasRole(db: Database, target: InvitationTarget, email: string): P
  */
 export function revokeInvitationsOfFormerInviter(db: Database, userId: string, now = new Date()) {
 	const stillInvites = or(
-		and(
-			eq(invitations.scope, "institution"),
-			exists(
+		...INVITATION_SCOPES.map((scope) =>
+			and(eq(invitations.scope, scope), inviterMay(db, userId, scope, invitations.targetId)),
+		),
+	);
+	return db
+		.update(invitations)
+		.set({ revokedAt: now })
+		.where(and(eq(invitations.invitedBy, userId), pending(), not(stillInvites ?? sql`0`)))
+		.returning({ id: invitations.id });
+}
+
+/**
+ * The SQL condition "`userId` may send invitations to `targetId` of `scope`", as the policy says
+ * (see revokeInvitationsOfFormerInviter): evaluated by SQLite inside a batch, so it sees the roles
+ * as they are when the write lands, not as they were when the request was authorized.
+ */
+function inviterMay(db: Database, userId: string, scope: InvitationScope, targetId: string | AnySQLiteColumn) {
+	switch (scope) {
+		case "institution":
+			return exists(
 				db
 					.select({ one: sql`1` })
 					.from(institutionMembers)
 					.where(
 						and(
-							eq(institutionMembers.institutionId, invitations.targetId),
+							eq(institutionMembers.institutionId, targetId),
 							eq(institutionMembers.userId, userId),
 							inArray(institutionMembers.role, ["owner", "admin"]),
 						),
 					),
-			),
-		),
-		and(
-			eq(invitations.scope, "series"),
-			exists(
+			);
+		case "series":
+			return exists(
 				db
 					.select({ one: sql`1` })
 					.from(seriesStewards)
-					.where(and(eq(seriesStewards.seriesId, invitations.targetId), eq(seriesStewards.userId, userId))),
-			),
-		),
-		and(
-			eq(invitations.scope, "edition"),
-			or(
+					.where(and(eq(seriesStewards.seriesId, targetId), eq(seriesStewards.userId, userId))),
+			);
+		case "edition":
+			return or(
 				exists(
 					db
 						.select({ one: sql`1` })
 						.from(editionMembers)
 						.where(
 							and(
-								eq(editionMembers.editionId, invitations.targetId),
+								eq(editionMembers.editionId, targetId),
 								eq(editionMembers.userId, userId),
 								eq(editionMembers.role, "chair"),
 							),
@@ -489,16 +515,10 @@ export function revokeInvitationsOfFormerInviter(db: Database, userId: string, n
 						.select({ one: sql`1` })
 						.from(seriesStewards)
 						.innerJoin(editions, eq(editions.seriesId, seriesStewards.seriesId))
-						.where(and(eq(editions.id, invitations.targetId), eq(seriesStewards.userId, userId))),
+						.where(and(eq(editions.id, targetId), eq(seriesStewards.userId, userId))),
 				),
-			),
-		),
-	);
-	return db
-		.update(invitations)
-		.set({ revokedAt: now })
-		.where(and(eq(invitations.invitedBy, userId), pending(), not(stillInvites ?? sql`0`)))
-		.returning({ id: invitations.id });
+			) as SQL;
+	}
 }
 
 const forTarget = (scope: InvitationScope, targetId: string) =>

@@ -5,8 +5,10 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createInvitation, editionTarget } from "../../../src/features/invitations/invitations";
+import type { ErrorBody } from "../../../src/lib/errors";
 import { postForm, sendJson, type TestUser } from "../../auth-helpers";
-import { seed } from "../../helpers";
+import { seed, testDb } from "../../helpers";
 import {
 	createCommitteeMember,
 	createTestEdition,
@@ -120,6 +122,42 @@ describe("an edition's committee", () => {
 
 		expect(await revokedAt(token)).toBeNull();
 		expect(await acceptAs(email, token)).toEqual({ status: 200, body: "accepted" });
+	});
+});
+
+describe("the write itself", () => {
+	it("refuses an invitation whose inviter lost the role after being authorized: no invitation, no mail", async () => {
+		const edition = await createTestEdition();
+		const chair = await createCommitteeMember(edition, "chair", "racing-chair");
+		const email = freshEmail("raced");
+		const older = await invite(`/api/v1/editions/${edition}/invitations`, { email, role: "reviewer" }, chair);
+		// The request was authorized; the removal lands before its write (the race the role check cannot see).
+		await env.DB.prepare("delete from edition_members where edition_id = ? and user_id = ?")
+			.bind(edition, chair.id)
+			.run();
+
+		const attempt = createInvitation(testDb(), {
+			target: editionTarget({ id: edition, name: "AINM test" }),
+			email,
+			role: "organizer",
+			inviter: { id: chair.id, name: chair.name },
+			baseUrl: "https://baton.example.org",
+		});
+
+		await expect(attempt).rejects.toMatchObject({
+			status: 403,
+			message: "You no longer have the role that allows this invitation.",
+		} satisfies Partial<ErrorBody["error"]> & { status: number });
+		const rows = await env.DB.prepare("select role, revoked_at from invitations where email = ? order by created_at")
+			.bind(email)
+			.all<{ role: string; revoked_at: number | null }>();
+		// Only the earlier invitation, untouched by the refused one (its own revocation is the removal's job).
+		expect(rows.results).toEqual([{ role: "reviewer", revoked_at: null }]);
+		expect(await revokedAt(older)).toBeNull();
+		const mails = await env.DB.prepare('select count(*) as n from outbox where "to" = ?')
+			.bind(email)
+			.first<{ n: number }>();
+		expect(mails?.n).toBe(1);
 	});
 });
 
