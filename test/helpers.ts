@@ -26,3 +26,27 @@ export const postJson = (path: string, body: unknown) =>
 		headers: { "Content-Type": "application/json" },
 		body: typeof body === "string" ? body : JSON.stringify(body),
 	});
+
+const unescapeHtml = (value: string) =>
+	value
+		.replaceAll("&quot;", '"')
+		.replaceAll("&#39;", "'")
+		.replaceAll("&lt;", "<")
+		.replaceAll("&gt;", ">")
+		.replaceAll("&amp;", "&");
+
+/** The inner HTML of the form of `method` whose action is `action`. */
+export function formHtml(html: string, action: string, method = "post"): string {
+	const form = new RegExp(`<form method="${method}" action="${action}">([\\s\\S]*?)</form>`).exec(html);
+	if (!form?.[1]) throw new Error(`no form posting to ${action}`);
+	return form[1];
+}
+
+/** The hidden fields a browser would send with the form of `method` whose action is `action`. */
+export const hiddenFields = (html: string, action: string, method = "post"): Record<string, string> =>
+	Object.fromEntries(
+		[...formHtml(html, action, method).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+			unescapeHtml(m[1] ?? ""),
+			unescapeHtml(m[2] ?? ""),
+		]),
+	);

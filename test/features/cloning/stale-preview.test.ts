@@ -12,7 +12,7 @@ import { cloneEdition } from "../../../src/features/cloning";
 import { newId } from "../../../src/lib/ids";
 import { createTestUser, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { addCommitteeMember } from "../../fixtures";
-import { request, seed } from "../../helpers";
+import { formHtml, hiddenFields, request, seed } from "../../helpers";
 import { AINM_2023, contentVersion, createEdition, observedD1, rowCounts, rowsOf } from "./helpers";
 
 const WIZARD_TARGET = "stale-wizard-2041";
@@ -21,30 +21,6 @@ const RACE_TARGET = "stale-race-2045";
 const setup = `/console/editions/${WIZARD_TARGET}/setup`;
 
 let chair: TestUser;
-
-const unescapeHtml = (value: string) =>
-	value
-		.replaceAll("&quot;", '"')
-		.replaceAll("&#39;", "'")
-		.replaceAll("&lt;", "<")
-		.replaceAll("&gt;", ">")
-		.replaceAll("&amp;", "&");
-
-/** The inner HTML of the form posting to `action`. */
-function formHtml(html: string, action: string): string {
-	const form = new RegExp(`<form method="post" action="${action}">([\\s\\S]*?)</form>`).exec(html);
-	if (!form?.[1]) throw new Error(`no form posting to ${action}`);
-	return form[1];
-}
-
-/** The hidden fields of the form posting to `action`, as a browser sends them. */
-const hiddenFields = (html: string, action: string): Record<string, string> =>
-	Object.fromEntries(
-		[...formHtml(html, action).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
-			unescapeHtml(m[1] ?? ""),
-			unescapeHtml(m[2] ?? ""),
-		]),
-	);
 
 /** Someone else's edit of the edition through the API: a session added to its program. */
 async function addSessionThroughApi(editionId: string) {

@@ -10,7 +10,7 @@ import { dateOfDay } from "../../../src/lib/dates";
 import { resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { addCommitteeMember } from "../../fixtures";
-import { request } from "../../helpers";
+import { hiddenFields, request } from "../../helpers";
 import { createApiToken } from "../invitations/helpers";
 import { seedWithTemplates } from "../templates/helpers";
 import { AINM_2023, contentVersion, createEdition, editionSnapshot, rowCounts, rowsOf } from "./helpers";
@@ -32,25 +32,6 @@ const ALL_PARTS_FORM = {
 let chair: TestUser;
 let reviewer: TestUser;
 let outsider: TestUser;
-
-const unescapeHtml = (value: string) =>
-	value
-		.replaceAll("&quot;", '"')
-		.replaceAll("&#39;", "'")
-		.replaceAll("&lt;", "<")
-		.replaceAll("&gt;", ">")
-		.replaceAll("&amp;", "&");
-
-/** The hidden fields a browser would send with the form of `method` whose action is `action`. */
-function formFields(html: string, action: string, method = "post"): Record<string, string> {
-	const form = new RegExp(`<form method="${method}" action="${action}">([\\s\\S]*?)</form>`).exec(html);
-	if (!form?.[1]) throw new Error(`no form posting to ${action}`);
-	const fields: Record<string, string> = {};
-	for (const input of form[1].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-		fields[unescapeHtml(input[1] ?? "")] = unescapeHtml(input[2] ?? "");
-	}
-	return fields;
-}
 
 const text = async (res: Response) => {
 	const body = await res.text();
@@ -124,13 +105,13 @@ describe("the setup wizard", () => {
 		for (const page of [start, parts, preview]) expect(page.match(/<h1[ >]/g)).toHaveLength(1);
 
 		// "Change the choices" goes back to step 2 with the choices made.
-		const back = formFields(previewHtml, setup(), "get");
+		const back = hiddenFields(previewHtml, setup(), "get");
 		const again = await text(await getAs(`${setup()}?${new URLSearchParams(back)}`, chair.cookie));
 		expect(again).toMatch(/<input id="field-part.checklist" type="checkbox" name="part.checklist" checked=""/);
 		expect(again).toMatch(/name="roomMap.seed-2023-room-plenary"[^>]*value="Hall A"/);
 
 		// Apply: the preview's hidden form carries the choices and the version of AINM 2025 it showed.
-		const fields = formFields(previewHtml, `${setup()}/apply`);
+		const fields = hiddenFields(previewHtml, `${setup()}/apply`);
 		expect(fields).toEqual({
 			sourceEditionId: AINM_2023,
 			...ALL_PARTS_FORM,

@@ -11,7 +11,7 @@ import { checklistTasks } from "../../../src/db/schema";
 import { newId } from "../../../src/lib/ids";
 import { createTestUser, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { addCommitteeMember } from "../../fixtures";
-import { request, testDb } from "../../helpers";
+import { formHtml, hiddenFields, request, testDb } from "../../helpers";
 import { contentVersion, createEdition, rowCounts, rowsOf } from "../cloning/helpers";
 import { seedWithTemplates } from "./helpers";
 
@@ -21,30 +21,6 @@ const AINM_TEMPLATE = "seed-template-ainm-symposium";
 const setup = `/console/editions/${WIZARD_EDITION}/setup`;
 
 let chair: TestUser;
-
-const unescapeHtml = (value: string) =>
-	value
-		.replaceAll("&quot;", '"')
-		.replaceAll("&#39;", "'")
-		.replaceAll("&lt;", "<")
-		.replaceAll("&gt;", ">")
-		.replaceAll("&amp;", "&");
-
-/** The inner HTML of the form posting to `action`. */
-function formHtml(html: string, action: string): string {
-	const form = new RegExp(`<form method="post" action="${action}">([\\s\\S]*?)</form>`).exec(html);
-	if (!form?.[1]) throw new Error(`no form posting to ${action}`);
-	return form[1];
-}
-
-/** The hidden fields of the form posting to `action`, as a browser sends them. */
-const hiddenFields = (html: string, action: string): Record<string, string> =>
-	Object.fromEntries(
-		[...formHtml(html, action).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
-			unescapeHtml(m[1] ?? ""),
-			unescapeHtml(m[2] ?? ""),
-		]),
-	);
 
 /** Someone else's edit of the edition: a checklist task written as every content write is. */
 async function addTaskMeanwhile(editionId: string) {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ainmSymposiumDocument } from "../../../src/cli/seed/ainm-templates";
 import { createTestUser, getAs, postForm, type TestUser } from "../../auth-helpers";
 import { addCommitteeMember } from "../../fixtures";
+import { hiddenFields } from "../../helpers";
 import { contentVersion, createEdition, editionSnapshot, rowsOf } from "../cloning/helpers";
 import { seedWithTemplates } from "./helpers";
 
@@ -21,26 +22,6 @@ let chair: TestUser;
 let outsider: TestUser;
 
 const text = async (res: Response) => (await res.text()).replace(/\s+/g, " ");
-
-const unescapeHtml = (value: string) =>
-	value
-		.replaceAll("&quot;", '"')
-		.replaceAll("&#39;", "'")
-		.replaceAll("&lt;", "<")
-		.replaceAll("&gt;", ">")
-		.replaceAll("&amp;", "&");
-
-/** The hidden fields of the form posting to `action`, as a browser sends them. */
-function hiddenFields(html: string, action: string): Record<string, string> {
-	const form = new RegExp(`<form method="post" action="${action}">([\\s\\S]*?)</form>`).exec(html);
-	if (!form?.[1]) throw new Error(`no form posting to ${action}`);
-	return Object.fromEntries(
-		[...form[1].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
-			unescapeHtml(m[1] ?? ""),
-			unescapeHtml(m[2] ?? ""),
-		]),
-	);
-}
 
 beforeAll(async () => {
 	await seedWithTemplates();
