@@ -3,7 +3,7 @@ import { type EditionContext, EditionPageLayout } from "../../views/edition-page
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice } from "../../views/forms";
 import { Layout } from "../../views/layout";
-import { ActionsHeader } from "../../views/table";
+import { RowsTable } from "../../views/table";
 import type { SiteTenant } from "../site";
 import type { EditionHost } from "./hosts";
 import { MAX_FAILED_CHECKS } from "./verification";
@@ -77,86 +77,72 @@ export function HostsPage(
 			{hosts.length === 0 ? (
 				<p>No host names yet: the site is served at its address on {props.mainHost} only.</p>
 			) : (
-				<div class="table-wrap">
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">Host name</th>
-								<th scope="col">State</th>
-								<th scope="col">Last check</th>
-								{canManage ? <ActionsHeader /> : null}
-							</tr>
-						</thead>
-						<tbody>
-							{hosts.map((host) => (
-								<tr>
-									<td>
-										<a href={hostUrl(host.hostname)}>{host.hostname}</a>
-										{host.serving && host === hosts.find((h) => h.serving) ? (
-											<span class="meta"> (canonical)</span>
-										) : null}
-									</td>
-									<td>
-										<span class="badge">{host.takeover ? "pending takeover" : host.state}</span>{" "}
-										{stateExplanation(host)}
-									</td>
-									<td>
-										{host.lastCheckedAt ? minute(host.lastCheckedAt) : "Not checked yet"}
-										{host.lastCheckError ? <span class="meta"> — {host.lastCheckError}</span> : null}
-									</td>
-									{canManage ? (
-										<td>
-											{host.state !== "held" ? (
-												<ActionButton
-													action={checkHostUrl(edition.id, host.hostname)}
-													label={`Check ${host.hostname} now`}
-												/>
-											) : null}
-											<ActionButton
-												action={removeHostUrl(edition.id, host.hostname)}
-												label={`Remove ${host.hostname}`}
-												danger
-											/>
-										</td>
+				<RowsTable
+					columns={[
+						{
+							label: "Host name",
+							value: (host) => (
+								<>
+									<a href={hostUrl(host.hostname)}>{host.hostname}</a>
+									{host.serving && host === hosts.find((h) => h.serving) ? (
+										<span class="meta"> (canonical)</span>
 									) : null}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+								</>
+							),
+						},
+						{
+							label: "State",
+							value: (host) => (
+								<>
+									<span class="badge">{host.takeover ? "pending takeover" : host.state}</span> {stateExplanation(host)}
+								</>
+							),
+						},
+						{
+							label: "Last check",
+							value: (host) => (
+								<>
+									{host.lastCheckedAt ? minute(host.lastCheckedAt) : "Not checked yet"}
+									{host.lastCheckError ? <span class="meta"> — {host.lastCheckError}</span> : null}
+								</>
+							),
+						},
+					]}
+					rows={hosts}
+					action={
+						canManage
+							? (host) => (
+									<>
+										{host.state !== "held" ? (
+											<ActionButton
+												action={checkHostUrl(edition.id, host.hostname)}
+												label={`Check ${host.hostname} now`}
+											/>
+										) : null}
+										<ActionButton
+											action={removeHostUrl(edition.id, host.hostname)}
+											label={`Remove ${host.hostname}`}
+											danger
+										/>
+									</>
+								)
+							: undefined
+					}
+				/>
 			)}
 			{withRecords.length > 0 ? (
 				<section aria-labelledby="records">
 					<h2 id="records">DNS records to create</h2>
 					<p>{VERIFIER_HINTS[props.verifier]}</p>
-					<div class="table-wrap">
-						<table>
-							<thead>
-								<tr>
-									<th scope="col">For</th>
-									<th scope="col">Type</th>
-									<th scope="col">Name</th>
-									<th scope="col">Value</th>
-								</tr>
-							</thead>
-							<tbody>
-								{withRecords.flatMap((host) =>
-									host.records.map((record) => (
-										<tr>
-											<td>{host.hostname}</td>
-											<td>{record.type}</td>
-											<td>
-												<code>{record.name}</code>
-											</td>
-											<td>
-												<code>{record.value}</code>
-											</td>
-										</tr>
-									)),
-								)}
-							</tbody>
-						</table>
-					</div>
+					<RowsTable
+						columns={[
+							{ label: "For", value: (row) => row.hostname },
+							{ label: "Type", value: (row) => row.record.type },
+							{ label: "Name", value: (row) => <code>{row.record.name}</code> },
+							{ label: "Value", value: (row) => <code>{row.record.value}</code> },
+						]}
+						rows={withRecords.flatMap((host) => host.records.map((record) => ({ hostname: host.hostname, record })))}
+					/>
 				</section>
 			) : null}
 			{canManage ? (
