@@ -9,7 +9,7 @@ import { EditionIdParam as EditionParam } from "../../api/params";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, previewClone } from "./clone";
 import { CLONE_PARTS } from "./edition-parts";
-import { CloneRequest } from "./parts";
+import { CloneRequest, PreviewedContentVersion } from "./parts";
 
 const CloneApiRequest = CloneRequest.extend({
 	preview: z.boolean().default(false).openapi({ description: "Only show what would be created; write nothing." }),
@@ -54,10 +54,7 @@ const ClonePreview = z
 	.object({
 		source: EditionSummary,
 		target: EditionSummary,
-		contentVersion: z.number().int().openapi({
-			description:
-				"This edition's content version the preview was made from: send it as `expectedContentVersion` to apply exactly this.",
-		}),
+		contentVersion: PreviewedContentVersion,
 		gapDays: z.number(),
 		parts: z.array(
 			z.object({

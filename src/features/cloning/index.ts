@@ -43,6 +43,7 @@ export {
 	type CloneRequestData,
 	ExpectedContentVersion,
 	formFromRequest,
+	PreviewedContentVersion,
 	ROOM_NAME_MAX,
 	requestFromForm,
 	roomField,

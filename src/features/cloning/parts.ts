@@ -62,6 +62,12 @@ export const CloneRequest = z
 	})
 	.openapi("CloneRequest");
 
+/** The other half of ExpectedContentVersion: the version a preview (clone or template) was made from. */
+export const PreviewedContentVersion = z.number().int().openapi({
+	description:
+		"This edition's content version the preview was made from: send it as `expectedContentVersion` to apply exactly this.",
+});
+
 export type CloneRequestData = z.infer<typeof CloneRequest>;
 export const roomField = (roomId: string) => `roomMap.${roomId}`;
 

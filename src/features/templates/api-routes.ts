@@ -6,7 +6,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { EditionIdParam } from "../../api/params";
 import { TEMPLATE_VISIBILITIES } from "../../db/schema";
-import { CLONE_PARTS } from "../cloning";
+import { CLONE_PARTS, PreviewedContentVersion } from "../cloning";
 import { TEMPLATE_SCHEMA } from "./document";
 import { ApplyRequest, ForkRequest, PublishRequest, RepublishRequest } from "./schemas";
 
@@ -101,10 +101,7 @@ const TemplatePreview = z
 			endDate: z.string(),
 			timeZone: z.string(),
 		}),
-		contentVersion: z.number().int().openapi({
-			description:
-				"This edition's content version the preview was made from: send it as `expectedContentVersion` to apply exactly this.",
-		}),
+		contentVersion: PreviewedContentVersion,
 		parts: z.array(
 			z.object({
 				part: z.enum(CLONE_PARTS),
