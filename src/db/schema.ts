@@ -188,6 +188,11 @@ export const sessions = sqliteTable(
 		namedLectureId: text("named_lecture_id").references(() => namedLectures.id, {
 			onDelete: "set null",
 		}),
+		/**
+		 * The revision of the session's calendar event (its iCalendar SEQUENCE): raised in the batch
+		 * of every write that changes what the event shows, never otherwise (src/db/event-revisions.ts).
+		 */
+		revision: integer("revision").notNull().default(0),
 	},
 	(t) => [
 		uniqueIndex("sessions_edition_seq").on(t.editionId, t.seq),

@@ -1,6 +1,8 @@
 /** What a content collection is: the one declaration each collection makes (see collections.ts for the registry). */
 import type { SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Database } from "../../db/client";
 import type { FieldSpec } from "../../domain/fields";
 
 export type EditionTable = SQLiteTable & { id: AnySQLiteColumn; editionId: AnySQLiteColumn };
@@ -26,6 +28,12 @@ export interface CollectionDef {
 	fromRow?: (row: Row) => Data;
 	/** Computed columns of a new row (e.g. the next per-edition seq). */
 	insertExtras?: (editionId: string) => Record<string, SQL>;
+	/**
+	 * For rows the program's calendar events show (rooms, speakers): the statements raising those
+	 * events' revisions when the row changes what they show (`after` undefined: it is removed), for
+	 * the write's own batch, before the write (src/db/event-revisions.ts).
+	 */
+	revisesEvents?: (db: Database, editionId: string, before: Row, after: Row | undefined) => BatchItem<"sqlite">[];
 	/** The field blamed when a unique index refuses a row. */
 	uniqueField?: { name: string; message: string };
 }

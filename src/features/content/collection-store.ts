@@ -88,6 +88,7 @@ export async function updateItem(
 	await checkDomain(db, def, editionId, data);
 	const row = def.toRow ? def.toRow(data, existing) : data;
 	await writeEditionContent(db, editionId, [
+		...(def.revisesEvents?.(db, editionId, existing, row) ?? []),
 		db
 			.update(def.table)
 			.set(row as never)
@@ -97,8 +98,10 @@ export async function updateItem(
 }
 
 export async function deleteItem(db: Database, def: CollectionDef, editionId: string, itemId: string): Promise<void> {
-	await findItem(db, def, editionId, itemId);
+	const existing = await findItem(db, def, editionId, itemId);
 	await writeEditionContent(db, editionId, [
+		// Before the delete: its foreign keys let go of the row (a session's room) or drop its links.
+		...(def.revisesEvents?.(db, editionId, existing, undefined) ?? []),
 		db.delete(def.table).where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
 		...detachItemLinks(db, editionId, def.key, itemId),
 	]);

@@ -5,6 +5,7 @@
  */
 import { asc, sql } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { changesAny, reviseRoomEvents, reviseSpeakerEvents } from "../../db/event-revisions";
 import {
 	CHECKLIST_STATUSES,
 	checklistTasks,
@@ -73,6 +74,9 @@ const roomsDef: CollectionDef = {
 		{ label: "Capacity", value: (r) => str(r.capacity) },
 	],
 	label: (r) => str(r.name),
+	// A session's calendar event names its room.
+	revisesEvents: (db, editionId, before, after) =>
+		!after || changesAny(before, after, ["name"]) ? [reviseRoomEvents(db, editionId, str(before.id))] : [],
 };
 
 const tracksDef: CollectionDef = {
@@ -139,6 +143,13 @@ const speakersDef: CollectionDef = {
 	insertExtras: (editionId) => ({
 		seq: sql`(select coalesce(max(${speakers.seq}), 0) + 1 from ${speakers} where ${speakers.editionId} = ${editionId})`,
 	}),
+	// Calendar events name their chairs and speakers with their affiliation, once they consented.
+	revisesEvents: (db, editionId, before, after) =>
+		!after ||
+		changesAny(before, after, ["name", "affiliation"]) ||
+		(before.consentedAt == null) !== (after.consentedAt == null)
+			? [reviseSpeakerEvents(db, editionId, str(before.id))]
+			: [],
 };
 
 const pagesDef: CollectionDef = {

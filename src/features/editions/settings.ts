@@ -7,6 +7,7 @@
 import { eq, max } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
+import { changesAny, reviseEditionEvents } from "../../db/event-revisions";
 import { type Edition, editions, sessions } from "../../db/schema";
 import {
 	color,
@@ -78,6 +79,9 @@ function checkSettings(data: SettingsData): void {
 		throw new AppError(422, "invalid_settings", "Some settings do not fit together.", fields);
 }
 
+/** The settings every calendar event of the program shows: where it is, and when (day 1 and the zone). */
+const EVENT_SETTINGS = ["venueName", "venueAddress", "city", "startDate", "timeZone"] as const;
+
 /** Saves the settings; the edition's days may shrink only if no session sits on a removed day. */
 export async function updateSettings(db: Database, edition: Edition, data: SettingsData): Promise<Edition> {
 	checkSettings(data);
@@ -93,6 +97,7 @@ export async function updateSettings(db: Database, edition: Edition, data: Setti
 		});
 	}
 	await writeEditionContent(db, edition.id, [
+		...(changesAny(edition, data as Partial<Edition>, EVENT_SETTINGS) ? [reviseEditionEvents(db, edition.id)] : []),
 		db
 			.update(editions)
 			.set(data as Partial<Edition>)

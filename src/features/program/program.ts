@@ -10,6 +10,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
+import { changesAny, differs, reviseSessions } from "../../db/event-revisions";
 import {
 	type Edition,
 	namedLectures,
@@ -256,14 +257,21 @@ export async function createSession(db: Database, edition: ProgramEdition, data:
 	return id;
 }
 
-/** Replaces a session's fields and its chairs (the whole list) in one batch. */
+/** What a session's calendar event shows of its own row (src/db/event-revisions.ts). */
+const EVENT_FIELDS = ["title", "description", "day", "startTime", "durationMinutes", "roomId"] as const;
+
+/**
+ * Replaces a session's fields and its chairs (the whole list) in one batch; its event's revision
+ * goes up when the event shows something else afterwards.
+ */
 export async function updateSession(db: Database, edition: ProgramEdition, sessionId: string, data: SessionData) {
 	const existing = await findSession(db, edition.id, sessionId);
 	await checkSession(db, edition, data, existing);
+	const revised = changesAny(existing, data, EVENT_FIELDS) || differs(existing.chairIds, data.chairIds);
 	await writeEditionContent(db, edition.id, [
 		db
 			.update(sessions)
-			.set(sessionColumns(data))
+			.set({ ...sessionColumns(data), ...(revised ? { revision: sql`${sessions.revision} + 1` } : {}) })
 			.where(and(eq(sessions.id, sessionId), eq(sessions.editionId, edition.id))),
 		db
 			.delete(sessionChairs)
@@ -314,15 +322,27 @@ export async function createTalk(db: Database, editionId: string, sessionId: str
 				sql`(select coalesce(max(${talks.position}), 0) + 1 from ${talks} where ${talks.sessionId} = ${sessionId})`,
 		}),
 		...linkRows(db, talkSpeakers, speakerRows(editionId, id, data.speakerIds)),
+		reviseSession(db, editionId, sessionId),
 	]);
 	return id;
 }
+
+/** What a session's calendar event shows of a talk in it: its title, place in the list and speakers. */
+const talkShowsOtherwise = (talk: ProgramTalk, data: TalkData) =>
+	differs(talk.title, data.title) ||
+	differs(talk.position, data.position ?? talk.position) ||
+	differs(talk.speakerIds, data.speakerIds);
+
+/** Raises the revision of one session's event: a talk in it came, went or changed. */
+const reviseSession = (db: Database, editionId: string, sessionId: string) =>
+	reviseSessions(db, and(eq(sessions.id, sessionId), eq(sessions.editionId, editionId)));
 
 /** Replaces a talk's fields and its speakers (the whole list, in order) in one batch. */
 export async function updateTalk(db: Database, editionId: string, talkId: string, data: TalkData) {
 	const { session, talk } = await findTalk(db, editionId, talkId);
 	await checkTalk(db, editionId, session, data, talkId);
 	await writeEditionContent(db, editionId, [
+		...(talkShowsOtherwise(talk, data) ? [reviseSession(db, editionId, session.id)] : []),
 		db
 			.update(talks)
 			.set({
@@ -343,6 +363,7 @@ export async function deleteTalk(db: Database, editionId: string, talkId: string
 	const { session } = await findTalk(db, editionId, talkId);
 	await writeEditionContent(db, editionId, [
 		db.delete(talks).where(and(eq(talks.id, talkId), eq(talks.editionId, editionId))),
+		reviseSession(db, editionId, session.id),
 	]);
 	return session.id;
 }

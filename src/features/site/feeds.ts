@@ -5,6 +5,11 @@
  * schema.org JSON-LD with src/lib/json-ld.ts).
  *
  * Feeds list what attendees attend: every session but breaks (as pretalx's exports do).
+ *
+ * Feeds change only with what they show: the schedule's `version` is a hash of the rest of the
+ * schedule, and an event's SEQUENCE is its session's revision (src/db/event-revisions.ts). Neither
+ * reads the edition's content version, which moves with edits the feeds do not show (a sponsor, a
+ * page) and once moved with the series' other editions.
  */
 import type { Edition, Series } from "../../db/schema";
 import { dateOfDay } from "../../lib/dates";
@@ -40,7 +45,6 @@ export interface FeedTenant {
 		| "city"
 		| "logoUrl"
 		| "primaryColor"
-		| "contentVersion"
 		| "createdAt"
 	>;
 	canonicalHost: string | null;
@@ -167,8 +171,7 @@ export async function buildSchedule(tenant: FeedTenant, program: ProgramData, ba
 		};
 	});
 
-	return {
-		version: String(edition.contentVersion),
+	const schedule: Omit<FrabSchedule, "version"> = {
 		url: `${base}/schedule.xml`,
 		baseUrl: `${base}/`,
 		acronym,
@@ -182,6 +185,17 @@ export async function buildSchedule(tenant: FeedTenant, program: ProgramData, ba
 		rooms: [...rooms.values()],
 		days,
 	};
+	return { version: await versionOf(schedule), ...schedule };
+}
+
+/**
+ * The schedule's `version` (a free string in frab): the first 64 bits of the SHA-256 of the rest
+ * of the schedule, so it changes exactly when something the schedule shows does.
+ */
+async function versionOf(schedule: Omit<FrabSchedule, "version">): Promise<string> {
+	const bytes = new TextEncoder().encode(JSON.stringify(schedule));
+	const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+	return Array.from(digest.subarray(0, 8), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 const logoOf = (tenant: FeedTenant) =>
@@ -200,10 +214,11 @@ function calendarEvent(tenant: FeedTenant, session: ProgramSessionView, base: st
 	const address = [edition.venueAddress, edition.venueAddress.includes(edition.city) ? "" : edition.city];
 	return {
 		uid: uidOf(session),
-		// The feed must depend on the data alone (it is cached by content version): the edition's
-		// creation stands in for "last revised", and SEQUENCE (the content version) grows with every change.
+		// The event must depend on what it shows alone (edge copies, and subscribers who see a changed
+		// DTSTAMP as an update): the edition's creation, which never changes, is the stamp, and SEQUENCE
+		// the session's revision, raised by every write that changes what the event shows.
 		stamp: edition.createdAt,
-		sequence: edition.contentVersion,
+		sequence: session.revision,
 		start: session.start,
 		end: session.end,
 		summary,

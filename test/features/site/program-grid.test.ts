@@ -29,6 +29,7 @@ function session(day: number, startTime: string, where: Room | null, on: Track |
 		trackId: on?.id ?? null,
 		roomId: where?.id ?? null,
 		namedLectureId: null,
+		revision: 0,
 		date: `2030-01-0${day}`,
 		endTime: "",
 		start: new Date(0),
