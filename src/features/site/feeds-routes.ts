@@ -1,26 +1,31 @@
 /**
  * The edition's feeds (src/README.md, "URLs"): `schedule.xml`, `schedule.json`, `calendar.ics`
  * and `program/{seq}/calendar.ics` under `/s/{series}/{year}`, and at `/` of a custom host (the
- * host routing rewrites those to the `/s/…` paths). Public editions only: a draft is a 404 here,
- * never a preview. Each answer is a function of the URL and the database alone (tenant: one
- * statement, shared with the edge cache; program: two), so the edge cache (edge-cache.ts) may keep it.
+ * host routing rewrites those to the `/s/…` paths). Public editions to anyone; a draft's feeds,
+ * like its pages, only as a committee preview (`?preview=1` on the main host, preview.ts), never
+ * cached, and a 404 to everyone else. Each public answer is a function of the URL and the database
+ * alone (tenant: one statement, shared with the edge cache; program: two), so the edge cache
+ * (edge-cache.ts) may keep it.
  */
 import { type Context, Hono } from "hono";
-import { PUBLIC_STATUSES } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { acronymOf, scheduleJson, scheduleXml } from "../../lib/frab";
 import { mainOrigin } from "../../lib/main-origin";
 import { buildSchedule, canonicalBase, programCalendar, sessionCalendar } from "./feeds";
+import { visibleTenant } from "./preview";
 import { loadProgram, loadSession } from "./program-data";
-import { requestTenant, type SiteTenant } from "./tenant";
+import type { SiteTenant } from "./tenant";
 
-/** The public edition of the request (the one its custom host serves, or the one in its path). */
+/**
+ * The edition of the request (the one its custom host serves, or the one in its path), when the
+ * visitor may see it: public, or a draft its committee previews; else a 404.
+ */
 async function feedTenant(c: Context<AppEnv>): Promise<SiteTenant> {
 	// Resolved once per request: the edge cache has usually asked already.
-	const tenant = await requestTenant(c.var.db, c.req.raw, c.req.param("series"), c.req.param("year"));
-	if (!tenant || !PUBLIC_STATUSES.includes(tenant.edition.status)) throw notFound("This edition");
-	return tenant;
+	const visible = await visibleTenant(c);
+	if (!visible) throw notFound("This edition");
+	return visible.tenant;
 }
 
 const calendarHeaders = (filename: string) => ({

@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { findSeriesBySlug, PUBLIC_STATUSES } from "../../domain/series";
+import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
@@ -15,7 +15,7 @@ import {
 import { loadEditionHome } from "./edition-home";
 import { LecturesPage } from "./lecture-views";
 import { sectionPageSlug } from "./links";
-import { mayPreview } from "./preview";
+import { visibleTenant } from "./preview";
 import { loadProgram, loadSession } from "./program-data";
 import { ProgramPage, SessionPage } from "./program-views";
 import {
@@ -30,7 +30,6 @@ import {
 } from "./site-content";
 import { EditionNotFoundPage, type Site, SiteNotFoundPage } from "./site-layout";
 import { SpeakerPage, SpeakersPage } from "./speaker-views";
-import { customHostTenant, requestTenant } from "./tenant";
 import { findTrack } from "./track-filter";
 import { EditionHomePage } from "./views";
 
@@ -41,14 +40,9 @@ import { EditionHomePage } from "./views";
  * session); everyone else gets undefined, the 404 of an unknown edition.
  */
 async function siteOf(c: Context<AppEnv>): Promise<Site | undefined> {
-	const onCustomHost = customHostTenant(c.req.raw) !== undefined;
-	const wantsPreview = !onCustomHost && c.req.query("preview") === "1";
-	// A preview's answer depends on who asks: no cache may keep it, not even its 404.
-	if (wantsPreview) c.header("Cache-Control", "private, no-store");
-	const tenant = await requestTenant(c.var.db, c.req.raw, c.req.param("series"), c.req.param("year"));
-	if (!tenant) return undefined;
-	const isPublic = PUBLIC_STATUSES.includes(tenant.edition.status);
-	if (!isPublic && !(wantsPreview && (await mayPreview(c, tenant.edition)))) return undefined;
+	const visible = await visibleTenant(c);
+	if (!visible) return undefined;
+	const { tenant, onCustomHost, isPublic } = visible;
 	return {
 		...tenant,
 		links: {
