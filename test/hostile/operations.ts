@@ -173,7 +173,8 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 	inviteSeriesSteward: () => ({ email: email() }),
 	inviteEditionMember: (_w, b) => ({ email: email(), ...mentorOnly(b) }),
 	updateEditionMember: (_w, b) => mentorOnly(b),
-	updateEditionSettings: (w) => ({ startDate: w.startDate, endDate: w.endDate }),
+	// A main colour must carry white text (a contrast rule the document cannot say).
+	updateEditionSettings: (w) => ({ startDate: w.startDate, endDate: w.endDate, primaryColor: "#1f5f8b" }),
 	putAbstractCall: () => ({ opensOffsetDays: -200, closesOffsetDays: -100, decisionsOffsetDays: -50 }),
 	createSpeaker: () => ({ orcid: "0000-0002-1825-0097", accountEmail: email() }),
 	updateSpeaker: () => ({ orcid: "0000-0002-1825-0097", accountEmail: email() }),
@@ -189,6 +190,7 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 	updateEmailText: () => ({ key: slug("text") }),
 	createSession: () => ({
 		day: 1,
+		startTime: "09:00",
 		roomId: undefined,
 		trackId: undefined,
 		namedLectureId: undefined,
@@ -196,6 +198,7 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 	}),
 	updateSession: () => ({
 		day: 1,
+		startTime: "09:00",
 		roomId: undefined,
 		trackId: undefined,
 		namedLectureId: undefined,
@@ -245,7 +248,8 @@ function choice(opId: string, field: string): fc.Arbitrary<unknown> | undefined 
 	if (field === "timeZone") return fc.constantFrom("Europe/Amsterdam", "Europe/Rome", "America/New_York");
 	if (field === "currency") return fc.constantFrom("EUR", "USD");
 	if (field === "topic") return fc.constantFrom("contacts", "venue_rooms");
-	if (field === "visibility" && /HandoverNote/.test(opId)) return fc.constantFrom("private", "committee");
+	if (field === "visibility" && /HandoverNote/.test(opId))
+		return fc.constantFrom("private", "future_committees", "public");
 	if (field === "kind" && /Session/.test(opId))
 		return fc.constantFrom(...SESSION_KINDS.filter((k) => k !== "named_lecture"));
 	if (field === "kind" && /RegistrationQuestion/.test(opId))

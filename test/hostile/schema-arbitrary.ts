@@ -125,6 +125,8 @@ export const LEGAL_HOSTILE_TEXT = {
 /** Names and slugs in a URL: dots, an encoded traversal, NUL, a slash. */
 export const TRAVERSAL = ["..", "../x", "..%2F..%2Fx", "%2e%2e%2fx", "a%00b", "a\u0000b", "a/b"] as const;
 
+/** An id of another row (or a secret token): any text may be one, it just names nothing (403/404/422). */
+const ID_FIELD = /(Id|Ids|^token|^template)$/;
 const DATE_FIELD = /(^|[a-z])(Date|date|deadline|Until)$/;
 const SLUG_FIELD = /^(slug|key)$/;
 
@@ -148,10 +150,11 @@ export function hostileValues(name: string, schema: JsonSchema, components: Comp
 	}
 	if (!nullable(s)) values.push(refuse("null", null));
 	if (type === "string") {
+		const control = ID_FIELD.test(name) ? either : refuse;
 		values.push(
-			refuse("NUL", "plain\u0000text"),
-			refuse("ESC", "plain\u001b[31mtext"),
-			refuse("C1", "plain\u0085text"),
+			control("NUL", "plain\u0000text"),
+			control("ESC", "plain\u001b[31mtext"),
+			control("C1", "plain\u0085text"),
 		);
 		if (s.maxLength !== undefined) values.push(refuse("overlong", "x".repeat(s.maxLength + 1)));
 		else values.push(either("100 kB", "x".repeat(100_000)));
@@ -159,7 +162,7 @@ export function hostileValues(name: string, schema: JsonSchema, components: Comp
 		if (s.format === "date" || DATE_FIELD.test(name))
 			for (const date of ["2031-02-30", "2031-13-01", "99999-01-01", "0000-00-00", "yesterday"])
 				values.push(refuse(`out-of-range date ${date}`, date));
-		const strict = s.enum || s.pattern || s.format || DATE_FIELD.test(name);
+		const strict = !ID_FIELD.test(name) && (s.enum || s.pattern || s.format || DATE_FIELD.test(name));
 		for (const [label, text] of Object.entries(LEGAL_HOSTILE_TEXT))
 			values.push(strict ? refuse(label, text) : either(label, text));
 		if (SLUG_FIELD.test(name)) for (const slug of TRAVERSAL) values.push(refuse(`traversal ${slug}`, slug));
@@ -174,7 +177,10 @@ export function hostileValues(name: string, schema: JsonSchema, components: Comp
 	}
 	if (type === "array") {
 		const item = resolve(s.items ?? {}, components);
-		values.push(refuse("an item with NUL", ["plain\u0000text"]), refuse("an item of the wrong type", [{ $gt: "" }]));
+		values.push(
+			(ID_FIELD.test(name) ? either : refuse)("an item with NUL", ["plain\u0000text"]),
+			refuse("an item of the wrong type", [{ $gt: "" }]),
+		);
 		if (s.maxItems !== undefined)
 			values.push(
 				refuse(
