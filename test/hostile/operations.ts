@@ -151,6 +151,13 @@ const next = () => ++counter;
 
 const email = () => `hostile-${next()}-${Date.now() % 1e6}@example.org`;
 const slug = (prefix: string) => `${prefix}-${next()}-${Date.now() % 1e6}`;
+/** A session slot no other in the world takes: one of 90 half hours over the edition's three days. */
+const slot = () => {
+	const n = next();
+	const minutes = 6 * 60 + (Math.floor(n / 3) % 30) * 30;
+	const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+	return { day: 1 + (n % 3), startTime: time, durationMinutes: 25 };
+};
 const mentorOnly = (b: Body) => ({ mentorUntil: b.role === "mentor" ? "2031-12-31" : undefined });
 
 /**
@@ -189,16 +196,14 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 	createEmailText: () => ({ key: slug("text") }),
 	updateEmailText: () => ({ key: slug("text") }),
 	createSession: () => ({
-		day: 1,
-		startTime: "09:00",
+		...slot(),
 		roomId: undefined,
 		trackId: undefined,
 		namedLectureId: undefined,
 		chairIds: undefined,
 	}),
 	updateSession: () => ({
-		day: 1,
-		startTime: "09:00",
+		...slot(),
 		roomId: undefined,
 		trackId: undefined,
 		namedLectureId: undefined,
@@ -311,7 +316,8 @@ async function createThrough(w: World, createId: string, extra: Body = {}): Prom
 export async function pathValue(w: World, path: string, name: string): Promise<string> {
 	const cache = created.get(w) ?? new Map<string, string>();
 	created.set(w, cache);
-	const key = `${path}#${name}`;
+	// One proposal per world: an institution may have one open proposal per call.
+	const key = path.includes("/proposals/{id}") ? "proposal" : `${path}#${name}`;
 	const known = cache.get(key);
 	if (known !== undefined) return known;
 	const value = await lookup(w, path, name);
