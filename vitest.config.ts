@@ -21,6 +21,9 @@ export default defineConfig({
 								ENVIRONMENT: "test",
 								// The migrations drizzle-kit generated, applied by test/setup/apply-migrations.ts.
 								TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+								// Runs per operation of the generated hostile-input tests (test/hostile/): a CI can
+								// afford the default, a longer hunt sets HOSTILE_RUNS=200.
+								HOSTILE_RUNS: process.env.HOSTILE_RUNS ?? "",
 							},
 						},
 					})),

@@ -100,6 +100,23 @@ describe("the SQL filter and the policy", () => {
 		expect(await visibleTo("otherChair")).toEqual(["public23"]);
 		expect(await visibleTo("stranger")).toEqual(["public23"]);
 	});
+
+	it("hold for someone on 150 committees who stewards 60 series (D1 binds at most 100 values a statement)", async () => {
+		const db = testDb();
+		const chair25 = noteAudience(await loadActor(db, w.users.chair25.id));
+		const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+		const audience = {
+			roles: new Map([...chair25.roles, ...many(150, "edition").map((id) => [id, "chair"] as const)]),
+			stewardOf: new Set([...chair25.stewardOf, ...many(60, "series")]),
+			latestYear: new Map([...chair25.latestYear, ...many(60, "series").map((id) => [id, 2031] as const)]),
+		};
+		const found = await db
+			.select({ id: handoverNotes.id })
+			.from(handoverNotes)
+			.where(and(eq(handoverNotes.seriesId, w.seriesId), visibleNotes(audience)));
+		const names = Object.entries(notes).filter(([, id]) => found.some((r) => r.id === id));
+		expect(names.map(([name]) => name).sort()).toEqual(["future23", "future25", "public23"]);
+	});
 });
 
 describe("a private draft", () => {
