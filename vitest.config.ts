@@ -22,6 +22,9 @@ export default defineConfig({
 								// The migrations drizzle-kit generated, applied by test/setup/apply-migrations.ts.
 								TEST_MIGRATIONS: await readD1Migrations("./migrations"),
 							},
+							// The relay sends to a queue nobody consumes: tests drive the mail consumer with
+							// cloudflare:test's createMessageBatch, so no delivery runs behind a test's back.
+							queueProducers: { MAIL_QUEUE: { queueName: "baton-mail-tests" } },
 						},
 					})),
 				],
