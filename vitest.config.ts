@@ -25,6 +25,9 @@ export default defineConfig({
 								// afford the default, a longer hunt sets HOSTILE_RUNS=200.
 								HOSTILE_RUNS: process.env.HOSTILE_RUNS ?? "",
 							},
+							// The relay sends to a queue nobody consumes: tests drive the mail consumer with
+							// cloudflare:test's createMessageBatch, so no delivery runs behind a test's back.
+							queueProducers: { MAIL_QUEUE: { queueName: "baton-mail-tests" } },
 						},
 					})),
 				],

@@ -36,6 +36,8 @@ import { institutionsApi } from "./features/institutions/api";
 import { institutionsPages } from "./features/institutions/pages";
 import { lifecycleApi } from "./features/lifecycle/api";
 import { lifecyclePages } from "./features/lifecycle/pages";
+import { mailApi } from "./features/mail/api";
+import { mailPages } from "./features/mail/pages";
 import { reminderPages } from "./features/organizer-reminders/pages";
 import { programApi } from "./features/program/api";
 import { programPages } from "./features/program/pages";
@@ -147,6 +149,7 @@ export function createApp() {
 	app.route("/", programPages);
 	app.route("/", hostingPages);
 	app.route("/", hostsPages);
+	app.route("/", mailPages);
 	app.route("/", lifecyclePages);
 	app.route("/", cloningPages);
 	app.route("/", templatesPages);
@@ -173,6 +176,7 @@ export function createApp() {
 	app.route("/api/v1", followingApi);
 	app.route("/api/v1", handoverApi);
 	app.route("/api/v1", insightsApi);
+	app.route("/api/v1", mailApi);
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

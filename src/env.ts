@@ -17,6 +17,10 @@ export interface Bindings {
 	MAIL_HTTP_URL?: string;
 	MAIL_HTTP_TOKEN?: string;
 	EMAIL?: SendEmail;
+	/** The mail queue's producer (wrangler.toml [[queues.producers]]): outbox ids to deliver (MailJob). */
+	MAIL_QUEUE?: Queue<{ id: string }>;
+	/** Secret: the shared secret of the mail provider's bounce webhook; unset, the webhook does not exist. */
+	MAIL_WEBHOOK_SECRET?: string;
 	/**
 	 * Who confirms control of custom host names (src/features/hostnames/verifier.ts): "dns" (a TXT
 	 * record over DNS-over-HTTPS), "cloudflare" (Cloudflare for SaaS custom hostnames) or "fake"

@@ -10,9 +10,22 @@ import { seriesAnnouncementsJob } from "./features/following/announcements";
 import { hostVerificationJob } from "./features/hostnames/job";
 import { organizerRemindersJob } from "./features/organizer-reminders/job";
 import { type JobContext, logJobError, type ScheduledJob } from "./jobs/job";
-import { deliverOutbox, deliveryAdapter } from "./lib/mailer";
+import { sweepMail } from "./lib/mail-delivery";
+import { deliveryAdapter, relayMail } from "./lib/mailer";
 
 export type { JobContext, JobOutcome, ScheduledJob } from "./jobs/job";
+
+/**
+ * The mail sweep (README, "Mail"): enqueues outbox rows a crash or a failed relay left behind. Last,
+ * so it also catches what an earlier job of this run could not relay.
+ */
+export const mailSweepJob: ScheduledJob = {
+	name: "mail-sweep",
+	run: async ({ db, env, now }) => ({
+		mailIds: [],
+		counts: { enqueued: (await sweepMail(db, env.MAIL_QUEUE, now)).length },
+	}),
+};
 
 /** Every timed job, in the order a run takes them. */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
@@ -21,6 +34,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
 	organizerRemindersJob,
 	debriefJob,
 	hostVerificationJob,
+	mailSweepJob,
 ];
 
 export type JobReport =
@@ -29,8 +43,8 @@ export type JobReport =
 
 /**
  * Runs `jobs` (every timed job unless a test passes its own) as of `now`, one after another. A
- * failing job is logged as one JSON line and the next still runs; each job's mails are handed to
- * the delivery adapter after its own writes. Safe to run twice for the same `now`: every job
+ * failing job is logged as one JSON line and the next still runs; each job's mails are relayed to
+ * the mail queue after its own writes (a relay that fails is logged: the mail sweep retries it). Safe to run twice for the same `now`: every job
  * records what it sent in the batch that sends it.
  *
  * @example ctx.waitUntil(runScheduledJobs(env, new Date(controller.scheduledTime)))
@@ -41,13 +55,16 @@ export async function runScheduledJobs(
 	jobs: readonly ScheduledJob[] = SCHEDULED_JOBS,
 ): Promise<JobReport[]> {
 	const context: JobContext = { db: createDatabase(env.DB), env, now, origin: `https://${env.MAIN_HOST}` };
-	const deliver = deliveryAdapter(env);
+	// Fails the run before any job in production with the outbox as its mailer.
+	deliveryAdapter(env);
 	const reports: JobReport[] = [];
 	for (const job of jobs) {
 		const started = performance.now();
 		try {
 			const outcome = await job.run(context);
-			await deliverOutbox(context.db, deliver, outcome.mailIds);
+			await relayMail(context.db, env.MAIL_QUEUE, outcome.mailIds).catch((error: unknown) =>
+				logJobError(job.name, error, { scheduledTime: now.toISOString(), step: "mail-relay" }),
+			);
 			const counts = outcome.counts ?? {};
 			reports.push({ job: job.name, ok: true, mails: outcome.mailIds.length, counts });
 			console.log(

@@ -45,6 +45,7 @@ export const sessionUrl = (editionId: string, sessionId: string) => `${programUr
 export const talkUrl = (editionId: string, sessionId: string, talkId: string) =>
 	`${sessionUrl(editionId, sessionId)}/talks/${talkId}`;
 export const hostsConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/hosts`;
+export const mailConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/mail`;
 export const hostActionUrl = (editionId: string, hostname: string, action: "remove" | "check") =>
 	`${hostsConsoleUrl(editionId)}/${encodeURIComponent(hostname)}/${action}`;
 export const removeHostUrl = (editionId: string, hostname: string) => hostActionUrl(editionId, hostname, "remove");

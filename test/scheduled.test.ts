@@ -2,7 +2,12 @@
  * The one scheduler: the Worker's `scheduled` handler runs every timed job as of the cron's
  * scheduled time; jobs run in order, each isolated; their mails go to the delivery adapter.
  */
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import {
+	createExecutionContext,
+	createMessageBatch,
+	createScheduledController,
+	waitOnExecutionContext,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { outboxInserts } from "../src/db/batching";
@@ -29,14 +34,15 @@ const recordingJob = (name: string, ran: string[]): ScheduledJob => ({
 });
 
 describe("the job list", () => {
-	// Issue 12 added the host-name checks at the end.
-	it("runs the series announcements, the checklist reminders, the organizer reminders, the debriefs, then the host-name checks", () => {
+	// Issue 12 added the host-name checks at the end; issue 15 the mail sweep after them.
+	it("runs the series announcements, the checklist reminders, the organizer reminders, the debriefs, the host-name checks, then the mail sweep", () => {
 		expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual([
 			"series-announcements",
 			"checklist-reminders",
 			"organizer-reminders",
 			"organizer-debrief",
 			"host-verification",
+			"mail-sweep",
 		]);
 	});
 });
@@ -83,41 +89,58 @@ describe("runScheduledJobs", () => {
 		});
 	});
 
-	it("hands each job's mails to the configured delivery adapter and records them sent", async () => {
-		const fetches: { url: string; body: unknown }[] = [];
+	// Issue 15: a job's mails go to the mail queue; its consumer hands them to the adapter.
+	it("relays each job's mails to the mail queue; the consumer hands them to the configured adapter and records them sent", async () => {
+		const fetches: { url: string; idempotencyKey: string | null; body: unknown }[] = [];
 		vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-			fetches.push({ url: String(input), body: JSON.parse(String(init?.body)) });
+			const idempotencyKey = new Headers(init?.headers).get("Idempotency-Key");
+			fetches.push({ url: String(input), idempotencyKey, body: JSON.parse(String(init?.body)) });
 			return new Response("{}", { status: 200 });
 		});
 		const to = freshEmail("delivered");
+		let mailId = "";
 		const mailing: ScheduledJob = {
 			name: "mailing",
 			run: async ({ db }) => {
 				const mails = outboxInserts(db, [{ to, subject: "Hello", text: "Body" }]);
 				const [first] = mails.statements;
 				if (first) await db.batch([first]);
+				mailId = mails.ids[0] ?? "";
 				return { mailIds: mails.ids };
 			},
 		};
+		const enqueued: unknown[] = [];
+		const queue = {
+			sendBatch: async (messages: Iterable<{ body: unknown }>) => {
+				for (const message of messages) enqueued.push(message.body);
+			},
+		} as unknown as Queue<{ id: string }>;
 		const httpEnv = {
 			...env,
 			MAIL_ADAPTER: "http" as const,
 			MAIL_HTTP_URL: "https://mail.example/send",
 			MAIL_FROM: "Baton <no-reply@example.org>",
+			MAIL_QUEUE: queue,
 		};
 
 		await runScheduledJobs(httpEnv, new Date(), [mailing]);
+		expect(enqueued).toEqual([{ id: mailId }]);
+		const batch = createMessageBatch<{ id: string }>("baton-mail", [
+			{ id: "m1", timestamp: new Date(), attempts: 1, body: { id: mailId } },
+		]);
+		await worker.queue(batch, httpEnv);
 
 		expect(fetches).toEqual([
 			{
 				url: "https://mail.example/send",
+				idempotencyKey: mailId,
 				body: { from: "Baton <no-reply@example.org>", to, subject: "Hello", text: "Body" },
 			},
 		]);
-		const row = await env.DB.prepare('select sent_at, error from outbox where "to" = ?')
+		const row = await env.DB.prepare('select sent_at, error, state from outbox where "to" = ?')
 			.bind(to)
 			.first<{ sent_at: number | null; error: string | null }>();
-		expect(row).toEqual({ sent_at: expect.any(Number), error: null });
+		expect(row).toEqual({ sent_at: expect.any(Number), error: null, state: "sent" });
 	});
 });
 

@@ -99,6 +99,8 @@ export const ACTIONS = {
 		// Publishing a template from the edition's parts (a new template, a new version, or a fork
 		// into this edition's series): the committee that built those parts.
 		"template.publish",
+		// Reading the edition's mail log (recipients' addresses and delivery states): chairs and organizers.
+		"edition.view_mail",
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
@@ -117,6 +119,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
 	"series.view_private",
 	"edition.view",
 	"edition.clone_from",
+	"edition.view_mail",
 	"note.view",
 	"template.view",
 ]);
@@ -206,6 +209,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 					return resource.isPublic || can(actor, "edition.view", resource, now);
 				case "handover.write":
 				case "template.publish":
+				case "edition.view_mail":
 					return role === "chair" || role === "organizer";
 				default:
 					return false;

@@ -6,7 +6,7 @@ import { getTableColumns } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { newId } from "../lib/ids";
-import type { MailMessage } from "../lib/mailer";
+import { type MailMessage, outboxRow } from "../lib/mailer";
 import type { Database } from "./client";
 import { outbox } from "./schema";
 
@@ -20,9 +20,6 @@ export function chunked<T>(items: readonly T[], size: number): T[][] {
 	return chunks;
 }
 
-// Bound per outbox row: id, to, subject, text (created_at, sent_at and error take their defaults).
-const OUTBOX_ROWS_PER_STATEMENT = Math.floor(MAX_BOUND_PARAMETERS / 4);
-
 /**
  * The inserts that put `messages` in the outbox, several rows per statement, for the caller's
  * batch; the ids are for delivery after the batch.
@@ -33,10 +30,15 @@ export function outboxInserts(
 	db: Database,
 	messages: readonly MailMessage[],
 ): { ids: string[]; statements: BatchItem<"sqlite">[] } {
-	const rows = messages.map((message) => ({ id: newId(), ...message }));
+	const rows = messages.map((message) => outboxRow(message, newId()));
+	// Bound per row: id, to, subject, text and the metadata given (kind, unsubscribe address,
+	// edition); every other column defaults in SQL, so binds nothing.
+	const perRow = Math.max(1, ...rows.map((row) => Object.keys(row).length));
 	return {
 		ids: rows.map((row) => row.id),
-		statements: chunked(rows, OUTBOX_ROWS_PER_STATEMENT).map((chunk) => db.insert(outbox).values(chunk)),
+		statements: chunked(rows, Math.floor(MAX_BOUND_PARAMETERS / perRow)).map((chunk) =>
+			db.insert(outbox).values(chunk),
+		),
 	};
 }
 

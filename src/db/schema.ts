@@ -403,7 +403,26 @@ export const apiTokens = sqliteTable(
 	(t) => [index("api_tokens_user").on(t.userId)],
 );
 
-/** Every outgoing email, written before delivery: the dev outbox page and tests read it. */
+/**
+ * Where a mail is on its way (README, "Mail"): queued (written, on its way or being retried), sent
+ * (the provider took it), failed (out of retries: the dead-letter queue gave up), bounced (the
+ * provider reported it undeliverable after sending).
+ */
+export const MAIL_STATES = ["queued", "sent", "failed", "bounced"] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+
+/**
+ * What a mail is: transactional (a link or a note someone asked for, or a committee's business)
+ * or one of the kinds a recipient may stop, which carry List-Unsubscribe headers.
+ */
+export const MAIL_KINDS = ["transactional", "follower", "announcement", "bulk"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/**
+ * Every outgoing email, written before delivery (in the batch of the change that causes it) and
+ * delivered through the mail queue; its id is the idempotency key sent to providers. New columns
+ * default in SQL, not in bound parameters, so batched inserts stay under D1's 100 parameters.
+ */
 export const outbox = sqliteTable(
 	"outbox",
 	{
@@ -412,10 +431,26 @@ export const outbox = sqliteTable(
 		subject: text("subject").notNull(),
 		text: text("text").notNull(),
 		createdAt: createdAt(),
+		/** The sent-marker: set once the provider took the mail; the consumer never sends a marked row. */
 		sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+		/** The last delivery error (or the bounce reason). */
 		error: text("error"),
+		state: text("state", { enum: MAIL_STATES }).notNull().default(sql`'queued'`),
+		/** Delivery attempts that reached the adapter. */
+		attempts: integer("attempts").notNull().default(sql`0`),
+		/** When the relay or the sweep last handed the row to the queue; null: never (the sweep's work). */
+		enqueuedAt: integer("enqueued_at", { mode: "timestamp_ms" }),
+		/** Whose committee sees the mail on its Mail page; null for mail of no edition (accounts, follows). */
+		editionId: text("edition_id"),
+		kind: text("kind", { enum: MAIL_KINDS }).notNull().default(sql`'transactional'`),
+		/** The one-click unsubscribe address of the follower, announcement and bulk kinds. */
+		unsubscribeUrl: text("unsubscribe_url"),
 	},
-	(t) => [index("outbox_created").on(t.createdAt)],
+	(t) => [
+		index("outbox_created").on(t.createdAt),
+		index("outbox_edition").on(t.editionId, t.createdAt),
+		index("outbox_unsent").on(t.state, t.enqueuedAt),
+	],
 );
 
 /** Fixed-window counters for sign-in, reset and sign-up attempts, keyed per IP and per account. */

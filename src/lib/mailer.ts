@@ -1,14 +1,17 @@
 /**
- * The one way Baton sends email. Every message is first written to the `outbox` table (in the
- * caller's batch when it must be atomic with other writes), then handed to the configured
- * delivery adapter. Development reads the outbox at /dev/outbox; production sets MAIL_ADAPTER.
+ * The one way Baton sends email: the mailer port. Every message is first written to the `outbox`
+ * table in the batch of the change that causes it, then relayed to the mail queue (MAIL_QUEUE)
+ * after the response; the queue's consumer (./mail-delivery.ts) hands it to the adapter named in
+ * MAIL_ADAPTER. Every header value goes through this module: checked for controls, encoded.
+ * See README, "Mail".
  */
-import { eq } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
-import type { Database } from "../db/client";
-import { outbox } from "../db/schema";
+import { createDatabase, type Database } from "../db/client";
+import { type MailKind, outbox } from "../db/schema";
 import type { AppEnv, Bindings } from "../env";
 import { isProduction } from "./environment";
+import { fakeProviderSend } from "./fake-mail-provider";
 import { newId } from "./ids";
 import { isSingleLine } from "./text-input";
 
@@ -16,18 +19,74 @@ export interface MailMessage {
 	to: string;
 	subject: string;
 	text: string;
+	/** Transactional unless said otherwise; the other kinds carry List-Unsubscribe headers. */
+	kind?: MailKind;
+	/** The one-click unsubscribe address: required for the follower, announcement and bulk kinds. */
+	unsubscribeUrl?: string;
+	/** The edition whose committee sees the mail on its Mail page. */
+	editionId?: string;
 }
 
-/** Delivers one message; throws on failure (the outbox row keeps the error). */
-export type DeliverMail = (message: MailMessage) => Promise<void>;
+/** A mail on its way to the provider: its outbox id is the idempotency key. */
+export interface OutgoingMail {
+	id: string;
+	to: string;
+	subject: string;
+	text: string;
+	kind: MailKind;
+	unsubscribeUrl: string | null;
+}
+
+/** Delivers one message; throws on failure (the consumer records the error and retries). */
+export type DeliverMail = (mail: OutgoingMail) => Promise<void>;
+
+/** The kinds a recipient can stop with one click (RFC 8058). */
+const UNSUBSCRIBABLE: ReadonlySet<MailKind> = new Set(["follower", "announcement", "bulk"]);
 
 /**
- * Picks the delivery adapter from configuration, not code: "outbox" (default: keep it in the
- * outbox only, for development and tests), "http" (an HTTP provider such as Postmark or Resend:
- * MAIL_HTTP_URL + MAIL_HTTP_TOKEN + MAIL_FROM), or "send_email" (Cloudflare's binding EMAIL).
- * Throws in production when that is the outbox, so the scheduler's run fails loudly.
+ * The headers beyond From, To and Subject: List-Unsubscribe and List-Unsubscribe-Post for the
+ * kinds a recipient may stop. Throws for such a mail without a usable https (or local http)
+ * address, so it is never sent without its way out.
+ *
+ * @example listHeaders({ kind: "announcement", unsubscribeUrl: "https://b.org/s/x/unfollow?token=t" })
+ * // { "List-Unsubscribe": "<https://b.org/s/x/unfollow?token=t>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
  */
-export function deliveryAdapter(env: Bindings): DeliverMail | null {
+export function listHeaders(mail: Pick<OutgoingMail, "kind" | "unsubscribeUrl">): Record<string, string> {
+	if (!UNSUBSCRIBABLE.has(mail.kind)) return {};
+	const url = unsubscribeAddress(mail.unsubscribeUrl ?? "");
+	return {
+		"List-Unsubscribe": headerValue("List-Unsubscribe", `<${url}>`),
+		"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+	};
+}
+
+/** The address as the header carries it: parsed (so percent-encoded), http(s), printable ASCII only. */
+function unsubscribeAddress(value: string): string {
+	headerValue("List-Unsubscribe", value);
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new Error("refused to write a List-Unsubscribe header without a valid address");
+	}
+	const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
+	if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) {
+		throw new Error("refused to write a List-Unsubscribe header with an address that is not https");
+	}
+	// URL percent-encodes spaces, controls, "<" and ">" in the query; anything else would end the header's <…>.
+	if (!/^[\x21-\x3b\x3d\x3f-\x7e]+$/.test(url.href)) {
+		throw new Error("refused to write a List-Unsubscribe header with characters an address may not hold");
+	}
+	return url.href;
+}
+
+/**
+ * Picks the delivery adapter from configuration, not code: "outbox" (default: the fake provider
+ * of ./fake-mail-provider.ts, for development and tests), "http" (an HTTP provider such as
+ * Postmark or Resend: MAIL_HTTP_URL + MAIL_HTTP_TOKEN + MAIL_FROM), or "send_email" (Cloudflare's
+ * binding EMAIL). Throws in production when that is the outbox, so a run fails loudly.
+ */
+export function deliveryAdapter(env: Bindings): DeliverMail {
 	const adapter = env.MAIL_ADAPTER ?? "outbox";
 	// The outbox is a fake: in production it would keep every sign-in link to itself, quietly.
 	if (adapter === "outbox" && isProduction(env)) {
@@ -35,26 +94,46 @@ export function deliveryAdapter(env: Bindings): DeliverMail | null {
 	}
 	switch (adapter) {
 		case "http":
-			return async (message) => {
+			return async (mail) => {
 				// The provider writes the headers from these fields: a line break in one would still be injected.
 				const from = headerValue("From", env.MAIL_FROM ?? "");
-				const to = headerValue("To", message.to);
-				const subject = headerValue("Subject", message.subject);
+				const to = headerValue("To", mail.to);
+				const subject = headerValue("Subject", mail.subject);
+				const headers = listHeaders(mail);
 				const response = await fetch(env.MAIL_HTTP_URL ?? "", {
 					method: "POST",
-					headers: { "Content-Type": "application/json", Authorization: `Bearer ${env.MAIL_HTTP_TOKEN ?? ""}` },
-					body: JSON.stringify({ from, to, subject, text: message.text }),
+					headers: {
+						"Content-Type": "application/json",
+						Authorization: `Bearer ${env.MAIL_HTTP_TOKEN ?? ""}`,
+						// A retry after a lost answer is the same mail: the provider sends it once.
+						"Idempotency-Key": mail.id,
+					},
+					body: JSON.stringify({
+						from,
+						to,
+						subject,
+						text: mail.text,
+						...(Object.keys(headers).length > 0 ? { headers } : {}),
+					}),
 				});
 				if (!response.ok) throw new Error(`mail provider answered ${response.status}`);
 			};
 		case "send_email":
-			return async (message) => {
+			return async (mail) => {
 				const { EmailMessage } = await import("cloudflare:email");
-				const raw = rawMessage(env.MAIL_FROM ?? "", message);
-				await env.EMAIL?.send(new EmailMessage(env.MAIL_FROM ?? "", message.to, raw));
+				const raw = rawMessage(env.MAIL_FROM ?? "", mail, mail.id);
+				if (!env.EMAIL) throw new Error("the EMAIL binding is missing");
+				await env.EMAIL.send(new EmailMessage(env.MAIL_FROM ?? "", mail.to, raw));
 			};
 		default:
-			return null;
+			return async (mail) =>
+				fakeProviderSend({
+					idempotencyKey: mail.id,
+					to: headerValue("To", mail.to),
+					subject: encodeSubject(mail.subject),
+					text: mail.text,
+					headers: listHeaders(mail),
+				});
 	}
 }
 
@@ -98,15 +177,22 @@ export function encodeSubject(subject: string): string {
 
 /**
  * The raw RFC 5322 message the send_email binding takes: every header checked by headerValue, the
- * subject encoded, the body with CRLF line breaks.
+ * subject encoded, List-Unsubscribe for the kinds that carry it, the body with CRLF line breaks.
+ * The Message-ID holds the outbox id, so a resent copy is recognisably the same mail.
  */
-export function rawMessage(from: string, message: MailMessage, id = newId()): string {
+export function rawMessage(
+	from: string,
+	message: MailMessage | Pick<OutgoingMail, "to" | "subject" | "text" | "kind" | "unsubscribeUrl">,
+	id = newId(),
+): string {
 	const domain = from.split("@").at(-1) ?? "baton.invalid";
+	const extra = listHeaders({ kind: message.kind ?? "transactional", unsubscribeUrl: message.unsubscribeUrl ?? null });
 	return [
 		`From: ${headerValue("From", from)}`,
 		`To: ${headerValue("To", message.to)}`,
 		`Subject: ${encodeSubject(message.subject)}`,
-		`Message-ID: <${id}@${headerValue("Message-ID", domain)}>`,
+		`Message-ID: <${headerValue("Message-ID", id)}@${headerValue("Message-ID", domain)}>`,
+		...Object.entries(extra).map(([name, value]) => `${name}: ${value}`),
 		"MIME-Version: 1.0",
 		"Content-Type: text/plain; charset=utf-8",
 		"Content-Transfer-Encoding: 8bit",
@@ -115,41 +201,78 @@ export function rawMessage(from: string, message: MailMessage, id = newId()): st
 	].join("\r\n");
 }
 
+/** The outbox row of a message: its columns, metadata only where given (see outboxInserts' bound parameters). */
+export function outboxRow(message: MailMessage, id = newId()): typeof outbox.$inferInsert {
+	const { to, subject, text, kind, unsubscribeUrl, editionId } = message;
+	return {
+		id,
+		to,
+		subject,
+		text,
+		...(kind && kind !== "transactional" ? { kind } : {}),
+		...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+		...(editionId ? { editionId } : {}),
+	};
+}
+
 /** The insert that puts a message in the outbox, for callers that batch it with their own writes. */
 export function outboxInsert(db: Database, message: MailMessage, id = newId()) {
-	return db.insert(outbox).values({ id, ...message });
+	return db.insert(outbox).values(outboxRow(message, id));
 }
 
+/** What the mail queue carries: only the outbox id; the consumer re-reads the row. */
+export interface MailJob {
+	id: string;
+}
+
+/** Queue.sendBatch takes at most 100 messages. */
+const SEND_BATCH_LIMIT = 100;
+/** One bound parameter per id, and the time. */
+const IDS_PER_UPDATE = 90;
+
 /**
- * Delivers messages already written to the outbox and records the result. Run it after the
- * response (`executionCtx.waitUntil`) so slow providers never slow a page.
+ * Hands committed outbox rows to the mail queue and records when. Sent first, marked after: a
+ * crash in between enqueues the row again later (the consumer's sent-marker makes that harmless)
+ * instead of leaving it marked and never sent. Throws when the queue refuses; the rows stay for
+ * the sweep.
  */
-export async function deliverOutbox(db: Database, deliver: DeliverMail | null, ids: string[]): Promise<void> {
-	if (!deliver) return;
-	for (const id of ids) {
-		const row = await db.select().from(outbox).where(eq(outbox.id, id)).get();
-		if (!row || row.sentAt) continue;
-		try {
-			await deliver({ to: row.to, subject: row.subject, text: row.text });
-			await db.update(outbox).set({ sentAt: new Date(), error: null }).where(eq(outbox.id, id));
-		} catch (error) {
-			await db
-				.update(outbox)
-				.set({ error: String(error) })
-				.where(eq(outbox.id, id));
-		}
+export async function relayMail(
+	db: Database,
+	queue: Queue<MailJob> | undefined,
+	ids: readonly string[],
+	now = new Date(),
+): Promise<void> {
+	if (ids.length === 0) return;
+	if (!queue) throw new Error("the MAIL_QUEUE binding is missing: mail stays in the outbox for the sweep");
+	for (let i = 0; i < ids.length; i += SEND_BATCH_LIMIT) {
+		await queue.sendBatch(ids.slice(i, i + SEND_BATCH_LIMIT).map((id) => ({ body: { id } })));
 	}
+	// (Not db/batching's helpers: that module builds outbox rows with this one, and imports go one way.)
+	const mark = (slice: readonly string[]) =>
+		db
+			.update(outbox)
+			.set({ enqueuedAt: now })
+			.where(and(inArray(outbox.id, slice), isNull(outbox.sentAt)));
+	const [first, ...rest] = Array.from({ length: Math.ceil(ids.length / IDS_PER_UPDATE) }, (_, i) =>
+		mark(ids.slice(i * IDS_PER_UPDATE, (i + 1) * IDS_PER_UPDATE)),
+	);
+	if (first) await db.batch([first, ...rest]);
 }
 
 /**
- * Hands outbox rows to the delivery adapter after the response is sent. Callers first write the
- * rows (usually in the same batch as the tokens the mails carry), then call this with their ids.
+ * Relays outbox rows to the mail queue after the response is sent. Callers first write the rows
+ * (in the same batch as the change that causes them), then call this with their ids. A failure
+ * here loses nothing: the rows are committed and the hourly sweep enqueues them.
  */
 export function scheduleDelivery(c: Context<AppEnv>, ids: string[]): void {
-	const work = deliverOutbox(c.var.db, deliveryAdapter(c.env), ids);
+	if (ids.length === 0) return;
+	// Its own client: the relay is no part of the request's query budget.
+	const work = relayMail(createDatabase(c.env.DB), c.env.MAIL_QUEUE, ids).catch((error: unknown) => {
+		console.error(JSON.stringify({ level: "error", event: "mail-relay", ids: ids.length, error: String(error) }));
+	});
 	try {
 		c.executionCtx.waitUntil(work);
 	} catch {
-		// No execution context (app.request() in a unit test): delivery simply runs unawaited.
+		// No execution context (app.request() in a unit test): the relay simply runs unawaited.
 	}
 }

@@ -94,6 +94,7 @@ const CHAIR_ACTIONS: Action[] = [
 	"edition.clone_from",
 	"handover.write",
 	"template.publish",
+	"edition.view_mail",
 ];
 
 describe("can(): nobody and strangers", () => {
@@ -173,6 +174,7 @@ describe("can(): edition committee", () => {
 					"edition.clone_from",
 					"handover.write",
 					"template.publish",
+					"edition.view_mail",
 				]),
 			),
 		);
@@ -228,7 +230,7 @@ describe("can(): personal API tokens narrow what the user may do", () => {
 	it("lets a read-only token scoped to the edition only read it, and copy from public editions", () => {
 		const token = { access: "read" as const, institutionId: null, editionId: "ed-a" };
 		expect(allowed(actor({ ...owner, token }))).toEqual(
-			expected(pairs("editionA", ["edition.view", "edition.clone_from"]), PUBLIC_SOURCE),
+			expected(pairs("editionA", ["edition.view", "edition.clone_from", "edition.view_mail"]), PUBLIC_SOURCE),
 		);
 	});
 

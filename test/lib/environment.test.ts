@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/app";
 import type { Bindings } from "../../src/env";
 import { isProduction, productionConfigProblems } from "../../src/lib/environment";
+import { fakeMailDeliveries } from "../../src/lib/fake-mail-provider";
 import { deliveryAdapter } from "../../src/lib/mailer";
 import { runScheduledJobs } from "../../src/scheduled";
 
@@ -88,8 +89,17 @@ describe("a production configuration", () => {
 		expect(() => deliveryAdapter(outboxOnly)).toThrow('MAIL_ADAPTER is "outbox" (or unset) in production');
 		await expect(runScheduledJobs(outboxOnly, new Date(), [job])).rejects.toThrow("in production");
 		expect(job.run).not.toHaveBeenCalled();
-		// Outside production the outbox is the delivery: nothing leaves the machine.
-		expect(deliveryAdapter({ ...outboxOnly, ENVIRONMENT: "test" })).toBeNull();
+		// Outside production the outbox is the delivery: the fake provider, nothing leaves the machine.
+		// (Issue 15: it is now an adapter that records, no longer "no adapter".)
+		const fake = deliveryAdapter({ ...outboxOnly, ENVIRONMENT: "test" });
+		await fake({ id: "m1", to: "a@example.org", subject: "Hi", text: "", kind: "transactional", unsubscribeUrl: null });
+		expect(fakeMailDeliveries().at(-1)).toEqual({
+			idempotencyKey: "m1",
+			to: "a@example.org",
+			subject: "Hi",
+			text: "",
+			headers: {},
+		});
 	});
 
 	it("has no /dev pages", async () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { encodeSubject, headerValue, rawMessage } from "../../src/lib/mailer";
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import { deliveryAdapter, encodeSubject, headerValue, listHeaders, rawMessage } from "../../src/lib/mailer";
 
 const FROM = "baton@baton.example.org";
 
@@ -85,5 +86,80 @@ describe("encodeSubject", () => {
 	it("refuses a subject with a line break", () => {
 		expect(() => encodeSubject("Zürich\r\nBcc: x@y")).toThrow();
 		expect(() => headerValue("Subject", "Zürich\r\nBcc: x@y")).toThrow();
+	});
+});
+
+describe("List-Unsubscribe (issue 15: follower, announcement and bulk mail)", () => {
+	const UNFOLLOW = "https://baton.example.org/s/ainm/unfollow?token=f1.abc";
+	const announcement = {
+		to: "ada@example.org",
+		subject: "AINM 2025 is announced",
+		text: "Hello",
+		kind: "announcement" as const,
+		unsubscribeUrl: UNFOLLOW,
+	};
+
+	it("writes the one-click headers into the raw message of the kinds a recipient can stop", () => {
+		for (const kind of ["follower", "announcement", "bulk"] as const) {
+			expect(headerLines(rawMessage(FROM, { ...announcement, kind }, "m1")).slice(4, 6)).toEqual([
+				`List-Unsubscribe: <${UNFOLLOW}>`,
+				"List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+			]);
+		}
+	});
+
+	it("writes none into transactional mail", () => {
+		const raw = rawMessage(FROM, { ...announcement, kind: "transactional" }, "m1");
+		expect(headerLines(raw).filter((line) => line.startsWith("List-"))).toEqual([]);
+	});
+
+	it.each([
+		["no address", undefined, /without a valid address/],
+		["a line break", `${UNFOLLOW}\r\nBcc: x@y`, /line break or control character/],
+		["plain http on a public host", "http://baton.example.org/s/ainm/unfollow?token=t", /not https/],
+		["not a URL", "unfollow me", /without a valid address/],
+	])("refuses an unsubscribable mail with %s, so it never goes out without its way out", (_, unsubscribeUrl, error) => {
+		expect(() => rawMessage(FROM, { ...announcement, unsubscribeUrl }, "m1")).toThrow(error);
+		expect(() => listHeaders({ kind: "bulk", unsubscribeUrl: unsubscribeUrl ?? null })).toThrow(error);
+	});
+
+	it("percent-encodes what would end the header's <…> or start another", () => {
+		expect(listHeaders({ kind: "follower", unsubscribeUrl: "https://b.example/u?token=a>b <c>" })).toEqual({
+			"List-Unsubscribe": "<https://b.example/u?token=a%3Eb%20%3Cc%3E>",
+			"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+		});
+	});
+
+	it("sends them, and the outbox id as Idempotency-Key, to an HTTP provider", async () => {
+		const calls: { headers: Headers; body: unknown }[] = [];
+		const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (_input, init) => {
+			calls.push({ headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) });
+			return new Response("{}", { status: 200 });
+		});
+		const deliver = deliveryAdapter({
+			...env,
+			MAIL_ADAPTER: "http",
+			MAIL_HTTP_URL: "https://mail.example/send",
+			MAIL_FROM: FROM,
+		});
+
+		await deliver({ ...announcement, id: "outbox-1" });
+		spy.mockRestore();
+
+		expect(calls.map((call) => [call.headers.get("Idempotency-Key"), call.body])).toEqual([
+			[
+				"outbox-1",
+				{
+					from: FROM,
+					to: "ada@example.org",
+					subject: "AINM 2025 is announced",
+					text: "Hello",
+					headers: {
+						"List-Unsubscribe": `<${UNFOLLOW}>`,
+						"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+					},
+				},
+			],
+		]);
 	});
 });

@@ -95,6 +95,7 @@ export function reminderMail(
 	return {
 		to: to.email,
 		subject: `${edition.name}: ${count} due`,
+		editionId: edition.id,
 		text: `Hello ${to.name},\n\nthese tasks of ${edition.name} are yours and due within a week, or overdue:\n\n${lines.join("\n")}\n\nThe checklist: ${origin}${checklistTimelineUrl(edition)}\nMark a task done there when it is done, so the next committee knows when it was done.\n\nYou get this reminder once per task.\n\n— Baton`,
 	};
 }

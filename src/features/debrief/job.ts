@@ -67,6 +67,7 @@ export function debriefMail(
 	return {
 		to: to.email,
 		subject: `${edition.name} is over: your debrief for the next committee`,
+		editionId: edition.id,
 		text: `Hello ${to.name},\n\n${edition.name} (${formatDateRange(edition.startDate, edition.endDate)}) is over. While it is fresh, take ten minutes for the debrief: ${DEBRIEF_PROMPTS.length} short questions, answer the ones you can.\n\n${questions}\n\nThe debrief: ${origin}${debriefUrl(edition.id)}\n\nEach answer becomes a draft handover note, private to the committee until you share it with the committees after you.\n\n— Baton`,
 	};
 }

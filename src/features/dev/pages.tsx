@@ -1,6 +1,7 @@
 /**
- * Development-only pages. /dev/outbox shows the mails Baton would have sent, with clickable links,
- * so sign-up, sign-in links and invitations can be followed locally without a mail provider.
+ * Development-only pages. /dev/outbox shows the mails Baton sent through the fake provider, with
+ * their delivery state and clickable links, so sign-up, sign-in links and invitations can be
+ * followed locally without a mail provider.
  */
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
@@ -32,6 +33,16 @@ function MailText({ text }: { text: string }) {
 
 const timestamp = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 
+/** Where a mail is (README, "Mail"): its state, when it went, and what went wrong. */
+function deliveryOf(mail: OutboxMail): string {
+	const parts: string[] = [mail.state];
+	if (mail.sentAt) parts.push(`at ${timestamp(mail.sentAt)}`);
+	if (mail.attempts > 0) parts.push(`after ${mail.attempts} ${mail.attempts === 1 ? "attempt" : "attempts"}`);
+	if (mail.state === "queued" && !mail.enqueuedAt) parts.push("(not yet enqueued)");
+	if (mail.error) parts.push(`— ${mail.error}`);
+	return parts.join(" ");
+}
+
 function OutboxPage({ mails }: { mails: OutboxMail[] }) {
 	return (
 		<Layout title="Outbox (development)">
@@ -51,14 +62,8 @@ function OutboxPage({ mails }: { mails: OutboxMail[] }) {
 								<dd>{mail.to}</dd>
 								<dt>Written</dt>
 								<dd>{timestamp(mail.createdAt)}</dd>
-								<dt>Delivery</dt>
-								<dd>
-									{mail.error
-										? `failed: ${mail.error}`
-										: mail.sentAt
-											? `sent ${timestamp(mail.sentAt)}`
-											: "outbox only"}
-								</dd>
+								<dt>State</dt>
+								<dd>{deliveryOf(mail)}</dd>
 							</dl>
 							<MailText text={mail.text} />
 						</li>

@@ -21,7 +21,9 @@ async function viewContext(c: Context<AppEnv>) {
 	const canChangeStatus = can(actor, "edition.change_status", editionResource(found.edition));
 	// The link to publish a template from the edition's parts (src/features/templates).
 	const canPublishTemplate = can(actor, "template.publish", editionResource(found.edition));
-	return { ...found, user: requireAuth(c).user, canEdit, canChangeStatus, canPublishTemplate };
+	// The link to the edition's mail log (src/features/mail).
+	const canViewMail = can(actor, "edition.view_mail", editionResource(found.edition));
+	return { ...found, user: requireAuth(c).user, canEdit, canChangeStatus, canPublishTemplate, canViewMail };
 }
 
 async function renderSettings(c: Context<AppEnv>, failed?: FailedForm, status = 200) {

@@ -7,6 +7,7 @@ import {
 	committeeConsoleUrl,
 	editionUrl,
 	hostsConsoleUrl,
+	mailConsoleUrl,
 	programUrl,
 	publishUrl,
 	settingsUrl,
@@ -39,6 +40,7 @@ export function EditionContentPage({
 	notice,
 	canChangeStatus = false,
 	canPublishTemplate = false,
+	canViewMail = false,
 	facts,
 	dossier,
 }: EditionContext & {
@@ -49,6 +51,8 @@ export function EditionContentPage({
 	canChangeStatus?: boolean;
 	/** May publish templates from this edition's parts: its chairs and organizers. */
 	canPublishTemplate?: boolean;
+	/** May read the edition's mail log: its chairs and organizers. */
+	canViewMail?: boolean;
 	/** The edition's facts and figures (src/features/insights). */
 	facts?: Facts | null;
 	/** How many handover notes of earlier editions the reader has, and how many unread (src/features/handover). */
@@ -112,6 +116,11 @@ export function EditionContentPage({
 				<li>
 					<a href={hostsConsoleUrl(edition.id)}>Host names</a>: the public site at an address of its own
 				</li>
+				{canViewMail ? (
+					<li>
+						<a href={mailConsoleUrl(edition.id)}>Mail</a>: every email sent for the edition and whether it went out
+					</li>
+				) : null}
 				<li>
 					<a href={checklistTimelineUrl(edition)}>Checklist timeline</a>: tasks due before the event, overdue ones
 					marked

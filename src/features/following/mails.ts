@@ -24,6 +24,8 @@ export function alreadyFollowingMail(input: { to: string; series: SeriesRef; unf
 	return {
 		to: input.to,
 		subject: `You already follow ${series.shortName}`,
+		kind: "follower",
+		unsubscribeUrl: input.unfollowUrl,
 		text: `Hello,\n\nsomeone (perhaps you) asked Baton again to email this address news about ${series.name}. This address already gets it, so nothing has changed.\n\nTo stop these mails, open this link and press the button:\n\n${input.unfollowUrl}${SIGNATURE}`,
 	};
 }
@@ -73,6 +75,9 @@ export function announcementMail(
 	return {
 		to: input.to,
 		subject: text.subject,
+		// Series-wide news: no edition's committee sees who follows (stewards never see addresses).
+		kind: "announcement",
+		unsubscribeUrl: input.unfollowUrl,
 		text: `Hello,\n\n${text.body}\n\nYou get this mail because you follow ${input.series.name} on Baton. To stop, open this link and press the button:\n${input.unfollowUrl}${SIGNATURE}`,
 	};
 }

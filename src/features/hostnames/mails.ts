@@ -54,6 +54,7 @@ const toChairs = (edition: HostMailEdition, subject: string, body: (name: string
 		to: chair.email,
 		subject,
 		text: `Hello ${chair.name},\n\n${body(chair.name)}\n\n— Baton`,
+		editionId: edition.id,
 	}));
 
 export function firstFailureMails(

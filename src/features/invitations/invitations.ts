@@ -155,6 +155,8 @@ export async function createInvitation(
 				{
 					id: outboxId,
 					to: email,
+					// An edition's committee sees the invitations it sent on its Mail page.
+					...(target.scope === "edition" ? { editionId: target.id } : {}),
 					// Fixed words only: names are chosen by whoever invites, and the Subject is what a spammer wants.
 					subject: INVITATION_SUBJECTS[target.scope],
 					text: [

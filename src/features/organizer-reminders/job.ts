@@ -118,6 +118,7 @@ export function reminderMail(
 	return {
 		to: to.email,
 		subject: fillPlaceholders(reminder.subject, values),
+		editionId: edition.id,
 		text: [
 			`Hello ${to.name},`,
 			...(body ? [body] : []),

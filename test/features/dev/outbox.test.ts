@@ -72,3 +72,61 @@ describe("GET /dev/outbox", () => {
 		expect(html.match(/<li class="card">/g)).toHaveLength(50);
 	});
 });
+
+describe("GET /dev/outbox: delivery states (issue 15)", () => {
+	it("shows each mail's state, when it was sent, its attempts and its last error", async () => {
+		const db = testDb();
+		await db.insert(outbox).values([
+			{
+				id: "state-sent",
+				to: "sent@example.org",
+				subject: "State sent",
+				text: "x",
+				createdAt: new Date("2099-01-01T10:00:00Z"),
+				state: "sent",
+				attempts: 2,
+				enqueuedAt: new Date("2099-01-01T10:00:01Z"),
+				sentAt: new Date("2099-01-01T10:01:00Z"),
+				error: null,
+			},
+			{
+				id: "state-retrying",
+				to: "retry@example.org",
+				subject: "State retrying",
+				text: "x",
+				createdAt: new Date("2099-01-01T09:00:00Z"),
+				attempts: 1,
+				enqueuedAt: new Date("2099-01-01T09:00:01Z"),
+				error: "Error: mail provider answered 503",
+			},
+			{
+				id: "state-failed",
+				to: "failed@example.org",
+				subject: "State failed",
+				text: "x",
+				createdAt: new Date("2099-01-01T08:00:00Z"),
+				state: "failed",
+				attempts: 10,
+				enqueuedAt: new Date("2099-01-01T08:00:01Z"),
+				error: "Error: mail provider answered 500",
+			},
+			{
+				id: "state-fresh",
+				to: "fresh@example.org",
+				subject: "State fresh",
+				text: "x",
+				createdAt: new Date("2099-01-01T07:00:00Z"),
+			},
+		]);
+
+		const html = await (await asDeveloper("/dev/outbox")).text();
+
+		const states = [...html.matchAll(/<dt>State<\/dt><dd>([^<]+)<\/dd>/g)].map((m) => m[1]).slice(0, 4);
+		expect(states).toEqual([
+			"sent at 2099-01-01 10:01:00 UTC after 2 attempts",
+			"queued after 1 attempt — Error: mail provider answered 503",
+			"failed after 10 attempts — Error: mail provider answered 500",
+			"queued (not yet enqueued)",
+		]);
+	});
+});
