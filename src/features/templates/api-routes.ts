@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { listResponse, PageQuery } from "../../api/pagination";
 import { EditionIdParam } from "../../api/params";
 import { TEMPLATE_VISIBILITIES } from "../../db/schema";
 import { CLONE_PARTS, PreviewedContentVersion } from "../cloning";
@@ -144,20 +145,22 @@ export const listRoute = createRoute({
 	tags,
 	summary: "The templates you may see: built-in, your series' libraries, your institutions' and public ones",
 	request: {
-		query: z.object({
-			series: z.string().max(100).optional().openapi({ description: "A series' slug." }),
-			part: z
-				.enum(CLONE_PARTS)
-				.optional()
-				.openapi({ description: "Only templates whose newest version has this part." }),
-			publisher: z
-				.string()
-				.max(100)
-				.optional()
-				.openapi({ description: "An institution's slug, or builtin for the built-in templates." }),
-		}),
+		query: z
+			.object({
+				series: z.string().max(100).optional().openapi({ description: "A series' slug." }),
+				part: z
+					.enum(CLONE_PARTS)
+					.optional()
+					.openapi({ description: "Only templates whose newest version has this part." }),
+				publisher: z
+					.string()
+					.max(100)
+					.optional()
+					.openapi({ description: "An institution's slug, or builtin for the built-in templates." }),
+			})
+			.extend(PageQuery.shape),
 	},
-	responses: { 200: dataResponse("The templates.", z.array(TemplateJson)), ...errorResponses(400, 401) },
+	responses: { 200: listResponse("The templates.", TemplateJson), ...errorResponses(400, 401) },
 });
 
 export const getRoute = createRoute({

@@ -5,6 +5,7 @@
  * declares them are in ./api-routes.ts; these are their handlers.
  */
 import { createApiRouter } from "../../api/openapi";
+import { paginate } from "../../api/pagination";
 import { requireAuth } from "../../auth/guard";
 import { authorizedEdition } from "../../domain/edition-access";
 import { authorizedTarget } from "../cloning";
@@ -38,8 +39,10 @@ const templateJson = (t: TemplateInfo) => ({
 
 export const templatesApi = createApiRouter()
 	.openapi(listRoute, async (c) => {
-		const templates = filterTemplates(await visibleTemplates(c), c.req.valid("query"));
-		return c.json({ data: templates.map(templateJson) }, 200);
+		const query = c.req.valid("query");
+		const templates = filterTemplates(await visibleTemplates(c), query);
+		const { items, page } = paginate(templates, query, (t) => t.ref);
+		return c.json({ data: items.map(templateJson), page }, 200);
 	})
 	.openapi(validateRoute, async (c) => {
 		requireAuth(c);
