@@ -8,6 +8,7 @@ import { clearSessionCookie, requireSignedInPage, setSessionCookie } from "../..
 import { invalidateSession } from "../../auth/sessions";
 import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { AppError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { handleFormPost } from "../../views/form-flow";
@@ -346,6 +347,7 @@ export const accountsPages = new Hono<AppEnv>()
 			rerender: async (state, status) =>
 				c.html(<NewTokenPage user={user} scopes={await listTokenScopes(c.var.db, user.id)} state={state} />, status),
 			act: async (data) => {
+				await limitCostly(c, "api-token", user.id);
 				const created = await createPersonalToken(c.var.db, user.id, data);
 				// Rendered, not redirected: the secret exists only in this response.
 				return c.html(<TokenCreatedPage user={user} name={created.token.name} secret={created.secret} />);

@@ -197,7 +197,7 @@ export const uploadRoute = createRoute({
 	},
 	responses: {
 		201: dataResponse("The attachment.", AttachmentSchema),
-		...errorResponses(400, 401, 403, 404),
+		...errorResponses(400, 401, 403, 404, 429),
 		...fileErrors,
 	},
 });

@@ -15,6 +15,7 @@ import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource, findEditionWithSeries } from "../../domain/editions";
 import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { validationError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
@@ -206,6 +207,7 @@ export const handoverApi = createApiRouter()
 	.openapi(uploadRoute, async (c) => {
 		const { file } = c.req.valid("form");
 		const { note } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		await limitCostly(c, "upload", requireAuth(c).user.id);
 		const attachment = await addAttachment(c.var.db, c.env.FILES, { note, file, uploadedBy: requireAuth(c).user.id });
 		return c.json({ data: toAttachmentJson(attachment, apiNotePath(note.id)) }, 201);
 	})

@@ -13,6 +13,7 @@ import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
 import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { AppError, fieldErrors, notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
@@ -185,6 +186,7 @@ export const handoverPages = new Hono<AppEnv>()
 			return rerender(new AppError(400, "invalid_input", "Choose a file.", { file: "Choose a file to attach." }));
 		}
 		try {
+			await limitCostly(c, "upload", requireAuth(c).user.id);
 			await addAttachment(c.var.db, c.env.FILES, { note, file, uploadedBy: requireAuth(c).user.id });
 		} catch (error) {
 			if (error instanceof AppError && error.status < 500 && error.status !== 404) return rerender(error);

@@ -209,7 +209,7 @@ export const publishRoute = createRoute({
 	request: { params: EditionIdParam, ...jsonBody(PublishRequest) },
 	responses: {
 		201: dataResponse("The template was published.", Published),
-		...errorResponses(400, 401, 403, 404, 422),
+		...errorResponses(400, 401, 403, 404, 422, 429),
 	},
 });
 
@@ -224,7 +224,7 @@ export const republishRoute = createRoute({
 	request: { params: TemplateParam, ...jsonBody(RepublishRequest) },
 	responses: {
 		201: dataResponse("The new version was published.", Published),
-		...errorResponses(400, 401, 403, 404, 422),
+		...errorResponses(400, 401, 403, 404, 422, 429),
 	},
 });
 
@@ -235,7 +235,7 @@ export const forkRoute = createRoute({
 	tags,
 	summary: "Fork a version of a template you may see into a new template of an edition's series",
 	request: { params: TemplateParam, ...jsonBody(ForkRequest) },
-	responses: { 201: dataResponse("The fork was created.", Published), ...errorResponses(400, 401, 403, 404, 422) },
+	responses: { 201: dataResponse("The fork was created.", Published), ...errorResponses(400, 401, 403, 404, 422, 429) },
 });
 
 export const applyRoute = createRoute({
@@ -259,6 +259,6 @@ export const applyRoute = createRoute({
 	responses: {
 		200: dataResponse("The preview: nothing was written.", TemplatePreview),
 		201: dataResponse("The template was applied.", ApplySummary),
-		...errorResponses(400, 401, 403, 404, 409, 422),
+		...errorResponses(400, 401, 403, 404, 409, 422, 429),
 	},
 });

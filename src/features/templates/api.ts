@@ -8,6 +8,7 @@ import { createApiRouter } from "../../api/openapi";
 import { paginate } from "../../api/pagination";
 import { requireAuth } from "../../auth/guard";
 import { authorizedEdition } from "../../domain/edition-access";
+import { limitCostly } from "../../lib/costly-actions";
 import { authorizedTarget } from "../cloning";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import {
@@ -82,12 +83,14 @@ export const templatesApi = createApiRouter()
 	.openapi(publishRoute, async (c) => {
 		const body = c.req.valid("json");
 		const { edition, actor } = await authorizedEdition(c, "template.publish", c.req.valid("param").id);
+		await limitCostly(c, "template-publish", actor.userId);
 		return c.json({ data: await publishTemplate(c.var.db, { ...body, edition, userId: actor.userId }) }, 201);
 	})
 	.openapi(republishRoute, async (c) => {
 		const { editionId, ...body } = c.req.valid("json");
 		const { info: template } = await authorizedTemplate(c, "template.manage", c.req.valid("param").ref);
 		const { edition, actor } = await authorizedEdition(c, "template.publish", editionId);
+		await limitCostly(c, "template-publish", actor.userId);
 		return c.json(
 			{ data: await republishTemplate(c.var.db, { ...body, template, edition, userId: actor.userId }) },
 			201,
@@ -97,6 +100,7 @@ export const templatesApi = createApiRouter()
 		const { editionId, version, ...body } = c.req.valid("json");
 		const source = await authorizedVersion(c, c.req.valid("param").ref, version);
 		const { edition, actor } = await authorizedEdition(c, "template.publish", editionId);
+		await limitCostly(c, "template-publish", actor.userId);
 		return c.json({ data: await forkTemplate(c.var.db, { ...body, source, edition, userId: actor.userId }) }, 201);
 	})
 	.openapi(applyRoute, async (c) => {
@@ -117,5 +121,6 @@ export const templatesApi = createApiRouter()
 				200,
 			);
 		}
+		await limitCostly(c, "template-apply", actor.userId);
 		return c.json({ data: await applyTemplate(c.var.db, input) }, 201);
 	});
