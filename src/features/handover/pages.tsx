@@ -19,6 +19,7 @@ import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { editionNotesUrl, noteUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { pageOf } from "../../views/pager";
 import { authorizedNote } from "./access";
 import {
 	addAttachment,
@@ -114,7 +115,7 @@ async function renderEditionNotes(c: Context<AppEnv>, failed?: FailedForm, statu
 		<EditionNotesPage
 			{...found}
 			user={requireAuth(c).user}
-			items={items}
+			page={pageOf(items, c.req.query("page"), editionNotesUrl(found.edition.id))}
 			canWrite={can(actor, "handover.write", editionResource(found.edition))}
 			notice={pageNotice(c)}
 			failed={failed}
