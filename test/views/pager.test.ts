@@ -100,3 +100,24 @@ describe("an edition's handover notes", () => {
 		expect(pagerOf(second)).toContain(`<a rel="prev" href="${url}">Previous</a>`);
 	});
 });
+
+describe("the account's API tokens", () => {
+	it("lists 50 tokens a page, newest first, with the older ones on page 2", async () => {
+		const user = await createTestUser("many-tokens");
+		const names = Array.from({ length: 52 }, (_, i) => `Token ${String(i).padStart(2, "0")}`);
+		await env.DB.batch(
+			names.map((name, i) =>
+				env.DB.prepare(
+					"insert into api_tokens (id, user_id, name, secret_hash, access, edition_id, expires_at, created_at) values (?, ?, ?, 'x', 'read', ?, ?, ?)",
+				).bind(`${user.id}-${i}`, user.id, name, editionId, Date.now() + 86_400_000, Date.now() - 1_000_000 + i * 1000),
+			),
+		);
+		const tokensOn = (html: string) => [...html.matchAll(/<td>(Token \d\d)<\/td>/g)].map((m) => m[1]);
+		const first = await (await getAs("/console/account", user.cookie)).text();
+		const second = await (await getAs("/console/account?page=2", user.cookie)).text();
+
+		expect(tokensOn(first)).toEqual(names.toReversed().slice(0, 50));
+		expect(tokensOn(second)).toEqual(["Token 01", "Token 00"]);
+		expect(pagerOf(first)).toContain('<a rel="next" href="/console/account?page=2">Next</a>');
+	});
+});

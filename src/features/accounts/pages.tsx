@@ -12,6 +12,7 @@ import { limitCostly } from "../../lib/costly-actions";
 import { AppError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { handleFormPost } from "../../views/form-flow";
+import { pageOf } from "../../views/pager";
 import {
 	changePassword,
 	confirmEmailChange,
@@ -95,7 +96,8 @@ const signedInTo = (c: Ctx, sessionToken: string, next = "/console") => {
 };
 
 async function renderAccount(c: Ctx, user: User, extra: Omit<AccountPageProps, "user" | "tokens"> = {}) {
-	const tokens = await listPersonalTokens(c.var.db, user.id);
+	// Revoked and expired tokens stay listed, so the list only grows: a page of it at a time.
+	const tokens = pageOf(await listPersonalTokens(c.var.db, user.id), c.req.query("page"), "/console/account");
 	return <AccountPage user={user} tokens={tokens} {...extra} />;
 }
 
