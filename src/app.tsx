@@ -49,6 +49,7 @@ import { siteFeeds } from "./features/site/feeds-routes";
 import { siteFallbackPages, sitePages } from "./features/site/pages";
 import { templatesApi } from "./features/templates/api";
 import { templatesPages } from "./features/templates/pages";
+import { BODY_LIMIT_BYTES, type LargerBodies, limitRequestBodies } from "./lib/body-limit";
 import { privateByDefault } from "./lib/cache-control";
 import { refuseUnsafeProduction } from "./lib/environment";
 import { AppError, type ErrorBody, RateLimitedError } from "./lib/errors";
@@ -101,6 +102,8 @@ export function createApp() {
 			},
 		}),
 	);
+	// Before anything reads a body (README, "Limits").
+	app.use(limitRequestBodies({ maxSize: BODY_LIMIT_BYTES, larger: LARGER_BODIES }));
 	app.use(async (c, next) => {
 		const { db, counter } = countQueries(c.env.DB);
 		c.set("db", createDatabase(db));
@@ -182,6 +185,15 @@ export function createApp() {
 	app.onError((err, c) => respondWithError(c, err));
 	return app;
 }
+
+/** The routes that take bodies over BODY_LIMIT_BYTES. */
+const LARGER_BODIES: LargerBodies[] = [
+	// The attachment uploads check their own 10 MB, with the file field's message.
+	{ path: /^\/console\/notes\/[^/]+\/attachments\/?$/, maxSize: "own" },
+	{ path: /^\/api\/v1\/handover-notes\/[^/]+\/attachments\/?$/, maxSize: "own" },
+	// A whole template document, every part of an edition, to check before it is published.
+	{ path: /^\/api\/v1\/templates\/validate\/?$/, maxSize: 1024 * 1024 },
+];
 
 const wantsJson = (c: Context<AppEnv>) => new URL(c.req.url).pathname.startsWith("/api/");
 

@@ -7,6 +7,9 @@ import type { Edition, Series } from "./db/schema";
 type SeriesRef = Pick<Series, "slug">;
 type EditionRef = Pick<Edition, "id">;
 
+/** Page `n` of a paged console list at `path` (the first page is the list's own address). */
+export const pagedUrl = (path: string, n: number) => (n <= 1 ? path : `${path}?page=${n}`);
+
 // Accounts.
 /** Where a signed-out visitor goes to sign in and then come back to `next` (a path on this host). */
 export const signInUrl = (next: string) => `/auth/sign-in?next=${encodeURIComponent(next)}`;

@@ -86,6 +86,8 @@ td .inline-form .button { padding: 0.25rem 0.75rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .outbox { list-style: none; padding: 0; display: grid; gap: 1rem; }
 .mail-text { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9rem; background: var(--wash); padding: 0.75rem; border-radius: 0.35rem; margin: 0.5rem 0 0; }
+/* A paged console list's Previous / Next (src/views/pager.tsx). */
+.pager { display: flex; gap: 1rem; align-items: baseline; margin: 1rem 0; }
 /* ---- Edition subsite (src/features/site): masthead, navigation, program grid, print ---- */
 /* An edition's colours come from its theme stylesheet (--site-primary, --site-accent; see assets.ts). */
 .has-masthead { background: var(--ink); }

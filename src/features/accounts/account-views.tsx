@@ -7,6 +7,7 @@ import type { User } from "../../db/schema";
 import { ConsoleLayout } from "../../views/console-layout";
 import type { FormState } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
+import { type ListPage, Pager } from "../../views/pager";
 import type { ListedToken, TokenScopes } from "./personal-tokens";
 import { EMAIL_MAX_LENGTH, TOKEN_DAYS, TOKEN_NAME_MAX_LENGTH } from "./schemas";
 import { ProfileFields } from "./views";
@@ -36,7 +37,8 @@ const when = (date: Date | null) => (date ? `${dateTime.format(date)} UTC` : "ne
 
 export interface AccountPageProps {
 	user: User;
-	tokens: ListedToken[];
+	/** This page of the user's tokens, newest first. */
+	tokens: ListPage<ListedToken>;
 	notice?: string;
 	/** The form that failed, by section, with its values and messages. */
 	failed?: { section: "profile" | "email" | "password"; state: FormState };
@@ -145,7 +147,8 @@ export function AccountPage({ user, tokens, notice, failed }: AccountPageProps) 
 					Personal tokens let an integration use the API as you, within one institution or edition.{" "}
 					<a href="/console/account/tokens/new">Create a token</a>
 				</p>
-				<TokenTable tokens={tokens} />
+				<TokenTable tokens={tokens.items} />
+				<Pager page={tokens} />
 			</section>
 		</ConsoleLayout>
 	);

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, errorResponses, noToken } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { requireAuth } from "../../auth/guard";
 import type { User } from "../../db/schema";
 import { scheduleDelivery } from "../../lib/mailer";
@@ -107,12 +108,10 @@ const listTokens = createRoute({
 	summary: "List your personal API tokens",
 	description:
 		"Never includes a secret. Tokens are created in the console only (Account → API tokens): creating one needs a browser session, and its secret is shown once there.",
+	request: { query: PageQuery },
 	responses: {
-		200: {
-			description: "Your tokens, newest first, including revoked and expired ones.",
-			content: { "application/json": { schema: z.object({ data: z.array(ApiTokenSchema) }) } },
-		},
-		...errorResponses(401),
+		200: listResponse("Your tokens, newest first, including revoked and expired ones.", ApiTokenSchema),
+		...errorResponses(400, 401),
 	},
 });
 
@@ -146,7 +145,9 @@ export const accountsApi = createApiRouter()
 	})
 	.openapi(listTokens, async (c) => {
 		const { user } = requireAuth(c);
-		return c.json({ data: (await listPersonalTokens(c.var.db, user.id)).map(toTokenJson) }, 200);
+		const tokens = await listPersonalTokens(c.var.db, user.id);
+		const { items, page } = paginate(tokens, c.req.valid("query"), (t) => t.id);
+		return c.json({ data: items.map(toTokenJson), page }, 200);
 	})
 	.openapi(deleteToken, async (c) => {
 		const { id } = c.req.valid("param");

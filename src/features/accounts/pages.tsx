@@ -8,9 +8,11 @@ import { clearSessionCookie, requireSignedInPage, setSessionCookie } from "../..
 import { invalidateSession } from "../../auth/sessions";
 import type { User } from "../../db/schema";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { AppError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { handleFormPost } from "../../views/form-flow";
+import { pageOf } from "../../views/pager";
 import {
 	changePassword,
 	confirmEmailChange,
@@ -94,7 +96,8 @@ const signedInTo = (c: Ctx, sessionToken: string, next = "/console") => {
 };
 
 async function renderAccount(c: Ctx, user: User, extra: Omit<AccountPageProps, "user" | "tokens"> = {}) {
-	const tokens = await listPersonalTokens(c.var.db, user.id);
+	// Revoked and expired tokens stay listed, so the list only grows: a page of it at a time.
+	const tokens = pageOf(await listPersonalTokens(c.var.db, user.id), c.req.query("page"), "/console/account");
 	return <AccountPage user={user} tokens={tokens} {...extra} />;
 }
 
@@ -346,6 +349,7 @@ export const accountsPages = new Hono<AppEnv>()
 			rerender: async (state, status) =>
 				c.html(<NewTokenPage user={user} scopes={await listTokenScopes(c.var.db, user.id)} state={state} />, status),
 			act: async (data) => {
+				await limitCostly(c, "api-token", user.id);
 				const created = await createPersonalToken(c.var.db, user.id, data);
 				// Rendered, not redirected: the secret exists only in this response.
 				return c.html(<TokenCreatedPage user={user} name={created.token.name} secret={created.secret} />);

@@ -6,6 +6,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { EditionIdParam as EditionParam } from "../../api/params";
+import { requireAuth } from "../../auth/guard";
+import { limitCostly } from "../../lib/costly-actions";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, previewClone } from "./clone";
 import { CLONE_PARTS } from "./edition-parts";
@@ -91,7 +93,7 @@ const cloneRoute = createRoute({
 	responses: {
 		200: dataResponse("The preview: nothing was written.", ClonePreview),
 		201: dataResponse("The clone was applied.", CloneSummary),
-		...errorResponses(400, 401, 403, 404, 409, 422),
+		...errorResponses(400, 401, 403, 404, 409, 422, 429),
 	},
 });
 
@@ -101,5 +103,6 @@ export const cloningApi = createApiRouter().openapi(cloneRoute, async (c) => {
 	await authorizedSource(c, request.sourceEditionId);
 	const input = { ...request, targetEditionId: edition.id };
 	if (preview) return c.json({ data: await previewClone(c.var.db, input) }, 200);
+	await limitCostly(c, "clone", requireAuth(c).user.id);
 	return c.json({ data: await cloneEdition(c.var.db, input) }, 201);
 });

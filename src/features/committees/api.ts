@@ -1,5 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { EditionIdParam, SeriesSlugParam } from "../../api/params";
 import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import {
@@ -37,9 +38,9 @@ const listStewardsRoute = createRoute({
 	operationId: "listSeriesStewards",
 	tags: stewardTags,
 	summary: "List a series' stewards (stewards)",
-	request: { params: SeriesSlugParam },
+	request: { params: SeriesSlugParam, query: PageQuery },
 	responses: {
-		200: dataResponse("The stewards, by name.", z.array(StewardSchema)),
+		200: listResponse("The stewards, by name.", StewardSchema),
 		...errorResponses(400, 401, 403, 404),
 	},
 });
@@ -71,9 +72,9 @@ const listSeriesInvitations = createRoute({
 	operationId: "listSeriesInvitations",
 	tags: stewardTags,
 	summary: "List pending steward invitations (stewards)",
-	request: { params: SeriesSlugParam },
+	request: { params: SeriesSlugParam, query: PageQuery },
 	responses: {
-		200: dataResponse("Open invitations, oldest first.", z.array(InvitationSchema)),
+		200: listResponse("Open invitations, oldest first.", InvitationSchema),
 		...errorResponses(400, 401, 403, 404),
 	},
 });
@@ -99,9 +100,9 @@ const listMembersRoute = createRoute({
 	operationId: "listEditionMembers",
 	tags: committeeTags,
 	summary: "List an edition's committee (the committee and the series' stewards)",
-	request: { params: EditionIdParam },
+	request: { params: EditionIdParam, query: PageQuery },
 	responses: {
-		200: dataResponse("Chairs, organizers, reviewers, then mentors.", z.array(CommitteeMemberSchema)),
+		200: listResponse("Chairs, organizers, reviewers, then mentors.", CommitteeMemberSchema),
 		...errorResponses(400, 401, 403, 404),
 	},
 });
@@ -146,9 +147,9 @@ const listEditionInvitations = createRoute({
 	operationId: "listEditionInvitations",
 	tags: committeeTags,
 	summary: "List pending committee invitations (chairs and stewards)",
-	request: { params: EditionIdParam },
+	request: { params: EditionIdParam, query: PageQuery },
 	responses: {
-		200: dataResponse("Open invitations, oldest first.", z.array(InvitationSchema)),
+		200: listResponse("Open invitations, oldest first.", InvitationSchema),
 		...errorResponses(400, 401, 403, 404),
 	},
 });
@@ -167,7 +168,8 @@ export const committeesApi = createApiRouter()
 	.openapi(listStewardsRoute, async (c) => {
 		const { series } = await authorizedSeries(c, "series.view_private", c.req.valid("param").slug);
 		const stewards = await listStewards(c.var.db, series.id);
-		return c.json({ data: stewards.map(toStewardJson) }, 200);
+		const { items, page } = paginate(stewards, c.req.valid("query"), (s) => s.userId);
+		return c.json({ data: items.map(toStewardJson), page }, 200);
 	})
 	.openapi(inviteSteward, async (c) => {
 		const { email } = c.req.valid("json");
@@ -184,7 +186,8 @@ export const committeesApi = createApiRouter()
 	.openapi(listSeriesInvitations, async (c) => {
 		const { series } = await authorizedSeries(c, "series.manage_stewards", c.req.valid("param").slug);
 		const pending = await listPendingInvitations(c.var.db, "series", series.id);
-		return c.json({ data: pending.map(toInvitationJson) }, 200);
+		const { items, page } = paginate(pending, c.req.valid("query"), (i) => i.id);
+		return c.json({ data: items.map(toInvitationJson), page }, 200);
 	})
 	.openapi(revokeSeriesInvitation, async (c) => {
 		const { slug, invitationId } = c.req.valid("param");
@@ -195,7 +198,9 @@ export const committeesApi = createApiRouter()
 	.openapi(listMembersRoute, async (c) => {
 		const { edition } = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
 		const members = await listCommittee(c.var.db, edition.id);
-		return c.json({ data: members.map(toCommitteeMemberJson) }, 200);
+		// A steward who also sits on the committee is listed once per role.
+		const { items, page } = paginate(members, c.req.valid("query"), (m) => `${m.userId}:${m.role}`);
+		return c.json({ data: items.map(toCommitteeMemberJson), page }, 200);
 	})
 	.openapi(inviteMember, async (c) => {
 		const { email, role, mentorUntil } = c.req.valid("json");
@@ -219,7 +224,8 @@ export const committeesApi = createApiRouter()
 	.openapi(listEditionInvitations, async (c) => {
 		const { edition } = await authorizedEdition(c, "edition.manage_committee", c.req.valid("param").id);
 		const pending = await listPendingInvitations(c.var.db, "edition", edition.id);
-		return c.json({ data: pending.map(toInvitationJson) }, 200);
+		const { items, page } = paginate(pending, c.req.valid("query"), (i) => i.id);
+		return c.json({ data: items.map(toInvitationJson), page }, 200);
 	})
 	.openapi(revokeEditionInvitation, async (c) => {
 		const { id, invitationId } = c.req.valid("param");

@@ -5,6 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createApiRouter, errorResponses } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { EditionIdParam as EditionParam } from "../../api/params";
 import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
@@ -45,13 +46,10 @@ function routesFor(def: CollectionDef) {
 			operationId: `list${pascalWords(def.plural)}`,
 			tags,
 			summary: `List the ${def.plural} of an edition`,
-			request: { params: EditionParam },
+			request: { params: EditionParam, query: PageQuery },
 			responses: {
-				200: {
-					description: `The ${def.plural}.`,
-					content: { "application/json": { schema: z.object({ data: z.array(item) }) } },
-				},
-				...errorResponses(401, 404),
+				200: listResponse(`The ${def.plural}.`, item),
+				...errorResponses(400, 401, 404),
 			},
 		}),
 		create: createRoute({
@@ -116,7 +114,8 @@ for (const def of COLLECTIONS) {
 		.openapi(routes.list, async (c) => {
 			const { edition } = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
 			const rows = await listItems(c.var.db, def, edition.id);
-			return c.json({ data: rows.map((row) => toJson(def, row)) }, 200);
+			const { items, page } = paginate(rows, c.req.valid("query"), (row) => String(row.id));
+			return c.json({ data: items.map((row) => toJson(def, row)), page }, 200);
 		})
 		.openapi(routes.create, async (c) => {
 			const body = c.req.valid("json");

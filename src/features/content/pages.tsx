@@ -13,6 +13,7 @@ import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { collectionUrl } from "../../urls";
 import { noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { pageOf } from "../../views/pager";
 import { NoteAdvice, notesForCollectionItem } from "../handover";
 import type { CollectionDef } from "./collection-def";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
@@ -56,7 +57,7 @@ async function renderList(c: Context<AppEnv>, failed?: Parameters<typeof Collect
 			{...found}
 			user={requireAuth(c).user}
 			def={def}
-			rows={rows}
+			page={pageOf(rows, c.req.query("page"), collectionUrl(found.edition.id, def))}
 			canEdit={canEdit}
 			notice={noticeFrom(c)}
 			failed={failed}

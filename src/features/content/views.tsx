@@ -6,6 +6,7 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ContentField, type EditionContext, EditionPageLayout, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
+import { type ListPage, Pager } from "../../views/pager";
 import { RowLink, RowsTable } from "../../views/table";
 import type { CollectionDef, Data, Row } from "./collection-def";
 
@@ -63,29 +64,31 @@ export function ContentFields({
 export function CollectionPage(
 	props: EditionContext & {
 		def: CollectionDef;
-		rows: Row[];
+		/** The rows of this page of the list. */
+		page: ListPage<Row>;
 		canEdit: boolean;
 		notice?: string;
 		failed?: FailedForm;
 		refOptions: Record<string, readonly Option[]>;
 	},
 ) {
-	const { def, rows, canEdit, notice, failed, edition } = props;
+	const { def, page, canEdit, notice, failed, edition } = props;
 	const title = def.plural[0]?.toUpperCase() + def.plural.slice(1);
 	return (
 		<EditionPageLayout edition={edition} user={props.user} page={title}>
 			{notice ? <Notice>{notice}</Notice> : null}
-			{rows.length === 0 ? (
+			{page.items.length === 0 ? (
 				<p>No {def.plural} yet.</p>
 			) : (
 				<RowsTable
 					columns={def.columns}
-					rows={rows}
+					rows={page.items}
 					action={
 						canEdit ? (row) => <RowLink href={itemUrl(edition.id, def, row.id)} name={def.label(row)} /> : undefined
 					}
 				/>
 			)}
+			<Pager page={page} />
 			{canEdit ? <AddItemForm edition={edition} def={def} failed={failed} refOptions={props.refOptions} /> : null}
 		</EditionPageLayout>
 	);

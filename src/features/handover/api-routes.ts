@@ -5,6 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { dataResponse, ErrorBodySchema, errorResponses, jsonBody, tokenOptional } from "../../api/openapi";
+import { listResponse, PageQuery } from "../../api/pagination";
 import { EditionIdParam, SeriesSlugParam } from "../../api/params";
 import { MAX_ATTACHMENT_BYTES, tooLarge, UPLOAD_LIMIT_BYTES } from "./attachments";
 import {
@@ -48,8 +49,8 @@ export const listEditionNotesRoute = createRoute({
 	summary: "List an edition's handover notes (those you may read)",
 	description:
 		"Public notes need no token; the edition's committee also sees its drafts, later committees of the series and its stewards its notes for future committees.",
-	request: { params: EditionIdParam },
-	responses: { 200: dataResponse("The notes, by topic.", z.array(HandoverNoteSchema)), ...errorResponses(401, 404) },
+	request: { params: EditionIdParam, query: PageQuery },
+	responses: { 200: listResponse("The notes, by topic.", HandoverNoteSchema), ...errorResponses(400, 401, 404) },
 });
 
 export const createNoteRoute = createRoute({
@@ -72,8 +73,8 @@ export const dossierRoute = createRoute({
 	tags,
 	summary: "The handover dossier of an edition: the notes of every earlier edition of its series",
 	description: "Newest edition first, then by topic; `unread` per note for the caller.",
-	request: { params: EditionIdParam },
-	responses: { 200: dataResponse("The dossier.", z.array(DossierNoteSchema)), ...errorResponses(401, 404) },
+	request: { params: EditionIdParam, query: PageQuery },
+	responses: { 200: listResponse("The dossier.", DossierNoteSchema), ...errorResponses(400, 401, 404) },
 });
 
 export const getNoteRoute = createRoute({
@@ -128,8 +129,8 @@ export const listLinksRoute = createRoute({
 	security: tokenOptional,
 	tags,
 	summary: "What a note is attached to, in its edition and in the editions copied from it",
-	request: { params: NoteIdParam },
-	responses: { 200: dataResponse("The links.", z.array(LinkSchema)), ...errorResponses(404) },
+	request: { params: NoteIdParam, query: PageQuery },
+	responses: { 200: listResponse("The links.", LinkSchema), ...errorResponses(400, 404) },
 });
 
 export const addLinkRoute = createRoute({
@@ -161,8 +162,8 @@ export const listAttachmentsRoute = createRoute({
 	security: tokenOptional,
 	tags,
 	summary: "List a note's attachments",
-	request: { params: NoteIdParam },
-	responses: { 200: dataResponse("The attachments.", z.array(AttachmentSchema)), ...errorResponses(404) },
+	request: { params: NoteIdParam, query: PageQuery },
+	responses: { 200: listResponse("The attachments.", AttachmentSchema), ...errorResponses(400, 404) },
 });
 
 const uploadLimit = bodyLimit({
@@ -196,7 +197,7 @@ export const uploadRoute = createRoute({
 	},
 	responses: {
 		201: dataResponse("The attachment.", AttachmentSchema),
-		...errorResponses(400, 401, 403, 404),
+		...errorResponses(400, 401, 403, 404, 429),
 		...fileErrors,
 	},
 });
@@ -236,10 +237,10 @@ export const listThreadsRoute = createRoute({
 	operationId: "listHandoverNoteThreads",
 	tags,
 	summary: "The questions asked about a note, with their answers (the series' committees and stewards)",
-	request: { params: NoteIdParam },
+	request: { params: NoteIdParam, query: PageQuery },
 	responses: {
-		200: dataResponse("The threads, oldest first.", z.array(ThreadSchema)),
-		...errorResponses(401, 403, 404),
+		200: listResponse("The threads, oldest first.", ThreadSchema),
+		...errorResponses(400, 401, 403, 404),
 	},
 });
 
@@ -272,6 +273,6 @@ export const searchRoute = createRoute({
 	summary: "Search a series' handover notes (those you may read)",
 	description:
 		"With `q`, full-text search (every word must match; a word ending in `*` matches its beginning), best first, each with a snippet. Without, the latest notes. `topic` and `tag` narrow either.",
-	request: { params: SeriesSlugParam, query: SearchQuerySchema },
-	responses: { 200: dataResponse("The notes.", z.array(SearchResultSchema)), ...errorResponses(400, 404) },
+	request: { params: SeriesSlugParam, query: SearchQuerySchema.extend(PageQuery.shape) },
+	responses: { 200: listResponse("The notes.", SearchResultSchema), ...errorResponses(400, 404) },
 });

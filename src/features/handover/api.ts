@@ -8,12 +8,14 @@
 import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createApiRouter } from "../../api/openapi";
+import { paginate } from "../../api/pagination";
 import { currentActor, notVisible, requireAuth } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource, findEditionWithSeries } from "../../domain/editions";
 import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { validationError } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
@@ -128,7 +130,8 @@ async function readableEdition(c: Context<AppEnv>, id: string) {
 export const handoverApi = createApiRouter()
 	.openapi(listEditionNotesRoute, async (c) => {
 		const items = await readableEdition(c, c.req.valid("param").id);
-		return c.json({ data: items.map(toNoteJson) }, 200);
+		const { items: shown, page } = paginate(items, c.req.valid("query"), (i) => i.note.id);
+		return c.json({ data: shown.map(toNoteJson), page }, 200);
 	})
 	.openapi(createNoteRoute, async (c) => {
 		const data = c.req.valid("json");
@@ -141,7 +144,8 @@ export const handoverApi = createApiRouter()
 		const { edition } = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
 		const audience = noteAudience(await currentActor(c));
 		const items = await loadDossier(c.var.db, audience, requireAuth(c).user.id, edition);
-		return c.json({ data: items.map(toDossierJson) }, 200);
+		const { items: shown, page } = paginate(items, c.req.valid("query"), (i) => i.note.id);
+		return c.json({ data: shown.map(toDossierJson), page }, 200);
 	})
 	.openapi(getNoteRoute, async (c) => {
 		const found = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
@@ -169,7 +173,13 @@ export const handoverApi = createApiRouter()
 	})
 	.openapi(listLinksRoute, async (c) => {
 		const { note, actor } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
-		return c.json({ data: (await listLinks(c.var.db, note.id, actor)).map(toLinkJson) }, 200);
+		const links = await listLinks(c.var.db, note.id, actor);
+		const { items, page } = paginate(
+			links,
+			c.req.valid("query"),
+			(l) => `${l.editionId}:${l.subjectKind}:${l.subjectId}`,
+		);
+		return c.json({ data: items.map(toLinkJson), page }, 200);
 	})
 	.openapi(addLinkRoute, async (c) => {
 		const subject = c.req.valid("json");
@@ -191,11 +201,13 @@ export const handoverApi = createApiRouter()
 	.openapi(listAttachmentsRoute, async (c) => {
 		const { note } = await authorizedNote(c, "note.view", c.req.valid("param").noteId);
 		const attachments = await listAttachments(c.var.db, note.id);
-		return c.json({ data: attachments.map((a) => toAttachmentJson(a, apiNotePath(note.id))) }, 200);
+		const { items, page } = paginate(attachments, c.req.valid("query"), (a) => a.id);
+		return c.json({ data: items.map((a) => toAttachmentJson(a, apiNotePath(note.id))), page }, 200);
 	})
 	.openapi(uploadRoute, async (c) => {
 		const { file } = c.req.valid("form");
 		const { note } = await authorizedNote(c, "note.update", c.req.valid("param").noteId);
+		await limitCostly(c, "upload", requireAuth(c).user.id);
 		const attachment = await addAttachment(c.var.db, c.env.FILES, { note, file, uploadedBy: requireAuth(c).user.id });
 		return c.json({ data: toAttachmentJson(attachment, apiNotePath(note.id)) }, 201);
 	})
@@ -213,7 +225,9 @@ export const handoverApi = createApiRouter()
 	})
 	.openapi(listThreadsRoute, async (c) => {
 		const { note } = await authorizedNote(c, "note.discuss", c.req.valid("param").noteId);
-		return c.json({ data: (await listThreads(c.var.db, note.id)).map(toThreadJson) }, 200);
+		const threads = await listThreads(c.var.db, note.id);
+		const { items, page } = paginate(threads, c.req.valid("query"), (t) => t.id);
+		return c.json({ data: items.map(toThreadJson), page }, 200);
 	})
 	.openapi(askRoute, async (c) => {
 		const { body } = c.req.valid("json");
@@ -250,7 +264,7 @@ export const handoverApi = createApiRouter()
 		return c.json({ data: toMessageJson(message) }, 201);
 	})
 	.openapi(searchRoute, async (c) => {
-		const { q, topic, tag } = c.req.valid("query");
+		const { q, topic, tag, ...pageRequest } = c.req.valid("query");
 		const found = await findSeriesBySlug(c.var.db, c.req.valid("param").slug);
 		if (!found) throw notVisible();
 		const audience = noteAudience(await currentActor(c));
@@ -260,5 +274,6 @@ export const handoverApi = createApiRouter()
 					...item,
 					snippet: [],
 				}));
-		return c.json({ data: results.map((r) => ({ ...toNoteJson(r), snippet: r.snippet })) }, 200);
+		const { items, page } = paginate(results, pageRequest, (r) => r.note.id);
+		return c.json({ data: items.map((r) => ({ ...toNoteJson(r), snippet: r.snippet })), page }, 200);
 	});

@@ -13,11 +13,13 @@ import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
 import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { AppError, fieldErrors, notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { editionNotesUrl, noteUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { pageOf } from "../../views/pager";
 import { authorizedNote } from "./access";
 import {
 	addAttachment,
@@ -113,7 +115,7 @@ async function renderEditionNotes(c: Context<AppEnv>, failed?: FailedForm, statu
 		<EditionNotesPage
 			{...found}
 			user={requireAuth(c).user}
-			items={items}
+			page={pageOf(items, c.req.query("page"), editionNotesUrl(found.edition.id))}
 			canWrite={can(actor, "handover.write", editionResource(found.edition))}
 			notice={pageNotice(c)}
 			failed={failed}
@@ -185,6 +187,7 @@ export const handoverPages = new Hono<AppEnv>()
 			return rerender(new AppError(400, "invalid_input", "Choose a file.", { file: "Choose a file to attach." }));
 		}
 		try {
+			await limitCostly(c, "upload", requireAuth(c).user.id);
 			await addAttachment(c.var.db, c.env.FILES, { note, file, uploadedBy: requireAuth(c).user.id });
 		} catch (error) {
 			if (error instanceof AppError && error.status < 500 && error.status !== 404) return rerender(error);

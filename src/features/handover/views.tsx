@@ -13,6 +13,7 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { ContentField, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select, TextArea } from "../../views/forms";
+import { type ListPage, Pager } from "../../views/pager";
 import { ACCEPTED_EXTENSIONS, type Attachment } from "./attachments";
 import type { Advice, NoteLink, Subject } from "./links";
 import type { DossierItem, NoteContext, NoteListItem } from "./notes";
@@ -220,12 +221,14 @@ export function EditionNotesPage(props: {
 	edition: Edition;
 	series: Series;
 	user: Viewer;
-	items: NoteListItem[];
+	/** This page of the notes, by topic. */
+	page: ListPage<NoteListItem>;
 	canWrite: boolean;
 	notice?: string;
 	failed?: FailedForm;
 }) {
-	const { edition, items } = props;
+	const { edition, page } = props;
+	const items = page.items;
 	return (
 		<ConsoleLayout
 			title={`Handover notes · ${edition.name}`}
@@ -257,6 +260,7 @@ export function EditionNotesPage(props: {
 					</>
 				))
 			)}
+			<Pager page={page} />
 			{props.canWrite ? (
 				<section aria-labelledby="write">
 					<h2 id="write">Write a note</h2>

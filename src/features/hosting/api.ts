@@ -5,6 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createApiRouter, dataResponse, errorResponses, jsonBody, tokenOptional } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { SeriesSlugParam } from "../../api/params";
 import { currentActor, requireAuth } from "../../auth/guard";
 import { can } from "../../auth/policy";
@@ -76,8 +77,8 @@ const listCallsRoute = createRoute({
 	tags: callTags,
 	summary: "List a series' calls for hosts",
 	description: "The series' stewards see every call, newest first; everyone else sees the open call, if any.",
-	request: { params: SeriesSlugParam },
-	responses: { 200: dataResponse("The calls.", z.array(HostCallSchema)), ...errorResponses(400, 404) },
+	request: { params: SeriesSlugParam, query: PageQuery },
+	responses: { 200: listResponse("The calls.", HostCallSchema), ...errorResponses(400, 404) },
 });
 
 const openCallRoute = createRoute({
@@ -111,9 +112,9 @@ const listProposalsRoute = createRoute({
 	operationId: "listHostProposals",
 	tags: proposalTags,
 	summary: "List the proposals answering a call (stewards)",
-	request: { params: CallParams },
+	request: { params: CallParams, query: PageQuery },
 	responses: {
-		200: dataResponse("Every proposal of the call, oldest first, whatever its status.", z.array(HostProposalSchema)),
+		200: listResponse("Every proposal of the call, oldest first, whatever its status.", HostProposalSchema),
 		...errorResponses(400, 401, 403, 404),
 	},
 });
@@ -212,7 +213,8 @@ export const hostingApi = createApiRouter()
 		if (!series) throw notFound("This series");
 		const steward = can(await currentActor(c), "series.view_private", { kind: "series", id: series.id });
 		const calls = await listCalls(c.var.db, series.id, { openOnly: !steward });
-		return c.json({ data: calls.map(toCallJson) }, 200);
+		const { items, page } = paginate(calls, c.req.valid("query"), (call) => call.id);
+		return c.json({ data: items.map(toCallJson), page }, 200);
 	})
 	.openapi(openCallRoute, async (c) => {
 		const input = c.req.valid("json");
@@ -231,7 +233,8 @@ export const hostingApi = createApiRouter()
 		const { slug, callId } = c.req.valid("param");
 		const { call } = await authorizedCall(c, "series.view_private", slug, callId);
 		const proposals = await listProposals(c.var.db, call.id);
-		return c.json({ data: proposals.map(toProposalJson) }, 200);
+		const { items, page } = paginate(proposals, c.req.valid("query"), (p) => p.proposal.id);
+		return c.json({ data: items.map(toProposalJson), page }, 200);
 	})
 	.openapi(submitProposalRoute, async (c) => {
 		const input = c.req.valid("json");

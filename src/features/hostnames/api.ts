@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { EditionIdParam } from "../../api/params";
 import { HOST_STATES } from "../../db/schema";
 import { authorizedEdition } from "../../domain/edition-access";
@@ -78,11 +79,11 @@ const listHosts = createRoute({
 	operationId: "listEditionHosts",
 	tags,
 	summary: "List the custom host names of an edition, with their state and records (committee and stewards)",
-	request: { params: EditionIdParam },
+	request: { params: EditionIdParam, query: PageQuery },
 	responses: {
-		200: dataResponse(
+		200: listResponse(
 			"The host names and claims, by name; the first serving one is the canonical one.",
-			z.array(EditionHostSchema),
+			EditionHostSchema,
 		),
 		...errorResponses(400, 401, 404),
 	},
@@ -134,7 +135,9 @@ const removeHost = createRoute({
 export const hostsApi = createApiRouter()
 	.openapi(listHosts, async (c) => {
 		const { edition } = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
-		return c.json({ data: (await listEditionHosts(c.var.db, edition.id)).map(toJson) }, 200);
+		const hosts = await listEditionHosts(c.var.db, edition.id);
+		const { items, page } = paginate(hosts, c.req.valid("query"), (h) => h.hostname);
+		return c.json({ data: items.map(toJson), page }, 200);
 	})
 	.openapi(addHost, async (c) => {
 		const { hostname } = c.req.valid("json");

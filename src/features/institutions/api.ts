@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { noContent } from "../../api/params";
 import { authorize, requireAuth, visibleOnly } from "../../auth/guard";
 import {
@@ -45,9 +46,10 @@ const listMine = createRoute({
 	operationId: "listInstitutions",
 	tags,
 	summary: "List my institutions",
+	request: { query: PageQuery },
 	responses: {
-		200: dataResponse("The institutions you belong to, with your role.", z.array(InstitutionSchema)),
-		...errorResponses(401),
+		200: listResponse("The institutions you belong to, with your role.", InstitutionSchema),
+		...errorResponses(400, 401),
 	},
 });
 
@@ -93,9 +95,9 @@ const listMembers = createRoute({
 	operationId: "listInstitutionMembers",
 	tags,
 	summary: "List the members of an institution",
-	request: { params: InstitutionIdParam },
+	request: { params: InstitutionIdParam, query: PageQuery },
 	responses: {
-		200: dataResponse("Owners first, then admins, then members.", z.array(InstitutionMemberSchema)),
+		200: listResponse("Owners first, then admins, then members.", InstitutionMemberSchema),
 		...errorResponses(400, 401, 404),
 	},
 });
@@ -129,9 +131,9 @@ const listInvitations = createRoute({
 	operationId: "listInstitutionInvitations",
 	tags,
 	summary: "List pending invitations (owners and admins)",
-	request: { params: InstitutionIdParam },
+	request: { params: InstitutionIdParam, query: PageQuery },
 	responses: {
-		200: dataResponse("Open invitations, oldest first.", z.array(InvitationSchema)),
+		200: listResponse("Open invitations, oldest first.", InvitationSchema),
 		...errorResponses(400, 401, 403, 404),
 	},
 });
@@ -187,7 +189,8 @@ export const institutionsApi = createApiRouter()
 	.openapi(listMine, async (c) => {
 		const mine = await listMyInstitutions(c.var.db, requireAuth(c).user.id);
 		const visible = await visibleOnly(c, mine, (m) => institution(m.institution.id));
-		return c.json({ data: visible.map(toInstitutionJson) }, 200);
+		const { items, page } = paginate(visible, c.req.valid("query"), (m) => m.institution.id);
+		return c.json({ data: items.map(toInstitutionJson), page }, 200);
 	})
 	.openapi(create, async (c) => {
 		const input = c.req.valid("json");
@@ -210,7 +213,8 @@ export const institutionsApi = createApiRouter()
 		const { id } = c.req.valid("param");
 		await authorize(c, "institution.view", institution(id));
 		const members = await listInstitutionMembers(c.var.db, id);
-		return c.json({ data: members.map(toMemberJson) }, 200);
+		const { items, page } = paginate(members, c.req.valid("query"), (m) => m.userId);
+		return c.json({ data: items.map(toMemberJson), page }, 200);
 	})
 	.openapi(changeRole, async (c) => {
 		const { id, userId } = c.req.valid("param");
@@ -229,7 +233,8 @@ export const institutionsApi = createApiRouter()
 		const { id } = c.req.valid("param");
 		await authorize(c, "institution.invite", institution(id));
 		const pending = await listPendingInvitations(c.var.db, "institution", id);
-		return c.json({ data: pending.map(toInvitationJson) }, 200);
+		const { items, page } = paginate(pending, c.req.valid("query"), (i) => i.id);
+		return c.json({ data: items.map(toInvitationJson), page }, 200);
 	})
 	.openapi(invite, async (c) => {
 		const { id } = c.req.valid("param");

@@ -3,8 +3,9 @@
  * operations that change them. The same field definitions as the console validate the bodies;
  * PATCH lays the fields sent over the stored ones and validates the whole, so every rule still holds.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { EditionIdParam as EditionParam, pathId } from "../../api/params";
 import type { Edition } from "../../db/schema";
 import { authorizedEdition } from "../../domain/edition-access";
@@ -71,8 +72,8 @@ const routes = {
 		operationId: "listSessions",
 		tags,
 		summary: "List the program: sessions by day and start time, with their talks",
-		request: { params: EditionParam },
-		responses: { 200: dataResponse("The sessions.", z.array(SessionJson)), ...errorResponses(401, 404) },
+		request: { params: EditionParam, query: PageQuery },
+		responses: { 200: listResponse("The sessions.", SessionJson), ...errorResponses(400, 401, 404) },
 	}),
 	create: createRoute({
 		method: "post",
@@ -147,7 +148,8 @@ export const programApi = createApiRouter()
 	.openapi(routes.list, async (c) => {
 		const { edition } = await authorizedEdition(c, "edition.view", c.req.valid("param").id);
 		const sessions = await listProgram(c.var.db, edition.id);
-		return c.json({ data: sessions.map((session) => sessionJson(edition, session)) }, 200);
+		const { items, page } = paginate(sessions, c.req.valid("query"), (session) => session.id);
+		return c.json({ data: items.map((session) => sessionJson(edition, session)), page }, 200);
 	})
 	.openapi(routes.create, async (c) => {
 		const body = c.req.valid("json");

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody, noToken } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { SeriesSlugParam } from "../../api/params";
 import { requireAuth } from "../../auth/guard";
 import type { Edition, NamedLecture, Series } from "../../db/schema";
@@ -41,11 +42,10 @@ const listSeries = createRoute({
 	security: noToken,
 	tags,
 	summary: "List symposium series",
+	request: { query: PageQuery },
 	responses: {
-		200: {
-			description: "Every series on the platform, by name.",
-			content: { "application/json": { schema: z.object({ data: z.array(SeriesSchema) }) } },
-		},
+		200: listResponse("Every series on the platform, by name.", SeriesSchema),
+		...errorResponses(400),
 	},
 });
 
@@ -67,12 +67,9 @@ const listEditions = createRoute({
 	security: noToken,
 	tags,
 	summary: "List the public editions of a series",
-	request: { params: SeriesSlugParam },
+	request: { params: SeriesSlugParam, query: PageQuery },
 	responses: {
-		200: {
-			description: "Published and archived editions, newest first.",
-			content: { "application/json": { schema: z.object({ data: z.array(EditionSchema) }) } },
-		},
+		200: listResponse("Published and archived editions, newest first.", EditionSchema),
 		...errorResponses(400, 404),
 	},
 });
@@ -113,9 +110,9 @@ const listLectures = createRoute({
 	security: noToken,
 	tags: lectureTags,
 	summary: "List a series' named lectures",
-	request: { params: SeriesSlugParam },
+	request: { params: SeriesSlugParam, query: PageQuery },
 	responses: {
-		200: dataResponse("The named lectures, by name.", z.array(NamedLectureSchema)),
+		200: listResponse("The named lectures, by name.", NamedLectureSchema),
 		...errorResponses(400, 404),
 	},
 });
@@ -151,7 +148,8 @@ const toLectureJson = ({ seriesId: _, ...lecture }: NamedLecture) => lecture;
 export const seriesApi = createApiRouter()
 	.openapi(listSeries, async (c) => {
 		const directory = await listSeriesDirectory(c.var.db);
-		return c.json({ data: directory.map((d) => toSeriesJson(d.series)) }, 200);
+		const { items, page } = paginate(directory, c.req.valid("query"), (d) => d.series.id);
+		return c.json({ data: items.map((d) => toSeriesJson(d.series)), page }, 200);
 	})
 	.openapi(getSeries, async (c) => {
 		const found = await findSeriesBySlug(c.var.db, c.req.valid("param").slug);
@@ -161,7 +159,8 @@ export const seriesApi = createApiRouter()
 	.openapi(listEditions, async (c) => {
 		const found = await findSeriesWithEditions(c.var.db, c.req.valid("param").slug);
 		if (!found) throw notFound("This series");
-		return c.json({ data: found.editions.map((e) => toEditionJson(found.series, e)) }, 200);
+		const { items, page } = paginate(found.editions, c.req.valid("query"), (e) => e.id);
+		return c.json({ data: items.map((e) => toEditionJson(found.series, e)), page }, 200);
 	})
 	.openapi(postSeries, async (c) => {
 		const input = c.req.valid("json");
@@ -183,7 +182,8 @@ export const seriesApi = createApiRouter()
 		const found = await findSeriesBySlug(c.var.db, c.req.valid("param").slug);
 		if (!found) throw notFound("This series");
 		const lectures = await listNamedLectures(c.var.db, found.id);
-		return c.json({ data: lectures.map(toLectureJson) }, 200);
+		const { items, page } = paginate(lectures, c.req.valid("query"), (l) => l.id);
+		return c.json({ data: items.map(toLectureJson), page }, 200);
 	})
 	.openapi(postLecture, async (c) => {
 		const input = c.req.valid("json");

@@ -12,6 +12,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { requireAuth, requireSignedInPage } from "../../auth/guard";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { AppError } from "../../lib/errors";
 import { contentUrl } from "../../urls";
 import { type FailedForm, submitForm, withNotice } from "../../views/form-flow";
@@ -222,14 +223,16 @@ export const cloningPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: FORM,
 			schema: ApplyForm,
-			run: ({ parts, expectedContentVersion }) =>
-				applyTemplate(c.var.db, {
+			run: async ({ parts, expectedContentVersion }) => {
+				await limitCostly(c, "template-apply", target.user.id);
+				return applyTemplate(c.var.db, {
 					targetEditionId: target.edition.id,
 					source,
 					parts,
 					userId: target.user.id,
 					expectedContentVersion,
-				}),
+				});
+			},
 			redirectTo: () => withNotice(contentUrl(target.edition.id), NOTICES.template_applied),
 			rerender: (failed, status) => renderTemplateParts(c, target, ref, version, undefined, failed, status),
 		});
@@ -241,7 +244,10 @@ export const cloningPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: FORM,
 			schema: WizardForm,
-			run: (request) => cloneEdition(c.var.db, { ...request, targetEditionId: target.edition.id }),
+			run: async (request) => {
+				await limitCostly(c, "clone", target.user.id);
+				return cloneEdition(c.var.db, { ...request, targetEditionId: target.edition.id });
+			},
 			redirectTo: () => withNotice(contentUrl(target.edition.id), NOTICES.cloned),
 			rerender: (failed, status) => renderParts(c, target, sourceId, undefined, failed, status),
 		});

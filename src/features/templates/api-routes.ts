@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { dataResponse, errorResponses, jsonBody } from "../../api/openapi";
+import { listResponse, PageQuery } from "../../api/pagination";
 import { EditionIdParam } from "../../api/params";
 import { TEMPLATE_VISIBILITIES } from "../../db/schema";
 import { CLONE_PARTS, PreviewedContentVersion } from "../cloning";
@@ -144,20 +145,22 @@ export const listRoute = createRoute({
 	tags,
 	summary: "The templates you may see: built-in, your series' libraries, your institutions' and public ones",
 	request: {
-		query: z.object({
-			series: z.string().max(100).optional().openapi({ description: "A series' slug." }),
-			part: z
-				.enum(CLONE_PARTS)
-				.optional()
-				.openapi({ description: "Only templates whose newest version has this part." }),
-			publisher: z
-				.string()
-				.max(100)
-				.optional()
-				.openapi({ description: "An institution's slug, or builtin for the built-in templates." }),
-		}),
+		query: z
+			.object({
+				series: z.string().max(100).optional().openapi({ description: "A series' slug." }),
+				part: z
+					.enum(CLONE_PARTS)
+					.optional()
+					.openapi({ description: "Only templates whose newest version has this part." }),
+				publisher: z
+					.string()
+					.max(100)
+					.optional()
+					.openapi({ description: "An institution's slug, or builtin for the built-in templates." }),
+			})
+			.extend(PageQuery.shape),
 	},
-	responses: { 200: dataResponse("The templates.", z.array(TemplateJson)), ...errorResponses(400, 401) },
+	responses: { 200: listResponse("The templates.", TemplateJson), ...errorResponses(400, 401) },
 });
 
 export const getRoute = createRoute({
@@ -206,7 +209,7 @@ export const publishRoute = createRoute({
 	request: { params: EditionIdParam, ...jsonBody(PublishRequest) },
 	responses: {
 		201: dataResponse("The template was published.", Published),
-		...errorResponses(400, 401, 403, 404, 422),
+		...errorResponses(400, 401, 403, 404, 422, 429),
 	},
 });
 
@@ -221,7 +224,7 @@ export const republishRoute = createRoute({
 	request: { params: TemplateParam, ...jsonBody(RepublishRequest) },
 	responses: {
 		201: dataResponse("The new version was published.", Published),
-		...errorResponses(400, 401, 403, 404, 422),
+		...errorResponses(400, 401, 403, 404, 422, 429),
 	},
 });
 
@@ -232,7 +235,7 @@ export const forkRoute = createRoute({
 	tags,
 	summary: "Fork a version of a template you may see into a new template of an edition's series",
 	request: { params: TemplateParam, ...jsonBody(ForkRequest) },
-	responses: { 201: dataResponse("The fork was created.", Published), ...errorResponses(400, 401, 403, 404, 422) },
+	responses: { 201: dataResponse("The fork was created.", Published), ...errorResponses(400, 401, 403, 404, 422, 429) },
 });
 
 export const applyRoute = createRoute({
@@ -256,6 +259,6 @@ export const applyRoute = createRoute({
 	responses: {
 		200: dataResponse("The preview: nothing was written.", TemplatePreview),
 		201: dataResponse("The template was applied.", ApplySummary),
-		...errorResponses(400, 401, 403, 404, 409, 422),
+		...errorResponses(400, 401, 403, 404, 409, 422, 429),
 	},
 });

@@ -5,8 +5,10 @@
  * declares them are in ./api-routes.ts; these are their handlers.
  */
 import { createApiRouter } from "../../api/openapi";
+import { paginate } from "../../api/pagination";
 import { requireAuth } from "../../auth/guard";
 import { authorizedEdition } from "../../domain/edition-access";
+import { limitCostly } from "../../lib/costly-actions";
 import { authorizedTarget } from "../cloning";
 import { authorizedTemplate, authorizedVersion, visibleSources, visibleTemplates, visibleUses } from "./access";
 import {
@@ -38,8 +40,10 @@ const templateJson = (t: TemplateInfo) => ({
 
 export const templatesApi = createApiRouter()
 	.openapi(listRoute, async (c) => {
-		const templates = filterTemplates(await visibleTemplates(c), c.req.valid("query"));
-		return c.json({ data: templates.map(templateJson) }, 200);
+		const query = c.req.valid("query");
+		const templates = filterTemplates(await visibleTemplates(c), query);
+		const { items, page } = paginate(templates, query, (t) => t.ref);
+		return c.json({ data: items.map(templateJson), page }, 200);
 	})
 	.openapi(validateRoute, async (c) => {
 		requireAuth(c);
@@ -79,12 +83,14 @@ export const templatesApi = createApiRouter()
 	.openapi(publishRoute, async (c) => {
 		const body = c.req.valid("json");
 		const { edition, actor } = await authorizedEdition(c, "template.publish", c.req.valid("param").id);
+		await limitCostly(c, "template-publish", actor.userId);
 		return c.json({ data: await publishTemplate(c.var.db, { ...body, edition, userId: actor.userId }) }, 201);
 	})
 	.openapi(republishRoute, async (c) => {
 		const { editionId, ...body } = c.req.valid("json");
 		const { info: template } = await authorizedTemplate(c, "template.manage", c.req.valid("param").ref);
 		const { edition, actor } = await authorizedEdition(c, "template.publish", editionId);
+		await limitCostly(c, "template-publish", actor.userId);
 		return c.json(
 			{ data: await republishTemplate(c.var.db, { ...body, template, edition, userId: actor.userId }) },
 			201,
@@ -94,6 +100,7 @@ export const templatesApi = createApiRouter()
 		const { editionId, version, ...body } = c.req.valid("json");
 		const source = await authorizedVersion(c, c.req.valid("param").ref, version);
 		const { edition, actor } = await authorizedEdition(c, "template.publish", editionId);
+		await limitCostly(c, "template-publish", actor.userId);
 		return c.json({ data: await forkTemplate(c.var.db, { ...body, source, edition, userId: actor.userId }) }, 201);
 	})
 	.openapi(applyRoute, async (c) => {
@@ -114,5 +121,6 @@ export const templatesApi = createApiRouter()
 				200,
 			);
 		}
+		await limitCostly(c, "template-apply", actor.userId);
 		return c.json({ data: await applyTemplate(c.var.db, input) }, 201);
 	});

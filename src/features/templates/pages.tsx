@@ -9,6 +9,7 @@ import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
 import type { AppEnv } from "../../env";
+import { limitCostly } from "../../lib/costly-actions";
 import { templateConsoleUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import type { FormValues } from "../../views/parse-form";
@@ -136,6 +137,7 @@ export const templatesPages = new Hono<AppEnv>()
 			schema: RepublishForm,
 			run: async ({ editionId, ...data }) => {
 				const { edition } = await authorizedEdition(c, "template.publish", editionId);
+				await limitCostly(c, "template-publish", actor.userId);
 				return republishTemplate(c.var.db, { ...data, template, edition, userId: actor.userId });
 			},
 			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), NOTICES.template_version_published),
@@ -150,6 +152,7 @@ export const templatesPages = new Hono<AppEnv>()
 			run: async ({ editionId, version, ...data }) => {
 				const source = await authorizedVersion(c, info.ref, version);
 				const { edition } = await authorizedEdition(c, "template.publish", editionId);
+				await limitCostly(c, "template-publish", actor.userId);
 				return forkTemplate(c.var.db, { ...data, source, edition, userId: actor.userId });
 			},
 			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), NOTICES.template_forked),
@@ -162,7 +165,10 @@ export const templatesPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "publish",
 			schema: PublishForm,
-			run: (data) => publishTemplate(c.var.db, { ...data, edition, userId: actor.userId }),
+			run: async (data) => {
+				await limitCostly(c, "template-publish", actor.userId);
+				return publishTemplate(c.var.db, { ...data, edition, userId: actor.userId });
+			},
 			redirectTo: ({ id }) => withNotice(templateConsoleUrl(id), NOTICES.template_published),
 			rerender: (failed, status) => renderPublish(c, undefined, failed, status),
 		});

@@ -400,6 +400,7 @@ describe("POST /api/v1/editions/{id}/clone", () => {
 			"404",
 			"409",
 			"422",
+			"429",
 		]);
 		// The document's token security, which the route does not override.
 		expect(route?.security).toBeUndefined();

@@ -10,6 +10,9 @@ import { getAs, postForm, sendJson } from "../../auth-helpers";
 import { testDb } from "../../helpers";
 import { createWorld, insertNote, rows, type World } from "./helpers";
 
+/** The API list's page beside its data: everything fits on the first page of 50. */
+const ONE_PAGE = { limit: 50, nextCursor: null };
+
 let w: World;
 const thing: Record<string, string> = {};
 const notes: Record<string, string> = {};
@@ -305,14 +308,17 @@ describe("a public note's links into a draft edition", () => {
 
 		const res = await labelsFor(id);
 
-		expect(res).toEqual({ status: 200, body: { data: [held()] } });
+		expect(res).toEqual({ status: 200, body: { data: [held()], page: ONE_PAGE } });
 		expect(JSON.stringify(res.body)).not.toContain("Unannounced sponsor day pass");
 	});
 
 	it("lists the same to someone signed in who cannot see the draft, also on the note's page", async () => {
 		const { id } = await publicNoteIntoDraft();
 
-		expect(await labelsFor(id, w.users.stranger.cookie)).toEqual({ status: 200, body: { data: [held()] } });
+		expect(await labelsFor(id, w.users.stranger.cookie)).toEqual({
+			status: 200,
+			body: { data: [held()], page: ONE_PAGE },
+		});
 		const page = await (await getAs(`/console/notes/${id}`, w.users.otherChair.cookie)).text();
 		expect(page).toContain("Student");
 		expect(page).not.toContain("Unannounced sponsor day pass");
@@ -334,6 +340,7 @@ describe("a public note's links into a draft edition", () => {
 						label: "Unannounced sponsor day pass",
 					},
 				],
+				page: ONE_PAGE,
 			},
 		});
 	});

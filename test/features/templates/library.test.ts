@@ -837,6 +837,7 @@ describe("the API description", () => {
 			"404",
 			"409",
 			"422",
+			"429",
 		]);
 		expect(route("/api/v1/editions/{id}/apply-template", "post")?.parameters?.map(nameOf).sort()).toEqual([
 			"dryRun",
