@@ -187,5 +187,5 @@ describe("every list operation", () => {
 	});
 });
 
-/** The list operations: one per content collection plus the 22 others (series, members, notes…). */
-const LIST_COUNT = COLLECTIONS.length + 22;
+/** The list operations: one per content collection plus the 23 others (series, members, notes, mail…). */
+const LIST_COUNT = COLLECTIONS.length + 23;

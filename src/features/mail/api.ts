@@ -6,6 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { createApiRouter, dataResponse, errorResponses, jsonBody, noToken } from "../../api/openapi";
+import { listResponse, PageQuery, paginate } from "../../api/pagination";
 import { EditionIdParam } from "../../api/params";
 import { constantTimeEqual } from "../../auth/secrets";
 import { MAIL_KINDS, MAIL_STATES } from "../../db/schema";
@@ -42,9 +43,9 @@ const listMail = createRoute({
 	operationId: "listEditionMail",
 	tags,
 	summary: "List the edition's mail, newest first, with each mail's delivery state (chairs and organizers)",
-	request: { params: EditionIdParam },
+	request: { params: EditionIdParam, query: PageQuery },
 	responses: {
-		200: dataResponse("The newest 200 mails of the edition.", z.array(EditionMailSchema)),
+		200: listResponse("The newest 200 mails of the edition, a page at a time.", EditionMailSchema),
 		...errorResponses(400, 401, 403, 404),
 	},
 });
@@ -90,14 +91,15 @@ const reportBounce = createRoute({
 export const mailApi = createApiRouter()
 	.openapi(listMail, async (c) => {
 		const { edition } = await authorizedEdition(c, "edition.view_mail", c.req.valid("param").id);
-		const mails = await listEditionMail(c.var.db, edition.id);
+		const { items, page } = paginate(await listEditionMail(c.var.db, edition.id), c.req.valid("query"), (m) => m.id);
 		return c.json(
 			{
-				data: mails.map((mail) => ({
+				data: items.map((mail) => ({
 					...mail,
 					createdAt: mail.createdAt.toISOString(),
 					sentAt: mail.sentAt ? mail.sentAt.toISOString() : null,
 				})),
+				page,
 			},
 			200,
 		);

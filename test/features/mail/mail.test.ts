@@ -166,6 +166,7 @@ describe("GET /api/v1/editions/{id}/mail", () => {
 					sentAt: null,
 				},
 			],
+			page: { limit: 50, nextCursor: null },
 		});
 	});
 
