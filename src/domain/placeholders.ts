@@ -142,12 +142,13 @@ function substitute(
 	values: PlaceholderValues,
 	missing: MissingValue,
 	escape: (value: string) => string,
+	asWritten: (placeholder: string) => string = (placeholder) => placeholder,
 ): string {
 	return text.replace(ANY_PLACEHOLDER, (whole, name: string) => {
 		// Unknown names are refused when a text is saved; older texts may still hold one: shown as written.
-		if (!isKnown(name)) return whole;
+		if (!isKnown(name)) return asWritten(whole);
 		const value = values[name];
-		if (value === "") return missing === "keep" ? whole : "";
+		if (value === "") return missing === "keep" ? asWritten(whole) : "";
 		return escape(value);
 	});
 }
@@ -189,7 +190,10 @@ export function resolveMarkdownPlaceholders(
 	values: PlaceholderValues,
 	missing: MissingValue = "empty",
 ): string {
-	return substitute(markdown, values, missing, markdownText);
+	return substitute(markdown, values, missing, markdownText, (placeholder) =>
+		// Shown as written: its dots escaped too, or linkify would make `{{venue.name}}` a link to http://venue.name.
+		markdownText(placeholder).replace(/\./g, "\\."),
+	);
 }
 
 /** The known placeholders `texts` use that have no value yet, each once, in order. */
