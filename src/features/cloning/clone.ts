@@ -18,6 +18,7 @@ import type { Database } from "../../db/client";
 import { requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
+import { type PlaceholderValues, placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
@@ -40,7 +41,6 @@ import {
 } from "./edition-parts";
 import { refKey } from "./part-specs";
 
-import { type PlaceholderValues, placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 export { fillPlaceholders, PLACEHOLDERS, placeholderValues } from "../../domain/placeholders";
 export { formatFullDate, type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 

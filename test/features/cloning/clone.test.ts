@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { chunkedInserts, MAX_BOUND_PARAMETERS as D1_MAX_BOUND_PARAMETERS } from "../../../src/db/batching";
 import { createDatabase } from "../../../src/db/client";
 import { checklistTasks } from "../../../src/db/schema";
+import { resolvePlaceholders } from "../../../src/domain/placeholders";
 import { CLONE_PARTS } from "../../../src/features/cloning";
 import {
 	type CloneInput,
@@ -17,7 +18,6 @@ import {
 	planClone,
 	previewClone,
 } from "../../../src/features/cloning/clone";
-import { resolvePlaceholders } from "../../../src/domain/placeholders";
 import { dateOfDay, formatDateRange } from "../../../src/lib/dates";
 import { newId } from "../../../src/lib/ids";
 import { resolveOffset, resolveSessionStart, wallClock } from "../../../src/lib/zoned-time";
@@ -734,7 +734,10 @@ describe("a large clone", () => {
 			40, 5, 3, 150, 300,
 		]);
 		expect(
-			await rowsOf("select count(*) as n from sessions where edition_id = ? and title like '% of {{edition.name}}'", target),
+			await rowsOf(
+				"select count(*) as n from sessions where edition_id = ? and title like '% of {{edition.name}}'",
+				target,
+			),
 		).toEqual([{ n: 150 }]);
 		expect(await rowsOf("select count(*) as n from sessions where edition_id = ? and room_id is null", target)).toEqual(
 			[{ n: 0 }],
