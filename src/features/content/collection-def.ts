@@ -26,6 +26,11 @@ export interface CollectionDef {
 	fromRow?: (row: Row) => Data;
 	/** Computed columns of a new row (e.g. the next per-edition seq). */
 	insertExtras?: (editionId: string) => Record<string, SQL>;
+	/**
+	 * The text fields that may hold placeholders (resolved when shown or sent): checked for unknown
+	 * names on save, and offered the insert list and a preview in the console.
+	 */
+	placeholderFields?: readonly { name: string; markdown: boolean }[];
 	/** The field blamed when a unique index refuses a row. */
 	uniqueField?: { name: string; message: string };
 }
