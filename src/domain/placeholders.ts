@@ -141,7 +141,7 @@ function substitute(
 	text: string,
 	values: PlaceholderValues,
 	missing: MissingValue,
-	escape: (value: string) => string,
+	asText: (value: string) => string,
 	asWritten: (placeholder: string) => string = (placeholder) => placeholder,
 ): string {
 	return text.replace(ANY_PLACEHOLDER, (whole, name: string) => {
@@ -149,7 +149,7 @@ function substitute(
 		if (!isKnown(name)) return asWritten(whole);
 		const value = values[name];
 		if (value === "") return missing === "keep" ? asWritten(whole) : "";
-		return escape(value);
+		return asText(value);
 	});
 }
 

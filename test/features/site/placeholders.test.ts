@@ -5,7 +5,6 @@ import { createTestUser, getAs, postForm, type TestUser } from "../../auth-helpe
 import { addCommitteeMember, insertEdition } from "../../fixtures";
 import { request, seed } from "../../helpers";
 
-const AINM_2023 = "seed-edition-ainm-2023";
 const AINM = "seed-series-ainm";
 let chair: TestUser;
 let organizer: TestUser;
