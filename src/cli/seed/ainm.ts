@@ -276,8 +276,7 @@ const program: SessionSeed[] = [
 		startTime: "09:00",
 		durationMinutes: 30,
 		kind: "plenary",
-		// Placeholders: resolved from the edition when the program or a feed is shown.
-		title: "Opening of {{edition.name}}",
+		title: "Opening of AINM 2023",
 		description: "Welcome by the organizing committee and the host, the University Medical Center Groningen.",
 		roomId: roomId.plenary,
 	},
@@ -565,6 +564,7 @@ const program: SessionSeed[] = [
 		durationMinutes: 180,
 		kind: "social",
 		title: "Conference dinner",
+		// A placeholder: resolved from the edition when the program or a feed is shown.
 		description:
 			"Dinner for all participants in the city of {{edition.city}}. Let us know when you register whether you come.",
 	},
