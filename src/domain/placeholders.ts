@@ -1,48 +1,224 @@
 /**
- * Placeholders in the texts an edition carries over to the next one (pages, sessions, email
- * texts, templates): `{{edition.name}}`, `{{edition.year}}`, `{{edition.city}}`,
- * `{{edition.dates}}` and `{{host.name}}`, filled with the receiving edition's values when a
- * clone or a template writes them. Kept apart from the clone so that content editors can check
- * texts against the same list without depending on the cloning code.
+ * Placeholders in an edition's texts (pages, sessions, email texts, organizer reminders,
+ * templates): `{{edition.name}}`, `{{venue.name}}`, `{{committee}}`, … Declared once here, each
+ * with what the editor says of it and how its value follows from the edition's data.
+ *
+ * Pages, sessions and mails keep their placeholders as written and are resolved when they are
+ * shown or sent, from the edition they belong to, so a later edit of the venue changes every page
+ * that names it. A few short texts a clone or template writes (registration questions, survey
+ * prompts, checklist titles, the special issue) are still filled once when written
+ * (`fillPlaceholders`), since nothing resolves them later.
  */
 import type { Edition } from "../db/schema";
 import { formatDateRange } from "../lib/dates";
 
-export const PLACEHOLDERS = ["edition.name", "edition.year", "edition.city", "edition.dates", "host.name"] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+/**
+ * What the values are computed from: the edition row (a field left out counts as no value, so a
+ * caller that reads only some columns gets those), and its public committee when a text asks for it.
+ */
+export type PlaceholderEdition = Partial<
+	Pick<
+		Edition,
+		"name" | "year" | "city" | "startDate" | "endDate" | "hostName" | "venueName" | "venueAddress" | "contactEmail"
+	>
+>;
 
-const PLACEHOLDER_PATTERN = /\{\{\s*(edition\.name|edition\.year|edition\.city|edition\.dates|host\.name)\s*\}\}/g;
+/** A committee member as a public text may name them. */
+export interface PublicCommitteeMember {
+	name: string;
+	role: "chair" | "organizer";
+}
+
+export interface PlaceholderSource {
+	edition: PlaceholderEdition;
+	/** Undefined when not loaded (only texts that use `{{committee}}` need it). */
+	committee?: readonly PublicCommitteeMember[];
+}
+
+interface PlaceholderDef {
+	name: string;
+	/** What the editor's insert list says of it. */
+	description: string;
+	/** Its value for an edition; "" when the edition has none yet. */
+	value: (source: PlaceholderSource) => string;
+}
+
+/**
+ * The committee as one line of text: "Chairs: A and B. Organizers: C." The one place that decides
+ * who a public text names as the committee (chairs and organizers, by name); the edition's list of
+ * public people will replace it.
+ */
+export function committeeText(members: readonly PublicCommitteeMember[]): string {
+	const named = (role: PublicCommitteeMember["role"]) =>
+		members
+			.filter((m) => m.role === role && m.name.trim() !== "")
+			.map((m) => m.name.trim())
+			.sort((a, b) => a.localeCompare(b, "en"));
+	const part = (label: string, names: string[]) =>
+		names.length === 0
+			? []
+			: [`${label}: ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`}.`];
+	return [...part("Chairs", named("chair")), ...part("Organizers", named("organizer"))].join(" ");
+}
+
+const DEFS = [
+	{ name: "edition.name", description: "The edition's name", value: ({ edition }) => edition.name ?? "" },
+	{
+		name: "edition.year",
+		description: "The edition's year",
+		value: ({ edition }) => (edition.year === undefined ? "" : String(edition.year)),
+	},
+	{ name: "edition.city", description: "The city it takes place in", value: ({ edition }) => edition.city ?? "" },
+	{
+		name: "edition.dates",
+		description: "The days of the event",
+		value: ({ edition }) =>
+			edition.startDate && edition.endDate ? formatDateRange(edition.startDate, edition.endDate) : "",
+	},
+	{ name: "host.name", description: "The host institution", value: ({ edition }) => edition.hostName ?? "" },
+	{ name: "venue.name", description: "The venue", value: ({ edition }) => edition.venueName ?? "" },
+	{
+		name: "venue.address",
+		description: "The venue's address, on one line",
+		// One line: the value may stand inside a sentence, a title or a list item.
+		value: ({ edition }) =>
+			(edition.venueAddress ?? "")
+				.split(/\r?\n/)
+				.map((line) => line.trim())
+				.filter(Boolean)
+				.join(", "),
+	},
+	{
+		name: "contact.email",
+		description: "The committee's contact address",
+		value: ({ edition }) => edition.contactEmail ?? "",
+	},
+	{
+		name: "committee",
+		description: "The chairs and organizers, by name",
+		value: ({ committee }) => (committee ? committeeText(committee) : ""),
+	},
+] as const satisfies readonly PlaceholderDef[];
+
+export type Placeholder = (typeof DEFS)[number]["name"];
+/** Every placeholder, with what the editor says of it, in the order the editor lists them. */
+export const PLACEHOLDER_DEFS: readonly (PlaceholderDef & { name: Placeholder })[] = DEFS;
+export const PLACEHOLDERS: readonly Placeholder[] = DEFS.map((d) => d.name);
+/** An edition's value of every placeholder ("" for those it has none for yet). */
+export type PlaceholderValues = Record<Placeholder, string>;
+
 /** Anything written like a placeholder, known or not. */
 const ANY_PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const KNOWN = new Set<string>(PLACEHOLDERS);
+const isKnown = (name: string): name is Placeholder => KNOWN.has(name);
 
-/** The list as a sentence for messages: "{{edition.name}}, …, or {{host.name}}". */
+/** The list as a sentence for messages: "{{edition.name}}, …, or {{committee}}". */
 export const PLACEHOLDER_LIST = `${PLACEHOLDERS.slice(0, -1)
 	.map((p) => `{{${p}}}`)
 	.join(", ")} or {{${PLACEHOLDERS.at(-1)}}}`;
 
-/** The target's values of the placeholders; an empty value leaves its placeholder in place. */
+/** The edition's values of the placeholders; `{{committee}}` only when `committee` is given. */
 export function placeholderValues(
-	edition: Pick<Edition, "name" | "year" | "city" | "startDate" | "endDate" | "hostName">,
-): Record<Placeholder, string> {
-	return {
-		"edition.name": edition.name,
-		"edition.year": String(edition.year),
-		"edition.city": edition.city,
-		"edition.dates": formatDateRange(edition.startDate, edition.endDate),
-		"host.name": edition.hostName,
-	};
+	edition: PlaceholderEdition,
+	committee?: readonly PublicCommitteeMember[],
+): PlaceholderValues {
+	const source: PlaceholderSource = { edition, committee };
+	return Object.fromEntries(DEFS.map((d) => [d.name, d.value(source)])) as PlaceholderValues;
+}
+
+/** Does any of `texts` use `{{committee}}` (the one value that costs a query)? */
+export const usesCommittee = (...texts: readonly string[]) =>
+	texts.some((text) => [...text.matchAll(ANY_PLACEHOLDER)].some((m) => m[1] === "committee"));
+
+/**
+ * What a placeholder without a value becomes: "empty" on public pages and in mails (the sentence
+ * reads without it), "keep" in committee previews and the editor's preview (left as written, so
+ * the gap is seen and can be filled in the edition's settings).
+ */
+export type MissingValue = "empty" | "keep";
+
+function substitute(
+	text: string,
+	values: PlaceholderValues,
+	missing: MissingValue,
+	asText: (value: string) => string,
+	asWritten: (placeholder: string) => string = (placeholder) => placeholder,
+): string {
+	return text.replace(ANY_PLACEHOLDER, (whole, name: string) => {
+		// Unknown names are refused when a text is saved; older texts may still hold one: shown as written.
+		if (!isKnown(name)) return asWritten(whole);
+		const value = values[name];
+		if (value === "") return missing === "keep" ? asWritten(whole) : "";
+		return asText(value);
+	});
 }
 
 /**
- * Fills `{{edition.name}}`, `{{edition.year}}`, `{{edition.city}}`, `{{edition.dates}}` and
- * `{{host.name}}`. Only placeholders: literal years and names of the source stay as written, so
- * what a clone changes is predictable. A placeholder without a value (a draft with no city yet)
- * stays, to be filled by hand, and is reported in `unfilled`.
+ * `text` with its placeholders resolved, for plain text (a title, a feed, a mail): the caller's
+ * output escapes as usual (JSX, XML, JSON, iCalendar).
  *
- * @example fillPlaceholders("Welcome to {{edition.city}}", values) // "Welcome to Lisbon"
+ * @example resolvePlaceholders("Welcome to {{edition.city}}", values) // "Welcome to Groningen"
  */
-export function fillPlaceholders(text: string, values: Record<Placeholder, string>, unfilled?: Set<string>): string {
-	return text.replace(PLACEHOLDER_PATTERN, (whole, name: Placeholder) => {
+export function resolvePlaceholders(text: string, values: PlaceholderValues, missing: MissingValue = "empty"): string {
+	return substitute(text, values, missing, (value) => value);
+}
+
+// Characters that can start Markdown syntax anywhere in a line, and entities.
+const MARKDOWN_INLINE = /[\\`*_[\]<>!#|~(){}&]/g;
+
+/**
+ * A value as Markdown that reads as exactly its text: inline syntax and entities escaped, and a
+ * leading list or heading marker too, in case the placeholder starts a line. So a venue named
+ * `<b>` or `[x](javascript:…)` shows as written and never becomes markup or a link.
+ */
+export function markdownText(value: string): string {
+	return value
+		.replace(/\s*\n\s*/g, " ")
+		.replace(MARKDOWN_INLINE, "\\$&")
+		.replace(/^(\d+)([.)])/, "$1\\$2")
+		.replace(/^([-+=])/, "\\$1");
+}
+
+/**
+ * `markdown` with its placeholders resolved before it is rendered, every value escaped as text
+ * (`markdownText`), so a value can never add Markdown or HTML of its own.
+ *
+ * @example resolveMarkdownPlaceholders("At the **{{venue.name}}**", values) // "At the **UMCG \\(Groningen\\)**"
+ */
+export function resolveMarkdownPlaceholders(
+	markdown: string,
+	values: PlaceholderValues,
+	missing: MissingValue = "empty",
+): string {
+	return substitute(markdown, values, missing, markdownText, (placeholder) =>
+		// Shown as written: its dots escaped too, or linkify would make `{{venue.name}}` a link to http://venue.name.
+		markdownText(placeholder).replace(/\./g, "\\."),
+	);
+}
+
+/** The known placeholders `texts` use that have no value yet, each once, in order. */
+export function missingPlaceholders(values: PlaceholderValues, ...texts: readonly string[]): string[] {
+	const missing = new Set<string>();
+	for (const text of texts) {
+		for (const match of text.matchAll(ANY_PLACEHOLDER)) {
+			const name = match[1] ?? "";
+			if (isKnown(name) && values[name] === "") missing.add(`{{${name}}}`);
+		}
+	}
+	return [...missing];
+}
+
+/**
+ * Fills the placeholders of a text written once (a checklist title, a survey prompt): the
+ * texts nothing resolves later. Literal years and names stay as written, so what a clone changes
+ * is predictable. A placeholder without a value (a draft with no city yet) stays, to be filled by
+ * hand, and is reported in `unfilled`.
+ *
+ * @example fillPlaceholders("Book the venue in {{edition.city}}", values) // "Book the venue in Lisbon"
+ */
+export function fillPlaceholders(text: string, values: PlaceholderValues, unfilled?: Set<string>): string {
+	return text.replace(ANY_PLACEHOLDER, (whole, name: string) => {
+		if (!isKnown(name)) return whole;
 		if (values[name] !== "") return values[name];
 		unfilled?.add(`{{${name}}}`);
 		return whole;
@@ -56,10 +232,9 @@ export function fillPlaceholders(text: string, values: Record<Placeholder, strin
  * @example unknownPlaceholders("Dear {{attendee}}, see {{edition.name}}") // ["{{attendee}}"]
  */
 export function unknownPlaceholders(text: string): string[] {
-	const known = new Set<string>(PLACEHOLDERS);
 	const found = new Set<string>();
 	for (const match of text.matchAll(ANY_PLACEHOLDER)) {
-		if (!known.has(match[1] ?? "")) found.add(match[0]);
+		if (!isKnown(match[1] ?? "")) found.add(match[0]);
 	}
 	return [...found];
 }
@@ -69,4 +244,15 @@ export function placeholderProblem(text: string): string | null {
 	const unknown = unknownPlaceholders(text);
 	if (unknown.length === 0) return null;
 	return `${unknown.join(", ")} ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}: use ${PLACEHOLDER_LIST}.`;
+}
+
+/** A field message per text field of `data` named in `fields` that holds unknown placeholders. */
+export function placeholderProblems(data: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
+	const problems: Record<string, string> = {};
+	for (const name of fields) {
+		const value = data[name];
+		const problem = typeof value === "string" ? placeholderProblem(value) : null;
+		if (problem) problems[name] = problem;
+	}
+	return problems;
 }

@@ -3,6 +3,9 @@
  * work reads (tickets, registration form, call for abstracts, review form, evaluation survey,
  * organizing checklist). Facts come from shared/seed-facts.md; prices, dates given as offsets and
  * the wording are our own illustration. No invented companies, and no raw HTML in the Markdown.
+ * Where a text states a fact of the edition (its name, year, dates, city, venue, contact) it says
+ * so with a placeholder, resolved from the edition row when the page is shown, so a copy of these
+ * pages reads the next edition's facts.
  * Ids are fixed so that seeding again updates these rows instead of adding copies.
  */
 import type {
@@ -41,7 +44,7 @@ const list = (items: readonly string[]) => items.map((item) => `- ${item}`).join
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-const homePage = `AINM 2023 was the first edition of **Artificial Intelligence and Informatics in Nuclear Medicine**, a biennial symposium affiliated with the European Association of Nuclear Medicine (EANM). It took place on 9–11 October 2023 at the University Medical Center Groningen (UMCG) in Groningen, the Netherlands.
+const homePage = `{{edition.name}} was the first edition of **Artificial Intelligence and Informatics in Nuclear Medicine**, a biennial symposium affiliated with the European Association of Nuclear Medicine (EANM). It took place on {{edition.dates}} at the {{venue.name}} in {{edition.city}}, the Netherlands.
 
 Around 250 participants from more than 20 countries, from Europe, Asia, the Americas and the Middle East, came together for three days of:
 
@@ -51,11 +54,11 @@ Around 250 participants from more than 20 countries, from Europe, Asia, the Amer
 
 Selected abstracts were published in the ${JOURNAL} special issue *${SPECIAL_ISSUE}*.
 
-After the first edition, institutions interested in organizing the next one were invited to step forward, with feedback and help offered by the organizing committee of 2023.
+After the first edition, institutions interested in organizing the next one were invited to step forward, with feedback and help offered by the organizing committee of {{edition.year}}.
 
 *About this demo site:* the parallel sessions, their talks and their speakers are illustrations. Speakers marked as fictional are invented.`;
 
-const venuePage = `AINM 2023 takes place at the **University Medical Center Groningen (UMCG)**, Hanzeplein 1, 9713 GZ Groningen, the Netherlands. The plenary sessions are held in the plenary hall, the two parallel tracks in Room A and Room B, and the poster sessions in the foyer.
+const venuePage = `{{edition.name}} takes place at the **{{venue.name}}**, {{venue.address}}, the Netherlands. The plenary sessions are held in the plenary hall, the two parallel tracks in Room A and Room B, and the poster sessions in the foyer.
 
 [Find the venue on OpenStreetMap](${ainm2023.mapUrl})
 
@@ -71,9 +74,9 @@ Amsterdam Airport Schiphol is the main international airport of the Netherlands.
 
 Groningen is a compact city: the UMCG, the city centre and most hotels are within walking or cycling distance of each other.
 
-Questions about the venue? Write to ${ainm2023.contactEmail}.`;
+Questions about the venue? Write to {{contact.email}}.`;
 
-const abstractsPage = `The call for abstracts of AINM 2023 is closed. Thank you to everyone who submitted an abstract.
+const abstractsPage = `The call for abstracts of {{edition.name}} is closed. Thank you to everyone who submitted an abstract.
 
 We invited abstracts on artificial intelligence and informatics in nuclear medicine, in particular on:
 

@@ -80,7 +80,7 @@ export const ainm2023: Row<typeof editions> = {
 	primaryColor: "#00567a",
 	accentColor: "#b45309",
 	heroText:
-		"The first edition brought around 250 participants from more than 20 countries to Groningen for three days of lectures, two parallel tracks and a joint panel discussion.",
+		"The first edition brought around 250 participants from more than 20 countries to {{edition.city}} for three days of lectures, two parallel tracks and a joint panel discussion.",
 	status: "archived",
 };
 
@@ -564,8 +564,9 @@ const program: SessionSeed[] = [
 		durationMinutes: 180,
 		kind: "social",
 		title: "Conference dinner",
+		// A placeholder: resolved from the edition when the program or a feed is shown.
 		description:
-			"Dinner for all participants in the city of Groningen. Let us know when you register whether you come.",
+			"Dinner for all participants in the city of {{edition.city}}. Let us know when you register whether you come.",
 	},
 	{ day: 3, startTime: "11:30", durationMinutes: 60, kind: "break", title: "Lunch" },
 	{

@@ -18,6 +18,7 @@ import type { Database } from "../../db/client";
 import { requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
+import { type PlaceholderValues, placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
@@ -323,15 +324,23 @@ export function reminderMomentsOf(
 	}));
 }
 
-/** What the rows create, per part and kind of row, with each row's title. */
-export function createdOf(rows: EditionRows): Record<ClonePart, { what: string; titles: string[] }[]> {
+/**
+ * What the rows create, per part and kind of row, with each row's title as the target will show
+ * it (placeholders resolved with `values`; one without a value stays visible as written).
+ */
+export function createdOf(
+	rows: EditionRows,
+	values?: PlaceholderValues,
+): Record<ClonePart, { what: string; titles: string[] }[]> {
 	const byTable = rows as Record<string, Record<string, unknown>[] | undefined>;
 	return Object.fromEntries(
 		CLONE_PARTS.map((part) => [
 			part,
 			rowKindsOf(part).map((kind) => ({
 				what: kind.what,
-				titles: (byTable[kind.table] ?? []).map((row) => kind.title(row)),
+				titles: (byTable[kind.table] ?? []).map((row) =>
+					values ? resolvePlaceholders(kind.title(row), values, "keep") : kind.title(row),
+				),
 			})),
 		]),
 	) as Record<ClonePart, { what: string; titles: string[] }[]>;
@@ -352,7 +361,7 @@ function previewOf(
 		old: resolveMoment(source, offsetDays, time),
 		new: resolveMoment(target, offsetDays, time),
 	});
-	const created = createdOf(rows);
+	const created = createdOf(rows, placeholderValues(target));
 	const reminders = reminderMomentsOf(source, rows, calls.source);
 	const remindersAfter = reminderMomentsOf(target, rows, calls.target);
 	return {

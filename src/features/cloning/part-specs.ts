@@ -116,15 +116,16 @@ const typed = <Doc>(schema: z.ZodType) => schema as z.ZodType<Doc>;
 const pagesPart = definePart({
 	key: "pages",
 	label: "Site pages",
-	hint: "Titles, addresses and texts of the subsite's pages.",
+	hint: "Titles, addresses and texts of the subsite's pages, placeholders kept: they show this edition's facts.",
 	tables: { pages },
 	read: (db, editionId) => rowsOf(db, pages, editionId, asc(pages.navOrder), asc(pages.slug)),
 	toDocument: (list): ReadPart<PageDoc[], { pages: typeof pages }> => ({
 		doc: list.map(({ slug, title, body, navOrder, published }) => ({ slug, title, body, navOrder, published })),
 		ids: { pages: idsOf(list) },
 	}),
-	toRows: (doc, { editionId, fill }) => ({
-		pages: doc.map((page) => ({ ...page, id: newId(), editionId, title: fill(page.title), body: fill(page.body) })),
+	// Placeholders stay as written: the subsite resolves them when a page is shown.
+	toRows: (doc, { editionId }) => ({
+		pages: doc.map((page) => ({ ...page, id: newId(), editionId })),
 	}),
 	schema: typed<PageDoc[]>(
 		rows(collectionRow("pages", ["slug", "title", "body", "published"], "navOrder"), "navOrder").superRefine(
@@ -289,7 +290,8 @@ const programPart = definePart({
 			ids: { sessions: list.map((r) => r.session.id) },
 		};
 	},
-	toRows: (doc, { editionId, fill, lectures, unlinkedLecture, written }) => {
+	// Titles and descriptions keep their placeholders: the program and its feeds resolve them.
+	toRows: (doc, { editionId, lectures, unlinkedLecture, written }) => {
 		const places = written("rooms_tracks") as { doc: RoomsTracksDoc; rows: Record<string, AnyRow[]> } | undefined;
 		const roomIds = idsByKey(places?.doc.rooms, places?.rows.rooms);
 		const trackIds = idsByKey(places?.doc.tracks, places?.rows.tracks);
@@ -304,8 +306,6 @@ const programPart = definePart({
 					editionId,
 					seq: seqs[i] ?? i + 1,
 					guid: crypto.randomUUID(),
-					title: fill(session.title),
-					description: fill(session.description),
 					roomId: room === null ? null : (roomIds.get(room) ?? null),
 					trackId: track === null ? null : (trackIds.get(track) ?? null),
 					// The lecture, never its lecturer: that is a talk, and talks stay behind.
@@ -587,21 +587,16 @@ const sponsorTiersPart = definePart({
 const emailTextsPart = definePart({
 	key: "email_texts",
 	label: "Email texts",
-	hint: "The texts of the edition's emails (confirmations, calls, the survey invitation), placeholders filled in.",
+	hint: "The texts of the edition's emails (confirmations, calls, the survey invitation), placeholders kept: resolved when a mail is sent.",
 	tables: { emailTexts },
 	read: (db, editionId) => rowsOf(db, emailTexts, editionId, asc(emailTexts.position), asc(emailTexts.key)),
 	toDocument: (list): ReadPart<EmailTextDoc[], { emailTexts: unknown }> => ({
 		doc: list.map(without),
 		ids: { emailTexts: idsOf(list) },
 	}),
-	toRows: (doc, { editionId, fill }) => ({
-		emailTexts: doc.map((text) => ({
-			...text,
-			id: newId(),
-			editionId,
-			subject: fill(text.subject),
-			body: fill(text.body),
-		})),
+	// Subjects and texts keep their placeholders: they are resolved when a mail is sent.
+	toRows: (doc, { editionId }) => ({
+		emailTexts: doc.map((text) => ({ ...text, id: newId(), editionId })),
 	}),
 	schema: typed<EmailTextDoc[]>(
 		rows(collectionRow("email-texts", ["key", "subject", "body"])).superRefine((list, ctx) =>

@@ -34,6 +34,11 @@ export interface CollectionDef {
 	 * the write's own batch, before the write (src/db/event-revisions.ts).
 	 */
 	revisesEvents?: (db: Database, editionId: string, before: Row, after: Row | undefined) => BatchItem<"sqlite">[];
+	/**
+	 * The text fields that may hold placeholders (resolved when shown or sent): checked for unknown
+	 * names on save, and offered the insert list and a preview in the console.
+	 */
+	placeholderFields?: readonly { name: string; markdown: boolean }[];
 	/** The field blamed when a unique index refuses a row. */
 	uniqueField?: { name: string; message: string };
 }

@@ -41,7 +41,7 @@ import {
 	time,
 	url,
 } from "../../domain/fields";
-import { placeholderProblem } from "../../domain/placeholders";
+import { placeholderProblems } from "../../domain/placeholders";
 import { countryName } from "../../lib/countries";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
 import type { CollectionDef } from "./collection-def";
@@ -175,10 +175,17 @@ const pagesDef: CollectionDef = {
 		{ label: "Published", value: (r) => (r.published ? "yes" : "no") },
 	],
 	label: (r) => str(r.title),
-	check: (d) =>
-		/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(str(d.slug))
-			? null
-			: { slug: "Use lowercase letters, digits and single hyphens, e.g. travel-and-venue." },
+	placeholderFields: [
+		{ name: "title", markdown: false },
+		{ name: "body", markdown: true },
+	],
+	check: (d) => {
+		const fields = placeholderProblems(d, ["title", "body"]);
+		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(str(d.slug))) {
+			fields.slug = "Use lowercase letters, digits and single hyphens, e.g. travel-and-venue.";
+		}
+		return Object.keys(fields).length > 0 ? fields : null;
+	},
 	uniqueField: { name: "slug", message: "Another page of this edition has this address." },
 };
 
@@ -353,7 +360,7 @@ const emailTextsDef: CollectionDef = {
 		text("subject", "Subject", { required: true, max: 200 }),
 		markdown("body", "Text (Markdown)", {
 			max: 20_000,
-			hint: "Placeholders: {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}} and {{host.name}}.",
+			hint: "Placeholders such as {{edition.name}} or {{venue.name}} are resolved when a mail is sent: see the list below.",
 		}),
 		position,
 	],
@@ -363,13 +370,14 @@ const emailTextsDef: CollectionDef = {
 		{ label: "Subject", value: (r) => str(r.subject) },
 	],
 	label: (r) => str(r.subject),
+	placeholderFields: [
+		{ name: "subject", markdown: false },
+		{ name: "body", markdown: true },
+	],
 	check: (d) => {
 		const fields: Record<string, string> = {};
 		if (!EMAIL_TEXT_KEY.test(str(d.key))) fields.key = "Use lowercase letters, digits and single hyphens.";
-		for (const name of ["subject", "body"]) {
-			const problem = placeholderProblem(str(d[name]));
-			if (problem) fields[name] = problem;
-		}
+		Object.assign(fields, placeholderProblems(d, ["subject", "body"]));
 		return Object.keys(fields).length > 0 ? fields : null;
 	},
 	uniqueField: { name: "key", message: "This edition already has an email text with this key." },

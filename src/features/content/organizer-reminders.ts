@@ -57,6 +57,10 @@ export const remindersDef: CollectionDef = {
 		{ label: "Sent", value: (r) => (r.sentAt ? "yes" : "not yet") },
 	],
 	label: (r) => str(r.subject),
+	placeholderFields: [
+		{ name: "subject", markdown: false },
+		{ name: "body", markdown: true },
+	],
 	check: (d) => {
 		const fields: Record<string, string> = {};
 		for (const name of ["subject", "body"]) {

@@ -9,16 +9,20 @@ import { can, noteAudience } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
 import type { Option } from "../../domain/fields";
+import { placeholderProblems } from "../../domain/placeholders";
+import { placeholderValuesFor } from "../../domain/public-committee";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { collectionUrl } from "../../urls";
-import { noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { pageOf } from "../../views/pager";
+import type { FormValues } from "../../views/parse-form";
+import { PREVIEW_BUTTON } from "../../views/placeholder-help";
 import { NoteAdvice, notesForCollectionItem } from "../handover";
 import type { CollectionDef } from "./collection-def";
 import { createItem, dataOf, deleteItem, findItem, inputSchema, listItems, updateItem } from "./collection-store";
 import { COLLECTIONS, collectionByKey } from "./collections";
-import { CollectionPage, ItemPage } from "./views";
+import { CollectionPage, ItemPage, type PlaceholderHelp } from "./views";
 
 // Only the declared collections match, so other edition pages (committee, program, …) keep their routes.
 const KEYS = COLLECTIONS.map((c) => c.key).join("|");
@@ -44,13 +48,61 @@ async function refOptionsFor(c: Context<AppEnv>, def: CollectionDef, editionId: 
 	return options;
 }
 
-async function renderList(c: Context<AppEnv>, failed?: Parameters<typeof CollectionPage>[0]["failed"], status = 200) {
+/**
+ * The insert list's values for a collection whose texts hold placeholders (the committee included,
+ * so the list shows it), and the typed texts when the form asked for a preview.
+ */
+async function placeholderHelp(
+	c: Context<AppEnv>,
+	def: CollectionDef,
+	edition: Parameters<typeof placeholderValuesFor>[1],
+	preview?: FormValues,
+): Promise<PlaceholderHelp | undefined> {
+	if (!def.placeholderFields) return undefined;
+	const values = await placeholderValuesFor(c.var.db, edition, ["{{committee}}"]);
+	const field = (name: string) => def.fields.find((f) => f.name === name)?.label ?? name;
+	return {
+		values,
+		preview: preview
+			? def.placeholderFields.map((f) => ({ label: field(f.name), text: preview[f.name] ?? "", markdown: f.markdown }))
+			: undefined,
+	};
+}
+
+/**
+ * A post of the "Preview" button: the form again with what was typed, resolved above it, and
+ * nothing saved (unknown placeholders are named beside their fields, as on save).
+ */
+async function previewPost(
+	c: Context<AppEnv>,
+	def: CollectionDef,
+	rerender: (failed: FailedForm, status: 200, preview: FormValues) => Promise<Response>,
+): Promise<Response | undefined> {
+	if (!def.placeholderFields) return undefined;
+	const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+	if (body[PREVIEW_BUTTON] !== "1") return undefined;
+	const values: FormValues = {};
+	for (const [key, value] of Object.entries(body)) if (typeof value === "string") values[key] = value;
+	const fields = placeholderProblems(
+		values,
+		def.placeholderFields.map((f) => f.name),
+	);
+	return rerender({ form: def.key, values, fields }, 200, values);
+}
+
+async function renderList(
+	c: Context<AppEnv>,
+	failed?: Parameters<typeof CollectionPage>[0]["failed"],
+	status = 200,
+	preview?: FormValues,
+) {
 	const def = collectionOf(c);
 	const found = await authorizedEdition(c, "edition.view", c.req.param("id") ?? "");
 	const canEdit = can(await currentActor(c), "edition.update", editionResource(found.edition));
-	const [rows, refOptions] = await Promise.all([
+	const [rows, refOptions, placeholders] = await Promise.all([
 		listItems(c.var.db, def, found.edition.id),
 		refOptionsFor(c, def, found.edition.id),
+		canEdit ? placeholderHelp(c, def, found.edition, preview) : undefined,
 	]);
 	return c.html(
 		<CollectionPage
@@ -62,12 +114,18 @@ async function renderList(c: Context<AppEnv>, failed?: Parameters<typeof Collect
 			notice={noticeFrom(c)}
 			failed={failed}
 			refOptions={refOptions}
+			placeholders={placeholders}
 		/>,
 		status as 200,
 	);
 }
 
-async function renderItem(c: Context<AppEnv>, failed?: Parameters<typeof ItemPage>[0]["failed"], status = 200) {
+async function renderItem(
+	c: Context<AppEnv>,
+	failed?: Parameters<typeof ItemPage>[0]["failed"],
+	status = 200,
+	preview?: FormValues,
+) {
 	const def = collectionOf(c);
 	const found = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
 	const row = await findItem(c.var.db, def, found.edition.id, c.req.param("itemId") ?? "");
@@ -85,6 +143,7 @@ async function renderItem(c: Context<AppEnv>, failed?: Parameters<typeof ItemPag
 			failed={failed}
 			refOptions={refOptions}
 			aside={<NoteAdvice notes={advice} />}
+			placeholders={await placeholderHelp(c, def, found.edition, preview)}
 		/>,
 		status as 200,
 	);
@@ -97,6 +156,8 @@ export const contentPages = new Hono<AppEnv>()
 	.post(BASE, async (c) => {
 		const def = collectionOf(c);
 		const { edition } = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+		const previewed = await previewPost(c, def, (failed, status, values) => renderList(c, failed, status, values));
+		if (previewed) return previewed;
 		return submitForm(c, {
 			form: def.key,
 			schema: inputSchema(def),
@@ -109,6 +170,8 @@ export const contentPages = new Hono<AppEnv>()
 	.post(`${BASE}/:itemId`, async (c) => {
 		const def = collectionOf(c);
 		const { edition } = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
+		const previewed = await previewPost(c, def, (failed, status, values) => renderItem(c, failed, status, values));
+		if (previewed) return previewed;
 		return submitForm(c, {
 			form: def.key,
 			schema: inputSchema(def),

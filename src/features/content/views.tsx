@@ -1,14 +1,22 @@
 import type { Child } from "hono/jsx";
 import type { Edition } from "../../db/schema";
 import { formValue, type Option } from "../../domain/fields";
+import type { PlaceholderValues } from "../../domain/placeholders";
 import { collectionUrl, itemUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ContentField, type EditionContext, EditionPageLayout, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
 import { type ListPage, Pager } from "../../views/pager";
+import { PlaceholderList, PlaceholderPreview, PreviewButton, type PreviewedText } from "../../views/placeholder-help";
 import { RowLink, RowsTable } from "../../views/table";
 import type { CollectionDef, Data, Row } from "./collection-def";
+
+/** What a form of texts with placeholders shows: the edition's values and, after "Preview", the typed texts. */
+export interface PlaceholderHelp {
+	values: PlaceholderValues;
+	preview?: readonly PreviewedText[];
+}
 
 /**
  * The "Add a …" form of a collection on a page that lists its rows: it posts to the collection's
@@ -21,15 +29,24 @@ export function AddItemForm(props: {
 	noun?: string;
 	failed?: FailedForm;
 	refOptions?: Record<string, readonly Option[]>;
+	placeholders?: PlaceholderHelp;
 }) {
-	const { def, noun = def.singular } = props;
+	const { def, noun = def.singular, placeholders } = props;
 	return (
 		<section aria-labelledby="add">
 			<h2 id="add">Add a {noun}</h2>
+			{placeholders?.preview ? <PlaceholderPreview texts={placeholders.preview} values={placeholders.values} /> : null}
 			<form method="post" action={collectionUrl(props.edition.id, def)}>
 				<ErrorSummary fields={props.failed?.fields} />
 				<ContentFields def={def} failed={props.failed} refOptions={props.refOptions ?? {}} />
+				{placeholders ? <PlaceholderList values={placeholders.values} /> : null}
 				<button type="submit">Add {noun}</button>
+				{placeholders ? (
+					<>
+						{" "}
+						<PreviewButton />
+					</>
+				) : null}
 			</form>
 		</section>
 	);
@@ -70,6 +87,7 @@ export function CollectionPage(
 		notice?: string;
 		failed?: FailedForm;
 		refOptions: Record<string, readonly Option[]>;
+		placeholders?: PlaceholderHelp;
 	},
 ) {
 	const { def, page, canEdit, notice, failed, edition } = props;
@@ -89,7 +107,15 @@ export function CollectionPage(
 				/>
 			)}
 			<Pager page={page} />
-			{canEdit ? <AddItemForm edition={edition} def={def} failed={failed} refOptions={props.refOptions} /> : null}
+			{canEdit ? (
+				<AddItemForm
+					edition={edition}
+					def={def}
+					failed={failed}
+					refOptions={props.refOptions}
+					placeholders={props.placeholders}
+				/>
+			) : null}
 		</EditionPageLayout>
 	);
 }
@@ -103,6 +129,7 @@ export function ItemPage(
 		refOptions: Record<string, readonly Option[]>;
 		/** Shown beside the form, e.g. the handover notes attached to this row. */
 		aside?: Child;
+		placeholders?: PlaceholderHelp;
 	},
 ) {
 	const { def, row, edition } = props;
@@ -119,10 +146,20 @@ export function ItemPage(
 		>
 			<h1>{title}</h1>
 			{props.aside}
+			{props.placeholders?.preview ? (
+				<PlaceholderPreview texts={props.placeholders.preview} values={props.placeholders.values} />
+			) : null}
 			<form method="post" action={itemUrl(edition.id, def, row.id)}>
 				<ErrorSummary fields={props.failed?.fields} />
 				<ContentFields def={def} data={props.data} failed={props.failed} refOptions={props.refOptions} />
+				{props.placeholders ? <PlaceholderList values={props.placeholders.values} /> : null}
 				<button type="submit">Save</button>
+				{props.placeholders ? (
+					<>
+						{" "}
+						<PreviewButton />
+					</>
+				) : null}
 			</form>
 			<h2>Remove</h2>
 			<ActionButton

@@ -2,7 +2,8 @@
  * The organizer reminders job: every reminder of an edition that is not archived goes out once,
  * at the first run at or after its moment (09:00 on its day in the edition's zone), to the holders
  * of its role (mentors only while mentoring; the chairs when nobody holds the role), with its
- * placeholders filled and the figures Baton has about its anchor. A reminder whose moment passed
+ * placeholders resolved from the edition as it is when the mail goes (a value it lacks is left
+ * out; `{{committee}}` names its chairs and organizers) and the figures Baton has about its anchor. A reminder whose moment passed
  * more than a week ago is not sent any more: its news would be stale.
  *
  * Each reminder is one batch: a guard that it is still unsent, its sent_at, and its mails; so it
@@ -12,7 +13,12 @@ import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { abstractCalls, type Edition, editions, type OrganizerReminder, organizerReminders } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
-import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
+import {
+	type PlaceholderValues,
+	type PublicCommitteeMember,
+	placeholderValues,
+	resolvePlaceholders,
+} from "../../domain/placeholders";
 import { dueWithinGrace, graceDayRange } from "../../jobs/catch-up";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { mailOnce, stillUndone } from "../../jobs/once";
@@ -30,7 +36,17 @@ export const REMINDER_GRACE_DAYS = 7;
 
 export type ReminderEditionRow = Pick<
 	Edition,
-	"id" | "name" | "year" | "city" | "hostName" | "startDate" | "endDate" | "timeZone"
+	| "id"
+	| "name"
+	| "year"
+	| "city"
+	| "hostName"
+	| "venueName"
+	| "venueAddress"
+	| "contactEmail"
+	| "startDate"
+	| "endDate"
+	| "timeZone"
 >;
 
 interface Candidate {
@@ -72,6 +88,9 @@ function candidates(db: Database, now: Date): Promise<Candidate[]> {
 				year: editions.year,
 				city: editions.city,
 				hostName: editions.hostName,
+				venueName: editions.venueName,
+				venueAddress: editions.venueAddress,
+				contactEmail: editions.contactEmail,
 				startDate: editions.startDate,
 				endDate: editions.endDate,
 				timeZone: editions.timeZone,
@@ -108,16 +127,16 @@ export function reminderMail(
 	figures: readonly string[],
 	fallback: boolean,
 	origin: string,
+	values: PlaceholderValues = placeholderValues(edition),
 ): MailMessage {
-	const values = placeholderValues(edition);
-	const body = fillPlaceholders(reminder.body, values).trim();
+	const body = resolvePlaceholders(reminder.body, values).trim();
 	const role = `${roleLabel(reminder.role).toLowerCase()}s`;
 	const whom = fallback
 		? `the chairs of ${edition.name} (it is for the ${role}, and the committee has none)`
 		: `the ${role} of ${edition.name}`;
 	return {
 		to: to.email,
-		subject: fillPlaceholders(reminder.subject, values),
+		subject: resolvePlaceholders(reminder.subject, values),
 		editionId: edition.id,
 		text: [
 			`Hello ${to.name},`,
@@ -128,6 +147,10 @@ export function reminderMail(
 		].join("\n\n"),
 	};
 }
+
+/** The committee `{{committee}}` names in a mail: its chairs and organizers, from the committee read anyway. */
+const publicCommittee = (members: readonly CommitteeMember[]): PublicCommitteeMember[] =>
+	members.flatMap((m) => (m.role === "chair" || m.role === "organizer" ? [{ name: m.name, role: m.role }] : []));
 
 export async function sendOrganizerReminders({ db, now, origin }: JobContext): Promise<JobOutcome> {
 	const due = (await candidates(db, now)).filter((candidate) => isDue(candidate, now));
@@ -147,6 +170,7 @@ export async function sendOrganizerReminders({ db, now, origin }: JobContext): P
 			const anchor = anchorFigure(edition, reminder.anchor, call, now);
 			const extra = await figuresFor(db, edition.id, FIGURE_TOPICS[reminder.anchor]);
 			const figures = [...(anchor ? [anchor] : []), ...extra.map((f) => `${f.label}: ${f.value}.`)];
+			const values = placeholderValues(edition, publicCommittee(committees.get(edition.id) ?? []));
 			const ids = await mailOnce(
 				db,
 				[
@@ -156,7 +180,7 @@ export async function sendOrganizerReminders({ db, now, origin }: JobContext): P
 					),
 					db.update(organizerReminders).set({ sentAt: now }).where(eq(organizerReminders.id, reminder.id)),
 				],
-				owners.members.map((member) => reminderMail(candidate, member, figures, owners.fallback, origin)),
+				owners.members.map((member) => reminderMail(candidate, member, figures, owners.fallback, origin, values)),
 			);
 			if (!ids) {
 				meanwhile++;

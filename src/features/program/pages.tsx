@@ -9,10 +9,14 @@ import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard
 import { can } from "../../auth/policy";
 import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
+import { placeholderProblems } from "../../domain/placeholders";
+import { placeholderValuesFor } from "../../domain/public-committee";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { programUrl, sessionUrl } from "../../urls";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
+import type { FormValues } from "../../views/parse-form";
+import { PREVIEW_BUTTON } from "../../views/placeholder-help";
 import {
 	createSession,
 	createTalk,
@@ -52,16 +56,38 @@ async function renderProgram(c: Ctx, failed?: FailedForm, status: ContentfulStat
 	);
 }
 
-async function renderSession(c: Ctx, failed?: FailedForm, status: ContentfulStatusCode = 200) {
+async function renderSession(c: Ctx, failed?: FailedForm, status: ContentfulStatusCode = 200, preview?: FormValues) {
 	const { edition, series, canEdit, user } = await viewing(c);
-	const [session, names] = await Promise.all([
+	const [session, names, values] = await Promise.all([
 		findSession(c.var.db, edition.id, c.req.param("sessionId") ?? ""),
 		programNames(c.var.db, edition),
+		// The insert list shows the committee too.
+		canEdit ? placeholderValuesFor(c.var.db, edition, ["{{committee}}"]) : undefined,
 	]);
+	const placeholders = values && {
+		values,
+		preview: preview && [
+			{ label: "Title", text: preview.title ?? "", markdown: false },
+			{ label: "Description", text: preview.description ?? "", markdown: true },
+		],
+	};
 	return c.html(
-		<SessionPage {...{ edition, series, user, session, names, canEdit, failed }} notice={noticeFrom(c)} />,
+		<SessionPage
+			{...{ edition, series, user, session, names, canEdit, failed, placeholders }}
+			notice={noticeFrom(c)}
+		/>,
 		status,
 	);
+}
+
+/** A post of the session form's "Preview" button: the form again, its texts resolved above it, nothing saved. */
+async function previewSession(c: Ctx): Promise<Response | undefined> {
+	const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+	if (body[PREVIEW_BUTTON] !== "1") return undefined;
+	const values: FormValues = {};
+	for (const [key, value] of Object.entries(body)) if (typeof value === "string") values[key] = value;
+	const fields = placeholderProblems(values, ["title", "description"]);
+	return renderSession(c, { form: "session", values, fields }, 200, values);
 }
 
 /** The talk of the path, which must belong to the session of the path. */
@@ -95,6 +121,8 @@ export const programPages = new Hono<AppEnv>()
 	.post(`${BASE}/:sessionId`, async (c) => {
 		const { edition } = await editing(c);
 		const sessionId = c.req.param("sessionId");
+		const previewed = await previewSession(c);
+		if (previewed) return previewed;
 		return submitForm(c, {
 			form: "session",
 			schema: SessionForm,

@@ -24,6 +24,7 @@ import {
 	talks,
 	tracks,
 } from "../../db/schema";
+import { placeholderProblems } from "../../domain/placeholders";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -200,6 +201,8 @@ async function checkSession(db: Database, edition: ProgramEdition, data: Session
 	if (strangers.length > 0) references.chairIds = "Choose chairs among the speakers of this edition.";
 	const problems = firstPerField(
 		references,
+		// Titles and descriptions are resolved when shown: a placeholder nobody fills would show as written.
+		placeholderProblems(data, ["title", "description"]),
 		lectureProblems(data),
 		placementProblems(data, {
 			dayCount: dayCount(edition.startDate, edition.endDate),

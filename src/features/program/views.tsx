@@ -5,6 +5,7 @@
  */
 
 import type { Option } from "../../domain/fields";
+import type { PlaceholderValues } from "../../domain/placeholders";
 import { dateOfDay, dayCount, formatDateRange, formatDay } from "../../lib/dates";
 import { contentUrl, programUrl, sessionUrl, talkUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
@@ -12,6 +13,7 @@ import type { EditionContext } from "../../views/edition-page";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, Notice } from "../../views/forms";
 import type { Crumb } from "../../views/layout";
+import { PlaceholderList, PlaceholderPreview, PreviewButton, type PreviewedText } from "../../views/placeholder-help";
 import { ActionsHeader, RowLink } from "../../views/table";
 import { type Choices, FormFields } from "./form-fields";
 import { type ProgramNames, type ProgramSession, type ProgramTalk, sessionDataOf, talkDataOf } from "./program";
@@ -270,9 +272,11 @@ export function SessionPage(
 		canEdit: boolean;
 		notice?: string;
 		failed?: FailedForm;
+		/** The edition's placeholder values for the insert list, and the typed texts after "Preview". */
+		placeholders?: { values: PlaceholderValues; preview?: readonly PreviewedText[] };
 	},
 ) {
-	const { edition, session, names, canEdit } = props;
+	const { edition, session, names, canEdit, placeholders } = props;
 	const choices = programChoices(edition, names, session.day);
 	const base = sessionUrl(edition.id, session.id);
 	return (
@@ -290,6 +294,9 @@ export function SessionPage(
 			{canEdit ? (
 				<section aria-labelledby="edit-session">
 					<h2 id="edit-session">Session</h2>
+					{placeholders?.preview ? (
+						<PlaceholderPreview texts={placeholders.preview} values={placeholders.values} />
+					) : null}
 					<form method="post" action={base}>
 						<FormFields
 							fields={sessionFields}
@@ -297,7 +304,8 @@ export function SessionPage(
 							failed={failureOf(props.failed, "session")}
 							choices={choices}
 						/>
-						<button type="submit">Save session</button>
+						{placeholders ? <PlaceholderList values={placeholders.values} /> : null}
+						<button type="submit">Save session</button> <PreviewButton />
 					</form>
 				</section>
 			) : (

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 import { findSeriesBySlug } from "../../domain/series";
 import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
@@ -29,6 +30,7 @@ import {
 	loadSponsors,
 } from "./site-content";
 import { EditionNotFoundPage, type Site, SiteNotFoundPage } from "./site-layout";
+import { siteTexts } from "./site-texts";
 import { SpeakerPage, SpeakersPage } from "./speaker-views";
 import { findTrack } from "./track-filter";
 import { EditionHomePage } from "./views";
@@ -43,8 +45,14 @@ async function siteOf(c: Context<AppEnv>): Promise<Site | undefined> {
 	const visible = await visibleTenant(c);
 	if (!visible) return undefined;
 	const { tenant, onCustomHost, isPublic } = visible;
+	// The menu's page titles: {{committee}} is for page bodies, a title names no people.
+	const values = placeholderValues(tenant.edition);
 	return {
 		...tenant,
+		pages: tenant.pages.map((page) => ({
+			...page,
+			title: resolvePlaceholders(page.title, values, missingOf(!isPublic)),
+		})),
 		links: {
 			origin: new URL(c.req.url).origin,
 			platformOrigin: onCustomHost ? mainOrigin(c) : "",
@@ -53,6 +61,13 @@ async function siteOf(c: Context<AppEnv>): Promise<Site | undefined> {
 		},
 	};
 }
+
+/** What a value the edition lacks becomes: left as written in a committee preview, left out publicly. */
+const missingOf = (preview: boolean) => (preview ? "keep" : "empty");
+
+/** Loads and resolves the site's texts (site-texts.ts) for the request's edition. */
+const textsFor = (c: Context<AppEnv>, site: Site, texts: readonly string[]) =>
+	siteTexts(c.var.db, site.edition, texts, missingOf(site.links.preview));
 
 type SiteHandler = (c: Context<AppEnv>, site: Site) => Response | Promise<Response>;
 
@@ -90,7 +105,8 @@ function seqParam(c: Context<AppEnv>, what: string): number {
 /** The introduction of one of the subsite's own pages: the committee's page for it, when published. */
 async function sectionBody(c: Context<AppEnv>, site: Site, section: Parameters<typeof sectionPageSlug>[1]) {
 	const slug = sectionPageSlug(site.pages, section);
-	return slug ? ((await loadPublishedPage(c.var.db, site.edition.id, slug))?.body ?? "") : "";
+	const body = slug ? ((await loadPublishedPage(c.var.db, site.edition.id, slug))?.body ?? "") : "";
+	return (await textsFor(c, site, [body])).markdown(body);
 }
 
 const E = "/s/:series/:year";
@@ -102,14 +118,23 @@ const E = "/s/:series/:year";
 export const sitePages = new Hono<AppEnv>()
 	.get(
 		E,
-		sitePage(async (c, site) =>
-			c.html(<EditionHomePage site={site} home={await loadEditionHome(c.var.db, site.edition)} />),
-		),
+		sitePage(async (c, site) => {
+			const home = await loadEditionHome(c.var.db, site.edition);
+			const { heroText } = site.edition;
+			const texts = await textsFor(c, site, [home.body, heroText]);
+			return c.html(
+				<EditionHomePage
+					site={site}
+					home={{ ...home, body: texts.markdown(home.body) }}
+					hero={{ markdown: texts.markdown(heroText), plain: texts.plain(heroText) }}
+				/>,
+			);
+		}),
 	)
 	.get(
 		`${E}/program`,
 		sitePage(async (c, site) => {
-			const program = await loadProgram(c.var.db, site.edition);
+			const program = await loadProgram(c.var.db, site.edition, missingOf(site.links.preview));
 			const param = c.req.query("track");
 			const track = param === undefined ? undefined : findTrack(program.tracks, param);
 			if (param !== undefined && !track) throw notFound("This track");
@@ -119,7 +144,12 @@ export const sitePages = new Hono<AppEnv>()
 	.get(
 		`${E}/program/:seq`,
 		sitePage(async (c, site) => {
-			const session = await loadSession(c.var.db, site.edition, seqParam(c, "This session"));
+			const session = await loadSession(
+				c.var.db,
+				site.edition,
+				seqParam(c, "This session"),
+				missingOf(site.links.preview),
+			);
 			if (!session) throw notFound("This session");
 			return c.html(<SessionPage site={site} session={session} />);
 		}),
@@ -133,7 +163,12 @@ export const sitePages = new Hono<AppEnv>()
 	.get(
 		`${E}/speakers/:seq`,
 		sitePage(async (c, site) => {
-			const page = await loadSpeakerPage(c.var.db, site.edition, seqParam(c, "This speaker"));
+			const page = await loadSpeakerPage(
+				c.var.db,
+				site.edition,
+				seqParam(c, "This speaker"),
+				missingOf(site.links.preview),
+			);
 			if (!page) throw notFound("This speaker");
 			return c.html(<SpeakerPage site={site} page={page} />);
 		}),
@@ -186,7 +221,13 @@ export const sitePages = new Hono<AppEnv>()
 		sitePage(async (c, site) => {
 			const page = await loadPublishedPage(c.var.db, site.edition.id, c.req.param("slug") ?? "");
 			if (!page) throw notFound();
-			return c.html(<PublishedPageView site={site} page={page} />);
+			const texts = await textsFor(c, site, [page.title, page.body]);
+			return c.html(
+				<PublishedPageView
+					site={site}
+					page={{ ...page, title: texts.plain(page.title), body: texts.markdown(page.body) }}
+				/>,
+			);
 		}),
 	);
 

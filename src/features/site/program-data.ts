@@ -6,7 +6,9 @@
  * Two flat statements in parallel, joined here. Not db.batch(): D1 batches return rows as
  * objects, so drizzle cannot tell the joined tables' same-named columns (id, name) apart.
  * Speakers appear only once they consented to publication (speakers.consented_at), like everywhere
- * else on the public site.
+ * else on the public site. Session titles and descriptions come with their placeholders resolved
+ * from the edition (one more statement only when one names `{{committee}}`), so the program, the
+ * session pages and every feed read the edition's current facts.
  */
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
@@ -27,12 +29,19 @@ import {
 	talks,
 	tracks,
 } from "../../db/schema";
+import {
+	type MissingValue,
+	type PlaceholderEdition,
+	resolveMarkdownPlaceholders,
+	resolvePlaceholders,
+} from "../../domain/placeholders";
+import { placeholderValuesFor } from "../../domain/public-committee";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { resolveSessionStart } from "../../lib/zoned-time";
 import { clock, endOf } from "../program";
 
 /** What the program needs of an edition. */
-export type ProgramEditionRef = Pick<Edition, "id" | "startDate" | "endDate" | "timeZone">;
+export type ProgramEditionRef = Pick<Edition, "id" | "startDate" | "endDate" | "timeZone"> & PlaceholderEdition;
 
 /** A speaker as the public program shows them (never their account, consent date or contact). */
 export type ProgramSpeaker = Pick<
@@ -46,6 +55,9 @@ export interface ProgramTalkView extends Omit<Talk, "editionId"> {
 }
 
 export interface ProgramSessionView extends Omit<Session, "editionId"> {
+	// `title` and `description` come resolved as plain text (feeds, JSON-LD, headings).
+	/** The description resolved for Markdown rendering (values escaped as text); the loader always sets it. */
+	descriptionMarkdown?: string;
 	/** Local `YYYY-MM-DD` of the session's day. */
 	date: string;
 	/** Local wall-clock end, `HH:MM`, as programs print it (a session ending at midnight ends at `24:00`). */
@@ -96,9 +108,16 @@ export const publicSpeakerColumns = {
 const publishedSpeaker = (speakerId: typeof talkSpeakers.speakerId | typeof sessionChairs.speakerId) =>
 	and(eq(speakers.id, speakerId), isNotNull(speakers.consentedAt));
 
-/** The edition's whole program: two D1 statements. */
-export async function loadProgram(db: Database, edition: ProgramEditionRef): Promise<ProgramData> {
-	const sessionList = await querySessions(db, edition);
+/**
+ * The edition's whole program: two D1 statements. `missing`: what a placeholder the edition has no
+ * value for becomes (left out publicly, kept as written in a committee preview).
+ */
+export async function loadProgram(
+	db: Database,
+	edition: ProgramEditionRef,
+	missing: MissingValue = "empty",
+): Promise<ProgramData> {
+	const sessionList = await querySessions(db, edition, missing);
 	const byPosition = <T extends { position: number; name: string }>(list: Iterable<T>) =>
 		[...list].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
 	const usedRooms = new Map<string, Room>();
@@ -124,13 +143,19 @@ export async function loadSession(
 	db: Database,
 	edition: ProgramEditionRef,
 	seq: number,
+	missing: MissingValue = "empty",
 ): Promise<ProgramSessionView | undefined> {
 	if (!Number.isSafeInteger(seq)) return undefined;
-	const [session] = await querySessions(db, edition, seq);
+	const [session] = await querySessions(db, edition, missing, seq);
 	return session;
 }
 
-async function querySessions(db: Database, edition: ProgramEditionRef, seq?: number): Promise<ProgramSessionView[]> {
+async function querySessions(
+	db: Database,
+	edition: ProgramEditionRef,
+	missing: MissingValue,
+	seq?: number,
+): Promise<ProgramSessionView[]> {
 	const oneSession = seq === undefined ? undefined : eq(sessions.seq, seq);
 	const [sessionRows, talkRows] = await Promise.all([
 		// One row per session and chair.
@@ -191,6 +216,11 @@ async function querySessions(db: Database, edition: ProgramEditionRef, seq?: num
 		return start;
 	};
 
+	const values = await placeholderValuesFor(
+		db,
+		edition,
+		sessionRows.flatMap(({ session }) => [session.title, session.description]),
+	);
 	const result: ProgramSessionView[] = [];
 	let last: ProgramSessionView | undefined;
 	for (const row of sessionRows) {
@@ -199,6 +229,9 @@ async function querySessions(db: Database, edition: ProgramEditionRef, seq?: num
 			const start = startOf(session.day, session.startTime);
 			last = {
 				...session,
+				title: resolvePlaceholders(session.title, values, missing),
+				description: resolvePlaceholders(session.description, values, missing),
+				descriptionMarkdown: resolveMarkdownPlaceholders(session.description, values, missing),
 				date: dateOfDay(edition.startDate, session.day),
 				endTime: clock(endOf(session)),
 				start,

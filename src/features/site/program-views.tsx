@@ -303,7 +303,7 @@ export function SessionPage({ site, session }: { site: Site; session: ProgramSes
 			{session.description ? (
 				<section aria-labelledby="about">
 					<h2 id="about">About this session</h2>
-					<div class="prose">{markdown(session.description, { topLevel: 3 })}</div>
+					<div class="prose">{markdown(session.descriptionMarkdown ?? session.description, { topLevel: 3 })}</div>
 				</section>
 			) : null}
 			{session.talks.length > 0 ? (

@@ -18,6 +18,7 @@ import {
 	sponsorTiers,
 	ticketTypes,
 } from "../../db/schema";
+import type { MissingValue } from "../../domain/placeholders";
 import { PUBLIC_STATUSES } from "../../domain/series";
 import { type LectureHistory, lectureHistories, lecturesGivenQuery } from "../series";
 import {
@@ -79,6 +80,7 @@ export async function loadSpeakerPage(
 	db: Database,
 	edition: ProgramEditionRef,
 	seq: number,
+	missing: MissingValue = "empty",
 ): Promise<SpeakerPage | undefined> {
 	if (!Number.isSafeInteger(seq)) return undefined;
 	const [speaker, program] = await Promise.all([
@@ -87,7 +89,7 @@ export async function loadSpeakerPage(
 			.from(speakers)
 			.where(and(eq(speakers.editionId, edition.id), eq(speakers.seq, seq), isNotNull(speakers.consentedAt)))
 			.get(),
-		loadProgram(db, edition),
+		loadProgram(db, edition, missing),
 	]);
 	if (!speaker) return undefined;
 	const mine = (list: readonly ProgramSpeaker[]) => list.some((s) => s.id === speaker.id);

@@ -9,13 +9,20 @@ import { placeOf, type Site, SiteLayout } from "./site-layout";
 import { formatZoned } from "./time-format";
 import { trackSlug } from "./track-filter";
 
-export function EditionHomePage({ site, home }: { site: Site; home: EditionHome }) {
+/** The edition's hero text with its placeholders resolved: as Markdown for the page, as text for JSON-LD. */
+export interface HeroText {
+	markdown: string;
+	plain: string;
+}
+
+/** The edition home; `home.body` and `hero` come with their placeholders resolved (site-texts.ts). */
+export function EditionHomePage({ site, home, hero }: { site: Site; home: EditionHome; hero: HeroText }) {
 	const { edition, series, links } = site;
 	const dates = formatDateRange(edition.startDate, edition.endDate);
 	const place = placeOf(edition);
 	const over = edition.status === "held" || edition.status === "archived";
 	return (
-		<SiteLayout site={site} path="" jsonLd={homeJsonLd(site, home)}>
+		<SiteLayout site={site} path="" jsonLd={homeJsonLd(site, home, hero)}>
 			<h1>{edition.name}</h1>
 			<p class="lead">{series.name}</p>
 			<section class="hero" aria-label="At a glance">
@@ -30,7 +37,7 @@ export function EditionHomePage({ site, home }: { site: Site; home: EditionHome 
 				</p>
 				<p>{[edition.venueName, place].filter(Boolean).join(", ")}</p>
 				{edition.hostName ? <p>Hosted by {edition.hostName}</p> : null}
-				{edition.heroText ? <div class="hero-text">{markdown(edition.heroText)}</div> : null}
+				{hero.markdown ? <div class="hero-text">{markdown(hero.markdown)}</div> : null}
 				<p class="actions">
 					{!over && home.hasTickets ? (
 						<a class="button" href={sitePath(links, "/register")}>
@@ -139,12 +146,12 @@ function HighlightCard({ site, highlight }: { site: Site; highlight: Highlight }
 }
 
 /** The edition as a schema.org Event: dates with their offsets when the program has times. */
-function homeJsonLd(site: Site, home: EditionHome): JsonLd {
+function homeJsonLd(site: Site, home: EditionHome, hero: HeroText): JsonLd {
 	const { edition, series, links } = site;
 	const zone = edition.timeZone;
 	return editionEvent({
 		name: edition.name,
-		description: edition.heroText || series.name,
+		description: hero.plain || series.name,
 		startDate: home.starts ? isoWithOffset(home.starts, zone) : edition.startDate,
 		endDate: home.ends ? isoWithOffset(home.ends, zone) : edition.endDate,
 		location: {

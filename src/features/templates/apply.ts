@@ -11,6 +11,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { archivedError, requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
 import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
+import { placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
@@ -199,6 +200,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	if (problems.length > 0) throw invalidApply({ parts: problems.join(" ") });
 
 	const { rows, unfilled, unlinkedLectures } = editionRowsOf(target, document.parts, lectures);
+	const values = placeholderValues(target);
 	const replaced: ReplacedSubjects = {
 		editionId: target.id,
 		parts,
@@ -284,8 +286,10 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 			const groups = rowKindsOf(part).map((kind) => ({
 				what: kind.what,
 				before: kind.of(before.parts).map((row) => kind.title(row)),
-				// The rows as written: placeholders filled.
-				after: ((rows as Record<string, Record<string, unknown>[]>)[kind.table] ?? []).map((row) => kind.title(row)),
+				// The rows as written, titled as the edition will show them (placeholders resolved).
+				after: ((rows as Record<string, Record<string, unknown>[]>)[kind.table] ?? []).map((row) =>
+					resolvePlaceholders(kind.title(row), values, "keep"),
+				),
 			}));
 			return {
 				part,

@@ -184,7 +184,7 @@ describe("seedDemo", () => {
 			env.DB.prepare("select city from editions where year = 2023"),
 			env.DB.prepare("select fictional from speakers where id = 'seed-2023-speaker-okafor'"),
 			env.DB.prepare(
-				"select published, body like 'AINM 2023 was the first edition%' as body from pages where slug = 'home'",
+				"select published, body like '{{edition.name}} was the first edition%' as body from pages where slug = 'home'",
 			),
 			env.DB.prepare("select word_limit from abstract_calls"),
 			env.DB.prepare("select count(*) as open from checklist_tasks where status = 'open'"),

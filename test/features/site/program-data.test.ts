@@ -5,8 +5,10 @@ import { countQueries } from "../../../src/db/query-counter";
 import { loadProgram, loadSession } from "../../../src/features/site/program-data";
 import { seed, testDb } from "../../helpers";
 
+// With its name: session titles resolve {{edition.name}} from the edition they are loaded for.
 const AINM_2023 = {
 	id: "seed-edition-ainm-2023",
+	name: "AINM 2023",
 	startDate: "2023-10-09",
 	endDate: "2023-10-11",
 	timeZone: "Europe/Amsterdam",

@@ -132,14 +132,14 @@ describe("invalid documents", () => {
 				"parts.checklist.4.ownerRole": "Choose one of the options.",
 				"parts.pages.1.slug": "Another page has “home”.",
 				"parts.pages.1.title":
-					"{{edition.nmae}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}} or {{host.name}}.",
+					"{{edition.nmae}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}}, {{host.name}}, {{venue.name}}, {{venue.address}}, {{contact.email}} or {{committee}}.",
 				"parts.registration.ticketTypes.0.salesCloseOffsetDays": "Sales must close after they open.",
 				"parts.rooms_tracks.rooms.0": 'Unrecognized key: "colour"',
 				// A reminder is written unsent: a template cannot say it was sent.
 				"parts.organizer_reminders.1": 'Unrecognized key: "sentAt"',
 				"parts.organizer_reminders.1.anchor": "Choose one of the options.",
 				"parts.organizer_reminders.1.subject":
-					"{{edition.nam}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}} or {{host.name}}.",
+					"{{edition.nam}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}}, {{host.name}}, {{venue.name}}, {{venue.address}}, {{contact.email}} or {{committee}}.",
 			},
 		});
 	});

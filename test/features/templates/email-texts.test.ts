@@ -81,8 +81,8 @@ describe("email texts", () => {
 		expect((await unknown.json<{ error: { fields: unknown } }>()).error.fields).toEqual({
 			key: "Use lowercase letters, digits and single hyphens.",
 			subject:
-				"{{author.name}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}} or {{host.name}}.",
-			body: "{{edtion.name}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}} or {{host.name}}.",
+				"{{author.name}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}}, {{host.name}}, {{venue.name}}, {{venue.address}}, {{contact.email}} or {{committee}}.",
+			body: "{{edtion.name}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}}, {{host.name}}, {{venue.name}}, {{venue.address}}, {{contact.email}} or {{committee}}.",
 		});
 		const twice = await post({ key: "registration-confirmation", subject: "Again" });
 		expect(twice.status).toBe(409);

@@ -320,7 +320,13 @@ describe("publish v1 → republish v2 → apply v1 to another edition", () => {
 				TARGET,
 			),
 		).toEqual([
-			{ key: "registration-confirmation", subject: "Welcome to AINM 2027", body: "See you in Porto.", position: 1 },
+			// As written: resolved when a mail is sent (the preview above titles it "Welcome to AINM 2027").
+			{
+				key: "registration-confirmation",
+				subject: "Welcome to {{edition.name}}",
+				body: "See you in {{edition.city}}.",
+				position: 1,
+			},
 			{ key: "abstract-received", subject: "Thank you", body: "We received it.", position: 2 },
 		]);
 		expect(
@@ -581,8 +587,9 @@ describe("applying the built-in starter kit to a blank edition of another series
 			sponsorTiers: 4,
 			emailTexts: 6,
 		});
+		// As written: the site resolves it when the page is shown.
 		expect(await rowsOf("select title from pages where edition_id = ? and slug = 'home'", blank)).toEqual([
-			{ title: "Welcome to OTH 2028" },
+			{ title: "Welcome to {{edition.name}}" },
 		]);
 		// Both tracks side by side in their rooms, sessions numbered in the document's order.
 		expect(

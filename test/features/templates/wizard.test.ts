@@ -117,7 +117,8 @@ describe("starting from a template", () => {
 				"select subject from email_texts where edition_id = ? and key = 'registration-confirmation'",
 				EDITION,
 			),
-		).toEqual([{ subject: "Your registration for AINM 2027 is confirmed" }]);
+			// As written: a mail resolves it when sent; the preview above showed it resolved for AINM 2027.
+		).toEqual([{ subject: "Your registration for {{edition.name}} is confirmed" }]);
 		expect(
 			await rowsOf("select template_id, version, parts, applied_by from template_uses where edition_id = ?", EDITION),
 		).toEqual([
