@@ -9,6 +9,7 @@ import { hashPassword, passwordProblem, verifyPassword } from "../../auth/passwo
 import { invalidateUserSessions } from "../../auth/sessions";
 import type { Database } from "../../db/client";
 import { outbox, type User, users } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
@@ -107,7 +108,7 @@ export async function confirmEmailChange(
 	now = new Date(),
 ): Promise<Mailed & { email: string }> {
 	const token = await requireLiveEmailToken(db, input.token, "change_email", now);
-	const [user, holder] = await db.batch([
+	const [user, holder] = await readTogether(db, [
 		db.select().from(users).where(eq(users.id, token.userId)),
 		db.select({ id: users.id }).from(users).where(eq(users.email, token.email)),
 	]);

@@ -11,6 +11,7 @@ import { API_TOKEN_PREFIX } from "../../auth/api-tokens";
 import { randomSecret, sha256Hex } from "../../auth/secrets";
 import type { Database } from "../../db/client";
 import { type ApiToken, apiTokens, editionMembers, editions, institutionMembers, institutions } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import type { CreateTokenInput } from "./schemas";
 
@@ -23,7 +24,7 @@ export interface TokenScopes {
 
 /** The institutions and editions a user may scope a token to, by name (one round trip). */
 export async function listTokenScopes(db: Database, userId: string): Promise<TokenScopes> {
-	const [institutionRows, editionRows] = await db.batch([
+	const [institutionRows, editionRows] = await readTogether(db, [
 		db
 			.select({ id: institutions.id, name: institutions.name })
 			.from(institutionMembers)

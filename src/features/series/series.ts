@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type Edition, editions, type Series, series, seriesStewards } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { PUBLIC_STATUSES } from "../../domain/series";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -17,7 +18,7 @@ export interface SeriesWithEditions {
 
 /** Every series with its public editions, newest first: the platform directory (2 queries). */
 export async function listSeriesDirectory(db: Database): Promise<SeriesWithEditions[]> {
-	const [allSeries, publicEditions] = await db.batch([
+	const [allSeries, publicEditions] = await readTogether(db, [
 		db.select().from(series).orderBy(asc(series.name)),
 		db
 			.select()
