@@ -20,6 +20,9 @@ export const OPERATIONAL_COLUMNS: Record<string, string> = {
 	"organizer_reminders.sent_at": "the reminder job's mark that it sent a reminder",
 	"checklist_tasks.reminder_sent_at": "the task reminder job's mark",
 	"api_tokens.last_used_at": "refreshed on every use of a token",
+	"users.password_hash": "a rehash at sign-in under stronger parameters (a password change carries its own entry)",
+	"speakers.user_id":
+		"a speaker record follows its verified address to the account at sign-in: derived, decided by nobody",
 	"edition_hosts.last_checked_at": "the verification job's time of its last look",
 	"host_claims.last_checked_at": "the verification job's time of its last look",
 };

@@ -12,6 +12,7 @@ import { newId } from "../lib/ids";
 import type { AuditAction } from "./audit-actions";
 import { chunked, MAX_BOUND_PARAMETERS } from "./batching";
 import type { Database } from "./client";
+import { insertIf } from "./insert-if";
 import { OPERATIONAL_COLUMNS, OPERATIONAL_TABLES } from "./operational";
 import { auditEntries } from "./schema";
 
@@ -54,6 +55,12 @@ export interface Change {
 	personal?: { accountId: string; fields: Record<string, string> };
 	/** The account acting when the handle is not yet bound to it (signing up, accepting by link). */
 	actorId?: string;
+	/**
+	 * The index (in the statements) of a guarded write this change records: the entry is written
+	 * right after it and only if it changed a row (SQLite's `changes()`), so a write its guard
+	 * refused (the last owner, a taken slug) leaves no entry.
+	 */
+	of?: number;
 }
 
 const MAX_FIELDS = 20;
@@ -194,8 +201,22 @@ export async function commitAll(
 	statements: readonly BatchItem<"sqlite">[],
 ): Promise<unknown[]> {
 	if (changes.length === 0) requireOperational(statements);
-	const results = await send(db, [...statements, ...auditInserts(db, changes)]);
-	return results.slice(0, statements.length);
+	const at = new Date();
+	const always = changes.filter((change) => change.of === undefined);
+	// Each guarded entry right after its write, where changes() still counts that write's rows.
+	const sent: BatchItem<"sqlite">[] = [];
+	const positions: number[] = [];
+	statements.forEach((statement, i) => {
+		positions.push(sent.length);
+		sent.push(statement);
+		for (const change of changes.filter((c) => c.of === i)) {
+			// insertIf inlines the SQL values (the edition lookups) as they are.
+			const row = entryRow(db, change, at) as typeof auditEntries.$inferInsert;
+			sent.push(insertIf(db, auditEntries, row, sql`changes() > 0`));
+		}
+	});
+	const results = await send(db, [...sent, ...auditInserts(db, always, at)]);
+	return positions.map((position) => results[position]);
 }
 
 /**

@@ -55,7 +55,9 @@ export function writesAroundKernel(text: string): string[] {
 		const chain = code.slice(start, chainEnd(code, pastCall(code, open)));
 		const before = code.slice(Math.max(0, start - 40), start);
 		const awaited = /\bawait\s*\(?\s*$/.test(before) || /Promise\.(all|allSettled|race)\(\s*\[?[^\]]*$/.test(before);
-		const run = /\.\s*(run|all|get|execute|then)\s*\(\s*\)?\s*$/.test(chain) || /\.\s*(run|all|get|execute|then)\s*\(\s*\)\s*$/.test(chain);
+		const run =
+			/\.\s*(run|all|get|execute|then)\s*\(\s*\)?\s*$/.test(chain) ||
+			/\.\s*(run|all|get|execute|then)\s*\(\s*\)\s*$/.test(chain);
 		if (awaited || run) found.push(chain.slice(0, 60).replace(/\s+/g, " "));
 	}
 	return found;
@@ -96,7 +98,7 @@ export async function both(db: Database) {
 		expect(writesAroundKernel(fixture)).toEqual([
 			".batch([db.delete(rooms)]);\n\tawait Promi",
 			"db.insert(rooms).values(row)",
-			"c.var.db .update(rooms) .set({ name: \"B\" }) .where(eq(",
+			'c.var.db .update(rooms) .set({ name: "B" }) .where(eq(',
 			"db.delete(rooms).where(eq(rooms.id, id)).run()",
 			"db.delete(rooms)",
 		]);
