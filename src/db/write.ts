@@ -44,8 +44,11 @@ export interface Change {
 	action: AuditAction;
 	/** The id of the changed object; its type is the action without its verb (`program.session`). */
 	id: string;
-	/** An edition's entry also carries its series and host institution (looked up in the batch when not given). */
-	editionId?: string;
+	/**
+	 * An edition's entry also carries its series and host institution (looked up in the batch when
+	 * not given). A subquery may name the edition (`(select edition_id from … where id = ?)`).
+	 */
+	editionId?: string | SQL;
 	seriesId?: string | null;
 	institutionId?: string | null;
 	/** The fields before and after; only the changed ones are kept (all of `after` for a creation). */
