@@ -8,7 +8,6 @@ import { describeApi } from "./api/openapi";
 import { authenticate } from "./auth/guard";
 import { createDatabase } from "./db/client";
 import { countQueries } from "./db/query-counter";
-import { guardWrites } from "./db/write-guard";
 import type { AppEnv } from "./env";
 import { accountsApi } from "./features/accounts/api";
 import { accountsPages } from "./features/accounts/pages";
@@ -102,7 +101,7 @@ export function createApp() {
 	);
 	app.use(async (c, next) => {
 		const { db, counter } = countQueries(c.env.DB);
-		c.set("db", createDatabase(guardWrites(db)));
+		c.set("db", createDatabase(db));
 		c.set("queries", counter);
 		await next();
 		// Server-Timing shows the query budget in browser dev tools and lets tests measure it.

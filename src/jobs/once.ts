@@ -7,9 +7,10 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { batchAll, outboxInserts } from "../db/batching";
+import { outboxInserts } from "../db/batching";
 import type { Database } from "../db/client";
 import { failedWith } from "../db/content-version";
+import { commitAll } from "../db/write";
 import type { MailMessage } from "../lib/mailer";
 
 const ALREADY_DONE = "already done";
@@ -38,7 +39,7 @@ export const doneMeanwhile = (error: unknown) => failedWith(error, "malformed JS
  */
 export async function batchOnce(db: Database, statements: BatchItem<"sqlite">[]): Promise<boolean> {
 	try {
-		await batchAll(db, statements);
+		await commitAll(db, [], statements);
 		return true;
 	} catch (error) {
 		if (!doneMeanwhile(error)) throw error;

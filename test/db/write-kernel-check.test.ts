@@ -11,6 +11,27 @@ const sources = import.meta.glob<string>("/src/**/*.{ts,tsx}", { query: "?raw", 
 /** The one file allowed to send writes. */
 const KERNEL = "/src/db/write.ts";
 
+/** The D1 binding's own wrappers, below drizzle: they pass batches through, they build none. */
+const D1_WRAPPERS = ["/src/db/query-counter.ts", "/src/db/write-guard.ts"];
+
+/**
+ * Files not yet converted to the kernel (issue 15, part 2, unfinished): each entry is a to-do, and
+ * the list may only shrink. Until it is empty the Worker's D1 is not wrapped in guardWrites.
+ */
+const NOT_YET_CONVERTED = [
+	"/src/cli/seed/seed.ts",
+	"/src/features/debrief/debrief.ts",
+	"/src/features/following/followers.ts",
+	"/src/features/hosting/calls.ts",
+	"/src/features/hosting/new-edition.ts",
+	"/src/features/hosting/proposals.ts",
+	"/src/features/hostnames/hosts.ts",
+	"/src/features/hostnames/job.ts",
+	"/src/features/hostnames/verification.ts",
+	"/src/features/invitations/invitations.ts",
+	"/src/features/templates/library.ts",
+];
+
 /** `authSessions` → `auth_sessions`: the schema's variable names follow the table names. */
 const tableOf = (variable: string) => variable.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -66,9 +87,13 @@ export function writesAroundKernel(text: string): string[] {
 describe("the write kernel check", () => {
 	it("finds no write around the kernel in src", () => {
 		const offenders = Object.entries(sources)
-			.filter(([path]) => path !== KERNEL)
+			.filter(([path]) => path !== KERNEL && !D1_WRAPPERS.includes(path) && !NOT_YET_CONVERTED.includes(path))
 			.flatMap(([path, text]) => writesAroundKernel(text).map((write) => `${path}: ${write}`));
 		expect(offenders).toEqual([]);
+	});
+
+	it("lists as not yet converted only files that still write around the kernel", () => {
+		expect(NOT_YET_CONVERTED.filter((path) => writesAroundKernel(sources[path] ?? "").length === 0)).toEqual([]);
 	});
 
 	it("scans every source file, the kernel included", () => {

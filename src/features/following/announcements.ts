@@ -7,7 +7,7 @@
  * before they close. So the first run after a deploy does not mail about editions long past.
  */
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import { batchAll, outboxInserts } from "../../db/batching";
+import { outboxInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import {
 	abstractCalls,
@@ -18,7 +18,7 @@ import {
 	seriesFollowers,
 	ticketTypes,
 } from "../../db/schema";
-import { readTogether } from "../../db/write";
+import { commitAll, readTogether } from "../../db/write";
 import { endOfDay } from "../../jobs/end-of-day";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
@@ -192,10 +192,11 @@ export async function sendSeriesAnnouncements({ db, now, origin }: JobContext): 
 				announcementMail(text, { to: f.email, series, unfollowUrl: origin + unfollowPath(series, f.token) }),
 			),
 		);
-		await batchAll(db, [
-			db.insert(seriesAnnouncements).values({ editionId: edition.id, kind, sentAt: now }),
-			...mails.statements,
-		]);
+		await commitAll(
+			db,
+			[],
+			[db.insert(seriesAnnouncements).values({ editionId: edition.id, kind, sentAt: now }), ...mails.statements],
+		);
 		mailIds.push(...mails.ids);
 		sent++;
 	}
