@@ -128,10 +128,10 @@ export async function redeemEmailToken(
 	return results.slice(0, -1);
 }
 
-/** The audit entry of a used link; a sign-in link changes nothing but the sign-in state. */
+/** The audit entry of a used link (a sign-in link verifies the address it came to). */
 const REDEEMED: Record<string, AuditAction | null> = {
 	verify_email: "account.user.verified",
-	sign_in: null,
+	sign_in: "account.user.verified",
 	reset_password: "account.password.reset",
 	change_email: "account.email.changed",
 };

@@ -56,6 +56,7 @@ async function startGraces(db: Database, now: Date, verifier: HostnameVerifier, 
 				db,
 				[stillUndone(db, hostExists(same)), db.update(editionHosts).set({ graceUntil }).where(same)],
 				mails,
+				[{ action: "hostname.host.failed", id: row.hostname, editionId: row.editionId, after: { graceUntil } }],
 			);
 			mailIds.push(...(ids ?? []));
 		},
@@ -106,7 +107,7 @@ async function endGraces(db: Database, now: Date): Promise<number> {
 		.where(and(eq(editionHosts.state, "legacy"), lte(editionHosts.graceUntil, now)));
 	await commitAll(
 		db,
-		[],
+		ended.map((row) => ({ action: "hostname.host.failed", id: row.hostname, editionId: row.editionId }) as const),
 		ended.flatMap((row) => [
 			db
 				.update(editionHosts)
