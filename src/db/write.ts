@@ -148,7 +148,7 @@ function writeOf(statement: unknown): { table: string; columns: string[] | null 
 /** True when a write needs no audit entry: it touches only declared operational tables or columns. */
 function operational(write: { table: string; columns: string[] | null }) {
 	if (write.table in OPERATIONAL_TABLES) return true;
-	return write.columns !== null && write.columns.every((column) => `${write.table}.${column}` in OPERATIONAL_COLUMNS);
+	return write.columns?.every((column) => `${write.table}.${column}` in OPERATIONAL_COLUMNS);
 }
 
 /**

@@ -65,7 +65,7 @@ function chainEnd(text: string, from: number): number {
  * with `.run()`/`.all()`/`.get()`/`.execute()`/`.then()` — unless it writes a whole operational
  * table (src/db/operational.ts), which needs no audit entry.
  */
-export function writesAroundKernel(text: string): string[] {
+function writesAroundKernel(text: string): string[] {
 	const code = withoutComments(text);
 	const found: string[] = [];
 	for (const match of code.matchAll(/\.\s*batch\s*\(/g)) found.push(code.slice(match.index, match.index + 40));
