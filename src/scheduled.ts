@@ -3,6 +3,7 @@
  * isolated from the others. Adding a job is adding it to SCHEDULED_JOBS.
  */
 import { createDatabase } from "./db/client";
+import { actAs } from "./db/write";
 import type { Bindings } from "./env";
 import { checklistRemindersJob } from "./features/checklist/task-reminders";
 import { debriefJob } from "./features/debrief/job";
@@ -54,12 +55,15 @@ export async function runScheduledJobs(
 	now: Date,
 	jobs: readonly ScheduledJob[] = SCHEDULED_JOBS,
 ): Promise<JobReport[]> {
-	const context: JobContext = { db: createDatabase(env.DB), env, now, origin: `https://${env.MAIN_HOST}` };
+	const origin = `https://${env.MAIN_HOST}`;
 	// Fails the run before any job in production with the outbox as its mailer.
 	deliveryAdapter(env);
 	const reports: JobReport[] = [];
 	for (const job of jobs) {
 		const started = performance.now();
+		// Each job writes as itself ("job:<name>" in the audit log), only through the write kernel.
+		const db = actAs(createDatabase(env.DB), { kind: "system", name: `job:${job.name}` });
+		const context: JobContext = { db, env, now, origin };
 		try {
 			const outcome = await job.run(context);
 			await relayMail(context.db, env.MAIL_QUEUE, outcome.mailIds).catch((error: unknown) =>

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { editionMembers, editions, institutionMembers, seriesStewards } from "../db/schema";
+import { readTogether } from "../db/write";
 import type { Actor } from "./policy";
 
 /** Loads every role of a user in one round trip (3 statements): the input of the policy. */
@@ -46,7 +47,7 @@ function actorOf(userId: string, ...[institutionRows, stewardRows, editionRows]:
 const ROLE_CHUNK = 90;
 
 const loadRoles = (db: Database, ids: string[]) =>
-	db.batch([
+	readTogether(db, [
 		db
 			.select({
 				userId: institutionMembers.userId,

@@ -5,6 +5,7 @@
 import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { apiTokens, type User, users } from "../db/schema";
+import { commit } from "../db/write";
 import type { Actor } from "./policy";
 import { constantTimeEqual, sha256Hex, splitToken } from "./secrets";
 
@@ -29,7 +30,7 @@ export async function validateApiToken(
 	if (!row || !constantTimeEqual(await sha256Hex(parts.secret), row.token.secretHash)) return null;
 	if (row.token.revokedAt || row.token.expiresAt.getTime() <= now.getTime()) return null;
 	if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-		await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+		await commit(db, [], [db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))]);
 	}
 	return {
 		user: row.user,

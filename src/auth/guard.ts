@@ -5,6 +5,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { actAs } from "../db/write";
 import type { AppEnv } from "../env";
 import { AppError } from "../lib/errors";
 import { signInUrl } from "../urls";
@@ -34,6 +35,9 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 			else deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 		}
 	}
+	// Every write of this request is filed under the signed-in account (src/db/write.ts).
+	const auth = c.get("auth");
+	if (auth) actAs(c.var.db, { kind: "account", id: auth.user.id });
 	await next();
 };
 

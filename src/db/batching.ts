@@ -42,13 +42,6 @@ export function outboxInserts(
 	};
 }
 
-/** `db.batch` for a list the type system cannot see is non-empty. */
-export function batchAll(db: Database, statements: BatchItem<"sqlite">[]) {
-	const [first, ...rest] = statements;
-	if (!first) return Promise.resolve([]);
-	return db.batch([first, ...rest]);
-}
-
 /**
  * Multi-row inserts of at most MAX_BOUND_PARAMETERS bound values each (every column of a row
  * is at most one bound value). Values are bound, not inlined, so the SQL text of each statement

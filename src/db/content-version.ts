@@ -11,6 +11,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { AppError } from "../lib/errors";
 import type { Database } from "./client";
 import { type Edition, editions } from "./schema";
+import { type Change, commitAll } from "./write";
 
 /**
  * Bumps the version without looking at the status: for what is not content but still changes
@@ -52,15 +53,28 @@ export function failedWith(error: unknown, text: string): boolean {
 	return false;
 }
 
+/** The entry of a content write that names no change of its own: "the edition's content changed". */
+const contentChanged = (editionId: string): Change => ({ action: "edition.content.updated", id: editionId });
+
 /**
- * Writes edition content atomically with a version bump; returns the results of `statements`.
- * An archived edition is refused with a 422 and nothing is written.
+ * Writes edition content atomically with a version bump and the audit entries of `changes` (each
+ * filed under this edition; by default one "edition.content.updated"); returns the results of `statements`. An archived edition is refused
+ * with a 422 and nothing is written.
  *
- * @example await writeEditionContent(db, edition.id, [db.insert(rooms).values(row)]);
+ * @example await writeEditionContent(db, edition.id, [db.insert(rooms).values(row)], [{ action: "program.room.created", id: row.id }]);
  */
-export async function writeEditionContent(db: Database, editionId: string, statements: BatchItem<"sqlite">[]) {
+export async function writeEditionContent(
+	db: Database,
+	editionId: string,
+	statements: BatchItem<"sqlite">[],
+	changes: readonly Change[] = [contentChanged(editionId)],
+) {
 	try {
-		const results = await db.batch([guardedBump(db, editionId), ...statements]);
+		const results = await commitAll(
+			db,
+			changes.map((change) => ({ editionId, ...change })),
+			[guardedBump(db, editionId), ...statements],
+		);
 		// The bump comes first so that `results` lines up with `statements` after dropping it.
 		return results.slice(1);
 	} catch (error) {
@@ -119,11 +133,12 @@ export async function writeIfUnchanged(
 	target: Edition,
 	statements: BatchItem<"sqlite">[],
 	previewed?: number,
+	changes: readonly Change[] = [contentChanged(target.id)],
 ) {
 	const expected = previewed ?? target.contentVersion;
 	try {
 		// writeEditionContent bumps the version first, so the unchanged version now reads one more.
-		await writeEditionContent(db, target.id, [requireVersion(db, target.id, expected + 1), ...statements]);
+		await writeEditionContent(db, target.id, [requireVersion(db, target.id, expected + 1), ...statements], changes);
 	} catch (error) {
 		if (!isStaleGuard(error)) throw error;
 		if (previewed !== undefined) throw changedSincePreview(target);

@@ -16,7 +16,7 @@ export function insertIf<T extends SQLiteTable>(db: Database, table: T, row: T["
 	// The same columns, in the same order, as drizzle lists after `insert into t`.
 	const values = Object.entries(getTableColumns(table)).map(([key, column]) => {
 		const value = given[key];
-		if (value !== undefined) return sql.param(value, column);
+		if (value !== undefined) return is(value, SQL) ? value : sql.param(value, column);
 		const fallback = column.default !== undefined ? column.default : column.defaultFn?.();
 		if (fallback === undefined) return sql`null`;
 		return is(fallback, SQL) ? fallback : sql.param(fallback, column);

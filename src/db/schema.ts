@@ -1039,6 +1039,45 @@ export const organizerReminders = sqliteTable(
 	(t) => [index("organizer_reminders_edition").on(t.editionId)],
 );
 
+/**
+ * The audit log: one row per state change, appended by the write kernel (src/db/write.ts) in the
+ * batch of the change itself. Append-only (a trigger refuses UPDATE and DELETE, except the
+ * anonymiser's clearing of personal data). No foreign keys: entries outlive what they are about.
+ * Personal data (names, addresses) lives only in `personal`, keyed by `personal_account_id`, so
+ * deleting an account can clear it from every entry with one UPDATE.
+ */
+export const auditEntries = sqliteTable(
+	"audit_entries",
+	{
+		id: text("id").primaryKey(),
+		at: integer("at", { mode: "timestamp_ms" }).notNull(),
+		/** The account that acted; null for a system actor (a job, the seed) or after anonymising. */
+		actorId: text("actor_id"),
+		/** `account`, or the system actor's name: `seed`, `job:announcements`, … */
+		actorKind: text("actor_kind").notNull(),
+		editionId: text("edition_id"),
+		seriesId: text("series_id"),
+		institutionId: text("institution_id"),
+		/** A dotted name from AUDIT_ACTIONS (src/db/audit-actions.ts), e.g. `program.session.updated`. */
+		action: text("action").notNull(),
+		targetType: text("target_type").notNull(),
+		targetId: text("target_id").notNull(),
+		/** JSON `{"before":{…},"after":{…}}` of the changed fields only, bounded in size. */
+		summary: text("summary").notNull().default("{}"),
+		/** The account the personal fields belong to. */
+		personalAccountId: text("personal_account_id"),
+		/** JSON of personal fields (a name, an address); null once anonymised. */
+		personal: text("personal"),
+	},
+	(t) => [
+		index("audit_entries_edition").on(t.editionId, t.at),
+		index("audit_entries_series").on(t.seriesId, t.at),
+		index("audit_entries_institution").on(t.institutionId, t.at),
+		index("audit_entries_personal").on(t.personalAccountId),
+		index("audit_entries_actor").on(t.actorId),
+	],
+);
+
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type NamedLecture = typeof namedLectures.$inferSelect;
@@ -1057,3 +1096,4 @@ export type Template = typeof templates.$inferSelect;
 export type TemplateVersion = typeof templateVersions.$inferSelect;
 export type HandoverNote = typeof handoverNotes.$inferSelect;
 export type OrganizerReminder = typeof organizerReminders.$inferSelect;
+export type AuditEntry = typeof auditEntries.$inferSelect;

@@ -7,9 +7,10 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { batchAll, outboxInserts } from "../db/batching";
+import { outboxInserts } from "../db/batching";
 import type { Database } from "../db/client";
 import { failedWith } from "../db/content-version";
+import { type Change, commitAll } from "../db/write";
 import type { MailMessage } from "../lib/mailer";
 
 const ALREADY_DONE = "already done";
@@ -36,9 +37,13 @@ export const doneMeanwhile = (error: unknown) => failedWith(error, "malformed JS
  *
  * @example if (!(await batchOnce(db, [stillUndone(db, unsent), markSent, ...mails.statements]))) meanwhile++;
  */
-export async function batchOnce(db: Database, statements: BatchItem<"sqlite">[]): Promise<boolean> {
+export async function batchOnce(
+	db: Database,
+	statements: BatchItem<"sqlite">[],
+	changes: readonly Change[] = [],
+): Promise<boolean> {
 	try {
-		await batchAll(db, statements);
+		await commitAll(db, changes, statements);
 		return true;
 	} catch (error) {
 		if (!doneMeanwhile(error)) throw error;
@@ -57,7 +62,8 @@ export async function mailOnce(
 	db: Database,
 	statements: BatchItem<"sqlite">[],
 	messages: readonly MailMessage[],
+	changes: readonly Change[] = [],
 ): Promise<string[] | null> {
 	const mails = outboxInserts(db, messages);
-	return (await batchOnce(db, [...statements, ...mails.statements])) ? mails.ids : null;
+	return (await batchOnce(db, [...statements, ...mails.statements], changes)) ? mails.ids : null;
 }

@@ -9,6 +9,7 @@ import { hashPassword, passwordProblem, verifyPassword } from "../../auth/passwo
 import { invalidateUserSessions } from "../../auth/sessions";
 import type { Database } from "../../db/client";
 import { outbox, type User, users } from "../../db/schema";
+import { commit, readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
@@ -26,7 +27,11 @@ export async function updateProfile(db: Database, userId: string, patch: Profile
 		if (!user) throw new AppError(404, "not_found", "This account does not exist.");
 		return user;
 	}
-	const updated = await db.update(users).set(patch).where(eq(users.id, userId)).returning().get();
+	const [[updated]] = await commit(
+		db,
+		[{ action: "account.user.updated", id: userId, after: patch, personal: { accountId: userId, fields: {} } }],
+		[db.update(users).set(patch).where(eq(users.id, userId)).returning()],
+	);
 	if (!updated) throw new AppError(404, "not_found", "This account does not exist.");
 	return updated;
 }
@@ -56,13 +61,17 @@ export async function changePassword(
 	const problem = passwordProblem(input.password, { email: user.email, name: user.name });
 	if (problem) throw invalidInput({ password: problem });
 	const passwordHash = await hashPassword(input.password);
-	const [, sessions, tokens] = await db.batch([
-		db.update(users).set({ passwordHash }).where(eq(users.id, user.id)),
-		invalidateUserSessions(db, user.id, input.sessionId),
-		revokeUserApiTokens(db, user.id, now),
-		endPendingEmailChanges(db, user.id, now),
-		clearSignInFailures(db, user.email),
-	]);
+	const [, sessions, tokens] = await commit(
+		db,
+		[{ action: "account.password.changed", id: user.id }],
+		[
+			db.update(users).set({ passwordHash }).where(eq(users.id, user.id)),
+			invalidateUserSessions(db, user.id, input.sessionId),
+			revokeUserApiTokens(db, user.id, now),
+			endPendingEmailChanges(db, user.id, now),
+			clearSignInFailures(db, user.email),
+		],
+	);
 	return { sessions: sessions.length, tokens: tokens.length };
 }
 
@@ -86,7 +95,7 @@ export async function requestEmailChange(
 		{ purpose: "change_email", userId: input.user.id, email: input.email },
 		now,
 	);
-	await db.batch([insert, outboxInsert(db, changeEmailMail(input.email, input.origin, token), mailId)]);
+	await commit(db, [], [insert, outboxInsert(db, changeEmailMail(input.email, input.origin, token), mailId)]);
 	return { mailIds: [mailId] };
 }
 
@@ -107,7 +116,7 @@ export async function confirmEmailChange(
 	now = new Date(),
 ): Promise<Mailed & { email: string }> {
 	const token = await requireLiveEmailToken(db, input.token, "change_email", now);
-	const [user, holder] = await db.batch([
+	const [user, holder] = await readTogether(db, [
 		db.select().from(users).where(eq(users.id, token.userId)),
 		db.select({ id: users.id }).from(users).where(eq(users.email, token.email)),
 	]);
@@ -174,6 +183,6 @@ export async function resendVerification(
 		{ purpose: "verify_email", userId: user.id, email: user.email },
 		now,
 	);
-	await db.batch([insert, outboxInsert(db, verifyEmailMail(user.email, input.origin, token), mailId)]);
+	await commit(db, [], [insert, outboxInsert(db, verifyEmailMail(user.email, input.origin, token), mailId)]);
 	return { mailIds: [mailId] };
 }

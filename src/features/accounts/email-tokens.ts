@@ -11,9 +11,11 @@ import { and, eq, exists, gt, isNull, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
+import type { AuditAction } from "../../db/audit-actions";
 import type { Database } from "../../db/client";
 import { insertIf } from "../../db/insert-if";
 import { type EmailTokenPurpose, emailTokens, users } from "../../db/schema";
+import { commitAll } from "../../db/write";
 import { AppError } from "../../lib/errors";
 
 /** How long each kind of link works: sign-in links are short because they are a password. */
@@ -118,11 +120,21 @@ export async function redeemEmailToken(
 	};
 	const consume = db.update(emailTokens).set({ usedAt: now }).where(live).returning({ id: emailTokens.id });
 	const statements: BatchItem<"sqlite">[] = [...effects(redemption), consume];
-	const results = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+	const action = REDEEMED[token.purpose];
+	const changes = action ? [{ action, id: token.userId, actorId: token.userId }] : [];
+	const results = await commitAll(db, changes, statements);
 	const consumed = results.at(-1) as unknown[];
 	if (consumed.length !== 1) throw emailTokenProblem("used");
 	return results.slice(0, -1);
 }
+
+/** The audit entry of a used link (a sign-in link verifies the address it came to). */
+const REDEEMED: Record<string, AuditAction | null> = {
+	verify_email: "account.user.verified",
+	sign_in: "account.user.verified",
+	reset_password: "account.password.reset",
+	change_email: "account.email.changed",
+};
 
 const PROBLEMS = {
 	invalid: [400, "invalid_token", "This link is not valid. It may have been copied incompletely."],

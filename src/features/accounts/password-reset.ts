@@ -8,6 +8,7 @@ import { hashPassword, passwordProblem } from "../../auth/passwords";
 import { newSession } from "../../auth/sessions";
 import type { Database } from "../../db/client";
 import { authSessions, users } from "../../db/schema";
+import { commit } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
@@ -34,7 +35,7 @@ export async function requestPasswordReset(
 		{ purpose: "reset_password", userId: user.id, email: user.email },
 		now,
 	);
-	await db.batch([insert, outboxInsert(db, resetPasswordMail(user.email, input.origin, token), mailId)]);
+	await commit(db, [], [insert, outboxInsert(db, resetPasswordMail(user.email, input.origin, token), mailId)]);
 	return { mailIds: [mailId] };
 }
 

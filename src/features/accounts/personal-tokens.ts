@@ -11,6 +11,7 @@ import { API_TOKEN_PREFIX } from "../../auth/api-tokens";
 import { randomSecret, sha256Hex } from "../../auth/secrets";
 import type { Database } from "../../db/client";
 import { type ApiToken, apiTokens, editionMembers, editions, institutionMembers, institutions } from "../../db/schema";
+import { commit, readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import type { CreateTokenInput } from "./schemas";
 
@@ -23,7 +24,7 @@ export interface TokenScopes {
 
 /** The institutions and editions a user may scope a token to, by name (one round trip). */
 export async function listTokenScopes(db: Database, userId: string): Promise<TokenScopes> {
-	const [institutionRows, editionRows] = await db.batch([
+	const [institutionRows, editionRows] = await readTogether(db, [
 		db
 			.select({ id: institutions.id, name: institutions.name })
 			.from(institutionMembers)
@@ -62,21 +63,27 @@ export async function createPersonalToken(
 	}
 	const id = randomSecret();
 	const secret = randomSecret();
-	const token = await db
-		.insert(apiTokens)
-		.values({
-			id,
-			userId,
-			name: input.name,
-			secretHash: await sha256Hex(secret),
-			access: input.access,
-			institutionId: input.scope.kind === "institution" ? input.scope.id : null,
-			editionId: input.scope.kind === "edition" ? input.scope.id : null,
-			expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
-			createdAt: now,
-		})
-		.returning()
-		.get();
+	const [[token]] = await commit(
+		db,
+		[{ action: "account.token.created", id, after: { name: input.name, access: input.access, scope: input.scope.id } }],
+		[
+			db
+				.insert(apiTokens)
+				.values({
+					id,
+					userId,
+					name: input.name,
+					secretHash: await sha256Hex(secret),
+					access: input.access,
+					institutionId: input.scope.kind === "institution" ? input.scope.id : null,
+					editionId: input.scope.kind === "edition" ? input.scope.id : null,
+					expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
+					createdAt: now,
+				})
+				.returning(),
+		],
+	);
+	if (!token) throw new Error("the token was not written");
 	return { secret: `${API_TOKEN_PREFIX}${id}.${secret}`, token };
 }
 
@@ -109,11 +116,16 @@ export async function listPersonalTokens(db: Database, userId: string): Promise<
  * else's token is a 404, exactly like an unknown one.
  */
 export async function revokePersonalToken(db: Database, userId: string, tokenId: string, now = new Date()) {
-	const revoked = await db
-		.update(apiTokens)
-		.set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now.getTime()})` })
-		.where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
-		.returning({ id: apiTokens.id })
-		.get();
+	const [[revoked]] = await commit(
+		db,
+		[{ action: "account.token.revoked", id: tokenId }],
+		[
+			db
+				.update(apiTokens)
+				.set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now.getTime()})` })
+				.where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+				.returning({ id: apiTokens.id }),
+		],
+	);
 	if (!revoked) throw new AppError(404, "not_found", "This token does not exist.");
 }

@@ -10,6 +10,7 @@ import { revokeUserApiTokens } from "../../auth/api-tokens";
 import { invalidateUserSessions } from "../../auth/sessions";
 import type { Database } from "../../db/client";
 import { emailTokens } from "../../db/schema";
+import { commit } from "../../db/write";
 
 export interface Revoked {
 	sessions: number;
@@ -30,11 +31,11 @@ export const endPendingEmailChanges = (db: Database, userId: string, now: Date, 
 
 /** Ends every session, revokes every live API token and ends pending email changes of the user, in one batch. */
 export async function signOutEverywhere(db: Database, userId: string, now = new Date()): Promise<Revoked> {
-	const [sessions, tokens] = await db.batch([
-		invalidateUserSessions(db, userId),
-		revokeUserApiTokens(db, userId, now),
-		endPendingEmailChanges(db, userId, now),
-	]);
+	const [sessions, tokens] = await commit(
+		db,
+		[{ action: "account.sessions.revoked", id: userId }],
+		[invalidateUserSessions(db, userId), revokeUserApiTokens(db, userId, now), endPendingEmailChanges(db, userId, now)],
+	);
 	return { sessions: sessions.length, tokens: tokens.length };
 }
 

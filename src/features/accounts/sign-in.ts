@@ -10,6 +10,7 @@ import { DECOY_HASH, hashPassword, needsRehash, verifyPassword } from "../../aut
 import { newSession } from "../../auth/sessions";
 import type { Database } from "../../db/client";
 import { authSessions, type User, users } from "../../db/schema";
+import { commit } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
@@ -52,18 +53,26 @@ export async function signInWithPassword(
 			{ purpose: "verify_email", userId: user.id, email: user.email },
 			now,
 		);
-		await db.batch([insert, outboxInsert(db, verifyEmailMail(user.email, input.origin, token, input.next), mailId)]);
+		await commit(
+			db,
+			[],
+			[insert, outboxInsert(db, verifyEmailMail(user.email, input.origin, token, input.next), mailId)],
+		);
 		return { status: "unverified", mailIds: [mailId] };
 	}
 	const session = await newSession(user.id, now);
 	const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
-	await db.batch([
-		db.insert(authSessions).values(session.row),
-		clearSignInFailures(db, input.email),
-		// Speaker records the committee made for this address become theirs (see speaker-accounts.ts).
-		claimSpeakerRecords(db, user.id),
-		...(rehash ? [db.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id))] : []),
-	]);
+	await commit(
+		db,
+		[],
+		[
+			db.insert(authSessions).values(session.row),
+			clearSignInFailures(db, input.email),
+			// Speaker records the committee made for this address become theirs (see speaker-accounts.ts).
+			claimSpeakerRecords(db, user.id),
+			...(rehash ? [db.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id))] : []),
+		],
+	);
 	return { status: "signed_in", sessionToken: session.token };
 }
 
@@ -78,7 +87,7 @@ export async function requestSignInLink(
 	if (!user) return { mailIds: [] };
 	const mailId = newId();
 	const { token, insert } = await issueEmailToken(db, { purpose: "sign_in", userId: user.id, email: user.email }, now);
-	await db.batch([insert, outboxInsert(db, signInLinkMail(user.email, input.origin, token), mailId)]);
+	await commit(db, [], [insert, outboxInsert(db, signInLinkMail(user.email, input.origin, token), mailId)]);
 	return { mailIds: [mailId] };
 }
 

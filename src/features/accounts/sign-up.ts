@@ -7,6 +7,7 @@ import { hashPassword } from "../../auth/passwords";
 import { newSession } from "../../auth/sessions";
 import type { Database } from "../../db/client";
 import { authSessions, users } from "../../db/schema";
+import { commit } from "../../db/write";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
 import { claimSpeakerRecords } from "../content";
@@ -50,11 +51,23 @@ async function createUnverifiedUser(
 	const { token, insert } = await issueEmailToken(db, { purpose: "verify_email", userId, email: input.email }, now);
 	const { email, name, affiliation, country, passwordHash } = input;
 	try {
-		await db.batch([
-			db.insert(users).values({ id: userId, email, name, affiliation, country, passwordHash }),
-			insert,
-			outboxInsert(db, verifyEmailMail(email, input.origin, token, input.next), mailId),
-		]);
+		const personal = { accountId: userId, fields: { email, name } };
+		const created = {
+			action: "account.user.created",
+			id: userId,
+			actorId: userId,
+			after: { affiliation, country },
+			personal,
+		} as const;
+		await commit(
+			db,
+			[created],
+			[
+				db.insert(users).values({ id: userId, email, name, affiliation, country, passwordHash }),
+				insert,
+				outboxInsert(db, verifyEmailMail(email, input.origin, token, input.next), mailId),
+			],
+		);
 	} catch (error) {
 		if (String(error).includes("UNIQUE constraint failed: users.email")) return undefined;
 		throw error;

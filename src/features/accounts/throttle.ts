@@ -11,6 +11,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rateLimits } from "../../db/schema";
+import { commit } from "../../db/write";
 import { RateLimitedError } from "../../lib/errors";
 import { type RateLimit, rateLimitHit } from "../../lib/rate-limit";
 
@@ -71,7 +72,7 @@ const windowLeftMs = (rule: RateLimit, now: number) => rule.windowMs - (now % ru
 async function hitAll(db: Database, checks: [key: string, rule: RateLimit, message: string][], now: number) {
 	const [first, ...rest] = checks.map(([key, rule]) => rateLimitHit(db, key, rule, now));
 	if (!first) return;
-	const results = await db.batch([first, ...rest]);
+	const results = await commit(db, [], [first, ...rest]);
 	checks.forEach(([, rule, message], i) => {
 		if ((results[i]?.[0]?.count ?? 0) > rule.limit) throw new RateLimitedError(message, windowLeftMs(rule, now) / 1000);
 	});
@@ -108,14 +109,18 @@ function passwordAttempt(db: Database, key: string, now: number) {
  */
 export async function throttleSignIn(db: Database, input: { ip: string; email: string }, now = Date.now()) {
 	const key = signInAccountKey(input.email);
-	const [perIp, attempt, state] = await db.batch([
-		rateLimitHit(db, `sign-in:ip:${input.ip}`, LIMITS.signInPerIp, now),
-		passwordAttempt(db, key, now),
-		db
-			.select({ count: rateLimits.count, lastAt: rateLimits.windowStart })
-			.from(rateLimits)
-			.where(eq(rateLimits.key, key)),
-	]);
+	const [perIp, attempt, state] = await commit(
+		db,
+		[],
+		[
+			rateLimitHit(db, `sign-in:ip:${input.ip}`, LIMITS.signInPerIp, now),
+			passwordAttempt(db, key, now),
+			db
+				.select({ count: rateLimits.count, lastAt: rateLimits.windowStart })
+				.from(rateLimits)
+				.where(eq(rateLimits.key, key)),
+		],
+	);
 	if ((perIp[0]?.count ?? 0) > LIMITS.signInPerIp.limit) {
 		throw new RateLimitedError(IP_LIMIT_MESSAGE, windowLeftMs(LIMITS.signInPerIp, now) / 1000);
 	}

@@ -14,6 +14,7 @@ import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
 import { insertIf } from "../../db/insert-if";
 import { checklistTasks, type Edition, editions } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -152,7 +153,7 @@ export async function loadChecklistSuggestions(
 		.where(previousOf)
 		.orderBy(desc(editions.startDate))
 		.limit(1);
-	const [[previous], previousTasks, currentTasks] = await db.batch([
+	const [[previous], previousTasks, currentTasks] = await readTogether(db, [
 		db
 			.select({
 				id: editions.id,
@@ -220,6 +221,7 @@ export async function addSuggestedTasks(
 				),
 			).returning({ id: checklistTasks.id }),
 		),
+		[{ action: "checklist.suggestions.adopted", id: edition.id, after: { tasks: chosen.map((s) => s.title) } }],
 	);
-	return { added: results.reduce((sum, rows) => sum + (rows as unknown[]).length, 0) };
+	return { added: results.reduce<number>((sum, rows) => sum + (rows as unknown[]).length, 0) };
 }

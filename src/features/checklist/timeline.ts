@@ -7,6 +7,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { checklistTasks, type Edition } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { endOfDay } from "../../jobs/end-of-day";
 import { dateOfDay, dayCount } from "../../lib/dates";
 import { wallClock } from "../../lib/zoned-time";
@@ -127,7 +128,7 @@ export async function loadChecklistTimeline(
 	edition: Pick<Edition, "id" | "startDate" | "timeZone">,
 	now = new Date(),
 ): Promise<TimelineEntry[]> {
-	const [tasks, members] = await db.batch([
+	const [tasks, members] = await readTogether(db, [
 		db
 			.select()
 			.from(checklistTasks)

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, exists, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 import { type EditionRole, editionMembers, editions, seriesStewards, users } from "../../db/schema";
+import { commit } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { revokeInvitationsOfFormerInviter } from "../invitations";
 
@@ -61,13 +62,17 @@ export async function removeSteward(db: Database, input: { seriesId: string; use
 			.from(otherSteward)
 			.where(and(eq(otherSteward.seriesId, seriesId), ne(otherSteward.userId, userId))),
 	);
-	const [[removed]] = await db.batch([
-		db
-			.delete(seriesStewards)
-			.where(and(stewardOf(seriesId, userId), anotherSteward))
-			.returning({ userId: seriesStewards.userId }),
-		revokeInvitationsOfFormerInviter(db, userId),
-	]);
+	const [[removed]] = await commit(
+		db,
+		[{ action: "series.steward.removed", id: userId, seriesId, of: 0 }],
+		[
+			db
+				.delete(seriesStewards)
+				.where(and(stewardOf(seriesId, userId), anotherSteward))
+				.returning({ userId: seriesStewards.userId }),
+			revokeInvitationsOfFormerInviter(db, userId),
+		],
+	);
 	if (removed) return;
 	if (!(await stewardsWhere(db, stewardOf(seriesId, userId)).get())) {
 		throw new AppError(404, "not_found", "This person is not a steward of this series.");
@@ -154,14 +159,25 @@ export async function updateCommitteeMember(
 			mentorUntil: "Only mentors have a last day: leave it empty.",
 		});
 	}
-	const [[updated]] = await db.batch([
-		db
-			.update(editionMembers)
-			.set({ role, mentorUntil })
-			.where(and(onCommittee(editionId, userId), role === "chair" ? undefined : keepsAChair(db, editionId, userId)))
-			.returning({ userId: editionMembers.userId }),
-		revokeInvitationsOfFormerInviter(db, userId),
-	]);
+	const change = {
+		action: "committee.member.updated",
+		id: userId,
+		editionId,
+		after: { role, mentorUntil },
+		of: 0,
+	} as const;
+	const [[updated]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(editionMembers)
+				.set({ role, mentorUntil })
+				.where(and(onCommittee(editionId, userId), role === "chair" ? undefined : keepsAChair(db, editionId, userId)))
+				.returning({ userId: editionMembers.userId }),
+			revokeInvitationsOfFormerInviter(db, userId),
+		],
+	);
 	if (!updated) throw (await findCommitteeMember(db, editionId, userId)) ? lastChair() : notOnCommittee();
 	return { ...member, role, mentorUntil };
 }
@@ -169,13 +185,17 @@ export async function updateCommitteeMember(
 /** Takes someone off the committee; the last chair stays (422). */
 export async function removeCommitteeMember(db: Database, input: { editionId: string; userId: string }): Promise<void> {
 	const { editionId, userId } = input;
-	const [[removed]] = await db.batch([
-		db
-			.delete(editionMembers)
-			.where(and(onCommittee(editionId, userId), keepsAChair(db, editionId, userId)))
-			.returning({ userId: editionMembers.userId }),
-		revokeInvitationsOfFormerInviter(db, userId),
-	]);
+	const [[removed]] = await commit(
+		db,
+		[{ action: "committee.member.removed", id: userId, editionId, of: 0 }],
+		[
+			db
+				.delete(editionMembers)
+				.where(and(onCommittee(editionId, userId), keepsAChair(db, editionId, userId)))
+				.returning({ userId: editionMembers.userId }),
+			revokeInvitationsOfFormerInviter(db, userId),
+		],
+	);
 	if (removed) return;
 	throw (await findCommitteeMember(db, editionId, userId)) ? lastChair() : notOnCommittee();
 }

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
+import { readTogether } from "../../db/write";
 import { authorizedEdition, authorizedSeries } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
@@ -37,7 +38,7 @@ type Ctx = Context<AppEnv>;
 
 async function renderStewards(c: Ctx, slug: string, failed?: FailedForm, status: ContentfulStatusCode = 200) {
 	const { series, actor } = await authorizedSeries(c, "series.view_private", slug);
-	const [stewards, editions, invitations] = await c.var.db.batch([
+	const [stewards, editions, invitations] = await readTogether(c.var.db, [
 		listStewards(c.var.db, series.id),
 		listSeriesEditions(c.var.db, series.id),
 		listPendingInvitations(c.var.db, "series", series.id),
@@ -60,7 +61,7 @@ async function renderStewards(c: Ctx, slug: string, failed?: FailedForm, status:
 
 async function renderCommittee(c: Ctx, id: string, failed?: FailedForm, status: ContentfulStatusCode = 200) {
 	const { edition, series } = await authorizedEdition(c, "edition.view", id);
-	const [members, invitations] = await c.var.db.batch([
+	const [members, invitations] = await readTogether(c.var.db, [
 		listCommittee(c.var.db, edition.id),
 		listPendingInvitations(c.var.db, "edition", edition.id),
 	]);

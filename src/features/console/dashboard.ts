@@ -13,6 +13,7 @@ import {
 	series,
 	seriesStewards,
 } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import type { MyInstitution } from "../institutions";
 import { listMyInstitutions } from "../institutions";
 
@@ -31,7 +32,7 @@ export interface Dashboard {
 
 /** My institutions (with role), the series I steward, and my editions (with role), in one batch of 3. */
 export async function loadDashboard(db: Database, userId: string): Promise<Dashboard> {
-	const [myInstitutions, stewarded, myEditions] = await db.batch([
+	const [myInstitutions, stewarded, myEditions] = await readTogether(db, [
 		listMyInstitutions(db, userId),
 		db
 			.select({ series })

@@ -7,7 +7,7 @@
  * before they close. So the first run after a deploy does not mail about editions long past.
  */
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import { batchAll, outboxInserts } from "../../db/batching";
+import { outboxInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import {
 	abstractCalls,
@@ -18,6 +18,7 @@ import {
 	seriesFollowers,
 	ticketTypes,
 } from "../../db/schema";
+import { commitAll, readTogether } from "../../db/write";
 import { endOfDay } from "../../jobs/end-of-day";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
@@ -110,7 +111,7 @@ async function loadCandidates(db: Database): Promise<Candidate[]> {
 		.where(eq(editions.status, "published"));
 	if (rows.length === 0) return [];
 	const published = db.select({ id: editions.id }).from(editions).where(eq(editions.status, "published"));
-	const [sentRows, calls, tickets] = await db.batch([
+	const [sentRows, calls, tickets] = await readTogether(db, [
 		db.select().from(seriesAnnouncements).where(inArray(seriesAnnouncements.editionId, published)),
 		db.select().from(abstractCalls).where(inArray(abstractCalls.editionId, published)),
 		db.select().from(ticketTypes).where(inArray(ticketTypes.editionId, published)),
@@ -191,10 +192,11 @@ export async function sendSeriesAnnouncements({ db, now, origin }: JobContext): 
 				announcementMail(text, { to: f.email, series, unfollowUrl: origin + unfollowPath(series, f.token) }),
 			),
 		);
-		await batchAll(db, [
-			db.insert(seriesAnnouncements).values({ editionId: edition.id, kind, sentAt: now }),
-			...mails.statements,
-		]);
+		await commitAll(
+			db,
+			[],
+			[db.insert(seriesAnnouncements).values({ editionId: edition.id, kind, sentAt: now }), ...mails.statements],
+		);
 		mailIds.push(...mails.ids);
 		sent++;
 	}

@@ -9,10 +9,11 @@
  * removal deletes the row first, then the object, so no row ever points at a missing file.
  * Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { failedWith } from "../../db/content-version";
 import { handoverAttachments } from "../../db/schema";
+import { commit } from "../../db/write";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 
@@ -175,19 +176,27 @@ export async function addAttachment(
 	const objectKey = `handover/${input.note.seriesId}/${input.note.id}/${id}`;
 	await files.put(objectKey, bytes, { httpMetadata: { contentType } });
 	try {
-		const [row] = await db
-			.insert(handoverAttachments)
-			.values({
-				id,
-				noteId: input.note.id,
-				seriesId: input.note.seriesId,
-				objectKey,
-				filename,
-				contentType,
-				sizeBytes: bytes.byteLength,
-				uploadedBy: input.uploadedBy,
-			})
-			.returning();
+		const note = sql`(select edition_id from handover_notes where id = ${input.note.id})`;
+		const change = { action: "handover.attachment.added", id, editionId: note, after: { filename }, of: 0 } as const;
+		const [[row]] = await commit(
+			db,
+			[change],
+			[
+				db
+					.insert(handoverAttachments)
+					.values({
+						id,
+						noteId: input.note.id,
+						seriesId: input.note.seriesId,
+						objectKey,
+						filename,
+						contentType,
+						sizeBytes: bytes.byteLength,
+						uploadedBy: input.uploadedBy,
+					})
+					.returning(),
+			],
+		);
 		if (!row) throw new Error("the attachment insert returned no row");
 		return row;
 	} catch (error) {
@@ -219,7 +228,9 @@ export async function findAttachment(db: Database, noteId: string, attachmentId:
 
 /** Removes an attachment: its row, then its object (a failure there only leaves an unreachable object). */
 export async function deleteAttachment(db: Database, files: R2Bucket, attachment: Attachment): Promise<void> {
-	await db.delete(handoverAttachments).where(eq(handoverAttachments.id, attachment.id));
+	const note = sql`(select edition_id from handover_notes where id = ${attachment.noteId})`;
+	const change = { action: "handover.attachment.removed", id: attachment.id, editionId: note, of: 0 } as const;
+	await commit(db, [change], [db.delete(handoverAttachments).where(eq(handoverAttachments.id, attachment.id))]);
 	try {
 		await files.delete(attachment.objectKey);
 	} catch (error) {

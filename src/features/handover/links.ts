@@ -25,6 +25,7 @@ import {
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
+import { commit, readTogether } from "../../db/write";
 import { editionResource } from "../../domain/editions";
 import { AppError, notFound } from "../../lib/errors";
 import { SUBJECT_KIND_LABELS } from "./schemas";
@@ -91,7 +92,7 @@ export async function listSubjects(db: Database, editionId: string): Promise<Sub
 		return db.select({ id: t.id, label: t.label }).from(t.table).where(eq(t.editionId, editionId)).orderBy(t.label);
 	});
 	if (!first) return [];
-	const results = await db.batch([first, ...rest]);
+	const results = await readTogether(db, [first, ...rest]);
 	return [
 		...ROW_SUBJECT_KINDS.flatMap((kind, i) =>
 			(results[i] ?? []).map((row) => ({ kind, id: String(row.id), label: String(row.label) })),
@@ -181,10 +182,23 @@ export async function addLink(
 			throw invalidLink(`Choose a ${SUBJECT_KIND_LABELS[subjectKind].toLowerCase()} of the note's own edition.`);
 		}
 	}
-	await db
-		.insert(handoverNoteLinks)
-		.values({ noteId: note.id, editionId: note.editionId, subjectKind, subjectId })
-		.onConflictDoNothing();
+	const change = {
+		action: "handover.link.created",
+		id: note.id,
+		editionId: note.editionId,
+		after: { subjectKind, subjectId },
+		of: 0,
+	} as const;
+	await commit(
+		db,
+		[change],
+		[
+			db
+				.insert(handoverNoteLinks)
+				.values({ noteId: note.id, editionId: note.editionId, subjectKind, subjectId })
+				.onConflictDoNothing(),
+		],
+	);
 }
 
 /** Detaches a note from a thing of its own edition (404 when it is not attached to it). */
@@ -193,17 +207,30 @@ export async function removeLink(
 	note: Pick<HandoverNote, "id" | "editionId">,
 	subject: { subjectKind: NoteSubjectKind; subjectId: string },
 ): Promise<void> {
-	const removed = await db
-		.delete(handoverNoteLinks)
-		.where(
-			and(
-				eq(handoverNoteLinks.noteId, note.id),
-				eq(handoverNoteLinks.editionId, note.editionId),
-				eq(handoverNoteLinks.subjectKind, subject.subjectKind),
-				eq(handoverNoteLinks.subjectId, subject.subjectId),
-			),
-		)
-		.returning({ noteId: handoverNoteLinks.noteId });
+	const change = {
+		action: "handover.link.deleted",
+		id: note.id,
+		editionId: note.editionId,
+		before: subject,
+		of: 0,
+	} as const;
+	const [removed] = await commit(
+		db,
+		[change],
+		[
+			db
+				.delete(handoverNoteLinks)
+				.where(
+					and(
+						eq(handoverNoteLinks.noteId, note.id),
+						eq(handoverNoteLinks.editionId, note.editionId),
+						eq(handoverNoteLinks.subjectKind, subject.subjectKind),
+						eq(handoverNoteLinks.subjectId, subject.subjectId),
+					),
+				)
+				.returning({ noteId: handoverNoteLinks.noteId }),
+		],
+	);
 	if (removed.length === 0) throw notFound("This link");
 }
 

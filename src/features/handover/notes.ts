@@ -24,6 +24,7 @@ import {
 	series,
 	users,
 } from "../../db/schema";
+import { commit } from "../../db/write";
 import { newId } from "../../lib/ids";
 import { type NoteInput, topicOrder } from "./schemas";
 import { noteEditionYear, visibleNotes } from "./visibility";
@@ -154,10 +155,16 @@ export async function dossierCounts(
 /** Marks a note read by a user now (opening it does this). */
 export async function markRead(db: Database, noteId: string, userId: string): Promise<void> {
 	const readAt = new Date();
-	await db
-		.insert(noteReads)
-		.values({ noteId, userId, readAt })
-		.onConflictDoUpdate({ target: [noteReads.noteId, noteReads.userId], set: { readAt } });
+	await commit(
+		db,
+		[],
+		[
+			db
+				.insert(noteReads)
+				.values({ noteId, userId, readAt })
+				.onConflictDoUpdate({ target: [noteReads.noteId, noteReads.userId], set: { readAt } }),
+		],
+	);
 }
 
 /** Writes a new note of `edition` by `authorId`; returns it. */
@@ -165,27 +172,57 @@ export async function createNote(
 	db: Database,
 	input: { edition: Pick<Edition, "id" | "seriesId">; authorId: string; data: NoteInput },
 ): Promise<HandoverNote> {
-	const [note] = await db
-		.insert(handoverNotes)
-		.values({
-			...input.data,
-			id: newId(),
-			seriesId: input.edition.seriesId,
-			editionId: input.edition.id,
-			authorId: input.authorId,
-		})
-		.returning();
+	const id = newId();
+	const change = {
+		action: "handover.note.created",
+		id,
+		editionId: input.edition.id,
+		after: { title: input.data.title },
+	} as const;
+	const [[note]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.insert(handoverNotes)
+				.values({
+					...input.data,
+					id,
+					seriesId: input.edition.seriesId,
+					editionId: input.edition.id,
+					authorId: input.authorId,
+				})
+				.returning(),
+		],
+	);
 	if (!note) throw new Error("the note insert returned no row");
 	return note;
 }
 
+/** The edition of a note, as a subquery for its audit entry. */
+const editionOfNote = (noteId: string) =>
+	sql`(select ${handoverNotes.editionId} from ${handoverNotes} where ${handoverNotes.id} = ${noteId})`;
+
 /** Replaces a note's topic, title, body, tags and visibility; readers see it unread again. */
 export async function updateNote(db: Database, noteId: string, data: NoteInput): Promise<HandoverNote> {
-	const [note] = await db
-		.update(handoverNotes)
-		.set({ ...data, updatedAt: new Date() })
-		.where(eq(handoverNotes.id, noteId))
-		.returning();
+	const change = {
+		action: "handover.note.updated",
+		id: noteId,
+		editionId: editionOfNote(noteId),
+		after: { title: data.title },
+		of: 0,
+	} as const;
+	const [[note]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(handoverNotes)
+				.set({ ...data, updatedAt: new Date() })
+				.where(eq(handoverNotes.id, noteId))
+				.returning(),
+		],
+	);
 	if (!note) throw new Error("the note to update is gone");
 	return note;
 }
@@ -200,7 +237,17 @@ export async function deleteNote(db: Database, files: R2Bucket, noteId: string):
 		.select({ objectKey: handoverAttachments.objectKey })
 		.from(handoverAttachments)
 		.where(eq(handoverAttachments.noteId, noteId));
-	await db.delete(handoverNotes).where(eq(handoverNotes.id, noteId));
+	// The entry goes first, while the note still names its edition.
+	const [note] = await db
+		.select({ editionId: handoverNotes.editionId })
+		.from(handoverNotes)
+		.where(eq(handoverNotes.id, noteId));
+	const change = { action: "handover.note.deleted", id: noteId, editionId: note?.editionId ?? null, of: 0 } as const;
+	await commit(
+		db,
+		[{ ...change, editionId: change.editionId ?? undefined }],
+		[db.delete(handoverNotes).where(eq(handoverNotes.id, noteId))],
+	);
 	if (attachments.length === 0) return;
 	try {
 		await files.delete(attachments.map((a) => a.objectKey));

@@ -13,12 +13,13 @@
  * and the outbox rows go to D1 in one batch: a message is never kept without its emails, nor the
  * reverse. Feature functions take a db handle and plain values; they know nothing of HTTP.
  */
-import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { loadActors } from "../../auth/actor";
 import { can } from "../../auth/policy";
 import type { Database } from "../../db/client";
 import { editionMembers, noteMessages, noteThreads, users } from "../../db/schema";
+import { commitAll } from "../../db/write";
 import { notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
@@ -175,7 +176,9 @@ async function post(
 		db.insert(noteMessages).values({ id: messageId, threadId: thread.id, authorId: sender.id, body }),
 		...mails.map((mail) => outboxInsert(db, mail.message, mail.id)),
 	];
-	await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+	const action = thread.isNew ? "handover.thread.started" : "handover.message.posted";
+	const editionId = sql`(select edition_id from handover_notes where id = ${context.note.id})`;
+	await commitAll(db, [{ action, id: thread.isNew ? thread.id : messageId, editionId }], statements);
 	return {
 		threadId: thread.id,
 		messageId,

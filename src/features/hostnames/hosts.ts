@@ -10,6 +10,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bumpContentVersion, failedWith } from "../../db/content-version";
 import { editionHosts, editions, type HostState, hostClaims, type VerificationRecord } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { hostHeld, hostServes } from "../site";
 import { reservedHostProblem } from "./hostnames";
@@ -106,7 +107,7 @@ export const claimOf = (row: ClaimRow): EditionHost => ({
 
 /** An edition's host names and claims, by name (the first serving one is where its canonical URL lives). */
 export async function listEditionHosts(db: Database, editionId: string, now = new Date()): Promise<EditionHost[]> {
-	const [hosts, claims] = await db.batch([
+	const [hosts, claims] = await readTogether(db, [
 		db.select().from(editionHosts).where(eq(editionHosts.editionId, editionId)),
 		db.select().from(hostClaims).where(eq(hostClaims.editionId, editionId)),
 	]);

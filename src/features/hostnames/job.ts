@@ -6,10 +6,10 @@
  * names whose grace has ended. What a check changes is verification.ts's recordCheck.
  */
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
-import { batchAll } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { bumpContentVersion } from "../../db/content-version";
 import { editionHosts } from "../../db/schema";
+import { commitAll } from "../../db/write";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { mailOnce, stillUndone } from "../../jobs/once";
 import { hostnameVerifier } from "./choose-verifier";
@@ -56,6 +56,7 @@ async function startGraces(db: Database, now: Date, verifier: HostnameVerifier, 
 				db,
 				[stillUndone(db, hostExists(same)), db.update(editionHosts).set({ graceUntil }).where(same)],
 				mails,
+				[{ action: "hostname.host.failed", id: row.hostname, editionId: row.editionId, after: { graceUntil } }],
 			);
 			mailIds.push(...(ids ?? []));
 		},
@@ -104,8 +105,9 @@ async function endGraces(db: Database, now: Date): Promise<number> {
 		.select({ hostname: editionHosts.hostname, editionId: editionHosts.editionId })
 		.from(editionHosts)
 		.where(and(eq(editionHosts.state, "legacy"), lte(editionHosts.graceUntil, now)));
-	await batchAll(
+	await commitAll(
 		db,
+		ended.map((row) => ({ action: "hostname.host.failed", id: row.hostname, editionId: row.editionId }) as const),
 		ended.flatMap((row) => [
 			db
 				.update(editionHosts)

@@ -117,7 +117,11 @@ export async function recordCheck(
 			}
 		}
 	}
-	return (await mailOnce(db, statements, mails)) ?? [];
+	const changes =
+		statements.length > 0
+			? [{ action: "hostname.host.failed", id: row.hostname, editionId: row.editionId } as const]
+			: [];
+	return (await mailOnce(db, statements, mails, changes)) ?? [];
 }
 
 /**
@@ -218,7 +222,8 @@ async function takeOver(
 	];
 	if (holder) statements.push(bumpContentVersion(db, holder.editionId));
 	const mails = oldEdition ? takeoverMails(oldEdition, claim.hostname, origin) : [];
-	const ids = await mailOnce(db, statements, mails);
+	const verified = { action: "hostname.host.verified", id: claim.hostname, editionId: claim.editionId } as const;
+	const ids = await mailOnce(db, statements, mails, [verified]);
 	if (!ids) throw new AppError(409, "host_taken", "This host name changed hands meanwhile: check it again.");
 	return ids;
 }

@@ -23,6 +23,7 @@ import {
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { countryName } from "../../lib/countries";
 import { dayCount } from "../../lib/dates";
 import { type FigureSource, figuresFor } from "./figures";
@@ -100,7 +101,7 @@ export async function factsFor(
 ): Promise<Facts | null> {
 	// Inside a D1 batch drizzle maps columns by name, so every selected column has a name of its own.
 	const [[[edition], kinds, countries, named, lectures], figures] = await Promise.all([
-		db.batch([
+		readTogether(db, [
 			db
 				.select({
 					startDate: editions.startDate,

@@ -11,6 +11,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Action } from "../../auth/policy";
 import type { Database } from "../../db/client";
 import { type Institution, type InstitutionRole, institutionMembers, institutions, users } from "../../db/schema";
+import { commit } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { revokeInvitationsOfFormerInviter } from "../invitations";
@@ -72,25 +73,30 @@ export async function createInstitution(
 	input: { institution: CreateInstitutionInput; ownerId: string },
 ): Promise<Institution> {
 	const id = newId();
-	const [[created]] = await db.batch([
-		db
-			.insert(institutions)
-			.values({ id, ...input.institution })
-			.onConflictDoNothing()
-			.returning(),
-		// Runs only if the institution row above was written (`select … from institutions where id = ?`).
-		db.insert(institutionMembers).select(
+	const after = { ...input.institution };
+	const [[created]] = await commit(
+		db,
+		[{ action: "institution.institution.created", id, institutionId: id, after }],
+		[
 			db
-				.select({
-					institutionId: institutions.id,
-					userId: sql<string>`${input.ownerId}`.as("user_id"),
-					role: sql<InstitutionRole>`'owner'`.as("role"),
-					createdAt: institutions.createdAt,
-				})
-				.from(institutions)
-				.where(eq(institutions.id, id)),
-		),
-	]);
+				.insert(institutions)
+				.values({ id, ...input.institution })
+				.onConflictDoNothing()
+				.returning(),
+			// Runs only if the institution row above was written (`select … from institutions where id = ?`).
+			db.insert(institutionMembers).select(
+				db
+					.select({
+						institutionId: institutions.id,
+						userId: sql<string>`${input.ownerId}`.as("user_id"),
+						role: sql<InstitutionRole>`'owner'`.as("role"),
+						createdAt: institutions.createdAt,
+					})
+					.from(institutions)
+					.where(eq(institutions.id, id)),
+			),
+		],
+	);
 	if (!created) throw new AppError(409, "slug_taken", "That short address is taken.", { slug: "This slug is taken." });
 	return created;
 }
@@ -99,7 +105,17 @@ export async function updateInstitution(
 	db: Database,
 	input: { id: string; patch: UpdateInstitutionInput },
 ): Promise<Institution> {
-	const [updated] = await db.update(institutions).set(input.patch).where(eq(institutions.id, input.id)).returning();
+	const change = {
+		action: "institution.institution.updated",
+		id: input.id,
+		institutionId: input.id,
+		after: input.patch,
+	} as const;
+	const [[updated]] = await commit(
+		db,
+		[change],
+		[db.update(institutions).set(input.patch).where(eq(institutions.id, input.id)).returning()],
+	);
 	if (!updated) throw new AppError(404, "not_found", "This does not exist.");
 	return updated;
 }
@@ -153,16 +169,21 @@ export async function changeMemberRole(
 	input: { institutionId: string; userId: string; role: InstitutionRole },
 ): Promise<void> {
 	const { institutionId, userId, role } = input;
-	const [[updated]] = await db.batch([
-		db
-			.update(institutionMembers)
-			.set({ role })
-			.where(
-				and(memberOf(institutionId, userId), role === "owner" ? undefined : keepsAnOwner(db, institutionId, userId)),
-			)
-			.returning({ userId: institutionMembers.userId }),
-		revokeInvitationsOfFormerInviter(db, userId),
-	]);
+	const change = { action: "institution.member.updated", id: userId, institutionId, after: { role } } as const;
+	const [[updated]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(institutionMembers)
+				.set({ role })
+				.where(
+					and(memberOf(institutionId, userId), role === "owner" ? undefined : keepsAnOwner(db, institutionId, userId)),
+				)
+				.returning({ userId: institutionMembers.userId }),
+			revokeInvitationsOfFormerInviter(db, userId),
+		],
+	);
 	if (updated) return;
 	throw (await findInstitutionMember(db, institutionId, userId)) ? lastOwner("them") : notMember();
 }
@@ -173,13 +194,18 @@ export async function removeMember(
 	input: { institutionId: string; userId: string; self?: boolean },
 ): Promise<void> {
 	const { institutionId, userId } = input;
-	const [[removed]] = await db.batch([
-		db
-			.delete(institutionMembers)
-			.where(and(memberOf(institutionId, userId), keepsAnOwner(db, institutionId, userId)))
-			.returning({ userId: institutionMembers.userId }),
-		revokeInvitationsOfFormerInviter(db, userId),
-	]);
+	const change = { action: "institution.member.removed", id: userId, institutionId } as const;
+	const [[removed]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.delete(institutionMembers)
+				.where(and(memberOf(institutionId, userId), keepsAnOwner(db, institutionId, userId)))
+				.returning({ userId: institutionMembers.userId }),
+			revokeInvitationsOfFormerInviter(db, userId),
+		],
+	);
 	if (removed) return;
 	throw (await findInstitutionMember(db, institutionId, userId)) ? lastOwner(input.self ? "you" : "them") : notMember();
 }
@@ -215,7 +241,11 @@ export async function transferOwnership(
 					),
 				),
 		);
-	const [, demoted] = await db.batch([
+	const changes = [
+		{ action: "institution.member.updated", id: toUserId, institutionId, after: { role: "owner" } },
+		{ action: "institution.member.updated", id: fromUserId, institutionId, after: { role: "admin" } },
+	] as const;
+	const [, demoted] = await commit(db, changes, [
 		db
 			.update(institutionMembers)
 			.set({ role: "owner" })

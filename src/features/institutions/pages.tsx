@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { authorize, currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { type Action, can } from "../../auth/policy";
 import { INSTITUTION_ROLES } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import type { AppEnv } from "../../env";
 import { institutionConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
@@ -40,7 +41,7 @@ async function renderInstitution(c: Ctx, id: string, failed?: FailedForm, status
 	const mine = await authorizedInstitution(c, "institution.view", id);
 	const actor = await currentActor(c);
 	const allowed = (action: Action) => can(actor, action, institutionResource(id));
-	const [members, invitations] = await c.var.db.batch([
+	const [members, invitations] = await readTogether(c.var.db, [
 		listInstitutionMembers(c.var.db, id),
 		listPendingInvitations(c.var.db, "institution", id),
 	]);

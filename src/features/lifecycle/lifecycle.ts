@@ -8,6 +8,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
 import { abstractCalls, type Edition, type EditionStatus, editions, pages, ticketTypes } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { dayCount, isIsoDate } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { offsetMinutes } from "../../lib/offsets";
@@ -47,7 +48,7 @@ export async function goLiveProblems(
 	edition: Pick<Edition, "id" | "startDate" | "endDate" | "venueName" | "city">,
 ): Promise<Record<string, string>> {
 	const problems: Record<string, string> = {};
-	const [homePage, tickets, call] = await db.batch([
+	const [homePage, tickets, call] = await readTogether(db, [
 		db
 			.select({ id: pages.id })
 			.from(pages)

@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { abstractCalls, type Edition, type OrganizerReminder, organizerReminders } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import type { ResolvedMoment } from "../../domain/resolved-moment";
 import { type Owners, ownersOf } from "../checklist";
 import { listCommittee } from "../committees";
@@ -38,7 +39,7 @@ export async function loadReminderSchedule(
 	edition: Pick<Edition, "id" | "startDate" | "endDate" | "timeZone">,
 	now = new Date(),
 ): Promise<ScheduledReminder[]> {
-	const [reminders, [call], members] = await db.batch([
+	const [reminders, [call], members] = await readTogether(db, [
 		db
 			.select()
 			.from(organizerReminders)

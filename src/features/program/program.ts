@@ -24,6 +24,7 @@ import {
 	talks,
 	tracks,
 } from "../../db/schema";
+import { readTogether } from "../../db/write";
 import { placeholderProblems } from "../../domain/placeholders";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
@@ -58,7 +59,7 @@ export type ProgramEdition = Pick<Edition, "id" | "seriesId" | "startDate" | "en
  */
 export async function listProgram(db: Database, editionId: string, sessionId?: string): Promise<ProgramSession[]> {
 	const inSession = (column: AnySQLiteColumn) => (sessionId === undefined ? undefined : eq(column, sessionId));
-	const [sessionRows, talkRows, speakerRows, chairRows] = await db.batch([
+	const [sessionRows, talkRows, speakerRows, chairRows] = await readTogether(db, [
 		db
 			.select(getTableColumns(sessions))
 			.from(sessions)

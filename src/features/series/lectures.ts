@@ -6,6 +6,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type NamedLecture, namedLectures } from "../../db/schema";
+import { commit } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import type { NamedLectureInput } from "./schemas";
@@ -52,11 +53,25 @@ export async function createNamedLecture(
 	db: Database,
 	input: { seriesId: string; lecture: NamedLectureInput },
 ): Promise<NamedLecture> {
-	const [created] = await db
-		.insert(namedLectures)
-		.values({ id: newId(), seriesId: input.seriesId, slug: lectureSlug(input.lecture.honoree), ...input.lecture })
-		.onConflictDoNothing()
-		.returning();
+	const id = newId();
+	const change = {
+		action: "series.lecture.created",
+		id,
+		seriesId: input.seriesId,
+		after: input.lecture,
+		of: 0,
+	} as const;
+	const [[created]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.insert(namedLectures)
+				.values({ id, seriesId: input.seriesId, slug: lectureSlug(input.lecture.honoree), ...input.lecture })
+				.onConflictDoNothing()
+				.returning(),
+		],
+	);
 	if (!created) throw honoreeTaken();
 	return created;
 }
@@ -66,11 +81,24 @@ export async function updateNamedLecture(
 	db: Database,
 	input: { seriesId: string; lectureId: string; lecture: NamedLectureInput },
 ): Promise<NamedLecture> {
-	const [updated] = await db
-		.update(namedLectures)
-		.set(input.lecture)
-		.where(and(eq(namedLectures.seriesId, input.seriesId), eq(namedLectures.id, input.lectureId)))
-		.returning();
+	const change = {
+		action: "series.lecture.updated",
+		id: input.lectureId,
+		seriesId: input.seriesId,
+		after: input.lecture,
+		of: 0,
+	} as const;
+	const [[updated]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(namedLectures)
+				.set(input.lecture)
+				.where(and(eq(namedLectures.seriesId, input.seriesId), eq(namedLectures.id, input.lectureId)))
+				.returning(),
+		],
+	);
 	if (!updated) throw new AppError(404, "not_found", "This named lecture does not exist.");
 	return updated;
 }

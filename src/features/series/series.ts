@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type Edition, editions, type Series, series, seriesStewards } from "../../db/schema";
+import { commit, readTogether } from "../../db/write";
 import { PUBLIC_STATUSES } from "../../domain/series";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -17,7 +18,7 @@ export interface SeriesWithEditions {
 
 /** Every series with its public editions, newest first: the platform directory (2 queries). */
 export async function listSeriesDirectory(db: Database): Promise<SeriesWithEditions[]> {
-	const [allSeries, publicEditions] = await db.batch([
+	const [allSeries, publicEditions] = await readTogether(db, [
 		db.select().from(series).orderBy(asc(series.name)),
 		db
 			.select()
@@ -51,32 +52,54 @@ export async function createSeries(
 	input: { series: CreateSeriesInput; stewardId: string },
 ): Promise<Series> {
 	const id = newId();
-	const [[created]] = await db.batch([
-		// One statement decides the slug, so two organizers racing for it cannot both win.
-		db
-			.insert(series)
-			.values({ id, ...input.series })
-			.onConflictDoNothing()
-			.returning(),
-		// Runs only if the series row above was written.
-		db.insert(seriesStewards).select(
+	const founder = input.series.institutionId ?? null;
+	const change = {
+		action: "series.series.created",
+		id,
+		seriesId: id,
+		institutionId: founder,
+		after: { ...input.series },
+		of: 0,
+	} as const;
+	const [[created]] = await commit(
+		db,
+		[change],
+		[
+			// One statement decides the slug, so two organizers racing for it cannot both win.
 			db
-				.select({
-					seriesId: series.id,
-					userId: sql<string>`${input.stewardId}`.as("user_id"),
-					createdAt: series.createdAt,
-				})
-				.from(series)
-				.where(eq(series.id, id)),
-		),
-	]);
+				.insert(series)
+				.values({ id, ...input.series })
+				.onConflictDoNothing()
+				.returning(),
+			// Runs only if the series row above was written.
+			db.insert(seriesStewards).select(
+				db
+					.select({
+						seriesId: series.id,
+						userId: sql<string>`${input.stewardId}`.as("user_id"),
+						createdAt: series.createdAt,
+					})
+					.from(series)
+					.where(eq(series.id, id)),
+			),
+		],
+	);
 	if (!created) throw new AppError(409, "slug_taken", "That short address is taken.", { slug: "This slug is taken." });
 	return created;
 }
 
 /** Changes a series' details (never its slug). */
 export async function updateSeries(db: Database, input: { id: string; details: SeriesDetails }): Promise<Series> {
-	const [updated] = await db.update(series).set(input.details).where(eq(series.id, input.id)).returning();
+	const change = {
+		action: "series.series.updated",
+		id: input.id,
+		seriesId: input.id,
+		after: input.details,
+		of: 0,
+	} as const;
+	const [updated] = (
+		await commit(db, [change], [db.update(series).set(input.details).where(eq(series.id, input.id)).returning()])
+	)[0];
 	if (!updated) throw new AppError(404, "not_found", "This series does not exist.");
 	return updated;
 }
