@@ -10,10 +10,10 @@ import {
 } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { outboxInserts } from "../src/db/batching";
 import { checklistTasks, editionMembers, editions, organizerReminders } from "../src/db/schema";
 import worker from "../src/index";
 import { newId } from "../src/lib/ids";
+import { outboxInserts } from "../src/lib/mailer";
 import { runScheduledJobs, SCHEDULED_JOBS, type ScheduledJob } from "../src/scheduled";
 import { createTestUser, mailsTo } from "./auth-helpers";
 import { addFollower, createFollowableSeries } from "./features/following/helpers";

@@ -7,11 +7,11 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { outboxInserts } from "../db/batching";
 import type { Database } from "../db/client";
 import { failedWith } from "../db/content-version";
 import { type Change, commitAll } from "../db/write";
 import type { MailMessage } from "../lib/mailer";
+import { outboxInserts } from "../lib/mailer";
 
 const ALREADY_DONE = "already done";
 

@@ -6,9 +6,12 @@
  * See README, "Mail".
  */
 import { and, inArray, isNull } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
+import { chunked, MAX_BOUND_PARAMETERS } from "../db/batching";
 import { createDatabase, type Database } from "../db/client";
 import { type MailKind, outbox } from "../db/schema";
+import { commitAll } from "../db/write";
 import type { AppEnv, Bindings } from "../env";
 import { isProduction } from "./environment";
 import { fakeProviderSend } from "./fake-mail-provider";
@@ -221,6 +224,29 @@ export function outboxInsert(db: Database, message: MailMessage, id = newId()) {
 }
 
 /** What the mail queue carries: only the outbox id; the consumer re-reads the row. */
+/** Many outbox rows as few statements as D1 allows: for jobs that mail many people in the batch that records what they mailed. */
+/**
+ * The inserts that put `messages` in the outbox, several rows per statement, for the caller's
+ * batch; the ids are for delivery after the batch.
+ *
+ * @example const mails = outboxInserts(db, messages); await commit(db, changes, [mark, ...mails.statements]);
+ */
+export function outboxInserts(
+	db: Database,
+	messages: readonly MailMessage[],
+): { ids: string[]; statements: BatchItem<"sqlite">[] } {
+	const rows = messages.map((message) => outboxRow(message, newId()));
+	// Bound per row: id, to, subject, text and the metadata given (kind, unsubscribe address,
+	// edition); every other column defaults in SQL, so binds nothing.
+	const perRow = Math.max(1, ...rows.map((row) => Object.keys(row).length));
+	return {
+		ids: rows.map((row) => row.id),
+		statements: chunked(rows, Math.floor(MAX_BOUND_PARAMETERS / perRow)).map((chunk) =>
+			db.insert(outbox).values(chunk),
+		),
+	};
+}
+
 export interface MailJob {
 	id: string;
 }
@@ -253,10 +279,14 @@ export async function relayMail(
 			.update(outbox)
 			.set({ enqueuedAt: now })
 			.where(and(inArray(outbox.id, slice), isNull(outbox.sentAt)));
-	const [first, ...rest] = Array.from({ length: Math.ceil(ids.length / IDS_PER_UPDATE) }, (_, i) =>
-		mark(ids.slice(i * IDS_PER_UPDATE, (i + 1) * IDS_PER_UPDATE)),
+	// Delivery state is operational (src/db/operational.ts): the kernel writes it without an entry.
+	await commitAll(
+		db,
+		[],
+		Array.from({ length: Math.ceil(ids.length / IDS_PER_UPDATE) }, (_, i) =>
+			mark(ids.slice(i * IDS_PER_UPDATE, (i + 1) * IDS_PER_UPDATE)),
+		),
 	);
-	if (first) await db.batch([first, ...rest]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chunked, MAX_BOUND_PARAMETERS, outboxInserts } from "../../src/db/batching";
+import { chunked, MAX_BOUND_PARAMETERS } from "../../src/db/batching";
+import { outboxInserts } from "../../src/lib/mailer";
 import { testDb } from "../helpers";
 
 describe("outboxInserts", () => {

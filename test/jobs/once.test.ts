@@ -4,8 +4,8 @@
  */
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { outboxInserts } from "../../src/db/batching";
 import { batchOnce, doneMeanwhile, stillUndone } from "../../src/jobs/once";
+import { outboxInserts } from "../../src/lib/mailer";
 import { mailsTo } from "../auth-helpers";
 import { freshEmail } from "../features/invitations/helpers";
 import { testDb } from "../helpers";

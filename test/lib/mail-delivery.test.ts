@@ -7,12 +7,11 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { outboxInserts } from "../../src/db/batching";
 import { outbox } from "../../src/db/schema";
 import worker from "../../src/index";
 import { clearFakeMail, fakeMailDeliveries, setFakeMailOutage } from "../../src/lib/fake-mail-provider";
 import { DEAD_MAIL_QUEUE_NAME, MAIL_QUEUE_NAME, retryDelaySeconds } from "../../src/lib/mail-delivery";
-import { type MailJob, type MailMessage, relayMail } from "../../src/lib/mailer";
+import { type MailJob, type MailMessage, outboxInserts, relayMail } from "../../src/lib/mailer";
 import { mailSweepJob, runScheduledJobs } from "../../src/scheduled";
 import { testDb } from "../helpers";
 

@@ -7,7 +7,6 @@
  * before they close. So the first run after a deploy does not mail about editions long past.
  */
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import { outboxInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import {
 	abstractCalls,
@@ -22,6 +21,7 @@ import { commitAll, readTogether } from "../../db/write";
 import { endOfDay } from "../../jobs/end-of-day";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { dateOfDay, formatDateRange } from "../../lib/dates";
+import { outboxInserts } from "../../lib/mailer";
 import { resolveOffset } from "../../lib/zoned-time";
 import { editionUrl } from "../../urls";
 import { unfollowPath, unfollowToken } from "./followers";
