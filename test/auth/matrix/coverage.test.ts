@@ -20,7 +20,10 @@ describe("the route table", () => {
 		const app = createApp();
 		app.get("/console/throwaway/:id", (c) => c.text("new"));
 		// A feature router mounted the way app.tsx mounts them.
-		app.route("/api/v1", new Hono<AppEnv>().delete("/throwaway/:id", (c) => c.body(null, 204)));
+		app.route(
+			"/api/v1",
+			new Hono<AppEnv>().delete("/throwaway/:id", (c) => c.body(null, 204)),
+		);
 		expect(rowProblems(routeKeys(app), ROWS)).toEqual({
 			missing: ["GET /console/throwaway/:id", "DELETE /api/v1/throwaway/:id"],
 			stale: [],
@@ -41,7 +44,9 @@ describe("the route table", () => {
 	});
 
 	it("has a row for every operation of the OpenAPI document", async () => {
-		const document = await (await request("/api/openapi.json")).json<{ paths: Record<string, Record<string, unknown>> }>();
+		const document = await (await request("/api/openapi.json")).json<{
+			paths: Record<string, Record<string, unknown>>;
+		}>();
 		const operations = operationKeys(document);
 		expect(operations.length).toBeGreaterThan(140);
 		expect(operations.filter((key) => !Object.hasOwn(ROWS, key))).toEqual([]);

@@ -98,6 +98,8 @@ export interface Row {
 	ok?: number;
 	/** Status for those who may not, when it is not the contract's 401/404/403 (e.g. a form page for all). */
 	denied?: number;
+	/** The signed-out outcome when it is not the contract's sign-in (e.g. 404 for a draft's notes, which show public notes signed out). */
+	signedOut?: string;
 	/** Exact outcomes that differ from the rule, keyed "role@target", each with a comment in the table why. */
 	except?: Partial<Record<`${Role}@${CaseTarget}`, string>>;
 	/** JSON or form body (by the path: /api is JSON). */
@@ -124,7 +126,9 @@ const isPage = (key: string) => !key.split(" ")[1]?.startsWith("/api/");
 
 /** Every case of a row: each role at each target of its scope, with the expected outcome. */
 export function casesOf(key: string, row: Row): Case[] {
-	return TARGETS_OF[row.scope].flatMap((target) => ROLES.map((role) => ({ role, target, expected: expectedOutcome(key, row, role, target) })));
+	return TARGETS_OF[row.scope].flatMap((target) =>
+		ROLES.map((role) => ({ role, target, expected: expectedOutcome(key, row, role, target) })),
+	);
 }
 
 function expectedOutcome(key: string, row: Row, role: Role, target: CaseTarget): string {
@@ -134,10 +138,12 @@ function expectedOutcome(key: string, row: Row, role: Role, target: CaseTarget):
 	if (row.scope === "site") {
 		// The subsite never reads the session, except a committee preview of a draft on the main host.
 		if (target === "published") return allowedStatus;
-		if (target === "preview" && row.preview !== false && (EDITION_VIEWERS as readonly Role[]).includes(role)) return allowedStatus;
+		if (target === "preview" && row.preview !== false && (EDITION_VIEWERS as readonly Role[]).includes(role))
+			return allowedStatus;
 		return "404";
 	}
 	if (row.allowed === "everyone") return allowedStatus;
+	if (role === "anonymous" && row.signedOut) return row.signedOut;
 	if (role === "anonymous") return isPage(key) ? "303 sign-in" : "401";
 	const as = roleAt(role, target);
 	if (row.allowed.includes(as)) return allowedStatus;
@@ -148,7 +154,7 @@ function expectedOutcome(key: string, row: Row, role: Role, target: CaseTarget):
 /** The outcome of a response in the terms of `expected`. */
 export function outcome(res: Response, expected: string): string {
 	const location = res.headers.get("Location") ?? "";
-	if (res.status === 303 && location.startsWith("/auth/sign-in")) return "303 sign-in";
+	if (res.status === 303 && location.startsWith("/auth/sign-in?next=")) return "303 sign-in";
 	if (expected === "ok") {
 		// Authorized: the request reached the feature; a domain rule may still refuse it (409/422).
 		const denied = [401, 403, 404].includes(res.status) || res.status >= 500;
@@ -184,7 +190,8 @@ function paramOf(
 ): string {
 	switch (name) {
 		case "id":
-			if (scope === "token") return target === "own" && role !== "anonymous" ? w.tokenIds[role] : `tok-${t.targetUserId}`;
+			if (scope === "token")
+				return target === "own" && role !== "anonymous" ? w.tokenIds[role] : `tok-${t.targetUserId}`;
 			if (pattern.includes("/institutions/")) return t.institutionId;
 			if (pattern.includes("/proposals/")) return t.proposalId;
 			return t.editionId;
@@ -248,6 +255,8 @@ export function send(key: string, row: Row, w: World, role: Role, target: CaseTa
 	return request(path, { method, headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
 }
 
-/** "role@target → outcome" lines, for one readable diff of a whole row. */
-export const lines = (cases: readonly Case[], outcomes: readonly string[]) =>
-	cases.map((c, i) => `${c.role}@${c.target} → ${outcomes[i]}`);
+/** The cases whose outcome is not the expected one, as "role@target: expected …, got …" (none when all pass). */
+export const mismatches = (cases: readonly Case[], outcomes: readonly string[]) =>
+	cases.flatMap((c, i) =>
+		outcomes[i] === c.expected ? [] : [`${c.role}@${c.target}: expected ${c.expected}, got ${outcomes[i]}`],
+	);

@@ -38,6 +38,18 @@ const open = (ok?: number, more: Omit<Row, "scope" | "allowed" | "ok"> = {}): Ro
 const body = (make: (t: Target) => unknown) => ({ body: make });
 
 const STEWARDS: readonly Role[] = ["steward"];
+/** Signed in, the sign-up and sign-in forms send you on (303). */
+const SIGNED_IN_ELSEWHERE = Object.fromEntries(
+	EVERYONE_SIGNED_IN.map((role) => [`${role}@own`, "303"]),
+) as Row["except"];
+/** A note route that serves a public note signed out: a note that is not public is then unknown (404). */
+/**
+ * A new version of the series' template from the sibling edition: the own edition's reviewer and
+ * mentor see the template (they are on a committee of its series) but may not manage it, which is
+ * checked before the edition: 403, not 404.
+ */
+const NEW_VERSION_AT_SIBLING: Row["except"] = { "reviewer@sibling": "403", "mentor@sibling": "403" };
+const PUBLIC_NOTE_ROUTE = { signedOut: "404" };
 const PROPOSAL = (t: Target) => ({
 	institutionId: t.institutionId,
 	city: "Pisa",
@@ -78,8 +90,22 @@ const COLLECTION_BODIES: Record<string, Record<string, unknown>> = {
 const collectionRows = Object.fromEntries(
 	Object.entries(COLLECTION_BODIES).flatMap(([key, item]) => [
 		[`GET /api/v1/editions/:id/${key}`, row("edition", EDITION_VIEWERS)],
-		[`POST /api/v1/editions/:id/${key}`, row("edition", EDITORS, body(() => item))],
-		[`PATCH /api/v1/editions/:id/${key}/:itemId`, row("edition", EDITORS, body(() => item))],
+		[
+			`POST /api/v1/editions/:id/${key}`,
+			row(
+				"edition",
+				EDITORS,
+				body(() => item),
+			),
+		],
+		[
+			`PATCH /api/v1/editions/:id/${key}/:itemId`,
+			row(
+				"edition",
+				EDITORS,
+				body(() => item),
+			),
+		],
 		[`DELETE /api/v1/editions/:id/${key}/:itemId`, row("edition", EDITORS)],
 	]),
 );
@@ -94,8 +120,22 @@ const lifecycleRows = Object.fromEntries(
 const proposalRows = Object.fromEntries(
 	(["/api/v1/proposals/:id", "/console/proposals/:id"] as const).flatMap((path) => [
 		[`POST ${path}/withdraw`, row("proposal", INSTITUTION_ADMINS)],
-		[`POST ${path}/accept`, row("proposal", STEWARDS, body(() => ({ note: "Welcome." })))],
-		[`POST ${path}/decline`, row("proposal", STEWARDS, body(() => ({ note: "Sorry." })))],
+		[
+			`POST ${path}/accept`,
+			row(
+				"proposal",
+				STEWARDS,
+				body(() => ({ note: "Welcome." })),
+			),
+		],
+		[
+			`POST ${path}/decline`,
+			row(
+				"proposal",
+				STEWARDS,
+				body(() => ({ note: "Sorry." })),
+			),
+		],
 	]),
 );
 
@@ -108,10 +148,10 @@ export const ROWS: Record<string, Row> = {
 	"GET /s/:series/follow": open(200),
 	"POST /s/:series/follow": open(undefined, { body: () => ({ email: email() }) }),
 	"GET /s/:series/follow/sent": open(200),
-	"GET /s/:series/follow/confirm": open(200, { query: "?token=nope" }),
-	"POST /s/:series/follow/confirm": open(undefined, { query: "?token=nope" }),
-	"GET /s/:series/unfollow": open(200, { query: "?token=nope" }),
-	"POST /s/:series/unfollow": open(undefined, { query: "?token=nope" }),
+	"GET /s/:series/follow/confirm": open(404, { query: "?token=nope" }),
+	"POST /s/:series/follow/confirm": open(404, { query: "?token=nope" }),
+	"GET /s/:series/unfollow": open(404, { query: "?token=nope" }),
+	"POST /s/:series/unfollow": open(404, { query: "?token=nope" }),
 
 	// The subsite: a published edition for everyone, a draft for nobody but its committee's preview.
 	"GET /s/:series/:year/schedule.xml": row("site", "everyone", { preview: false }),
@@ -134,38 +174,53 @@ export const ROWS: Record<string, Row> = {
 	"GET /s/:series/:year/*": row("site", "everyone", { ok: 404, preview: false }),
 
 	// Accounts: the forms and links of /auth are for anyone (a link's token is its credential).
-	"GET /auth/sign-up": open(200),
+	"GET /auth/sign-up": open(200, { except: SIGNED_IN_ELSEWHERE }),
 	"POST /auth/sign-up": open(undefined, {
 		body: () => ({ name: "New Person", email: email(), password: "a long enough passphrase 42", country: "NL" }),
 	}),
 	"GET /auth/sign-up/sent": open(200),
-	"GET /auth/verify": open(200, { query: "?token=nope" }),
+	"GET /auth/verify": open(400, { query: "?token=nope" }),
 	"POST /auth/verify": open(undefined, { body: () => ({ token: "nope" }) }),
-	"GET /auth/sign-in": open(200),
-	"POST /auth/sign-in": open(undefined, { body: () => ({ email: email(), password: "wrong password" }) }),
+	"GET /auth/sign-in": open(200, { except: SIGNED_IN_ELSEWHERE }),
+	// A wrong password: 401 for everyone, signed in or not.
+	"POST /auth/sign-in": open(401, { body: () => ({ email: email(), password: "wrong password" }) }),
 	"GET /auth/sign-in/link": open(200),
 	"POST /auth/sign-in/link": open(undefined, { body: () => ({ email: email() }) }),
 	"GET /auth/sign-in/link/sent": open(200),
-	"GET /auth/sign-in/link/confirm": open(200, { query: "?token=nope" }),
+	"GET /auth/sign-in/link/confirm": open(400, { query: "?token=nope" }),
 	"POST /auth/sign-in/link/confirm": open(undefined, { body: () => ({ token: "nope" }) }),
 	"POST /auth/sign-out": open(),
 	"POST /auth/sign-out-everywhere": open(),
 	"GET /auth/reset": open(200),
 	"POST /auth/reset": open(undefined, { body: () => ({ email: email() }) }),
 	"GET /auth/reset/sent": open(200),
-	"GET /auth/reset/confirm": open(200, { query: "?token=nope" }),
-	"POST /auth/reset/confirm": open(undefined, { body: () => ({ token: "nope", password: "a long enough passphrase 42" }) }),
-	"GET /auth/change-email/confirm": open(200, { query: "?token=nope" }),
+	"GET /auth/reset/confirm": open(400, { query: "?token=nope" }),
+	"POST /auth/reset/confirm": open(undefined, {
+		body: () => ({ token: "nope", password: "a long enough passphrase 42" }),
+	}),
+	"GET /auth/change-email/confirm": open(400, { query: "?token=nope" }),
 	"POST /auth/change-email/confirm": open(undefined, { body: () => ({ token: "nope" }) }),
-	"GET /auth/invitations/:token": open(200, { params: () => ({ token: "nope" }) }),
-	"POST /auth/invitations/:token": open(undefined, { params: () => ({ token: "nope" }) }),
+	"GET /auth/invitations/:token": open(404, { params: () => ({ token: "nope" }) }),
+	// An unknown invitation: 404 for everyone signed in; accepting needs signing in first.
+	"POST /auth/invitations/:token": open(404, {
+		params: () => ({ token: "nope" }),
+		except: { "anonymous@own": "303 sign-in" },
+	}),
 	"POST /api/v1/auth/sign-in/link": open(undefined, { body: () => ({ email: email() }) }),
 	"POST /api/v1/auth/reset": open(undefined, { body: () => ({ email: email() }) }),
 
 	// The signed-in user's own account and tokens.
 	"GET /console/account": row("signedIn", EVERYONE_SIGNED_IN),
-	"POST /console/account/profile": row("signedIn", EVERYONE_SIGNED_IN, body(() => ({ name: "Renamed", country: "NL" }))),
-	"POST /console/account/email": row("signedIn", EVERYONE_SIGNED_IN, body(() => ({ email: email(), password: "x" }))),
+	"POST /console/account/profile": row(
+		"signedIn",
+		EVERYONE_SIGNED_IN,
+		body(() => ({ name: "Renamed", country: "NL" })),
+	),
+	"POST /console/account/email": row(
+		"signedIn",
+		EVERYONE_SIGNED_IN,
+		body(() => ({ email: email(), password: "x" })),
+	),
 	"POST /console/account/password": row(
 		"signedIn",
 		EVERYONE_SIGNED_IN,
@@ -180,10 +235,15 @@ export const ROWS: Record<string, Row> = {
 	),
 	"POST /console/account/tokens/:id/revoke": row("token", EVERYONE_SIGNED_IN),
 	"GET /api/v1/me": row("signedIn", EVERYONE_SIGNED_IN),
-	"PATCH /api/v1/me": row("signedIn", EVERYONE_SIGNED_IN, body(() => ({ name: "Renamed" }))),
+	"PATCH /api/v1/me": row(
+		"signedIn",
+		EVERYONE_SIGNED_IN,
+		body(() => ({ name: "Renamed" })),
+	),
 	"GET /api/v1/me/tokens": row("signedIn", EVERYONE_SIGNED_IN),
 	"DELETE /api/v1/me/tokens/:id": row("token", EVERYONE_SIGNED_IN),
-	"POST /api/v1/invitations/accept": row("signedIn", EVERYONE_SIGNED_IN, body(() => ({ token: "nope" }))),
+	// An unknown invitation token: 404 for everyone signed in.
+	"POST /api/v1/invitations/accept": row("signedIn", EVERYONE_SIGNED_IN, { ok: 404, body: () => ({ token: "nope" }) }),
 
 	// The console's home and lists of one's own.
 	"GET /console": row("signedIn", EVERYONE_SIGNED_IN),
@@ -213,14 +273,26 @@ export const ROWS: Record<string, Row> = {
 	"GET /api/v1/institutions/:id/members": row("institution", INSTITUTION_MEMBERS),
 	"GET /api/v1/institutions/:id/invitations": row("institution", INSTITUTION_ADMINS),
 	"GET /console/institutions/:id/members/:userId": row("institution", INSTITUTION_ADMINS),
-	"PATCH /api/v1/institutions/:id": row("institution", INSTITUTION_ADMINS, body(() => ({ name: "Renamed" }))),
+	"PATCH /api/v1/institutions/:id": row(
+		"institution",
+		INSTITUTION_ADMINS,
+		body(() => ({ name: "Renamed" })),
+	),
 	"POST /console/institutions/:id": row(
 		"institution",
 		INSTITUTION_ADMINS,
 		body(() => ({ name: "Renamed", city: "Groningen", country: "NL" })),
 	),
-	"PATCH /api/v1/institutions/:id/members/:userId": row("institution", INSTITUTION_ADMINS, body(() => ({ role: "admin" }))),
-	"POST /console/institutions/:id/members/:userId": row("institution", INSTITUTION_ADMINS, body(() => ({ role: "admin" }))),
+	"PATCH /api/v1/institutions/:id/members/:userId": row(
+		"institution",
+		INSTITUTION_ADMINS,
+		body(() => ({ role: "admin" })),
+	),
+	"POST /console/institutions/:id/members/:userId": row(
+		"institution",
+		INSTITUTION_ADMINS,
+		body(() => ({ role: "admin" })),
+	),
 	"DELETE /api/v1/institutions/:id/members/:userId": row("institution", INSTITUTION_ADMINS),
 	"POST /console/institutions/:id/members/:userId/remove": row("institution", INSTITUTION_ADMINS),
 	"POST /api/v1/institutions/:id/invitations": row(
@@ -237,8 +309,16 @@ export const ROWS: Record<string, Row> = {
 	"POST /console/institutions/:id/invitations/:invitationId/revoke": row("institution", INSTITUTION_ADMINS),
 	"POST /api/v1/institutions/:id/leave": row("institution", INSTITUTION_MEMBERS),
 	"POST /console/institutions/:id/leave": row("institution", INSTITUTION_MEMBERS),
-	"POST /api/v1/institutions/:id/transfer": row("institution", ["owner"], body((t) => ({ userId: t.targetUserId }))),
-	"POST /console/institutions/:id/transfer": row("institution", ["owner"], body((t) => ({ userId: t.targetUserId }))),
+	"POST /api/v1/institutions/:id/transfer": row(
+		"institution",
+		["owner"],
+		body((t) => ({ userId: t.targetUserId })),
+	),
+	"POST /console/institutions/:id/transfer": row(
+		"institution",
+		["owner"],
+		body((t) => ({ userId: t.targetUserId })),
+	),
 
 	// Series: public to read; started by an institution's owners and admins; run by its stewards.
 	"GET /api/v1/series": open(200),
@@ -257,7 +337,11 @@ export const ROWS: Record<string, Row> = {
 		body((t) => ({ institutionId: t.institutionId, slug: fresh(), name: "A new series", shortName: "NEW" })),
 	),
 	"GET /console/series/:slug": row("series", STEWARDS),
-	"PATCH /api/v1/series/:slug": row("series", STEWARDS, body(() => ({ society: "EANM" }))),
+	"PATCH /api/v1/series/:slug": row(
+		"series",
+		STEWARDS,
+		body(() => ({ society: "EANM" })),
+	),
 	"POST /console/series/:slug": row(
 		"series",
 		STEWARDS,
@@ -275,7 +359,11 @@ export const ROWS: Record<string, Row> = {
 		STEWARDS,
 		body(() => ({ name: "Another lecture", honoree: "Another Honoree" })),
 	),
-	"PATCH /api/v1/series/:slug/lectures/:lectureId": row("series", STEWARDS, body(() => ({ description: "Changed." }))),
+	"PATCH /api/v1/series/:slug/lectures/:lectureId": row(
+		"series",
+		STEWARDS,
+		body(() => ({ description: "Changed." })),
+	),
 	"POST /console/series/:slug/lectures/:lectureId": row(
 		"series",
 		STEWARDS,
@@ -285,8 +373,16 @@ export const ROWS: Record<string, Row> = {
 	"GET /api/v1/series/:slug/stewards": row("series", STEWARDS),
 	"GET /api/v1/series/:slug/invitations": row("series", STEWARDS),
 	"GET /api/v1/series/:slug/followers": row("series", STEWARDS),
-	"POST /api/v1/series/:slug/stewards": row("series", STEWARDS, body(() => ({ email: email() }))),
-	"POST /console/series/:slug/stewards": row("series", STEWARDS, body(() => ({ email: email() }))),
+	"POST /api/v1/series/:slug/stewards": row(
+		"series",
+		STEWARDS,
+		body(() => ({ email: email() })),
+	),
+	"POST /console/series/:slug/stewards": row(
+		"series",
+		STEWARDS,
+		body(() => ({ email: email() })),
+	),
 	"DELETE /api/v1/series/:slug/stewards/:userId": row("series", STEWARDS),
 	"POST /console/series/:slug/stewards/:userId/remove": row("series", STEWARDS),
 	"DELETE /api/v1/series/:slug/invitations/:invitationId": row("series", STEWARDS),
@@ -295,12 +391,24 @@ export const ROWS: Record<string, Row> = {
 	// Calls for hosts (stewards; the series already has an open call, so a new one meets the
 	// one-open-call rule: 422) and proposals (an institution's owners and admins; the world's
 	// institution has an open proposal already: 409).
-	"GET /api/v1/series/:slug/calls": row("series", STEWARDS),
+	"GET /api/v1/series/:slug/calls": open(200),
 	"GET /console/series/:slug/calls": row("series", STEWARDS),
 	"GET /console/series/:slug/calls/:callId": row("series", STEWARDS),
-	"POST /api/v1/series/:slug/calls": row("series", STEWARDS, body(() => ({ forYear: 2037, deadline: "2036-12-31" }))),
-	"POST /console/series/:slug/calls": row("series", STEWARDS, body(() => ({ forYear: "2037", deadline: "2036-12-31" }))),
-	"PATCH /api/v1/series/:slug/calls/:callId": row("series", STEWARDS, body(() => ({ status: "closed" }))),
+	"POST /api/v1/series/:slug/calls": row(
+		"series",
+		STEWARDS,
+		body(() => ({ forYear: 2037, deadline: "2036-12-31" })),
+	),
+	"POST /console/series/:slug/calls": row(
+		"series",
+		STEWARDS,
+		body(() => ({ forYear: "2037", deadline: "2036-12-31" })),
+	),
+	"PATCH /api/v1/series/:slug/calls/:callId": row(
+		"series",
+		STEWARDS,
+		body(() => ({ status: "closed" })),
+	),
 	"POST /console/series/:slug/calls/:callId": row(
 		"series",
 		STEWARDS,
@@ -346,7 +454,11 @@ export const ROWS: Record<string, Row> = {
 	),
 	"DELETE /api/v1/editions/:id/invitations/:invitationId": row("edition", COMMITTEE_MANAGERS),
 	"POST /console/editions/:id/invitations/:invitationId/revoke": row("edition", COMMITTEE_MANAGERS),
-	"PATCH /api/v1/editions/:id/members/:userId": row("edition", COMMITTEE_MANAGERS, body(() => ({ role: "reviewer" }))),
+	"PATCH /api/v1/editions/:id/members/:userId": row(
+		"edition",
+		COMMITTEE_MANAGERS,
+		body(() => ({ role: "reviewer" })),
+	),
 	"POST /console/editions/:id/committee/:userId": row(
 		"edition",
 		COMMITTEE_MANAGERS,
@@ -356,11 +468,16 @@ export const ROWS: Record<string, Row> = {
 	"POST /console/editions/:id/committee/:userId/remove": row("edition", COMMITTEE_MANAGERS),
 
 	// An edition's settings and content: seen by its viewers, written by its chairs and organizers.
-	"GET /console/editions/:id": row("edition", EDITION_VIEWERS),
+	// A redirect to the edition's content page, which decides (the id is only echoed).
+	"GET /console/editions/:id": row("edition", "everyone", { ok: 303 }),
 	"GET /api/v1/editions/:id": row("edition", EDITION_VIEWERS),
 	"GET /console/editions/:id/settings": row("edition", EDITION_VIEWERS),
 	"GET /console/editions/:id/content": row("edition", EDITION_VIEWERS),
-	"PATCH /api/v1/editions/:id": row("edition", EDITORS, body(() => ({ city: "Utrecht" }))),
+	"PATCH /api/v1/editions/:id": row(
+		"edition",
+		EDITORS,
+		body(() => ({ city: "Utrecht" })),
+	),
 	"POST /console/editions/:id/settings": row(
 		"edition",
 		EDITORS,
@@ -386,8 +503,12 @@ export const ROWS: Record<string, Row> = {
 	...collectionRows,
 	// The console's generic collection pages, shown with rooms.
 	"GET /console/editions/:id/:collection": row("edition", EDITION_VIEWERS),
-	"GET /console/editions/:id/:collection/:itemId": row("edition", EDITION_VIEWERS),
-	"POST /console/editions/:id/:collection": row("edition", EDITORS, body(() => ({ name: "Room D" }))),
+	"GET /console/editions/:id/:collection/:itemId": row("edition", EDITORS),
+	"POST /console/editions/:id/:collection": row(
+		"edition",
+		EDITORS,
+		body(() => ({ name: "Room D" })),
+	),
 	"POST /console/editions/:id/:collection/:itemId": row(
 		"edition",
 		EDITORS,
@@ -416,14 +537,22 @@ export const ROWS: Record<string, Row> = {
 	"GET /api/v1/editions/:id/sessions": row("edition", EDITION_VIEWERS),
 	"GET /console/editions/:id/program/:sessionId": row("edition", EDITION_VIEWERS),
 	"GET /api/v1/editions/:id/sessions/:sessionId": row("edition", EDITION_VIEWERS),
-	"GET /console/editions/:id/program/:sessionId/talks/:talkId": row("edition", EDITION_VIEWERS),
+	"GET /console/editions/:id/program/:sessionId/talks/:talkId": row("edition", EDITORS),
 	"POST /api/v1/editions/:id/sessions": row(
 		"edition",
 		EDITORS,
 		body(() => ({ kind: "plenary", title: "Opening", day: 1, startTime: "09:00", durationMinutes: 30 })),
 	),
-	"POST /console/editions/:id/program": row("edition", EDITORS, body(() => SESSION_FORM)),
-	"PATCH /api/v1/editions/:id/sessions/:sessionId": row("edition", EDITORS, body(() => ({ title: "Welcome" }))),
+	"POST /console/editions/:id/program": row(
+		"edition",
+		EDITORS,
+		body(() => SESSION_FORM),
+	),
+	"PATCH /api/v1/editions/:id/sessions/:sessionId": row(
+		"edition",
+		EDITORS,
+		body(() => ({ title: "Welcome" })),
+	),
 	"POST /console/editions/:id/program/:sessionId": row(
 		"edition",
 		EDITORS,
@@ -431,9 +560,21 @@ export const ROWS: Record<string, Row> = {
 	),
 	"DELETE /api/v1/editions/:id/sessions/:sessionId": row("edition", EDITORS),
 	"POST /console/editions/:id/program/:sessionId/delete": row("edition", EDITORS),
-	"POST /api/v1/editions/:id/sessions/:sessionId/talks": row("edition", EDITORS, body(() => ({ title: "Keynote" }))),
-	"POST /console/editions/:id/program/:sessionId/talks": row("edition", EDITORS, body(() => ({ title: "Keynote" }))),
-	"PATCH /api/v1/editions/:id/talks/:talkId": row("edition", EDITORS, body(() => ({ title: "Keynote" }))),
+	"POST /api/v1/editions/:id/sessions/:sessionId/talks": row(
+		"edition",
+		EDITORS,
+		body(() => ({ title: "Keynote" })),
+	),
+	"POST /console/editions/:id/program/:sessionId/talks": row(
+		"edition",
+		EDITORS,
+		body(() => ({ title: "Keynote" })),
+	),
+	"PATCH /api/v1/editions/:id/talks/:talkId": row(
+		"edition",
+		EDITORS,
+		body(() => ({ title: "Keynote" })),
+	),
 	"POST /console/editions/:id/program/:sessionId/talks/:talkId": row(
 		"edition",
 		EDITORS,
@@ -514,27 +655,36 @@ export const ROWS: Record<string, Row> = {
 		EDITORS,
 		body(() => ({ name: "Our rooms", "part.rooms_tracks": "on" })),
 	),
-	"POST /api/v1/templates/:ref/versions": row(
+	"POST /api/v1/templates/:ref/versions": row("edition", EDITORS, {
+		body: (t) => ({ editionId: t.editionId, parts: ["rooms_tracks"], changelog: "Rooms added." }),
+		except: NEW_VERSION_AT_SIBLING,
+	}),
+	"POST /console/templates/:ref/versions": row("edition", EDITORS, {
+		body: (t) => ({ editionId: t.editionId, "part.rooms_tracks": "on", changelog: "Rooms added." }),
+		except: NEW_VERSION_AT_SIBLING,
+	}),
+	"POST /api/v1/templates/:ref/fork": row(
 		"edition",
 		EDITORS,
-		body((t) => ({ editionId: t.editionId, parts: ["rooms_tracks"], changelog: "Rooms added." })),
+		body((t) => ({ editionId: t.editionId })),
 	),
-	"POST /console/templates/:ref/versions": row(
+	"POST /console/templates/:ref/fork": row(
 		"edition",
 		EDITORS,
-		body((t) => ({ editionId: t.editionId, "part.rooms_tracks": "on", changelog: "Rooms added." })),
+		body((t) => ({ editionId: t.editionId })),
 	),
-	"POST /api/v1/templates/:ref/fork": row("edition", EDITORS, body((t) => ({ editionId: t.editionId }))),
-	"POST /console/templates/:ref/fork": row("edition", EDITORS, body((t) => ({ editionId: t.editionId }))),
 
 	// Handover notes: written by the edition's chairs and organizers; read, and asked about, by its
 	// committee, the stewards and the series' later committees.
 	"GET /console/editions/:id/handover": row("edition", EDITION_VIEWERS),
 	"GET /console/editions/:id/handover/notes": row("edition", EDITION_VIEWERS),
-	"GET /api/v1/editions/:id/handover-notes": row("edition", EDITION_VIEWERS),
+	// Readable signed out for public notes (token optional): a draft edition is then unknown (404). The
+	// later committee reads the notes left for it.
+	"GET /api/v1/editions/:id/handover-notes": row("edition", NOTE_READERS, { signedOut: "404" }),
 	"GET /api/v1/editions/:id/handover-dossier": row("edition", EDITION_VIEWERS),
 	"GET /console/series/:slug/handover": row("series", EVERYONE_SIGNED_IN),
-	"GET /api/v1/series/:slug/handover-notes": row("series", EVERYONE_SIGNED_IN),
+	// Public notes for everyone, signed out too.
+	"GET /api/v1/series/:slug/handover-notes": row("series", EVERYONE_SIGNED_IN, { signedOut: "200" }),
 	"POST /api/v1/editions/:id/handover-notes": row(
 		"edition",
 		EDITORS,
@@ -546,14 +696,18 @@ export const ROWS: Record<string, Row> = {
 		body(() => ({ topic: "contacts", title: "Call the caterer", body: "", tags: "", visibility: "" })),
 	),
 	"GET /console/notes/:noteId": row("note", NOTE_READERS),
-	"GET /api/v1/handover-notes/:noteId": row("note", NOTE_READERS),
-	"GET /api/v1/handover-notes/:noteId/links": row("note", NOTE_READERS),
-	"GET /api/v1/handover-notes/:noteId/attachments": row("note", NOTE_READERS),
-	"GET /api/v1/handover-notes/:noteId/attachments/:attachmentId": row("note", NOTE_READERS),
+	"GET /api/v1/handover-notes/:noteId": row("note", NOTE_READERS, PUBLIC_NOTE_ROUTE),
+	"GET /api/v1/handover-notes/:noteId/links": row("note", NOTE_READERS, PUBLIC_NOTE_ROUTE),
+	"GET /api/v1/handover-notes/:noteId/attachments": row("note", NOTE_READERS, PUBLIC_NOTE_ROUTE),
+	"GET /api/v1/handover-notes/:noteId/attachments/:attachmentId": row("note", NOTE_READERS, PUBLIC_NOTE_ROUTE),
 	"GET /console/notes/:noteId/attachments/:attachmentId": row("note", NOTE_READERS),
 	"GET /api/v1/handover-notes/:noteId/threads": row("note", NOTE_READERS),
 	"GET /console/notes/:noteId/edit": row("note", EDITORS),
-	"PATCH /api/v1/handover-notes/:noteId": row("note", EDITORS, body(() => ({ title: "Book the hall very early" }))),
+	"PATCH /api/v1/handover-notes/:noteId": row(
+		"note",
+		EDITORS,
+		body(() => ({ title: "Book the hall very early" })),
+	),
 	"POST /console/notes/:noteId/edit": row(
 		"note",
 		EDITORS,
@@ -568,20 +722,40 @@ export const ROWS: Record<string, Row> = {
 		body(() => ({ subjectKind: "deadline", subjectId: "abstract_call.closes" })),
 	),
 	"DELETE /api/v1/handover-notes/:noteId/links/:subjectKind/:subjectId": row("note", EDITORS),
-	"POST /console/notes/:noteId/links": row("note", EDITORS, body(() => ({ subject: "deadline:abstract_call.opens" }))),
-	"POST /console/notes/:noteId/links/remove": row("note", EDITORS, body((t) => ({ subject: `room:${t.items.rooms}` }))),
+	"POST /console/notes/:noteId/links": row(
+		"note",
+		EDITORS,
+		body(() => ({ subject: "deadline:abstract_call.opens" })),
+	),
+	"POST /console/notes/:noteId/links/remove": row(
+		"note",
+		EDITORS,
+		body((t) => ({ subject: `room:${t.items.rooms}` })),
+	),
 	"POST /api/v1/handover-notes/:noteId/attachments": row("note", EDITORS, { upload: true }),
 	"POST /console/notes/:noteId/attachments": row("note", EDITORS, { upload: true }),
 	"DELETE /api/v1/handover-notes/:noteId/attachments/:attachmentId": row("note", EDITORS),
 	"POST /console/notes/:noteId/attachments/:attachmentId/delete": row("note", EDITORS),
-	"POST /api/v1/handover-notes/:noteId/threads": row("note", NOTE_READERS, body(() => ({ body: "Which hall?" }))),
-	"POST /console/notes/:noteId/questions": row("note", NOTE_READERS, body(() => ({ body: "Which hall?" }))),
+	"POST /api/v1/handover-notes/:noteId/threads": row(
+		"note",
+		NOTE_READERS,
+		body(() => ({ body: "Which hall?" })),
+	),
+	"POST /console/notes/:noteId/questions": row(
+		"note",
+		NOTE_READERS,
+		body(() => ({ body: "Which hall?" })),
+	),
 	"POST /api/v1/handover-notes/:noteId/threads/:threadId/messages": row(
 		"note",
 		NOTE_READERS,
 		body(() => ({ body: "The big one." })),
 	),
-	"POST /console/notes/:noteId/questions/:threadId": row("note", NOTE_READERS, body(() => ({ body: "The big one." }))),
+	"POST /console/notes/:noteId/questions/:threadId": row(
+		"note",
+		NOTE_READERS,
+		body(() => ({ body: "The big one." })),
+	),
 
 	// The API's description; development-only pages (404 outside development, for everyone).
 	"GET /api/openapi.json": open(200),
