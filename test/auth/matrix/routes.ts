@@ -471,6 +471,11 @@ export const ROWS: Record<string, Row> = {
 	// A redirect to the edition's content page, which decides (the id is only echoed).
 	"GET /console/editions/:id": row("edition", "everyone", { ok: 303 }),
 	"GET /api/v1/editions/:id": row("edition", EDITION_VIEWERS),
+	// An edition's mail log: chairs and organizers only (who was mailed what is not for every viewer).
+	"GET /console/editions/:id/mail": row("edition", EDITORS),
+	"GET /api/v1/editions/:id/mail": row("edition", EDITORS),
+	// The mail provider's bounce webhook: no session, a shared secret; tests configure none, so 404 for all.
+	"POST /api/v1/mail/bounces": open(404, { body: () => ({ type: "bounce", id: "nope" }) }),
 	"GET /console/editions/:id/settings": row("edition", EDITION_VIEWERS),
 	"GET /console/editions/:id/content": row("edition", EDITION_VIEWERS),
 	"PATCH /api/v1/editions/:id": row(
