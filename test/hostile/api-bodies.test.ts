@@ -28,7 +28,13 @@ const RUNS = Number(env.HOSTILE_RUNS) || 3;
 
 const operations = await loadOperations();
 useOperations(operations);
-const withBody = operations.filter((op) => op.body);
+/**
+ * Operations a test cannot reach through the Worker's own bindings: the mail provider's bounce
+ * webhook answers 404 until MAIL_WEBHOOK_SECRET is set, which test/features/mail/mail.test.ts does
+ * per request (its bad bodies, 400 naming the field, are tested there).
+ */
+const UNREACHABLE = new Set(["reportMailBounce"]);
+const withBody = operations.filter((op) => op.body && !UNREACHABLE.has(op.id));
 
 /** Operations whose valid bodies answered 2xx at least once, and the statuses of the others. */
 const reached = new Set<string>();

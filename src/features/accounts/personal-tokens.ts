@@ -118,7 +118,8 @@ export async function listPersonalTokens(db: Database, userId: string): Promise<
 export async function revokePersonalToken(db: Database, userId: string, tokenId: string, now = new Date()) {
 	const [[revoked]] = await commit(
 		db,
-		[{ action: "account.token.revoked", id: tokenId }],
+		// `of: 0`: an unknown or foreign token (a 404) leaves no entry.
+		[{ action: "account.token.revoked", id: tokenId, of: 0 }],
 		[
 			db
 				.update(apiTokens)

@@ -15,7 +15,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
 import type { Database } from "../../db/client";
 import { editions, type Series, seriesAnnouncements, seriesFollowers } from "../../db/schema";
-import { readTogether } from "../../db/write";
+import { commit, readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
@@ -40,7 +40,8 @@ export const FOLLOW_LIMITS = {
 
 /** Counts one follow request per IP and per typed address (one round trip); 429 past either limit. */
 export async function throttleFollow(db: Database, input: { ip: string; email: string }, now = Date.now()) {
-	const [byIp, byAddress] = await readTogether(db, [
+	// Counters are operational (src/db/operational.ts): the kernel writes them without an entry.
+	const [byIp, byAddress] = await commit(db, [], [
 		rateLimitHit(db, `follow:ip:${input.ip}`, FOLLOW_LIMITS.perIp, now),
 		rateLimitHit(db, `follow:address:${input.email}`, FOLLOW_LIMITS.perAddress, now),
 	]);

@@ -106,7 +106,7 @@ export interface Row {
 	body?: (t: Target, w: World) => unknown;
 	/** Path parameters beyond the target's (e.g. a page slug). */
 	params?: (t: Target) => Record<string, string>;
-	/** Site routes only: false for feeds, which never serve a committee preview. */
+	/** Site routes only: false for a route that never serves a committee preview. */
 	preview?: false;
 	/** A multipart PDF upload. */
 	upload?: true;

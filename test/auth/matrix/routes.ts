@@ -153,11 +153,11 @@ export const ROWS: Record<string, Row> = {
 	"GET /s/:series/unfollow": open(404, { query: "?token=nope" }),
 	"POST /s/:series/unfollow": open(404, { query: "?token=nope" }),
 
-	// The subsite: a published edition for everyone, a draft for nobody but its committee's preview.
-	"GET /s/:series/:year/schedule.xml": row("site", "everyone", { preview: false }),
-	"GET /s/:series/:year/schedule.json": row("site", "everyone", { preview: false }),
-	"GET /s/:series/:year/calendar.ics": row("site", "everyone", { preview: false }),
-	"GET /s/:series/:year/program/:seq/calendar.ics": row("site", "everyone", { preview: false }),
+	// The subsite and its feeds: a published edition for everyone, a draft for nobody but its committee's preview.
+	"GET /s/:series/:year/schedule.xml": row("site", "everyone"),
+	"GET /s/:series/:year/schedule.json": row("site", "everyone"),
+	"GET /s/:series/:year/calendar.ics": row("site", "everyone"),
+	"GET /s/:series/:year/program/:seq/calendar.ics": row("site", "everyone"),
 	"GET /s/:series/:year": row("site", "everyone"),
 	"GET /s/:series/:year/program": row("site", "everyone"),
 	"GET /s/:series/:year/program/:seq": row("site", "everyone"),

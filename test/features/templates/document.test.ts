@@ -130,7 +130,7 @@ describe("invalid documents", () => {
 			fields: {
 				"parts.checklist.3.dueOffsetDays": "Enter a whole number.",
 				"parts.checklist.4.ownerRole": "Choose one of the options.",
-				"parts.pages.1.slug": "Another page has “home”.",
+				// The repeated slug "home" is reported once the pages' own fields are valid (below).
 				"parts.pages.1.title":
 					"{{edition.nmae}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}}, {{host.name}}, {{venue.name}}, {{venue.address}}, {{contact.email}} or {{committee}}.",
 				"parts.registration.ticketTypes.0.salesCloseOffsetDays": "Sales must close after they open.",
@@ -142,6 +142,19 @@ describe("invalid documents", () => {
 					"{{edition.nam}} is not a placeholder: use {{edition.name}}, {{edition.year}}, {{edition.city}}, {{edition.dates}}, {{host.name}}, {{venue.name}}, {{venue.address}}, {{contact.email}} or {{committee}}.",
 			},
 		});
+	});
+
+	it("reports a repeated page address once the pages' own fields are valid", () => {
+		const result = parseTemplateDocument(
+			documentWith({
+				pages: [
+					{ slug: "home", title: "Home" },
+					{ slug: "home", title: "Welcome to {{edition.name}}" },
+				],
+			}),
+		);
+
+		expect(result).toEqual({ ok: false, fields: { "parts.pages.1.slug": "Another page has “home”." } });
 	});
 
 	it("holds a call for abstracts to its editor's date rules, at the call's paths", () => {
