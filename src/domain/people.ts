@@ -21,7 +21,9 @@ export interface PublicPerson {
 }
 
 /** The people by role, in PERSON_ROLES order, each group in the order given; empty groups left out. */
-export function peopleByRole(people: readonly PublicPerson[]): { role: PersonRole; label: string; people: PublicPerson[] }[] {
+export function peopleByRole(
+	people: readonly PublicPerson[],
+): { role: PersonRole; label: string; people: PublicPerson[] }[] {
 	return PERSON_ROLES.map((role) => ({
 		role,
 		label: PERSON_ROLE_LABELS[role],
@@ -44,17 +46,17 @@ export function committeeText(people: readonly PublicPerson[]): string {
 
 /**
  * The people as Markdown blocks, a heading per role and a list of names (with their affiliation),
- * for a `{{committee}}` that stands on a line of its own. `escape` makes each name and affiliation
+ * for a `{{committee}}` that stands on a line of its own. `asText` makes each name and affiliation
  * read as exactly its text (no markup of its own).
  */
-export function committeeMarkdown(people: readonly PublicPerson[], escape: (text: string) => string): string {
+export function committeeMarkdown(people: readonly PublicPerson[], asText: (text: string) => string): string {
 	return peopleByRole(people)
 		.map((group) => {
 			const items = group.people.map((p) => {
 				const affiliation = p.affiliation.trim();
-				return `- ${escape(p.name.trim())}${affiliation ? `, ${escape(affiliation)}` : ""}`;
+				return `- ${asText(p.name.trim())}${affiliation ? `, ${asText(affiliation)}` : ""}`;
 			});
-			return `## ${escape(group.label)}\n\n${items.join("\n")}`;
+			return `## ${asText(group.label)}\n\n${items.join("\n")}`;
 		})
 		.join("\n\n");
 }

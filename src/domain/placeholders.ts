@@ -74,7 +74,8 @@ const DEFS = [
 	},
 	{
 		name: "committee",
-		description: "The edition's public people by role (its committee list); on a line of its own in Markdown, a heading and list per role",
+		description:
+			"The edition's public people by role (its committee list); on a line of its own in Markdown, a heading and list per role",
 		value: ({ committee }) => (committee ? committeeText(committee) : ""),
 	},
 ] as const satisfies readonly PlaceholderDef[];

@@ -28,8 +28,8 @@ import {
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
-import { lectureSessionTitle } from "../../domain/series";
 import { describeWhen } from "../../domain/reminder-wording";
+import { lectureSessionTitle } from "../../domain/series";
 import { newId } from "../../lib/ids";
 import { ABSTRACT_CALL_FIELDS, callDateProblems } from "../editions";
 import { sessionFields } from "../program";

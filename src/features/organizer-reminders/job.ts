@@ -154,9 +154,7 @@ export async function sendOrganizerReminders({ db, now, origin }: JobContext): P
 	const committees = await committeesOf(db, [...new Set(due.map((d) => d.edition.id))]);
 	// `{{committee}}` names the edition's public people: read only for the editions whose due reminders use it.
 	const people = await loadPublicCommittees(db, [
-		...new Set(
-			due.filter(({ reminder }) => usesCommittee(reminder.subject, reminder.body)).map((d) => d.edition.id),
-		),
+		...new Set(due.filter(({ reminder }) => usesCommittee(reminder.subject, reminder.body)).map((d) => d.edition.id)),
 	]);
 	const mailIds: string[] = [];
 	let sent = 0;
