@@ -25,6 +25,18 @@ const seriesRef = () =>
 		.notNull()
 		.references(() => series.id, { onDelete: "cascade" });
 
+export const SERIES_PARTNER_KINDS = ["society", "journal", "partner"] as const;
+export type SeriesPartnerKind = (typeof SERIES_PARTNER_KINDS)[number];
+/** A standing partner of a series, shown on every edition's pages. */
+export interface SeriesPartner {
+	name: string;
+	kind: SeriesPartnerKind;
+	/** https address of the partner's site, or "". */
+	url: string;
+	/** https address of its logo, or "". */
+	logoUrl: string;
+}
+
 /** A recurring symposium, e.g. AINM. */
 export const series = sqliteTable("series", {
 	id: text("id").primaryKey(),
@@ -37,6 +49,18 @@ export const series = sqliteTable("series", {
 	/** The affiliated society, e.g. EANM. */
 	society: text("society").notNull().default(""),
 	logoUrl: text("logo_url").notNull().default(""),
+	/**
+	 * Brand colours (`#rrggbb`, or "" for none): every edition still on Baton's default colours shows
+	 * these instead, so the series' look travels to each new edition by itself.
+	 */
+	brandPrimaryColor: text("brand_primary_color").notNull().default(""),
+	brandAccentColor: text("brand_accent_color").notNull().default(""),
+	/**
+	 * The standing partners (the affiliated society, the journal…) as JSON `SeriesPartner[]`: shown on
+	 * every edition's pages. Kept on the series row, which every subsite request reads anyway, so
+	 * showing them costs no query and a change to them changes the edge cache's key.
+	 */
+	partners: text("partners", { mode: "json" }).$type<SeriesPartner[]>().notNull().default(sql`'[]'`),
 	/** The institution that started the series (checked in logic: a foreign key would rebuild this table). */
 	institutionId: text("institution_id"),
 	createdAt: createdAt(),
@@ -160,6 +184,31 @@ export const speakers = sqliteTable(
 		uniqueIndex("speakers_edition_seq").on(t.editionId, t.seq),
 		index("speakers_account_email").on(t.accountEmail),
 	],
+);
+
+/** What a public person of an edition was: one list, in the order the committee page shows the groups. */
+export const PERSON_ROLES = ["organizing_committee", "scientific_committee", "advisory", "local_support"] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+/**
+ * The public people of an edition (its committee page and `{{committee}}`): facts of one edition,
+ * never copied to the next. Optionally linked to an account by an address, as speakers are.
+ */
+export const editionPeople = sqliteTable(
+	"edition_people",
+	{
+		id: text("id").primaryKey(),
+		editionId: editionRef(),
+		name: text("name").notNull(),
+		role: text("role", { enum: PERSON_ROLES }).notNull(),
+		affiliation: text("affiliation").notNull().default(""),
+		/** Optional link to the person's account (made from accountEmail; see speakers.userId for why no FK). */
+		userId: text("user_id"),
+		/** The address the committee gave for the person's account (lowercased), as for speakers. */
+		accountEmail: text("account_email"),
+		position: integer("position").notNull().default(0),
+	},
+	(t) => [index("edition_people_edition").on(t.editionId, t.role, t.position)],
 );
 
 export const SESSION_KINDS = ["plenary", "track", "panel", "named_lecture", "poster", "break", "social"] as const;
@@ -1080,6 +1129,7 @@ export const auditEntries = sqliteTable(
 
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
+export type EditionPerson = typeof editionPeople.$inferSelect;
 export type NamedLecture = typeof namedLectures.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
 export type Room = typeof rooms.$inferSelect;

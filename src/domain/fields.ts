@@ -43,6 +43,8 @@ export interface FieldSpec<N extends string = string, V = unknown> {
 	ref?: string;
 	/** A list field (see refList): how many selects its form shows. */
 	slots?: number;
+	/** How a stored value is written in its form control, when not as formValue() writes it (a list of records). */
+	format?: (value: unknown) => string;
 	schema: z.ZodType<V>;
 }
 
@@ -277,6 +279,7 @@ export function objectOf<const F extends readonly FieldSpec[]>(fields: F) {
 /** How a stored value is shown in its form field. */
 export function formValue(field: FieldSpec, value: unknown): string {
 	if (value === null || value === undefined) return "";
+	if (field.format) return field.format(value);
 	if (field.kind === "money" && typeof value === "number") return (value / 100).toFixed(2);
 	if (field.kind === "lines" && Array.isArray(value)) return value.join("\n");
 	if (field.kind === "checkbox") return value ? "on" : "";

@@ -11,6 +11,7 @@
  */
 import type { Edition } from "../db/schema";
 import { formatDateRange } from "../lib/dates";
+import { committeeMarkdown, committeeText, type PublicPerson } from "./people";
 
 /**
  * What the values are computed from: the edition row (a field left out counts as no value, so a
@@ -23,16 +24,12 @@ export type PlaceholderEdition = Partial<
 	>
 >;
 
-/** A committee member as a public text may name them. */
-export interface PublicCommitteeMember {
-	name: string;
-	role: "chair" | "organizer";
-}
+export type { PublicPerson } from "./people";
 
 export interface PlaceholderSource {
 	edition: PlaceholderEdition;
-	/** Undefined when not loaded (only texts that use `{{committee}}` need it). */
-	committee?: readonly PublicCommitteeMember[];
+	/** The edition's public people; undefined when not loaded (only texts that use `{{committee}}` need them). */
+	committee?: readonly PublicPerson[];
 }
 
 interface PlaceholderDef {
@@ -41,24 +38,6 @@ interface PlaceholderDef {
 	description: string;
 	/** Its value for an edition; "" when the edition has none yet. */
 	value: (source: PlaceholderSource) => string;
-}
-
-/**
- * The committee as one line of text: "Chairs: A and B. Organizers: C." The one place that decides
- * who a public text names as the committee (chairs and organizers, by name); the edition's list of
- * public people will replace it.
- */
-export function committeeText(members: readonly PublicCommitteeMember[]): string {
-	const named = (role: PublicCommitteeMember["role"]) =>
-		members
-			.filter((m) => m.role === role && m.name.trim() !== "")
-			.map((m) => m.name.trim())
-			.sort((a, b) => a.localeCompare(b, "en"));
-	const part = (label: string, names: string[]) =>
-		names.length === 0
-			? []
-			: [`${label}: ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`}.`];
-	return [...part("Chairs", named("chair")), ...part("Organizers", named("organizer"))].join(" ");
 }
 
 const DEFS = [
@@ -95,7 +74,8 @@ const DEFS = [
 	},
 	{
 		name: "committee",
-		description: "The chairs and organizers, by name",
+		description:
+			"The edition's public people by role (its committee list); on a line of its own in Markdown, a heading and list per role",
 		value: ({ committee }) => (committee ? committeeText(committee) : ""),
 	},
 ] as const satisfies readonly PlaceholderDef[];
@@ -117,13 +97,19 @@ export const PLACEHOLDER_LIST = `${PLACEHOLDERS.slice(0, -1)
 	.map((p) => `{{${p}}}`)
 	.join(", ")} or {{${PLACEHOLDERS.at(-1)}}}`;
 
-/** The edition's values of the placeholders; `{{committee}}` only when `committee` is given. */
-export function placeholderValues(
-	edition: PlaceholderEdition,
-	committee?: readonly PublicCommitteeMember[],
-): PlaceholderValues {
+/**
+ * The Markdown block `{{committee}}` becomes on a line of its own, per set of values. Kept beside
+ * the values rather than in them, so code that lists the values (previews, the stale-fact guard)
+ * still sees one line of text per placeholder.
+ */
+const committeeBlocks = new WeakMap<PlaceholderValues, string>();
+
+/** The edition's values of the placeholders; `{{committee}}` only when `committee` (its public people) is given. */
+export function placeholderValues(edition: PlaceholderEdition, committee?: readonly PublicPerson[]): PlaceholderValues {
 	const source: PlaceholderSource = { edition, committee };
-	return Object.fromEntries(DEFS.map((d) => [d.name, d.value(source)])) as PlaceholderValues;
+	const values = Object.fromEntries(DEFS.map((d) => [d.name, d.value(source)])) as PlaceholderValues;
+	if (committee) committeeBlocks.set(values, committeeMarkdown(committee, markdownText));
+	return values;
 }
 
 /** Does any of `texts` use `{{committee}}` (the one value that costs a query)? */
@@ -163,6 +149,9 @@ export function resolvePlaceholders(text: string, values: PlaceholderValues, mis
 	return substitute(text, values, missing, (value) => value);
 }
 
+/** `{{committee}}` on a line of its own. */
+const COMMITTEE_LINE = /^[ \t]*\{\{\s*committee\s*\}\}[ \t]*$/gm;
+
 // Characters that can start Markdown syntax anywhere in a line, and entities.
 const MARKDOWN_INLINE = /[\\`*_[\]<>!#|~(){}&]/g;
 
@@ -190,7 +179,10 @@ export function resolveMarkdownPlaceholders(
 	values: PlaceholderValues,
 	missing: MissingValue = "empty",
 ): string {
-	return substitute(markdown, values, missing, markdownText, (placeholder) =>
+	const block = committeeBlocks.get(values);
+	// Alone on its line, the committee is a heading and a list per role (its texts escaped in the block).
+	const withBlocks = block ? markdown.replace(COMMITTEE_LINE, () => block) : markdown;
+	return substitute(withBlocks, values, missing, markdownText, (placeholder) =>
 		// Shown as written: its dots escaped too, or linkify would make `{{venue.name}}` a link to http://venue.name.
 		markdownText(placeholder).replace(/\./g, "\\."),
 	);

@@ -11,6 +11,8 @@
 import type {
 	abstractCalls,
 	checklistTasks,
+	editionPeople,
+	PersonRole,
 	pages,
 	registrationFields,
 	reviewCriteria,
@@ -88,28 +90,8 @@ Abstracts were limited to 300 words and could be submitted for an oral or a post
 
 Selected abstracts were published in the special issue *${SPECIAL_ISSUE}* of **${JOURNAL}**, the journal partner of the series.`;
 
-const committeePage = `## Organizing committee
-
-${list([
-	"Andor Glaudemans",
-	"Rudi Dierckx",
-	"Bart Scheerder",
-	"Wiro Niessen",
-	"Jan Pruim",
-	"Dyah Dewi",
-	"Ronald Borra",
-	"Adriaan Lammertsma",
-	"Charalampos Tsoumpas",
-	"Riemer Slart",
-])}
-
-## Advisory input
-
-${list(["Michel Koole", "Stefan Vandenberghe", "Dimitris Visvikis", "Habib Zaidi"])}
-
-## Organization support
-
-${list(["Gerda Bakker", "Tanja Uhlen", "Joyce Wieringa", "PhD students"])}`;
+/** The committee page names the edition's people from their list (below), grouped by role. */
+const committeePage = "{{committee}}";
 
 const lecturesPage = `AINM honours two Groningen founders of PET in the Netherlands, Willem Vaalburg and Anne Paans, with a named lecture each.
 
@@ -133,6 +115,34 @@ export const ainm2023Pages: Row<typeof pages>[] = [
 	editionId: EDITION_ID,
 	navOrder: i,
 	published: true,
+}));
+
+// ---------------------------------------------------------------------------------------------
+// People: the committee as the editorial names it (shared/seed-facts.md), no affiliations invented
+
+const person = (role: PersonRole) => (name: string) => ({ name, role });
+
+export const ainm2023People: Row<typeof editionPeople>[] = [
+	...[
+		"Andor Glaudemans",
+		"Rudi Dierckx",
+		"Bart Scheerder",
+		"Wiro Niessen",
+		"Jan Pruim",
+		"Dyah Dewi",
+		"Ronald Borra",
+		"Adriaan Lammertsma",
+		"Charalampos Tsoumpas",
+		"Riemer Slart",
+	].map(person("organizing_committee")),
+	...["Michel Koole", "Stefan Vandenberghe", "Dimitris Visvikis", "Habib Zaidi"].map(person("advisory")),
+	...["Gerda Bakker", "Tanja Uhlen", "Joyce Wieringa", "PhD students"].map(person("local_support")),
+].map((p, i) => ({
+	...p,
+	id: `seed-2023-person-${i + 1}`,
+	editionId: EDITION_ID,
+	affiliation: "",
+	position: i + 1,
 }));
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,22 @@ export const ainmSeries: Row<typeof series> = {
 		"A biennial symposium on artificial intelligence and informatics in nuclear medicine, affiliated with the European Association of Nuclear Medicine (EANM). Each edition is organized by a new host institution; selected abstracts appear in a special issue of Frontiers in Nuclear Medicine.",
 	cadenceYears: 2,
 	society: "EANM (European Association of Nuclear Medicine)",
+	// The standing partners of the series (seed-facts: the affiliated society and the journal partner).
+	// No logo: none is invented for AINM.
+	partners: [
+		{
+			name: "European Association of Nuclear Medicine (EANM)",
+			kind: "society",
+			url: "https://www.eanm.org/",
+			logoUrl: "",
+		},
+		{
+			name: "Frontiers in Nuclear Medicine",
+			kind: "journal",
+			url: "https://www.frontiersin.org/journals/nuclear-medicine",
+			logoUrl: "",
+		},
+	],
 	institutionId: "seed-institution-umcg",
 };
 

@@ -203,7 +203,7 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 		readEditionParts(db, source.id, input.parts),
 		filledParts(db, target.id),
 		// Same series (checked), so every lecture slot of the source finds its lecture.
-		parts.has("program") ? lecturesOf(db, target.seriesId) : new Map<string, string>(),
+		parts.has("program") ? lecturesOf(db, target.seriesId) : new Map(),
 		// Reminders may count from the call for abstracts: the source's, and the target's own when it keeps it.
 		parts.has("organizer_reminders")
 			? db

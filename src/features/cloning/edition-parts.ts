@@ -16,7 +16,7 @@ import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { type Edition, namedLectures } from "../../db/schema";
 import { fillPlaceholders, placeholderValues } from "../../domain/placeholders";
-import type { AnyPartSpec, AnyRow, DocOf, EditionTable, ReadPart, RowKind, RowsOf } from "./part-spec";
+import type { AnyPartSpec, AnyRow, DocOf, EditionTable, ReadPart, RowKind, RowsOf, SeriesLecture } from "./part-spec";
 import { PART_SPECS } from "./part-specs";
 
 type BuiltIn = (typeof PART_SPECS)[number];
@@ -129,12 +129,12 @@ export async function readEditionParts(
 }
 
 /** The named lectures of a series by slug: what a document's lecture slots are linked to. */
-export async function lecturesOf(db: Database, seriesId: string): Promise<Map<string, string>> {
+export async function lecturesOf(db: Database, seriesId: string): Promise<Map<string, SeriesLecture>> {
 	const rows = await db
-		.select({ id: namedLectures.id, slug: namedLectures.slug })
+		.select({ id: namedLectures.id, slug: namedLectures.slug, name: namedLectures.name })
 		.from(namedLectures)
 		.where(eq(namedLectures.seriesId, seriesId));
-	return new Map(rows.map((r) => [r.slug, r.id]));
+	return new Map(rows.map((r) => [r.slug, { id: r.id, name: r.name }]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ export interface WrittenParts {
 export function editionRowsOf(
 	target: Edition,
 	parts: EditionParts,
-	lectures: ReadonlyMap<string, string>,
+	lectures: ReadonlyMap<string, SeriesLecture>,
 ): WrittenParts {
 	const values = placeholderValues(target);
 	const unfilled = new Set<string>();
@@ -170,6 +170,7 @@ export function editionRowsOf(
 		if (doc === undefined) continue;
 		const partRows = spec.toRows(doc, {
 			editionId: target.id,
+			year: target.year,
 			fill: (text) => fillPlaceholders(text, values, unfilled),
 			lectures,
 			unlinkedLecture: (title, slug) => unlinkedLectures.push({ title, slug }),

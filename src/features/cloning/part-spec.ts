@@ -12,6 +12,12 @@ import type { z } from "@hono/zod-openapi";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 
+/** A named lecture of the target's series, as a document's lecture slot is linked to it. */
+export interface SeriesLecture {
+	id: string;
+	name: string;
+}
+
 export type EditionTable = SQLiteTable & { editionId: AnySQLiteColumn; $inferInsert: object };
 export type AnyRow = Record<string, unknown>;
 
@@ -44,8 +50,10 @@ export interface WriteContext {
 	editionId: string;
 	/** Fills placeholders with the target edition's values (remembering those it has none for). */
 	fill: (text: string) => string;
+	/** The target edition's year (a named-lecture slot is titled after it). */
+	year: number;
 	/** The target series' named lectures by slug. */
-	lectures: ReadonlyMap<string, string>;
+	lectures: ReadonlyMap<string, SeriesLecture>;
 	/** Reports a session whose named lecture the target's series lacks (written as an empty slot). */
 	unlinkedLecture: (title: string, slug: string) => void;
 	/** A part written before this one (registry order): its document and its new rows. */

@@ -9,6 +9,8 @@ import type { Database } from "../../db/client";
 import {
 	abstractCalls,
 	checklistTasks,
+	editionMembers,
+	editionPeople,
 	emailTexts,
 	namedLectures,
 	organizerReminders,
@@ -16,13 +18,18 @@ import {
 	registrationFields,
 	reviewCriteria,
 	rooms,
+	sessionChairs,
 	sessions,
+	speakers,
+	sponsors,
 	sponsorTiers,
 	surveyQuestions,
+	talks,
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
 import { describeWhen } from "../../domain/reminder-wording";
+import { lectureSessionTitle } from "../../domain/series";
 import { newId } from "../../lib/ids";
 import { ABSTRACT_CALL_FIELDS, callDateProblems } from "../editions";
 import { sessionFields } from "../program";
@@ -290,18 +297,21 @@ const programPart = definePart({
 			ids: { sessions: list.map((r) => r.session.id) },
 		};
 	},
-	// Titles and descriptions keep their placeholders: the program and its feeds resolve them.
-	toRows: (doc, { editionId, lectures, unlinkedLecture, written }) => {
+	// Titles and descriptions keep their placeholders: the program and its feeds resolve them. A
+	// named-lecture slot is titled anew after its lecture and the new edition's year, and stored.
+	toRows: (doc, { editionId, year, lectures, unlinkedLecture, written }) => {
 		const places = written("rooms_tracks") as { doc: RoomsTracksDoc; rows: Record<string, AnyRow[]> } | undefined;
 		const roomIds = idsByKey(places?.doc.rooms, places?.rows.rooms);
 		const trackIds = idsByKey(places?.doc.tracks, places?.rows.tracks);
 		const seqs = sessionNumbers(doc);
 		return {
 			sessions: doc.map(({ seq: _, room, track, namedLecture, ...session }, i) => {
-				const lectureId = namedLecture === null ? null : (lectures.get(namedLecture) ?? null);
+				const lecture = namedLecture === null ? undefined : lectures.get(namedLecture);
+				const lectureId = lecture?.id ?? null;
 				if (namedLecture !== null && lectureId === null) unlinkedLecture(session.title, namedLecture);
 				return {
 					...session,
+					...(lecture ? { title: lectureSessionTitle(lecture.name, year) } : {}),
 					id: newId(),
 					editionId,
 					seq: seqs[i] ?? i + 1,
@@ -620,6 +630,23 @@ const emailTextsPart = definePart({
 		},
 	],
 });
+
+/**
+ * What no clone or template copies, each with the reason: the people and facts of one edition. A
+ * table named here must never be a part's table (test/features/cloning/people.test.ts).
+ */
+export const NEVER_COPIED = [
+	{
+		table: editionPeople,
+		reason:
+			"The public people (committee page, {{committee}}) are the people of one edition: a new host names its own. Last edition's people may be invited as mentors instead.",
+	},
+	{ table: editionMembers, reason: "The committee of an edition is its own; the new one is invited." },
+	{ table: speakers, reason: "Speakers are the people of one edition's program." },
+	{ table: talks, reason: "Talks belong to their speakers: named-lecture slots stay empty for the new lecturers." },
+	{ table: sessionChairs, reason: "Chairs are speakers of one edition." },
+	{ table: sponsors, reason: "Sponsors are the companies of one year; standing partners belong to the series." },
+] as const;
 
 /** Every part, in the wizard's order (which is also the order rows are written in: parents first). */
 export const PART_SPECS = [

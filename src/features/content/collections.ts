@@ -10,8 +10,10 @@ import {
 	CHECKLIST_STATUSES,
 	checklistTasks,
 	EDITION_ROLES,
+	editionPeople,
 	emailTexts,
 	FORM_FIELD_KINDS,
+	PERSON_ROLES,
 	pages,
 	registrationFields,
 	reviewCriteria,
@@ -41,6 +43,7 @@ import {
 	time,
 	url,
 } from "../../domain/fields";
+import { PERSON_ROLE_LABELS } from "../../domain/people";
 import { placeholderProblems } from "../../domain/placeholders";
 import { countryName } from "../../lib/countries";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
@@ -150,6 +153,36 @@ const speakersDef: CollectionDef = {
 		(before.consentedAt == null) !== (after.consentedAt == null)
 			? [reviseSpeakerEvents(db, editionId, str(before.id))]
 			: [],
+};
+
+/**
+ * The edition's public people (its committee page, `{{committee}}`): facts of this edition, so a
+ * clone never copies them (cloning/part-specs.ts, NEVER_COPIED).
+ */
+const peopleDef: CollectionDef = {
+	key: "people",
+	singular: "person",
+	plural: "people",
+	table: editionPeople,
+	fields: [
+		text("name", "Name", { required: true, max: 200 }),
+		select("role", "Role", options(PERSON_ROLES, PERSON_ROLE_LABELS)),
+		text("affiliation", "Affiliation", { max: 300 }),
+		email("accountEmail", "Baton account", {
+			hint: "The person's email address, to link this entry to their Baton account (optional). It is never shown on the site.",
+		}),
+		position,
+	],
+	orderBy: [asc(editionPeople.position), asc(editionPeople.name)],
+	columns: [
+		{ label: "Name", value: (r) => str(r.name) },
+		{ label: "Role", value: (r) => PERSON_ROLE_LABELS[r.role as keyof typeof PERSON_ROLE_LABELS] ?? str(r.role) },
+		{ label: "Affiliation", value: (r) => str(r.affiliation) },
+	],
+	label: (r) => str(r.name),
+	// The same link as a speaker's: made from the address by the database, the answer alike either way.
+	toRow: ({ accountEmail, ...rest }, existing) => ({ ...rest, ...speakerAccountColumns(accountEmail, existing) }),
+	fromRow: ({ accountEmail, ...rest }) => ({ ...rest, accountEmail: accountEmail ?? "" }),
 };
 
 const pagesDef: CollectionDef = {
@@ -387,6 +420,7 @@ export const COLLECTIONS: readonly CollectionDef[] = [
 	roomsDef,
 	tracksDef,
 	speakersDef,
+	peopleDef,
 	pagesDef,
 	sponsorTiersDef,
 	sponsorsDef,

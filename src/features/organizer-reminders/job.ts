@@ -15,10 +15,11 @@ import { abstractCalls, type Edition, editions, type OrganizerReminder, organize
 import { roleLabel } from "../../domain/invitation-wording";
 import {
 	type PlaceholderValues,
-	type PublicCommitteeMember,
 	placeholderValues,
 	resolvePlaceholders,
+	usesCommittee,
 } from "../../domain/placeholders";
+import { loadPublicCommittees } from "../../domain/public-committee";
 import { dueWithinGrace, graceDayRange } from "../../jobs/catch-up";
 import { forEachIsolated, type JobContext, type JobOutcome, type ScheduledJob } from "../../jobs/job";
 import { mailOnce, stillUndone } from "../../jobs/once";
@@ -148,13 +149,13 @@ export function reminderMail(
 	};
 }
 
-/** The committee `{{committee}}` names in a mail: its chairs and organizers, from the committee read anyway. */
-const publicCommittee = (members: readonly CommitteeMember[]): PublicCommitteeMember[] =>
-	members.flatMap((m) => (m.role === "chair" || m.role === "organizer" ? [{ name: m.name, role: m.role }] : []));
-
 export async function sendOrganizerReminders({ db, now, origin }: JobContext): Promise<JobOutcome> {
 	const due = (await candidates(db, now)).filter((candidate) => isDue(candidate, now));
 	const committees = await committeesOf(db, [...new Set(due.map((d) => d.edition.id))]);
+	// `{{committee}}` names the edition's public people: read only for the editions whose due reminders use it.
+	const people = await loadPublicCommittees(db, [
+		...new Set(due.filter(({ reminder }) => usesCommittee(reminder.subject, reminder.body)).map((d) => d.edition.id)),
+	]);
 	const mailIds: string[] = [];
 	let sent = 0;
 	let meanwhile = 0;
@@ -170,7 +171,7 @@ export async function sendOrganizerReminders({ db, now, origin }: JobContext): P
 			const anchor = anchorFigure(edition, reminder.anchor, call, now);
 			const extra = await figuresFor(db, edition.id, FIGURE_TOPICS[reminder.anchor]);
 			const figures = [...(anchor ? [anchor] : []), ...extra.map((f) => `${f.label}: ${f.value}.`)];
-			const values = placeholderValues(edition, publicCommittee(committees.get(edition.id) ?? []));
+			const values = placeholderValues(edition, people.get(edition.id));
 			const ids = await mailOnce(
 				db,
 				[

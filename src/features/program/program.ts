@@ -26,6 +26,7 @@ import {
 } from "../../db/schema";
 import { readTogether } from "../../db/write";
 import { placeholderProblems } from "../../domain/placeholders";
+import { lectureSessionTitle } from "../../domain/series";
 import { dayCount } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -51,7 +52,7 @@ export interface ProgramSession extends Session {
 }
 
 /** What the program's rules need of an edition. */
-export type ProgramEdition = Pick<Edition, "id" | "seriesId" | "startDate" | "endDate">;
+export type ProgramEdition = Pick<Edition, "id" | "seriesId" | "year" | "startDate" | "endDate">;
 
 /**
  * The program of an edition (or one session of it): by day and start time, sessions in all rooms
@@ -162,9 +163,17 @@ async function foreignSpeakers(db: Database, editionId: string, ids: readonly st
 	return ids.filter((id) => !known.has(id));
 }
 
-/** Every domain rule of a session, checked against the stored program; `self` is the session being changed. */
-async function checkSession(db: Database, edition: ProgramEdition, data: SessionData, self?: ProgramSession) {
-	const [editionRooms, sameDay, trackFound, lectureFound, strangers] = await Promise.all([
+/**
+ * Every domain rule of a session, checked against the stored program; `self` is the session being
+ * changed. Returns the name of its named lecture (null for none).
+ */
+async function checkSession(
+	db: Database,
+	edition: ProgramEdition,
+	data: SessionData,
+	self?: ProgramSession,
+): Promise<string | null> {
+	const [editionRooms, sameDay, trackFound, lecture, strangers] = await Promise.all([
 		db.select({ id: rooms.id, name: rooms.name }).from(rooms).where(eq(rooms.editionId, edition.id)),
 		db
 			.select({
@@ -185,20 +194,20 @@ async function checkSession(db: Database, edition: ProgramEdition, data: Session
 				.get()
 				.then(Boolean),
 		// Named lectures belong to the series: every edition of it may hold them.
-		data.namedLectureId === null ||
-			db
-				.select({ id: namedLectures.id })
-				.from(namedLectures)
-				.where(and(eq(namedLectures.id, data.namedLectureId), eq(namedLectures.seriesId, edition.seriesId)))
-				.get()
-				.then(Boolean),
+		data.namedLectureId === null
+			? null
+			: db
+					.select({ name: namedLectures.name })
+					.from(namedLectures)
+					.where(and(eq(namedLectures.id, data.namedLectureId), eq(namedLectures.seriesId, edition.seriesId)))
+					.get(),
 		foreignSpeakers(db, edition.id, data.chairIds),
 	]);
 	const roomNames = new Map(editionRooms.map((room) => [room.id, room.name]));
 	const references: FieldMessages = {};
 	if (data.roomId !== null && !roomNames.has(data.roomId)) references.roomId = "Choose a room of this edition.";
 	if (!trackFound) references.trackId = "Choose a track of this edition.";
-	if (!lectureFound) references.namedLectureId = "Choose a named lecture of this series.";
+	if (data.namedLectureId !== null && !lecture) references.namedLectureId = "Choose a named lecture of this series.";
 	if (strangers.length > 0) references.chairIds = "Choose chairs among the speakers of this edition.";
 	const problems = firstPerField(
 		references,
@@ -213,6 +222,7 @@ async function checkSession(db: Database, edition: ProgramEdition, data: Session
 		self ? sessionLengthProblems(data.durationMinutes, self.talks) : {},
 	);
 	if (Object.keys(problems).length > 0) throw invalidProgram(problems);
+	return lecture?.name ?? null;
 }
 
 /** Link rows in list order; one insert, since the list fields keep them under D1's parameter limit. */
@@ -245,11 +255,13 @@ const chairRows = (editionId: string, sessionId: string, chairIds: readonly stri
  * @example const id = await createSession(db, edition, { kind: "break", title: "Lunch", … });
  */
 export async function createSession(db: Database, edition: ProgramEdition, data: SessionData): Promise<string> {
-	await checkSession(db, edition, data);
+	const lectureName = await checkSession(db, edition, data);
 	const id = newId();
 	await writeEditionContent(db, edition.id, [
 		db.insert(sessions).values({
 			...sessionColumns(data),
+			// A named-lecture session is titled after its lecture and this edition's year, stored as such.
+			...(lectureName === null ? {} : { title: lectureSessionTitle(lectureName, edition.year) }),
 			id,
 			editionId: edition.id,
 			// Computed in the insert, so two sessions added at once cannot take the same number.
@@ -270,12 +282,20 @@ const EVENT_FIELDS = ["title", "description", "day", "startTime", "durationMinut
  */
 export async function updateSession(db: Database, edition: ProgramEdition, sessionId: string, data: SessionData) {
 	const existing = await findSession(db, edition.id, sessionId);
-	await checkSession(db, edition, data, existing);
-	const revised = changesAny(existing, data, EVENT_FIELDS) || differs(existing.chairIds, data.chairIds);
+	const lectureName = await checkSession(db, edition, data, existing);
+	// Linked to another lecture: titled after it, as when created; otherwise the title stays as edited.
+	const written: SessionData = {
+		...data,
+		title:
+			lectureName !== null && data.namedLectureId !== existing.namedLectureId
+				? lectureSessionTitle(lectureName, edition.year)
+				: data.title,
+	};
+	const revised = changesAny(existing, written, EVENT_FIELDS) || differs(existing.chairIds, data.chairIds);
 	await writeEditionContent(db, edition.id, [
 		db
 			.update(sessions)
-			.set({ ...sessionColumns(data), ...(revised ? { revision: sql`${sessions.revision} + 1` } : {}) })
+			.set({ ...sessionColumns(written), ...(revised ? { revision: sql`${sessions.revision} + 1` } : {}) })
 			.where(and(eq(sessions.id, sessionId), eq(sessions.editionId, edition.id))),
 		db
 			.delete(sessionChairs)

@@ -112,4 +112,7 @@ export const seriesDetailsOf = (s: Series): SeriesDetails => ({
 	cadenceYears: s.cadenceYears,
 	society: s.society,
 	logoUrl: s.logoUrl,
+	brandPrimaryColor: s.brandPrimaryColor,
+	brandAccentColor: s.brandAccentColor,
+	partners: s.partners,
 });

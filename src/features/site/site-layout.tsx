@@ -4,6 +4,7 @@
  * link, and structured data when the page has some.
  */
 import type { Child } from "hono/jsx";
+import type { SeriesPartner } from "../../db/schema";
 import { countryName } from "../../lib/countries";
 import { formatDateRange } from "../../lib/dates";
 import { type JsonLd, jsonLdScript } from "../../lib/json-ld";
@@ -11,6 +12,7 @@ import { seriesUrl } from "../../urls";
 import { themeStylesheetPath } from "../../views/assets";
 import { Layout } from "../../views/layout";
 import { contrastWithWhite } from "../editions";
+import { brandOf } from "./brand";
 import { canonicalUrl, editionLink, type SiteLinks, seriesLink, siteNav, sitePath } from "./links";
 import type { SiteTenant } from "./tenant";
 
@@ -49,6 +51,7 @@ const readablePrimary = (color: string) =>
 
 export function SiteLayout({ site, path, title, description, jsonLd, section, children }: SiteLayoutProps) {
 	const { edition, series, links } = site;
+	const brand = brandOf(edition, series);
 	const current = section ?? path;
 	return (
 		<Layout
@@ -60,10 +63,7 @@ export function SiteLayout({ site, path, title, description, jsonLd, section, ch
 			platformOrigin={links.platformOrigin}
 			head={
 				<>
-					<link
-						rel="stylesheet"
-						href={themeStylesheetPath(readablePrimary(edition.primaryColor), edition.accentColor)}
-					/>
+					<link rel="stylesheet" href={themeStylesheetPath(readablePrimary(brand.primaryColor), brand.accentColor)} />
 					{jsonLd ? (
 						<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
 					) : null}
@@ -73,9 +73,7 @@ export function SiteLayout({ site, path, title, description, jsonLd, section, ch
 				<div class="masthead">
 					<div class="masthead-inner">
 						{/* Decorative next to the edition's name; http(s) only, whatever was stored. */}
-						{/^https?:\/\//i.test(edition.logoUrl) ? (
-							<img class="masthead-logo" src={edition.logoUrl} alt="" height="56" />
-						) : null}
+						{brand.logoUrl ? <img class="masthead-logo" src={brand.logoUrl} alt="" height="56" /> : null}
 						<div>
 							<p class="masthead-title">
 								<a href={sitePath(links)}>{edition.name}</a>
@@ -108,7 +106,42 @@ export function SiteLayout({ site, path, title, description, jsonLd, section, ch
 			) : null}
 			<PastEditionBanner site={site} />
 			{children}
+			<SeriesPartners site={site} partners={brand.partners} />
 		</Layout>
+	);
+}
+
+const PARTNER_KINDS: Record<SeriesPartner["kind"], string> = {
+	society: "affiliated society",
+	journal: "journal partner",
+	partner: "partner",
+};
+
+/** The series' standing partners, on every page of every edition (no logo invented where none is given). */
+function SeriesPartners({ site, partners }: { site: Site; partners: SeriesPartner[] }) {
+	if (partners.length === 0) return null;
+	return (
+		<aside class="series-partners" aria-label={`Partners of ${site.series.shortName}`}>
+			<p>
+				{site.series.shortName} partners:{" "}
+				{partners.map((partner, i) => {
+					const url = /^https?:\/\//i.test(partner.url) ? partner.url : "";
+					return (
+						<>
+							{i > 0 ? " · " : ""}
+							{url ? (
+								<a href={url} rel="noopener">
+									{partner.name}
+								</a>
+							) : (
+								partner.name
+							)}{" "}
+							({PARTNER_KINDS[partner.kind] ?? partner.kind})
+						</>
+					);
+				})}
+			</p>
+		</aside>
 	);
 }
 

@@ -172,7 +172,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 
 	const [before, lectures, around, used, storedCall] = await Promise.all([
 		readEditionParts(db, target.id, parts),
-		chosen.has("program") ? lecturesOf(db, target.seriesId) : new Map<string, string>(),
+		chosen.has("program") ? lecturesOf(db, target.seriesId) : new Map(),
 		dependants(db, target.id),
 		lastUse(db, target.id, source.info.ref),
 		// Reminders may count from the call for abstracts: the edition's own, unless the template replaces it.
@@ -248,7 +248,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 		const oldNames = new Map(
 			(before.parts.sponsor_tiers ?? []).map((tier, i) => [before.ids.sponsorTiers?.[i] ?? "", tier.name]),
 		);
-		const newIds = new Map<string, string>();
+		const newIds = new Map();
 		for (const tier of rows.sponsorTiers) if (!newIds.has(tier.name)) newIds.set(tier.name, tier.id as string);
 		const moves = new Map<string, string[]>();
 		let untiered = 0;

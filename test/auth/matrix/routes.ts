@@ -74,6 +74,7 @@ const COLLECTION_BODIES: Record<string, Record<string, unknown>> = {
 	rooms: { name: "Room C" },
 	tracks: { name: "Basic science" },
 	speakers: { name: "Grace Example" },
+	people: { name: "Grace Example", role: "scientific_committee" },
 	pages: { title: "Venue", slug: "venue-info", body: "By train." },
 	"sponsor-tiers": { name: "Silver" },
 	sponsors: { name: "Beta" },

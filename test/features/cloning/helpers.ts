@@ -32,6 +32,7 @@ export const EDITION_TABLES = [
 	"email_texts",
 	"edition_members",
 	"edition_hosts",
+	"edition_people",
 ] as const;
 
 export interface EditionRow {

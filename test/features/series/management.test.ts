@@ -50,6 +50,9 @@ describe("POST /api/v1/series", () => {
 			cadenceYears: 2,
 			society: "EANM",
 			logoUrl: "https://example.org/esii.svg",
+			brandPrimaryColor: "",
+			brandAccentColor: "",
+			partners: [],
 			institutionId: umc.id,
 			url: `/s/${body.slug}`,
 		});

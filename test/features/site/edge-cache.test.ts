@@ -253,8 +253,12 @@ describe("changes show on the next request", () => {
 		const before = await cachedHome();
 		const [row] = await testDb().select().from(series).where(eq(series.id, ainmSeries.id));
 		if (!row) throw new Error("no series");
-		const { shortName, description, cadenceYears, society, logoUrl } = row;
-		const details = { shortName, description, cadenceYears, society, logoUrl, name: "AI and Informatics in NM" };
+		const { shortName, description, cadenceYears, society, logoUrl, brandPrimaryColor, brandAccentColor, partners } =
+			row;
+		const details = {
+			...{ shortName, description, cadenceYears, society, logoUrl, brandPrimaryColor, brandAccentColor, partners },
+			name: "AI and Informatics in NM",
+		};
 		await updateSeries(testDb(), { id: row.id, details });
 
 		const after = await seen(await send(HOME));

@@ -347,7 +347,13 @@ describe("after an edit", () => {
 		expect((await request(icsPath)).headers.get("X-Cache")).toBe("HIT");
 
 		const title = 'Lyon, "PET & AI" <live>; part 1\nand 2';
-		const edition = { id: DST.id, seriesId: "seed-series-ainm", startDate: "2025-10-24", endDate: "2025-10-27" };
+		const edition = {
+			id: DST.id,
+			seriesId: "seed-series-ainm",
+			year: DST.year,
+			startDate: "2025-10-24",
+			endDate: "2025-10-27",
+		};
 		const saturday = sessionDataOf(await findSession(db, DST.id, "feeds-sat"));
 		await updateSession(db, edition, "feeds-sat", { ...saturday, title, startTime: "10:30" });
 

@@ -186,7 +186,7 @@ describe("values", () => {
 		expect(await env.DB.prepare("select * from pages where edition_id = ?").bind(draft.id).all()).toEqual(before);
 	});
 
-	it("{{committee}} names the chairs and organizers, not reviewers", async () => {
+	it("{{committee}} names the edition's people from their list, not its accounts' roles", async () => {
 		const { id } = await insertEdition({
 			seriesId: AINM,
 			year: 2069,
@@ -198,9 +198,16 @@ describe("values", () => {
 		await addCommitteeMember({ editionId: id, user: chair, role: "chair" });
 		await addCommitteeMember({ editionId: id, user: organizer, role: "organizer" });
 		await addCommitteeMember({ editionId: id, user: reviewer, role: "reviewer" });
-		await addPage(id, "committee", "Committee", "{{committee}}");
+		await env.DB.prepare(
+			"insert into edition_people (id, edition_id, name, role, position) values ('p-2069-1', ?, 'Ada Example', 'organizing_committee', 1), ('p-2069-2', ?, 'Ben Example', 'advisory', 2)",
+		)
+			.bind(id, id)
+			.run();
+		await addPage(id, "committee", "Committee", "The committee: {{committee}}");
 
-		expect(await page("/s/ainm/2069/p/committee")).toContain("<p>Chairs: Test chair. Organizers: Test organizer.</p>");
+		expect(await page("/s/ainm/2069/p/committee")).toContain(
+			"<p>The committee: Organizing committee: Ada Example. Advisory input: Ben Example.</p>",
+		);
 	});
 
 	it("unknown placeholders are refused when a page is saved", async () => {
