@@ -41,10 +41,14 @@ export const FOLLOW_LIMITS = {
 /** Counts one follow request per IP and per typed address (one round trip); 429 past either limit. */
 export async function throttleFollow(db: Database, input: { ip: string; email: string }, now = Date.now()) {
 	// Counters are operational (src/db/operational.ts): the kernel writes them without an entry.
-	const [byIp, byAddress] = await commit(db, [], [
-		rateLimitHit(db, `follow:ip:${input.ip}`, FOLLOW_LIMITS.perIp, now),
-		rateLimitHit(db, `follow:address:${input.email}`, FOLLOW_LIMITS.perAddress, now),
-	]);
+	const [byIp, byAddress] = await commit(
+		db,
+		[],
+		[
+			rateLimitHit(db, `follow:ip:${input.ip}`, FOLLOW_LIMITS.perIp, now),
+			rateLimitHit(db, `follow:address:${input.email}`, FOLLOW_LIMITS.perAddress, now),
+		],
+	);
 	if ((byIp[0]?.count ?? 0) > FOLLOW_LIMITS.perIp.limit) {
 		throw new AppError(429, "rate_limited", "Too many requests from your network. Wait an hour and try again.");
 	}
