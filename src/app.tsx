@@ -8,6 +8,7 @@ import { describeApi } from "./api/openapi";
 import { authenticate } from "./auth/guard";
 import { createDatabase } from "./db/client";
 import { countQueries } from "./db/query-counter";
+import { guardWrites } from "./db/write-guard";
 import type { AppEnv } from "./env";
 import { accountsApi } from "./features/accounts/api";
 import { accountsPages } from "./features/accounts/pages";
@@ -106,7 +107,8 @@ export function createApp() {
 	app.use(limitRequestBodies({ maxSize: BODY_LIMIT_BYTES, larger: LARGER_BODIES }));
 	app.use(async (c, next) => {
 		const { db, counter } = countQueries(c.env.DB);
-		c.set("db", createDatabase(db));
+		// Writes that did not come through the write kernel (src/db/write.ts) fail instead of landing unaudited.
+		c.set("db", createDatabase(guardWrites(db)));
 		c.set("queries", counter);
 		await next();
 		// Server-Timing shows the query budget in browser dev tools and lets tests measure it.
