@@ -12,6 +12,7 @@ import { guardWrites } from "./db/write-guard";
 import type { AppEnv } from "./env";
 import { accountsApi } from "./features/accounts/api";
 import { accountsPages } from "./features/accounts/pages";
+import { auditApi, auditPages } from "./features/audit";
 import { checklistPages } from "./features/checklist/pages";
 import { cloningApi } from "./features/cloning/api";
 import { committeesApi } from "./features/committees/api";
@@ -155,6 +156,7 @@ export function createApp() {
 	app.route("/", hostingPages);
 	app.route("/", hostsPages);
 	app.route("/", mailPages);
+	app.route("/", auditPages);
 	app.route("/", lifecyclePages);
 	app.route("/", cloningPages);
 	app.route("/", templatesPages);
@@ -182,6 +184,7 @@ export function createApp() {
 	app.route("/api/v1", handoverApi);
 	app.route("/api/v1", insightsApi);
 	app.route("/api/v1", mailApi);
+	app.route("/api/v1", auditApi);
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

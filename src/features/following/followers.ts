@@ -40,10 +40,15 @@ export const FOLLOW_LIMITS = {
 
 /** Counts one follow request per IP and per typed address (one round trip); 429 past either limit. */
 export async function throttleFollow(db: Database, input: { ip: string; email: string }, now = Date.now()) {
-	const [byIp, byAddress] = await readTogether(db, [
-		rateLimitHit(db, `follow:ip:${input.ip}`, FOLLOW_LIMITS.perIp, now),
-		rateLimitHit(db, `follow:address:${input.email}`, FOLLOW_LIMITS.perAddress, now),
-	]);
+	// Counter writes (rate_limits is operational): through the kernel, which readTogether is not.
+	const [byIp, byAddress] = await commit(
+		db,
+		[],
+		[
+			rateLimitHit(db, `follow:ip:${input.ip}`, FOLLOW_LIMITS.perIp, now),
+			rateLimitHit(db, `follow:address:${input.email}`, FOLLOW_LIMITS.perAddress, now),
+		],
+	);
 	if ((byIp[0]?.count ?? 0) > FOLLOW_LIMITS.perIp.limit) {
 		throw new AppError(429, "rate_limited", "Too many requests from your network. Wait an hour and try again.");
 	}
