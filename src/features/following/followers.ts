@@ -96,23 +96,28 @@ export async function followSeries(
 	const id = existing?.id ?? newId();
 	// The entry names the follower by id only: an address of someone without an account has no
 	// account to anonymise it under, so it stays out of the log.
+	// Asking again (an unconfirmed address) records the new confirmation link's request too.
 	const change: Change = { action: "series.follower.added", id, seriesId: series.id, of: 0 };
-	await commit(db, existing ? [] : [change], [
-		db
-			.insert(seriesFollowers)
-			.values({ id, seriesId: series.id, email, secretHash })
-			.onConflictDoUpdate({
-				target: [seriesFollowers.seriesId, seriesFollowers.email],
-				set: { secretHash },
-				// A confirmation racing this request keeps its row as it is.
-				setWhere: isNull(seriesFollowers.confirmedAt),
-			}),
-		outboxInsert(
-			db,
-			confirmFollowMail({ to: email, series, confirmUrl: origin + confirmFollowPath(series, `${id}.${secret}`) }),
-			mailId,
-		),
-	]);
+	await commit(
+		db,
+		[change],
+		[
+			db
+				.insert(seriesFollowers)
+				.values({ id, seriesId: series.id, email, secretHash })
+				.onConflictDoUpdate({
+					target: [seriesFollowers.seriesId, seriesFollowers.email],
+					set: { secretHash },
+					// A confirmation racing this request keeps its row as it is.
+					setWhere: isNull(seriesFollowers.confirmedAt),
+				}),
+			outboxInsert(
+				db,
+				confirmFollowMail({ to: email, series, confirmUrl: origin + confirmFollowPath(series, `${id}.${secret}`) }),
+				mailId,
+			),
+		],
+	);
 	return { mailId };
 }
 
