@@ -8,9 +8,11 @@ import { describeApi } from "./api/openapi";
 import { authenticate } from "./auth/guard";
 import { createDatabase } from "./db/client";
 import { countQueries } from "./db/query-counter";
+import { guardWrites } from "./db/write-guard";
 import type { AppEnv } from "./env";
 import { accountsApi } from "./features/accounts/api";
 import { accountsPages } from "./features/accounts/pages";
+import { auditApi, auditPages } from "./features/audit";
 import { checklistPages } from "./features/checklist/pages";
 import { cloningApi } from "./features/cloning/api";
 import { committeesApi } from "./features/committees/api";
@@ -106,7 +108,8 @@ export function createApp() {
 	app.use(limitRequestBodies({ maxSize: BODY_LIMIT_BYTES, larger: LARGER_BODIES }));
 	app.use(async (c, next) => {
 		const { db, counter } = countQueries(c.env.DB);
-		c.set("db", createDatabase(db));
+		// Writes that did not come through the write kernel (src/db/write.ts) fail instead of landing unaudited.
+		c.set("db", createDatabase(guardWrites(db)));
 		c.set("queries", counter);
 		await next();
 		// Server-Timing shows the query budget in browser dev tools and lets tests measure it.
@@ -153,6 +156,7 @@ export function createApp() {
 	app.route("/", hostingPages);
 	app.route("/", hostsPages);
 	app.route("/", mailPages);
+	app.route("/", auditPages);
 	app.route("/", lifecyclePages);
 	app.route("/", cloningPages);
 	app.route("/", templatesPages);
@@ -180,6 +184,7 @@ export function createApp() {
 	app.route("/api/v1", handoverApi);
 	app.route("/api/v1", insightsApi);
 	app.route("/api/v1", mailApi);
+	app.route("/api/v1", auditApi);
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

@@ -4,6 +4,7 @@
  */
 import { createDatabase } from "./db/client";
 import { actAs } from "./db/write";
+import { guardWrites } from "./db/write-guard";
 import type { Bindings } from "./env";
 import { checklistRemindersJob } from "./features/checklist/task-reminders";
 import { debriefJob } from "./features/debrief/job";
@@ -62,7 +63,7 @@ export async function runScheduledJobs(
 	for (const job of jobs) {
 		const started = performance.now();
 		// Each job writes as itself ("job:<name>" in the audit log), only through the write kernel.
-		const db = actAs(createDatabase(env.DB), { kind: "system", name: `job:${job.name}` });
+		const db = actAs(createDatabase(guardWrites(env.DB)), { kind: "system", name: `job:${job.name}` });
 		const context: JobContext = { db, env, now, origin };
 		try {
 			const outcome = await job.run(context);

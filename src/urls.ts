@@ -7,8 +7,9 @@ import type { Edition, Series } from "./db/schema";
 type SeriesRef = Pick<Series, "slug">;
 type EditionRef = Pick<Edition, "id">;
 
-/** Page `n` of a paged console list at `path` (the first page is the list's own address). */
-export const pagedUrl = (path: string, n: number) => (n <= 1 ? path : `${path}?page=${n}`);
+/** Page `n` of a paged console list at `path`, which may carry a query of filters (the first page is `path` itself). */
+export const pagedUrl = (path: string, n: number) =>
+	n <= 1 ? path : `${path}${path.includes("?") ? "&" : "?"}page=${n}`;
 
 // Accounts.
 /** Where a signed-out visitor goes to sign in and then come back to `next` (a path on this host). */
@@ -32,6 +33,10 @@ export const callConsoleUrl = (s: SeriesRef, callId: string) => `${callsConsoleU
 export const proposeUrl = (s: SeriesRef, callId: string) => `${callConsoleUrl(s, callId)}/propose`;
 export const proposalConsoleUrl = (proposalId: string) => `/console/proposals/${proposalId}`;
 export const newEditionConsoleUrl = (s: SeriesRef) => `/console/series/${s.slug}/editions/new`;
+export const institutionAuditUrl = (id: string) => `${institutionConsoleUrl(id)}/audit`;
+export const seriesAuditUrl = (s: SeriesRef) => `${seriesConsoleUrl(s)}/audit`;
+/** The CSV export of an audit log page (`…/audit`): the same filters, every matching entry. */
+export const auditCsvUrl = (auditUrl: string) => `${auditUrl}.csv`;
 
 // Console: an edition.
 const editionConsoleUrl = (editionId: string) => `/console/editions/${editionId}`;
@@ -49,6 +54,7 @@ export const talkUrl = (editionId: string, sessionId: string, talkId: string) =>
 	`${sessionUrl(editionId, sessionId)}/talks/${talkId}`;
 export const hostsConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/hosts`;
 export const mailConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/mail`;
+export const editionAuditUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/audit`;
 export const hostActionUrl = (editionId: string, hostname: string, action: "remove" | "check") =>
 	`${hostsConsoleUrl(editionId)}/${encodeURIComponent(hostname)}/${action}`;
 export const removeHostUrl = (editionId: string, hostname: string) => hostActionUrl(editionId, hostname, "remove");

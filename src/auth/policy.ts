@@ -76,9 +76,12 @@ export const ACTIONS = {
 		// both commit the institution, so they are for its owners and admins.
 		"series.create",
 		"hosting.propose",
+		// Reading the audit log of everything filed under the institution: its owners, who answer for it.
+		"institution.view_audit",
 	],
 	// series.update covers the series' details, its named lectures and its calls for hosts.
-	series: ["series.view_private", "series.update", "series.manage_stewards"],
+	// series.view_audit: the audit log of the series and its editions, for its stewards.
+	series: ["series.view_private", "series.update", "series.manage_stewards", "series.view_audit"],
 	edition: [
 		"edition.view",
 		"edition.update",
@@ -101,6 +104,8 @@ export const ACTIONS = {
 		"template.publish",
 		// Reading the edition's mail log (recipients' addresses and delivery states): chairs and organizers.
 		"edition.view_mail",
+		// Reading the edition's audit log (who changed what, with names): its chairs, who answer for it.
+		"edition.view_audit",
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
@@ -120,6 +125,9 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
 	"edition.view",
 	"edition.clone_from",
 	"edition.view_mail",
+	"edition.view_audit",
+	"institution.view_audit",
+	"series.view_audit",
 	"note.view",
 	"template.view",
 ]);
@@ -179,6 +187,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 					return role === "owner" || role === "admin";
 				case "institution.manage_owners":
 				case "institution.transfer":
+				case "institution.view_audit":
 					return role === "owner";
 				default:
 					return false;
@@ -196,6 +205,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 					return steward || role === "chair" || role === "organizer" || role === "reviewer" || mentor;
 				case "edition.update":
 					return role === "chair" || role === "organizer";
+				case "edition.view_audit":
+					return role === "chair";
 				case "edition.manage_committee":
 				case "edition.manage_hosts":
 				case "edition.change_status":

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
 	"hosting.proposal.submitted",
 	"hosting.proposal.declined",
 	"hosting.proposal.accepted",
+	"hosting.proposal.withdrawn",
 	"edition.edition.created",
 	"edition.settings.updated",
 	"edition.content.updated",

@@ -25,4 +25,8 @@ export const OPERATIONAL_COLUMNS: Record<string, string> = {
 		"a speaker record follows its verified address to the account at sign-in: derived, decided by nobody",
 	"edition_hosts.last_checked_at": "the verification job's time of its last look",
 	"host_claims.last_checked_at": "the verification job's time of its last look",
+	"host_claims.last_check_error": "why the last look at a claim failed (a failed proof changes nothing else)",
+	"edition_hosts.verification_token":
+		"a legacy mapping given its token before its first check: derived, decided by nobody",
+	"edition_hosts.verification_records": "the DNS records that go with that token",
 };

@@ -12,6 +12,7 @@ import { chunked, MAX_BOUND_PARAMETERS } from "../db/batching";
 import { createDatabase, type Database } from "../db/client";
 import { type MailKind, outbox } from "../db/schema";
 import { commitAll } from "../db/write";
+import { guardWrites } from "../db/write-guard";
 import type { AppEnv, Bindings } from "../env";
 import { isProduction } from "./environment";
 import { fakeProviderSend } from "./fake-mail-provider";
@@ -297,7 +298,7 @@ export async function relayMail(
 export function scheduleDelivery(c: Context<AppEnv>, ids: string[]): void {
 	if (ids.length === 0) return;
 	// Its own client: the relay is no part of the request's query budget.
-	const work = relayMail(createDatabase(c.env.DB), c.env.MAIL_QUEUE, ids).catch((error: unknown) => {
+	const work = relayMail(createDatabase(guardWrites(c.env.DB)), c.env.MAIL_QUEUE, ids).catch((error: unknown) => {
 		console.error(JSON.stringify({ level: "error", event: "mail-relay", ids: ids.length, error: String(error) }));
 	});
 	try {

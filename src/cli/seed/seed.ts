@@ -39,6 +39,7 @@ import {
 	tracks,
 	users,
 } from "../../db/schema";
+import { actAs, type Change, commitAll } from "../../db/write";
 import * as ainm from "./ainm";
 import * as handover from "./ainm-handover";
 import * as organizing from "./ainm-organizing";
@@ -121,5 +122,124 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(noteThreads, noteThreads.id, handover.ainm2023NoteThreads),
 		...upsert(noteMessages, noteMessages.id, handover.ainm2023NoteMessages),
 	];
-	await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+	actAs(db, { kind: "system", name: "seed" });
+	await commitAll(db, seedChanges(), statements);
+}
+
+const CHAIR = "seed-user-chair";
+
+/**
+ * What the seed records in the audit log, so the demo's log shows its changes: the accounts,
+ * institution, series, edition and roles as the system actor "seed"; the edition's program and
+ * pages as the AINM 2023 chair who would have written them; the call for hosts, the template and
+ * the handover notes as the people the rows name. Every run appends them again (the log is
+ * append-only and the seed a run like any other).
+ */
+function seedChanges(): Change[] {
+	const edition = { editionId: ainm.EDITION_ID, seriesId: ainm.ainmSeries.id, institutionId: demo.umcg.id ?? null };
+	const asChair = { ...edition, actorId: CHAIR };
+	return [
+		{ action: "seed.demo.loaded", id: ainm.EDITION_ID, ...edition, after: { edition: ainm.ainm2023.name } },
+		...demo.demoAccounts.map(
+			(account): Change => ({
+				action: "account.user.created",
+				id: account.id ?? "",
+				after: { affiliation: account.affiliation },
+				personal: { accountId: account.id ?? "", fields: { name: account.name, email: account.email } },
+			}),
+		),
+		{
+			action: "institution.institution.created",
+			id: demo.umcg.id ?? "",
+			institutionId: demo.umcg.id,
+			after: { slug: demo.umcg.slug, name: demo.umcg.name },
+		},
+		...demo.umcgMembers.map(
+			(member): Change => ({
+				action: "institution.member.added",
+				id: member.userId,
+				institutionId: member.institutionId,
+				after: { role: member.role },
+			}),
+		),
+		{
+			action: "series.series.created",
+			id: ainm.ainmSeries.id ?? "",
+			seriesId: ainm.ainmSeries.id,
+			after: { slug: ainm.ainmSeries.slug, name: ainm.ainmSeries.name },
+		},
+		...demo.ainmStewards.map(
+			(steward): Change => ({ action: "series.steward.added", id: steward.userId, seriesId: steward.seriesId }),
+		),
+		{
+			action: "edition.edition.created",
+			id: ainm.EDITION_ID,
+			...edition,
+			after: { name: ainm.ainm2023.name, year: ainm.ainm2023.year, status: ainm.ainm2023.status },
+		},
+		...demo.ainm2023Committee.map(
+			(member): Change => ({
+				action: "committee.member.added",
+				id: member.userId,
+				...edition,
+				after: { role: member.role },
+			}),
+		),
+		...ainm.ainm2023Sessions.map(
+			(session): Change => ({
+				action: "program.session.created",
+				id: session.id ?? "",
+				...asChair,
+				after: { title: session.title, day: session.day, startTime: session.startTime },
+			}),
+		),
+		...ainm.ainm2023Talks.map(
+			(talk): Change => ({
+				action: "program.talk.created",
+				id: talk.id ?? "",
+				...asChair,
+				after: { title: talk.title },
+			}),
+		),
+		...site.ainm2023Pages.map(
+			(page): Change => ({
+				action: "content.item.created",
+				id: page.id ?? "",
+				...asChair,
+				after: { collection: "pages", title: page.title },
+			}),
+		),
+		...site.ainm2023Sponsors.map(
+			(sponsor): Change => ({
+				action: "content.item.created",
+				id: sponsor.id ?? "",
+				...asChair,
+				after: { collection: "sponsors", name: sponsor.name },
+			}),
+		),
+		{ action: "edition.abstract-call.updated", id: ainm.EDITION_ID, ...asChair, after: { status: "closed" } },
+		{
+			action: "hosting.call.opened",
+			id: ainm.ainmCallForHosts.id ?? "",
+			seriesId: ainm.ainmSeries.id,
+			actorId: ainm.ainmCallForHosts.createdBy ?? undefined,
+			after: { forYear: ainm.ainmCallForHosts.forYear, deadline: ainm.ainmCallForHosts.deadline },
+		},
+		{
+			action: "template.template.created",
+			id: libraryTemplates.AINM_TEMPLATE_ID,
+			...edition,
+			actorId: libraryTemplates.ainmSymposiumTemplate.createdBy ?? CHAIR,
+			after: { name: libraryTemplates.ainmSymposiumTemplate.name, version: 1 },
+		},
+		...handover.ainm2023HandoverNotes.map(
+			(note): Change => ({
+				action: "handover.note.created",
+				id: note.id ?? "",
+				...edition,
+				actorId: note.authorId ?? CHAIR,
+				after: { topic: note.topic, title: note.title },
+			}),
+		),
+	];
 }

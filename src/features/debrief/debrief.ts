@@ -8,6 +8,7 @@ import { and, count, eq, not, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { insertIf } from "../../db/insert-if";
 import { type Edition, handoverNotes } from "../../db/schema";
+import { type Change, commit } from "../../db/write";
 import { markdown, objectOf } from "../../domain/fields";
 import { endOfDay } from "../../jobs/end-of-day";
 import { dateOfDay } from "../../lib/dates";
@@ -67,7 +68,7 @@ export async function submitDebrief(db: Database, input: DebriefInput): Promise<
 		const answer = String(input.answers[prompt.key] ?? "").trim();
 		return answer ? [{ prompt, answer }] : [];
 	});
-	const [first, ...rest] = answered.map(({ prompt, answer }) => {
+	const notes = answered.map(({ prompt, answer }) => {
 		const same = and(
 			eq(handoverNotes.editionId, edition.id),
 			eq(handoverNotes.authorId, authorId),
@@ -75,31 +76,38 @@ export async function submitDebrief(db: Database, input: DebriefInput): Promise<
 			eq(handoverNotes.topic, prompt.topic),
 			eq(handoverNotes.body, answer),
 		);
-		return insertIf(
-			db,
-			handoverNotes,
-			{
-				id: newId(),
-				seriesId: edition.seriesId,
-				editionId: edition.id,
-				topic: prompt.topic,
-				title: prompt.noteTitle,
-				body: answer,
-				tags: ["debrief"],
-				visibility: "private",
-				source: "debrief",
-				authorId,
-				createdAt: now,
-				updatedAt: now,
-			},
-			not(sql`exists (select 1 from ${handoverNotes} where ${same})`),
-		).returning({ id: handoverNotes.id });
+		const row = {
+			id: newId(),
+			seriesId: edition.seriesId,
+			editionId: edition.id,
+			topic: prompt.topic,
+			title: prompt.noteTitle,
+			body: answer,
+			tags: ["debrief"],
+			visibility: "private" as const,
+			source: "debrief" as const,
+			authorId,
+			createdAt: now,
+			updatedAt: now,
+		};
+		const insert = insertIf(db, handoverNotes, row, not(sql`exists (select 1 from ${handoverNotes} where ${same})`));
+		return { row, insert: insert.returning({ id: handoverNotes.id }) };
 	});
+	const [first, ...rest] = notes.map((note) => note.insert);
 	if (!first) {
 		const fields = { [DEBRIEF_PROMPTS[0]?.key ?? "_"]: "Answer at least one question." };
 		throw new AppError(422, "debrief_empty", "Answer at least one question.", fields);
 	}
-	const results = await db.batch([first, ...rest]);
+	// One entry per note actually written: an answer already saved as a note (sent twice) adds none.
+	const changes: Change[] = notes.map(({ row }, i) => ({
+		action: "debrief.answers.saved",
+		id: row.id,
+		editionId: edition.id,
+		seriesId: edition.seriesId,
+		after: { topic: row.topic, title: row.title, body: row.body },
+		of: i,
+	}));
+	const results = await commit(db, changes, [first, ...rest]);
 	return { created: results.reduce((sum, rows) => sum + rows.length, 0) };
 }
 

@@ -23,7 +23,17 @@ async function viewContext(c: Context<AppEnv>) {
 	const canPublishTemplate = can(actor, "template.publish", editionResource(found.edition));
 	// The link to the edition's mail log (src/features/mail).
 	const canViewMail = can(actor, "edition.view_mail", editionResource(found.edition));
-	return { ...found, user: requireAuth(c).user, canEdit, canChangeStatus, canPublishTemplate, canViewMail };
+	// The link to the edition's audit log (src/features/audit).
+	const canViewAudit = can(actor, "edition.view_audit", editionResource(found.edition));
+	return {
+		...found,
+		user: requireAuth(c).user,
+		canEdit,
+		canChangeStatus,
+		canPublishTemplate,
+		canViewMail,
+		canViewAudit,
+	};
 }
 
 async function renderSettings(c: Context<AppEnv>, failed?: FailedForm, status = 200) {

@@ -5,6 +5,7 @@ import {
 	checklistTimelineUrl,
 	collectionUrl,
 	committeeConsoleUrl,
+	editionAuditUrl,
 	editionUrl,
 	hostsConsoleUrl,
 	mailConsoleUrl,
@@ -41,6 +42,7 @@ export function EditionContentPage({
 	canChangeStatus = false,
 	canPublishTemplate = false,
 	canViewMail = false,
+	canViewAudit = false,
 	facts,
 	dossier,
 }: EditionContext & {
@@ -53,6 +55,8 @@ export function EditionContentPage({
 	canPublishTemplate?: boolean;
 	/** May read the edition's mail log: its chairs and organizers. */
 	canViewMail?: boolean;
+	/** May read the edition's audit log: its chairs. */
+	canViewAudit?: boolean;
 	/** The edition's facts and figures (src/features/insights). */
 	facts?: Facts | null;
 	/** How many handover notes of earlier editions the reader has, and how many unread (src/features/handover). */
@@ -119,6 +123,11 @@ export function EditionContentPage({
 				{canViewMail ? (
 					<li>
 						<a href={mailConsoleUrl(edition.id)}>Mail</a>: every email sent for the edition and whether it went out
+					</li>
+				) : null}
+				{canViewAudit ? (
+					<li>
+						<a href={editionAuditUrl(edition.id)}>Audit log</a>: who changed what in the edition, and when
 					</li>
 				) : null}
 				<li>

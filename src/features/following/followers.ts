@@ -15,7 +15,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
 import type { Database } from "../../db/client";
 import { editions, type Series, seriesAnnouncements, seriesFollowers } from "../../db/schema";
-import { commit, readTogether } from "../../db/write";
+import { type Change, commit, readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { outboxInsert } from "../../lib/mailer";
@@ -40,7 +40,7 @@ export const FOLLOW_LIMITS = {
 
 /** Counts one follow request per IP and per typed address (one round trip); 429 past either limit. */
 export async function throttleFollow(db: Database, input: { ip: string; email: string }, now = Date.now()) {
-	// Counters are operational (src/db/operational.ts): the kernel writes them without an entry.
+	// Counter writes (rate_limits is operational): through the kernel, which readTogether is not.
 	const [byIp, byAddress] = await commit(
 		db,
 		[],
@@ -94,22 +94,30 @@ export async function followSeries(
 	const secret = randomSecret();
 	const secretHash = await sha256Hex(secret);
 	const id = existing?.id ?? newId();
-	await db.batch([
-		db
-			.insert(seriesFollowers)
-			.values({ id, seriesId: series.id, email, secretHash })
-			.onConflictDoUpdate({
-				target: [seriesFollowers.seriesId, seriesFollowers.email],
-				set: { secretHash },
-				// A confirmation racing this request keeps its row as it is.
-				setWhere: isNull(seriesFollowers.confirmedAt),
-			}),
-		outboxInsert(
-			db,
-			confirmFollowMail({ to: email, series, confirmUrl: origin + confirmFollowPath(series, `${id}.${secret}`) }),
-			mailId,
-		),
-	]);
+	// The entry names the follower by id only: an address of someone without an account has no
+	// account to anonymise it under, so it stays out of the log.
+	// Asking again (an unconfirmed address) records the new confirmation link's request too.
+	const change: Change = { action: "series.follower.added", id, seriesId: series.id, of: 0 };
+	await commit(
+		db,
+		[change],
+		[
+			db
+				.insert(seriesFollowers)
+				.values({ id, seriesId: series.id, email, secretHash })
+				.onConflictDoUpdate({
+					target: [seriesFollowers.seriesId, seriesFollowers.email],
+					set: { secretHash },
+					// A confirmation racing this request keeps its row as it is.
+					setWhere: isNull(seriesFollowers.confirmedAt),
+				}),
+			outboxInsert(
+				db,
+				confirmFollowMail({ to: email, series, confirmUrl: origin + confirmFollowPath(series, `${id}.${secret}`) }),
+				mailId,
+			),
+		],
+	);
 	return { mailId };
 }
 
@@ -153,11 +161,18 @@ export async function confirmFollower(
 	if (follower.confirmedAt) return follower;
 	const confirmedAt = input.now ?? new Date();
 	// Conditioned on the hash still being the one checked, so a re-sent link in between wins.
-	const [updated] = await db
-		.update(seriesFollowers)
-		.set({ confirmedAt: sql`coalesce(${seriesFollowers.confirmedAt}, ${confirmedAt.getTime()})` })
-		.where(and(eq(seriesFollowers.id, follower.id), eq(seriesFollowers.secretHash, follower.secretHash)))
-		.returning();
+	const change: Change = { action: "series.follower.confirmed", id: follower.id, seriesId: input.seriesId, of: 0 };
+	const [[updated]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(seriesFollowers)
+				.set({ confirmedAt: sql`coalesce(${seriesFollowers.confirmedAt}, ${confirmedAt.getTime()})` })
+				.where(and(eq(seriesFollowers.id, follower.id), eq(seriesFollowers.secretHash, follower.secretHash)))
+				.returning(),
+		],
+	);
 	if (!updated) throw linkProblem();
 	return updated;
 }
@@ -169,7 +184,10 @@ export async function confirmFollower(
 export async function unfollowSeries(db: Database, input: { seriesId: string; token: string }): Promise<void> {
 	const check = await checkFollowToken(db, { ...input, purpose: "unfollow" });
 	if (check.state === "invalid") throw linkProblem();
-	if (check.state === "valid") await db.delete(seriesFollowers).where(eq(seriesFollowers.id, check.follower.id));
+	if (check.state !== "valid") return;
+	const { follower } = check;
+	const change: Change = { action: "series.follower.removed", id: follower.id, seriesId: input.seriesId, of: 0 };
+	await commit(db, [change], [db.delete(seriesFollowers).where(eq(seriesFollowers.id, follower.id))]);
 }
 
 export interface FollowerSummary {

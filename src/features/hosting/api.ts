@@ -251,7 +251,7 @@ export const hostingApi = createApiRouter()
 	})
 	.openapi(withdrawRoute, async (c) => {
 		const { context } = await authorizedProposal(c, "proposal.withdraw", c.req.valid("param").id);
-		await withdrawProposal(c.var.db, context.proposal.id);
+		await withdrawProposal(c.var.db, context.proposal);
 		return c.json({ data: await reloadedProposal(c, context.proposal.id) }, 200);
 	})
 	.openapi(acceptRoute, async (c) => {

@@ -8,6 +8,7 @@ import { and, desc, eq, exists, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { insertIf } from "../../db/insert-if";
 import { editions, hostCalls, type Series } from "../../db/schema";
+import { type Change, commit } from "../../db/write";
 import { longDate } from "../../domain/invitation-wording";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -82,12 +83,20 @@ export async function openCall(
 	if (problem) fields.deadline = problem;
 	if (Object.keys(fields).length > 0) throw new AppError(422, "invalid_call", "Some values do not fit.", fields);
 
-	const [created] = await insertIf(
+	const row = { id: newId(), seriesId: series.id, ...call, status: "open" as const, createdBy: input.createdBy };
+	const opened: Change = { action: "hosting.call.opened", id: row.id, seriesId: series.id, after: call, of: 0 };
+	const [[created]] = await commit(
 		db,
-		hostCalls,
-		{ id: newId(), seriesId: series.id, ...call, status: "open", createdBy: input.createdBy },
-		sql`not ${openCallExists(db, series.id)} and not ${editionExists(db, series.id, call.forYear)}`,
-	).returning();
+		[opened],
+		[
+			insertIf(
+				db,
+				hostCalls,
+				row,
+				sql`not ${openCallExists(db, series.id)} and not ${editionExists(db, series.id, call.forYear)}`,
+			).returning(),
+		],
+	);
 	if (created) return created;
 	if (await db.select({ one: sql`1` }).from(hostCalls).where(isOpenCallOf(series.id)).get()) {
 		throw new AppError(
@@ -122,11 +131,26 @@ export async function updateCall(
 		const problem = deadlineProblem(patch.deadline, call.forYear, now);
 		if (problem) throw new AppError(422, "invalid_call", "Some values do not fit.", { deadline: problem });
 	}
-	const [updated] = await db
-		.update(hostCalls)
-		.set({ ...changes, ...(patch.status ? { status: patch.status } : {}) })
-		.where(and(eq(hostCalls.id, call.id), eq(hostCalls.status, "open")))
-		.returning();
+	const set = { ...changes, ...(patch.status ? { status: patch.status } : {}) };
+	const change: Change = {
+		action: "hosting.call.updated",
+		id: call.id,
+		seriesId: call.seriesId,
+		before: call,
+		after: { ...call, ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)) },
+		of: 0,
+	};
+	const [[updated]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(hostCalls)
+				.set(set)
+				.where(and(eq(hostCalls.id, call.id), eq(hostCalls.status, "open")))
+				.returning(),
+		],
+	);
 	if (!updated) throw callClosed();
 	return updated;
 }

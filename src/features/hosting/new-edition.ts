@@ -7,6 +7,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type Edition, type EditionRole, editionMembers, editions, type Series } from "../../db/schema";
+import { type Change, commit } from "../../db/write";
 import { dayCount } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -34,6 +35,14 @@ export const chairOf = (db: Database, editionId: string, userId: string) =>
 			.from(editions)
 			.where(eq(editions.id, editionId)),
 	);
+
+/** The entry of `chairOf`: the first chair of a new edition. */
+export const chairAdded = (editionId: string, userId: string): Change => ({
+	action: "committee.member.added",
+	id: userId,
+	editionId,
+	after: { userId, role: "chair" },
+});
 
 /**
  * The rules every proposed or created edition's dates follow, as field messages: the last day
@@ -74,29 +83,34 @@ export async function createEdition(
 	if (Object.keys(problems).length > 0)
 		throw new AppError(422, "invalid_dates", "The dates do not fit the edition.", problems);
 	const id = newId();
-	const [[created]] = await db.batch([
-		db
-			.insert(editions)
-			.values({
-				id,
-				seriesId: series.id,
-				year: edition.year,
-				name: editionName(series, edition.year),
-				startDate: edition.startDate,
-				endDate: edition.endDate,
-				timeZone: edition.timeZone,
-				city: edition.city,
-				country: edition.country,
-				venueName: edition.venueName,
-				hostName: host.name,
-				hostInstitutionId: host.id,
-				status: "draft",
-			})
-			// Years are unique per series: a taken one writes nothing here, nor below.
-			.onConflictDoNothing()
-			.returning(),
-		chairOf(db, id, input.chairId),
-	]);
+	const row = {
+		id,
+		seriesId: series.id,
+		year: edition.year,
+		name: editionName(series, edition.year),
+		startDate: edition.startDate,
+		endDate: edition.endDate,
+		timeZone: edition.timeZone,
+		city: edition.city,
+		country: edition.country,
+		venueName: edition.venueName,
+		hostName: host.name,
+		hostInstitutionId: host.id,
+		status: "draft" as const,
+	};
+	const scope = { editionId: id, seriesId: series.id, institutionId: host.id };
+	const [[created]] = await commit(
+		db,
+		[
+			{ action: "edition.edition.created", id, ...scope, after: row, of: 0 },
+			{ ...chairAdded(id, input.chairId), ...scope, of: 1 },
+		],
+		[
+			// Years are unique per series: a taken one writes nothing here, nor below (and no entry).
+			db.insert(editions).values(row).onConflictDoNothing().returning(),
+			chairOf(db, id, input.chairId),
+		],
+	);
 	if (!created) throw editionTaken(series, edition.year, "year");
 	return created;
 }

@@ -187,7 +187,7 @@ export const hostingPages = new Hono<AppEnv>()
 		return submitForm(c, {
 			form: "withdraw",
 			schema: ButtonForm,
-			run: () => withdrawProposal(c.var.db, context.proposal.id),
+			run: () => withdrawProposal(c.var.db, context.proposal),
 			redirectTo: () => withNotice(proposalConsoleUrl(context.proposal.id), NOTICES.proposal_withdrawn),
 			rerender: (failed, status) => renderProposal(c, failed, status),
 		});

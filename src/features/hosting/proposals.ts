@@ -24,12 +24,13 @@ import {
 	series,
 	users,
 } from "../../db/schema";
+import { type Change, commit, commitAll } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { editionUrl } from "../../urls";
 import { deadlineLabel, deadlinePassed, editionExists, type HostCall } from "./calls";
 import { acceptedMail, declinedMail, type Proposer } from "./mails";
-import { chairOf, editionDateProblems, editionName } from "./new-edition";
+import { chairAdded, chairOf, editionDateProblems, editionName } from "./new-edition";
 import type { ProposalInput } from "./schemas";
 
 export type HostProposal = typeof hostProposals.$inferSelect;
@@ -177,20 +178,28 @@ export async function submitProposal(
 				),
 			),
 	);
-	const [created] = await insertIf(
+	const row = {
+		id: newId(),
+		callId: call.id,
+		seriesId: call.seriesId,
+		institutionId: institution.id,
+		submittedBy: input.submittedBy,
+		...answers,
+		status: "submitted" as const,
+	};
+	const submitted: Change = {
+		action: "hosting.proposal.submitted",
+		id: row.id,
+		seriesId: call.seriesId,
+		institutionId: institution.id,
+		after: { callId: call.id, ...answers },
+		of: 0,
+	};
+	const [[created]] = await commit(
 		db,
-		hostProposals,
-		{
-			id: newId(),
-			callId: call.id,
-			seriesId: call.seriesId,
-			institutionId: institution.id,
-			submittedBy: input.submittedBy,
-			...answers,
-			status: "submitted",
-		},
-		sql`${callStillOpen} and not ${alreadyProposed}`,
-	).returning();
+		[submitted],
+		[insertIf(db, hostProposals, row, sql`${callStillOpen} and not ${alreadyProposed}`).returning()],
+	);
 	if (created) return created;
 	const stillOpen = await db
 		.select({ status: hostCalls.status })
@@ -204,12 +213,31 @@ export async function submitProposal(
 }
 
 /** The institution takes its open proposal back; a decided or withdrawn one is a 422. */
-export async function withdrawProposal(db: Database, proposalId: string): Promise<void> {
-	const [withdrawn] = await db
-		.update(hostProposals)
-		.set({ status: "withdrawn" })
-		.where(and(eq(hostProposals.id, proposalId), eq(hostProposals.status, "submitted")))
-		.returning({ id: hostProposals.id });
+export async function withdrawProposal(
+	db: Database,
+	proposal: Pick<HostProposal, "id" | "seriesId" | "institutionId">,
+): Promise<void> {
+	const proposalId = proposal.id;
+	const change: Change = {
+		action: "hosting.proposal.withdrawn",
+		id: proposalId,
+		seriesId: proposal.seriesId,
+		institutionId: proposal.institutionId,
+		before: { status: "submitted" },
+		after: { status: "withdrawn" },
+		of: 0,
+	};
+	const [[withdrawn]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(hostProposals)
+				.set({ status: "withdrawn" })
+				.where(and(eq(hostProposals.id, proposalId), eq(hostProposals.status, "submitted")))
+				.returning({ id: hostProposals.id }),
+		],
+	);
 	if (!withdrawn) throw notOpen(await currentStatus(db, proposalId));
 }
 
@@ -227,6 +255,16 @@ const declinedAt = (db: Database, proposalId: string, now: Date) =>
 			),
 	);
 
+/** The entry of a proposal declined with the stewards' note. */
+const declinedChange = (proposal: HostProposal, note: string): Change => ({
+	action: "hosting.proposal.declined",
+	id: proposal.id,
+	seriesId: proposal.seriesId,
+	institutionId: proposal.institutionId,
+	before: { status: proposal.status },
+	after: { status: "declined", decisionNote: note },
+});
+
 /** Declines one open proposal with the stewards' note and emails its proposer, in one batch. */
 export async function declineProposal(
 	db: Database,
@@ -242,14 +280,19 @@ export async function declineProposal(
 		note,
 		acceptedElsewhere: false,
 	});
-	const [declined, mailed] = await db.batch([
-		db
-			.update(hostProposals)
-			.set({ status: "declined", decisionNote: note, decidedAt: now })
-			.where(and(eq(hostProposals.id, proposal.id), eq(hostProposals.status, "submitted")))
-			.returning({ id: hostProposals.id }),
-		insertIf(db, outbox, { id: newId(), ...mail }, declinedAt(db, proposal.id, now)).returning({ id: outbox.id }),
-	]);
+	const change = declinedChange(proposal, note);
+	const [declined, mailed] = await commit(
+		db,
+		[{ ...change, of: 0 }],
+		[
+			db
+				.update(hostProposals)
+				.set({ status: "declined", decisionNote: note, decidedAt: now })
+				.where(and(eq(hostProposals.id, proposal.id), eq(hostProposals.status, "submitted")))
+				.returning({ id: hostProposals.id }),
+			insertIf(db, outbox, { id: newId(), ...mail }, declinedAt(db, proposal.id, now)).returning({ id: outbox.id }),
+		],
+	);
 	if (declined.length === 0) throw notOpen(await currentStatus(db, proposal.id));
 	return { outboxIds: mailed.map((m) => m.id) };
 }
@@ -367,8 +410,31 @@ export async function acceptProposal(
 			.set({ status: "closed" })
 			.where(and(eq(hostCalls.id, call.id), editionCreated)),
 	];
-	const [created, ...rest] = await db.batch([createEdition, ...writes, ...mails]);
-	const edition = created[0];
+	// Each entry is written only if its statement changed a row, so a refused accept leaves none.
+	const scope = { editionId, seriesId: s.id, institutionId: proposal.institutionId };
+	const changes: Change[] = [
+		{ action: "edition.edition.created", id: editionId, ...scope, after: { name, year, status: "draft" }, of: 0 },
+		{ ...chairAdded(editionId, proposal.submittedBy), ...scope, of: 1 },
+		{
+			action: "hosting.proposal.accepted",
+			id: proposal.id,
+			...scope,
+			before: { status: proposal.status },
+			after: { status: "accepted", editionId, decisionNote: note },
+			of: 2,
+		},
+		...others.map((other, i) => ({ ...declinedChange(other.proposal, note), of: 3 + Math.floor(i / 80) })),
+		{
+			action: "hosting.call.updated",
+			id: call.id,
+			seriesId: s.id,
+			before: { status: call.status },
+			after: { status: "closed" },
+			of: writes.length,
+		},
+	];
+	const [created, ...rest] = await commitAll(db, changes, [createEdition, ...writes, ...mails]);
+	const edition = (created as Edition[])[0];
 	if (!edition) {
 		const status = await currentStatus(db, proposal.id);
 		throw status === "submitted" ? taken() : notOpen(status);

@@ -10,7 +10,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bumpContentVersion, failedWith } from "../../db/content-version";
 import { editionHosts, editions, type HostState, hostClaims, type VerificationRecord } from "../../db/schema";
-import { readTogether } from "../../db/write";
+import { type Change, commit, readTogether } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { hostHeld, hostServes } from "../site";
 import { reservedHostProblem } from "./hostnames";
@@ -46,6 +46,15 @@ const withinHostNameCap = (db: Database, editionId: string) =>
 
 const overCap = (error: unknown) => failedWith(error, "malformed JSON");
 const tooMany = () => new AppError(422, "too_many_hosts", tooManyMessage, { hostname: tooManyMessage });
+/** The entry of a change to one of an edition's host names (the name is its target). */
+const hostChange = (
+	action: "hostname.host.added" | "hostname.host.removed" | "hostname.claim.created" | "hostname.claim.released",
+	editionId: string,
+	hostname: string,
+	before?: Record<string, unknown>,
+	after?: Record<string, unknown>,
+): Change => ({ action, id: hostname, editionId, before, after });
+
 /** How long a mapping made before proof of control was required keeps serving unverified. */
 export const LEGACY_GRACE_DAYS = 30;
 export const DAY_MS = 86_400_000;
@@ -161,14 +170,19 @@ export async function addEditionHost(
 	const holder = await findHolder(db, hostname, now);
 	if (holder?.editionId === editionId) {
 		if (holder.state !== "held") throw conflict("This host name is already mapped to this edition.");
-		const [[row]] = await db.batch([
-			db
-				.update(editionHosts)
-				.set({ state: "pending", heldUntil: null, failures: 0, lastCheckError: null })
-				.where(and(eq(editionHosts.hostname, hostname), eq(editionHosts.state, "held")))
-				.returning(),
-			bumpContentVersion(db, editionId),
-		]);
+		const readded = hostChange("hostname.host.added", editionId, hostname, { state: "held" }, { state: "pending" });
+		const [[row]] = await commit(
+			db,
+			[{ ...readded, of: 0 }],
+			[
+				db
+					.update(editionHosts)
+					.set({ state: "pending", heldUntil: null, failures: 0, lastCheckError: null })
+					.where(and(eq(editionHosts.hostname, hostname), eq(editionHosts.state, "held")))
+					.returning(),
+				bumpContentVersion(db, editionId),
+			],
+		);
 		if (!row) throw conflict("This host name changed meanwhile: try again.");
 		return hostOf(row, now);
 	}
@@ -177,18 +191,21 @@ export async function addEditionHost(
 		const token = newVerificationToken();
 		const records = await prepareRecords(verifier, { hostname, token, takeover: true });
 		// Two requests racing past the check above meet the primary key: the second is told, not a 500.
-		const [[row]] = await db
-			.batch([
+		const claimed = hostChange("hostname.claim.created", editionId, hostname, undefined, { takeover: true });
+		const [[row]] = await commit(
+			db,
+			[{ ...claimed, of: 0 }],
+			[
 				db
 					.insert(hostClaims)
 					.values({ hostname, editionId, verificationToken: token, verificationRecords: records })
 					.onConflictDoNothing()
 					.returning(),
 				withinHostNameCap(db, editionId),
-			])
-			.catch((error) => {
-				throw overCap(error) ? tooMany() : error;
-			});
+			],
+		).catch((error) => {
+			throw overCap(error) ? tooMany() : error;
+		});
 		if (!row) throw conflict("This edition has asked for this host name already.");
 		return claimOf(row);
 	}
@@ -198,17 +215,22 @@ export async function addEditionHost(
 	try {
 		// A hold that has ended is cleared in the same batch; a plain insert, so the primary key
 		// refuses a name another edition mapped meanwhile, failing the batch before the bump lands.
-		const [, [row]] = await db.batch([
-			db.delete(editionHosts).where(and(eq(editionHosts.hostname, hostname), eq(editionHosts.state, "held"))),
-			db
-				.insert(editionHosts)
-				.values({ hostname, editionId, state: "pending", verificationToken: token, verificationRecords: records })
-				.returning(),
-			// A claim from before the holder left is now this mapping.
-			db.delete(hostClaims).where(and(eq(hostClaims.hostname, hostname), eq(hostClaims.editionId, editionId))),
-			withinHostNameCap(db, editionId),
-			bumpContentVersion(db, editionId),
-		]);
+		const added = hostChange("hostname.host.added", editionId, hostname, undefined, { state: "pending" });
+		const [, [row]] = await commit(
+			db,
+			[added],
+			[
+				db.delete(editionHosts).where(and(eq(editionHosts.hostname, hostname), eq(editionHosts.state, "held"))),
+				db
+					.insert(editionHosts)
+					.values({ hostname, editionId, state: "pending", verificationToken: token, verificationRecords: records })
+					.returning(),
+				// A claim from before the holder left is now this mapping.
+				db.delete(hostClaims).where(and(eq(hostClaims.hostname, hostname), eq(hostClaims.editionId, editionId))),
+				withinHostNameCap(db, editionId),
+				bumpContentVersion(db, editionId),
+			],
+		);
 		if (!row) throw new Error("insert returned no row");
 		return hostOf(row, now);
 	} catch (error) {
@@ -232,21 +254,38 @@ export async function removeEditionHost(
 	const mapped = and(eq(editionHosts.hostname, input.hostname), eq(editionHosts.editionId, input.editionId));
 	const found = await db.select().from(editionHosts).where(mapped).get();
 	if (found && hostServes(found, now)) {
-		await db.batch([
-			db
-				.update(editionHosts)
-				.set({ state: "held", heldUntil: new Date(now.getTime() + HOLD_DAYS * DAY_MS), failures: 0 })
-				.where(mapped),
-			bumpContentVersion(db, input.editionId),
-		]);
+		const heldUntil = new Date(now.getTime() + HOLD_DAYS * DAY_MS);
+		const held = hostChange("hostname.host.removed", input.editionId, input.hostname, found, {
+			...found,
+			state: "held",
+			heldUntil,
+		});
+		await commit(
+			db,
+			[held],
+			[
+				db.update(editionHosts).set({ state: "held", heldUntil, failures: 0 }).where(mapped),
+				bumpContentVersion(db, input.editionId),
+			],
+		);
 		return "held";
 	}
 	if (found) {
-		await db.batch([db.delete(editionHosts).where(mapped), bumpContentVersion(db, input.editionId)]);
+		const removed = hostChange("hostname.host.removed", input.editionId, input.hostname, { state: found.state });
+		await commit(
+			db,
+			[{ ...removed, of: 0 }],
+			[db.delete(editionHosts).where(mapped), bumpContentVersion(db, input.editionId)],
+		);
 		return "removed";
 	}
 	const claim = and(eq(hostClaims.hostname, input.hostname), eq(hostClaims.editionId, input.editionId));
-	const deleted = await db.delete(hostClaims).where(claim).returning({ hostname: hostClaims.hostname });
+	const released = hostChange("hostname.claim.released", input.editionId, input.hostname, { takeover: true });
+	const [deleted] = await commit(
+		db,
+		[{ ...released, of: 0 }],
+		[db.delete(hostClaims).where(claim).returning({ hostname: hostClaims.hostname })],
+	);
 	if (deleted.length === 0) throw new AppError(404, "not_found", "This host name is not mapped to this edition.");
 	return "removed";
 }

@@ -30,11 +30,32 @@ export const RECHECK_AFTER_MS = DAY_MS - 3_600_000;
 export const CHECKS_PER_RUN = 40;
 
 async function expireHolds(db: Database, now: Date): Promise<number> {
-	const freed = await db
-		.delete(editionHosts)
-		.where(and(eq(editionHosts.state, "held"), lte(editionHosts.heldUntil, now)))
-		.returning({ hostname: editionHosts.hostname });
-	return freed.length;
+	const ended = and(eq(editionHosts.state, "held"), lte(editionHosts.heldUntil, now));
+	const due = await db
+		.select({ hostname: editionHosts.hostname, editionId: editionHosts.editionId })
+		.from(editionHosts)
+		.where(ended);
+	// One delete per name, each with its entry only if it still deleted (a re-map in between keeps it).
+	const freed = await commitAll(
+		db,
+		due.map(
+			(row, i) =>
+				({
+					action: "hostname.host.removed",
+					id: row.hostname,
+					editionId: row.editionId,
+					before: { state: "held" },
+					of: i,
+				}) as const,
+		),
+		due.map((row) =>
+			db
+				.delete(editionHosts)
+				.where(and(eq(editionHosts.hostname, row.hostname), ended))
+				.returning({ hostname: editionHosts.hostname }),
+		),
+	);
+	return (freed as unknown[][]).reduce((sum, rows) => sum + rows.length, 0);
 }
 
 async function startGraces(db: Database, now: Date, verifier: HostnameVerifier, origin: string) {

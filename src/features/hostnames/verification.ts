@@ -11,6 +11,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { bumpContentVersion } from "../../db/content-version";
 import { editionHosts, hostClaims } from "../../db/schema";
+import { type Change, commit } from "../../db/write";
 import { mailOnce, stillUndone } from "../../jobs/once";
 import { AppError, RateLimitedError } from "../../lib/errors";
 import type { MailMessage } from "../../lib/mailer";
@@ -51,13 +52,33 @@ export async function withToken(db: Database, row: HostRow, verifier: HostnameVe
 	if (row.verificationToken) return row;
 	const token = newVerificationToken();
 	const records = await verifier.prepare({ hostname: row.hostname, token, takeover: false });
-	const [updated] = await db
-		.update(editionHosts)
-		.set({ verificationToken: token, verificationRecords: records })
-		.where(and(eq(editionHosts.hostname, row.hostname), eq(editionHosts.verificationToken, "")))
-		.returning();
+	// Operational (src/db/operational.ts): the records a check needs, decided by nobody.
+	const [[updated]] = await commit(
+		db,
+		[],
+		[
+			db
+				.update(editionHosts)
+				.set({ verificationToken: token, verificationRecords: records })
+				.where(and(eq(editionHosts.hostname, row.hostname), eq(editionHosts.verificationToken, "")))
+				.returning(),
+		],
+	);
 	return updated ?? row;
 }
+
+/** The entry of a check that changed a name's state (the name is its target). */
+const hostCheckChange = (
+	action: "hostname.host.verified" | "hostname.host.failed",
+	row: HostRow,
+	after: Record<string, unknown>,
+): Change => ({
+	action,
+	id: row.hostname,
+	editionId: row.editionId,
+	before: { state: row.state, failures: row.failures },
+	after,
+});
 
 /**
  * Records the result of a check of a holder row: the new state, and the mails it brings, in
@@ -79,8 +100,13 @@ export async function recordCheck(
 	);
 	const statements: BatchItem<"sqlite">[] = [stillUndone(db, hostExists(asRead))];
 	let mails: MailMessage[] = [];
-	if (result.verified) {
+	let change: Change | undefined;
+	if (result.verified && row.state === "verified") {
+		// A routine re-check that finds all as it was only notes when it looked: no entry.
+		statements.push(db.update(editionHosts).set({ lastCheckedAt: now }).where(asRead));
+	} else if (result.verified) {
 		const wasVerified = row.state === "verified" || row.state === "failing";
+		change = hostCheckChange("hostname.host.verified", row, { state: "verified" });
 		statements.push(
 			db
 				.update(editionHosts)
@@ -100,6 +126,7 @@ export async function recordCheck(
 		const failures = row.state === "verified" || row.state === "failing" ? row.failures + 1 : 0;
 		const lost = row.state === "failing" && failures >= MAX_FAILED_CHECKS;
 		const state = row.state === "verified" ? "failing" : lost ? "pending" : row.state;
+		change = hostCheckChange("hostname.host.failed", row, { state, failures, reason: result.reason });
 		statements.push(
 			db
 				.update(editionHosts)
@@ -117,11 +144,7 @@ export async function recordCheck(
 			}
 		}
 	}
-	const changes =
-		statements.length > 0
-			? [{ action: "hostname.host.failed", id: row.hostname, editionId: row.editionId } as const]
-			: [];
-	return (await mailOnce(db, statements, mails, changes)) ?? [];
+	return (await mailOnce(db, statements, mails, change ? [change] : [])) ?? [];
 }
 
 /**
@@ -166,11 +189,18 @@ export async function checkEditionHost(
 	const takeover = holder !== undefined;
 	const result = await runCheck(verifier, { hostname, token: claim.verificationToken, takeover });
 	if (!result.verified) {
-		const [updated] = await db
-			.update(hostClaims)
-			.set({ lastCheckedAt: now, lastCheckError: result.reason })
-			.where(and(eq(hostClaims.hostname, hostname), eq(hostClaims.editionId, editionId)))
-			.returning();
+		// Operational: a failed proof changes nothing but the claim's note of its last look.
+		const [[updated]] = await commit(
+			db,
+			[],
+			[
+				db
+					.update(hostClaims)
+					.set({ lastCheckedAt: now, lastCheckError: result.reason })
+					.where(and(eq(hostClaims.hostname, hostname), eq(hostClaims.editionId, editionId)))
+					.returning(),
+			],
+		);
 		return { host: claimOf(updated ?? claim), mailIds: [] };
 	}
 	const mailIds = await takeOver(db, { claim, holder, now, origin });

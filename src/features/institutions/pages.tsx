@@ -58,6 +58,7 @@ async function renderInstitution(c: Ctx, id: string, failed?: FailedForm, status
 				manageOwners: allowed("institution.manage_owners"),
 				transfer: allowed("institution.transfer"),
 				leave: allowed("institution.leave"),
+				viewAudit: allowed("institution.view_audit"),
 			}}
 			failed={failed}
 			notice={noticeFrom(c)}

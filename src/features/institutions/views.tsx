@@ -1,7 +1,7 @@
 import type { Institution, InstitutionRole, User } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
 import { COUNTRY_OPTIONS, countryName } from "../../lib/countries";
-import { institutionConsoleUrl } from "../../urls";
+import { institutionAuditUrl, institutionConsoleUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
@@ -94,6 +94,7 @@ export interface InstitutionAllowed {
 	manageOwners: boolean;
 	transfer: boolean;
 	leave: boolean;
+	viewAudit: boolean;
 }
 
 export interface InstitutionPageProps {
@@ -127,6 +128,12 @@ export function InstitutionPage({ user, mine, members, invitations, allowed, fai
 			{notice ? <Notice>{notice}</Notice> : null}
 			{/* Leaving has no fields: say why it failed where the page starts, not at its end. */}
 			<ErrorSummary fields={leave?.fields} />
+			{allowed.viewAudit ? (
+				<p>
+					<a href={institutionAuditUrl(institution.id)}>Audit log</a>: who changed what in the institution, its
+					proposals and the editions it hosts
+				</p>
+			) : null}
 
 			<h2>Members</h2>
 			<MemberTable

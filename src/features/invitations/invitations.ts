@@ -12,6 +12,7 @@
 import { and, asc, eq, exists, gt, inArray, isNull, not, or, type SQL, sql } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { constantTimeEqual, randomSecret, sha256Hex, splitToken } from "../../auth/secrets";
+import type { AuditAction } from "../../db/audit-actions";
 import type { Database } from "../../db/client";
 import { insertIf } from "../../db/insert-if";
 import {
@@ -31,6 +32,7 @@ import {
 	type User,
 	users,
 } from "../../db/schema";
+import { type Change, commit } from "../../db/write";
 import { describeOffer, longDateOf } from "../../domain/invitation-wording";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -141,8 +143,19 @@ export async function createInvitation(
 	// them when the batch lands: a removal between the authorization and this write would otherwise
 	// leave an invitation its own revocation (revokeInvitationsOfFormerInviter) ran too early to see.
 	const inviterStillMay = inviterMay(db, inviter.id, target.scope, target.id);
-	const [, ...rest] = await db
-		.batch([
+	// The invitee's address stays out of the entry: it may belong to nobody with an account, so no
+	// account deletion could clear it.
+	const created: Change = {
+		action: "invitation.invitation.created",
+		id: invitation.id,
+		...scopeOf(target.scope, target.id),
+		after: { scope: target.scope, role, mentorUntil: invitation.mentorUntil, expiresAt: invitation.expiresAt },
+		of: 1 + limits.length,
+	};
+	const [, ...rest] = await commit(
+		db,
+		[created],
+		[
 			db
 				.update(invitations)
 				.set({ revokedAt: now })
@@ -173,11 +186,11 @@ export async function createInvitation(
 				},
 				exists(db.select({ one: sql`1` }).from(invitations).where(eq(invitations.id, invitation.id))),
 			),
-		])
-		.catch(async (error) => {
-			if (overRateLimit(error)) throw await invitationLimitError(db, send, now.getTime());
-			throw error;
-		});
+		],
+	).catch(async (error) => {
+		if (overRateLimit(error)) throw await invitationLimitError(db, send, now.getTime());
+		throw error;
+	});
 	const inserted = rest[limits.length] as { id: string }[];
 	if (inserted.length === 0) {
 		throw new AppError(403, "forbidden", "You no longer have the role that allows this invitation.");
@@ -218,11 +231,23 @@ export async function revokeInvitation(
 	db: Database,
 	input: { scope: InvitationScope; targetId: string; invitationId: string; now?: Date },
 ): Promise<void> {
-	const [revoked] = await db
-		.update(invitations)
-		.set({ revokedAt: input.now ?? new Date() })
-		.where(and(eq(invitations.id, input.invitationId), forTarget(input.scope, input.targetId), pending()))
-		.returning({ id: invitations.id });
+	const change: Change = {
+		action: "invitation.invitation.revoked",
+		id: input.invitationId,
+		...scopeOf(input.scope, input.targetId),
+		of: 0,
+	};
+	const [[revoked]] = await commit(
+		db,
+		[change],
+		[
+			db
+				.update(invitations)
+				.set({ revokedAt: input.now ?? new Date() })
+				.where(and(eq(invitations.id, input.invitationId), forTarget(input.scope, input.targetId), pending()))
+				.returning({ id: invitations.id }),
+		],
+	);
 	if (!revoked) throw new AppError(404, "not_found", "There is no pending invitation with this id.");
 }
 
@@ -363,7 +388,21 @@ export async function acceptInvitation(
 			"Confirm your email address first (use the link we sent you), then open this invitation again.",
 		);
 	}
-	const [, accepted] = await db.batch([
+	// Done by the invitee (the handle may not be bound yet: accepting right after signing in).
+	const scope = scopeOf(invitation.scope, invitation.targetId);
+	const granted = { role: invitation.role, mentorUntil: invitation.mentorUntil };
+	const changes: Change[] = [
+		{
+			action: MEMBER_ADDED[invitation.scope],
+			id: input.user.id,
+			...scope,
+			after: granted,
+			actorId: input.user.id,
+			of: 0,
+		},
+		{ action: "invitation.invitation.accepted", id: invitation.id, ...scope, actorId: input.user.id, of: 1 },
+	];
+	const [, accepted] = await commit(db, changes, [
 		roleGrant(db, invitation, input.user.id, now),
 		db
 			.update(invitations)
@@ -375,6 +414,19 @@ export async function acceptInvitation(
 	if (accepted.length === 0) throw invitationUnavailable("accepted");
 	return { invitation: { ...invitation, acceptedAt: now }, target };
 }
+
+/** Where an entry about an invitation (or the role it grants) is filed: its target's scope. */
+function scopeOf(scope: InvitationScope, targetId: string): Pick<Change, "editionId" | "seriesId" | "institutionId"> {
+	if (scope === "institution") return { institutionId: targetId };
+	if (scope === "series") return { seriesId: targetId };
+	return { editionId: targetId };
+}
+
+const MEMBER_ADDED = {
+	institution: "institution.member.added",
+	series: "series.steward.added",
+	edition: "committee.member.added",
+} as const satisfies Record<InvitationScope, AuditAction>;
 
 /**
  * The insert that grants the invited role, written as `insert … select … from invitations where

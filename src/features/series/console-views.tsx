@@ -6,6 +6,7 @@ import {
 	lectureConsoleUrl,
 	lecturesConsoleUrl,
 	newEditionConsoleUrl,
+	seriesAuditUrl,
 	seriesConsoleUrl,
 	seriesHandoverUrl,
 	seriesUrl,
@@ -78,6 +79,9 @@ export function SeriesConsoleNav({ series }: { series: Pick<Series, "slug"> }) {
 				</li>
 				<li>
 					<a href={seriesHandoverUrl(series.slug)}>Handover notes</a>
+				</li>
+				<li>
+					<a href={seriesAuditUrl(series)}>Audit log</a>
 				</li>
 				<li>
 					<a href={seriesUrl(series)}>Public page</a>

@@ -22,6 +22,7 @@ import {
 	templateVersions,
 	users,
 } from "../../db/schema";
+import { type Change, commit } from "../../db/write";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { CLONE_PARTS, type ClonePart, type EditionParts, PART_LABELS, readEditionParts } from "../cloning";
@@ -360,6 +361,13 @@ function checkVisibility(edition: Pick<Edition, "hostInstitutionId" | "name">, v
 	}
 }
 
+/** A template's entries are filed under the edition it was published from, its series and institution. */
+const templateScope = (edition: Pick<Edition, "id" | "seriesId" | "hostInstitutionId">) => ({
+	editionId: edition.id,
+	seriesId: edition.seriesId,
+	institutionId: edition.hostInstitutionId,
+});
+
 export interface PublishInput {
 	edition: Edition;
 	userId: string;
@@ -380,27 +388,37 @@ export async function publishTemplate(db: Database, input: PublishInput): Promis
 	checkVisibility(edition, input.visibility);
 	const document = await snapshotDocument(db, edition, input);
 	const id = newId();
-	await db.batch([
-		db.insert(templates).values({
-			id,
-			name: document.name,
-			description: document.description,
-			visibility: input.visibility,
-			seriesId: edition.seriesId,
-			institutionId: edition.hostInstitutionId,
-			createdBy: input.userId,
-		}),
-		db.insert(templateVersions).values({
-			id: newId(),
-			templateId: id,
-			version: 1,
-			changelog: "First version.",
-			parts: partsOf(document),
-			document,
-			sourceEditionId: edition.id,
-			createdBy: input.userId,
-		}),
-	]);
+	const published: Change = {
+		action: "template.template.created",
+		id,
+		...templateScope(edition),
+		after: { name: document.name, visibility: input.visibility, version: 1, parts: partsOf(document) },
+	};
+	await commit(
+		db,
+		[published],
+		[
+			db.insert(templates).values({
+				id,
+				name: document.name,
+				description: document.description,
+				visibility: input.visibility,
+				seriesId: edition.seriesId,
+				institutionId: edition.hostInstitutionId,
+				createdBy: input.userId,
+			}),
+			db.insert(templateVersions).values({
+				id: newId(),
+				templateId: id,
+				version: 1,
+				changelog: "First version.",
+				parts: partsOf(document),
+				document,
+				sourceEditionId: edition.id,
+				createdBy: input.userId,
+			}),
+		],
+	);
 	return { id, version: 1 };
 }
 
@@ -431,22 +449,33 @@ export async function republishTemplate(db: Database, input: RepublishInput): Pr
 	const name = input.name || template.name;
 	const description = input.description ?? template.description;
 	const document = await snapshotDocument(db, edition, { name, description, parts: input.parts });
-	const [, inserted] = await db.batch([
-		db.update(templates).set({ name, description }).where(eq(templates.id, template.ref)),
-		db
-			.insert(templateVersions)
-			.values({
-				id: newId(),
-				templateId: template.ref,
-				version: sql`(select coalesce(max(${templateVersions.version}), 0) + 1 from ${templateVersions} where ${templateVersions.templateId} = ${template.ref})`,
-				changelog: input.changelog,
-				parts: partsOf(document),
-				document,
-				sourceEditionId: edition.id,
-				createdBy: input.userId,
-			})
-			.returning({ version: templateVersions.version }),
-	]);
+	const change: Change = {
+		action: "template.version.published",
+		id: template.ref,
+		...templateScope(edition),
+		before: { name: template.name, description: template.description },
+		after: { name, description, changelog: input.changelog, parts: partsOf(document) },
+	};
+	const [, inserted] = await commit(
+		db,
+		[change],
+		[
+			db.update(templates).set({ name, description }).where(eq(templates.id, template.ref)),
+			db
+				.insert(templateVersions)
+				.values({
+					id: newId(),
+					templateId: template.ref,
+					version: sql`(select coalesce(max(${templateVersions.version}), 0) + 1 from ${templateVersions} where ${templateVersions.templateId} = ${template.ref})`,
+					changelog: input.changelog,
+					parts: partsOf(document),
+					document,
+					sourceEditionId: edition.id,
+					createdBy: input.userId,
+				})
+				.returning({ version: templateVersions.version }),
+		],
+	);
 	return { id: template.ref, version: inserted[0]?.version ?? 0 };
 }
 
@@ -473,28 +502,38 @@ export async function forkTemplate(db: Database, input: ForkInput): Promise<{ id
 	const description = input.description ?? source.info.description;
 	const document: TemplateDocument = { ...source.document, name, description };
 	const id = newId();
-	await db.batch([
-		db.insert(templates).values({
-			id,
-			name,
-			description,
-			visibility: input.visibility,
-			seriesId: edition.seriesId,
-			institutionId: edition.hostInstitutionId,
-			forkedFrom: `${source.info.ref}@${source.version}`,
-			createdBy: input.userId,
-		}),
-		db.insert(templateVersions).values({
-			id: newId(),
-			templateId: id,
-			version: 1,
-			changelog: `Forked from ${source.info.name}, version ${source.version}.`,
-			parts: partsOf(document),
-			document,
-			sourceEditionId: source.sourceEditionId,
-			createdBy: input.userId,
-		}),
-	]);
+	const forked: Change = {
+		action: "template.template.forked",
+		id,
+		...templateScope(edition),
+		after: { name, visibility: input.visibility, forkedFrom: `${source.info.ref}@${source.version}` },
+	};
+	await commit(
+		db,
+		[forked],
+		[
+			db.insert(templates).values({
+				id,
+				name,
+				description,
+				visibility: input.visibility,
+				seriesId: edition.seriesId,
+				institutionId: edition.hostInstitutionId,
+				forkedFrom: `${source.info.ref}@${source.version}`,
+				createdBy: input.userId,
+			}),
+			db.insert(templateVersions).values({
+				id: newId(),
+				templateId: id,
+				version: 1,
+				changelog: `Forked from ${source.info.name}, version ${source.version}.`,
+				parts: partsOf(document),
+				document,
+				sourceEditionId: source.sourceEditionId,
+				createdBy: input.userId,
+			}),
+		],
+	);
 	return { id, version: 1 };
 }
 

@@ -475,6 +475,17 @@ export const ROWS: Record<string, Row> = {
 	// An edition's mail log: chairs and organizers only (who was mailed what is not for every viewer).
 	"GET /console/editions/:id/mail": row("edition", EDITORS),
 	"GET /api/v1/editions/:id/mail": row("edition", EDITORS),
+	// Audit logs: an edition's for its chairs, an institution's for its owners, a series' for its stewards;
+	// the CSV exports follow their pages.
+	"GET /console/editions/:id/audit": row("edition", ["chair"]),
+	"GET /console/editions/:id/audit.csv": row("edition", ["chair"]),
+	"GET /api/v1/editions/:id/audit": row("edition", ["chair"]),
+	"GET /console/institutions/:id/audit": row("institution", ["owner"]),
+	"GET /console/institutions/:id/audit.csv": row("institution", ["owner"]),
+	"GET /api/v1/institutions/:id/audit": row("institution", ["owner"]),
+	"GET /console/series/:slug/audit": row("series", STEWARDS),
+	"GET /console/series/:slug/audit.csv": row("series", STEWARDS),
+	"GET /api/v1/series/:slug/audit": row("series", STEWARDS),
 	// The mail provider's bounce webhook: no session, a shared secret; tests configure none, so 404 for all.
 	"POST /api/v1/mail/bounces": open(404, { body: () => ({ type: "bounce", id: "nope" }) }),
 	"GET /console/editions/:id/settings": row("edition", EDITION_VIEWERS),

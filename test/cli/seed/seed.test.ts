@@ -542,4 +542,46 @@ describe("the AINM 2023 site and configuration", () => {
 			tasks.filter((t) => t.status !== "skipped").every((t) => t.status === "done" && typeof t.done === "number"),
 		).toBe(true);
 	});
+
+	it("writes through the kernel, so the demo's audit log shows its changes and who made them", async () => {
+		await seed();
+		const runs =
+			(await all<{ n: number }>("select count(*) as n from audit_entries where action = 'seed.demo.loaded'"))[0]?.n ??
+			0;
+		expect(runs).toBeGreaterThan(0);
+		// One run's entries in the edition's log, by actor and action.
+		const byActor = await all<{ who: string; action: string; n: number }>(
+			`select coalesce(actor_id, actor_kind) as who, action, count(*) / ? as n from audit_entries
+			 where edition_id = ? and coalesce(actor_id, actor_kind) in ('seed', 'seed-user-chair')
+			 and action != 'handover.note.created' group by who, action order by who, action`,
+			runs,
+			EDITION_ID,
+		);
+		expect(byActor).toEqual([
+			{ who: "seed", action: "committee.member.added", n: 4 },
+			{ who: "seed", action: "edition.edition.created", n: 1 },
+			{ who: "seed", action: "seed.demo.loaded", n: 1 },
+			{ who: "seed-user-chair", action: "content.item.created", n: 7 },
+			{ who: "seed-user-chair", action: "edition.abstract-call.updated", n: 1 },
+			{ who: "seed-user-chair", action: "program.session.created", n: 23 },
+			{ who: "seed-user-chair", action: "program.talk.created", n: 22 },
+			{ who: "seed-user-chair", action: "template.template.created", n: 1 },
+		]);
+		// The 16 handover notes, each as its author.
+		const notes = await all<{ n: number }>(
+			"select count(*) / ? as n from audit_entries where action = 'handover.note.created' and actor_id like 'seed-user-%'",
+			runs,
+		);
+		expect(notes).toEqual([{ n: 16 }]);
+		const sessionEntry = await all<{ series_id: string; institution_id: string; personal: string | null }>(
+			"select series_id, institution_id, personal from audit_entries where action = 'account.user.created' and target_id = 'seed-user-chair' limit 1",
+		);
+		expect(sessionEntry).toEqual([
+			{
+				series_id: null,
+				institution_id: null,
+				personal: JSON.stringify({ name: "Demo Chair", email: "chair@baton.test" }),
+			},
+		]);
+	});
 });
