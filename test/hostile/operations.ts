@@ -10,6 +10,7 @@ import {
 	CHECKLIST_STATUSES,
 	EDITION_ROLES,
 	FORM_FIELD_KINDS,
+	PERSON_ROLES,
 	REMINDER_ANCHORS,
 	SESSION_KINDS,
 	SURVEY_QUESTION_KINDS,
@@ -104,6 +105,7 @@ const UNDESCRIBED: Record<string, (schemaOf: (id: string) => JsonSchema) => Json
 			"ChecklistTask",
 			"EmailText",
 			"OrganizerReminder",
+			"Person",
 		].map((name) => [`update${name}`, (of: (id: string) => JsonSchema) => partial(of(`create${name}`))]),
 	),
 };
@@ -185,6 +187,8 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 	putAbstractCall: () => ({ opensOffsetDays: -200, closesOffsetDays: -100, decisionsOffsetDays: -50 }),
 	createSpeaker: () => ({ orcid: "0000-0002-1825-0097", accountEmail: email() }),
 	updateSpeaker: () => ({ orcid: "0000-0002-1825-0097", accountEmail: email() }),
+	createPerson: () => ({ accountEmail: email() }),
+	updatePerson: () => ({ accountEmail: email() }),
 	createPage: () => ({ slug: slug("page") }),
 	updatePage: () => ({ slug: slug("page") }),
 	createSponsor: () => ({ tierId: undefined }),
@@ -263,6 +267,8 @@ function choice(opId: string, field: string): fc.Arbitrary<unknown> | undefined 
 	if (field === "ownerRole") return fc.constantFrom(...EDITION_ROLES);
 	if (field === "status" && /ChecklistTask/.test(opId)) return fc.constantFrom(...CHECKLIST_STATUSES);
 	if (field === "anchor") return fc.constantFrom(...REMINDER_ANCHORS);
+	if (field === "role" && /Person/.test(opId)) return fc.constantFrom(...PERSON_ROLES);
+	if (field === "brandPrimaryColor" || field === "brandAccentColor") return fc.constantFrom("#1f5f8b", "#b45309", "");
 	if (field === "role" && /OrganizerReminder/.test(opId)) return fc.constantFrom("chair", "organizer");
 	return undefined;
 }
@@ -339,6 +345,7 @@ const COLLECTION_CREATE: Record<string, string> = {
 	checklist: "createChecklistTask",
 	"email-texts": "createEmailText",
 	"organizer-reminders": "createOrganizerReminder",
+	people: "createPerson",
 };
 
 async function lookup(w: World, path: string, name: string): Promise<string> {

@@ -76,7 +76,8 @@ export async function createInstitution(
 	const after = { ...input.institution };
 	const [[created]] = await commit(
 		db,
-		[{ action: "institution.institution.created", id, institutionId: id, after }],
+		// `of: 0`: a taken slug writes nothing, and so records nothing.
+		[{ action: "institution.institution.created", id, institutionId: id, after, of: 0 }],
 		[
 			db
 				.insert(institutions)
