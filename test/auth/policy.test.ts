@@ -82,6 +82,7 @@ const OWNER_ACTIONS: Action[] = [
 	"institution.leave",
 	"series.create",
 	"hosting.propose",
+	"institution.view_audit",
 ];
 const CHAIR_ACTIONS: Action[] = [
 	"edition.view",
@@ -95,6 +96,7 @@ const CHAIR_ACTIONS: Action[] = [
 	"handover.write",
 	"template.publish",
 	"edition.view_mail",
+	"edition.view_audit",
 ];
 
 describe("can(): nobody and strangers", () => {
@@ -143,7 +145,7 @@ describe("can(): series stewards", () => {
 		expect(allowed(actor({ stewardOf: ["series-a"] }))).toEqual(
 			expected(
 				ANYONE,
-				pairs("seriesA", ["series.view_private", "series.update", "series.manage_stewards"]),
+				pairs("seriesA", ["series.view_private", "series.update", "series.manage_stewards", "series.view_audit"]),
 				pairs("editionA", [
 					"edition.view",
 					"edition.manage_committee",
@@ -214,7 +216,9 @@ describe("can(): personal API tokens narrow what the user may do", () => {
 
 	it("lets a read-only token scoped to the institution only view it", () => {
 		const token = { access: "read" as const, institutionId: "inst-a", editionId: null };
-		expect(allowed(actor({ ...owner, token }))).toEqual(expected(pairs("institutionA", ["institution.view"])));
+		expect(allowed(actor({ ...owner, token }))).toEqual(
+			expected(pairs("institutionA", ["institution.view", "institution.view_audit"])),
+		);
 	});
 
 	it("lets a read-write token scoped to the institution do what its owner may there, and nothing else", () => {
@@ -230,7 +234,10 @@ describe("can(): personal API tokens narrow what the user may do", () => {
 	it("lets a read-only token scoped to the edition only read it, and copy from public editions", () => {
 		const token = { access: "read" as const, institutionId: null, editionId: "ed-a" };
 		expect(allowed(actor({ ...owner, token }))).toEqual(
-			expected(pairs("editionA", ["edition.view", "edition.clone_from", "edition.view_mail"]), PUBLIC_SOURCE),
+			expected(
+				pairs("editionA", ["edition.view", "edition.clone_from", "edition.view_mail", "edition.view_audit"]),
+				PUBLIC_SOURCE,
+			),
 		);
 	});
 

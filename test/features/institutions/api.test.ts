@@ -743,6 +743,7 @@ describe("GET /api/openapi.json", () => {
 					"DELETE /api/v1/institutions/{id}/invitations/{invitationId}",
 					"POST /api/v1/institutions/{id}/leave",
 					"POST /api/v1/institutions/{id}/transfer",
+					"GET /api/v1/institutions/{id}/audit",
 				].map((op) => [op, [{ apiToken: [] }]]),
 			),
 		);

@@ -156,7 +156,9 @@ describe("values", () => {
 		const [row] = (
 			await env.DB.prepare("select id from pages where edition_id = ?").bind(draft.id).all<{ id: string }>()
 		).results;
-		const before = await env.DB.prepare("select * from pages where edition_id = ?").bind(draft.id).all();
+		const pagesOf = async () =>
+			(await env.DB.prepare("select * from pages where edition_id = ?").bind(draft.id).all()).results;
+		const before = await pagesOf();
 		const previewed = await postForm(
 			`/console/editions/${draft.id}/pages/${row?.id}`,
 			{
@@ -183,7 +185,7 @@ describe("values", () => {
 		expect(html).toContain(
 			'<td><code>{{venue.name}}</code></td><td>The venue</td><td><span class="meta">no value yet</span></td>',
 		);
-		expect(await env.DB.prepare("select * from pages where edition_id = ?").bind(draft.id).all()).toEqual(before);
+		expect(await pagesOf()).toEqual(before);
 	});
 
 	it("{{committee}} names the edition's people from their list, not its accounts' roles", async () => {
