@@ -419,6 +419,9 @@ export async function cloneEdition(db: Database, input: CloneInput): Promise<Clo
 		...chunkedInserts(db, handoverNoteLinks, noteLinks),
 		db.update(editions).set({ clonedFromId: source.id }).where(eq(editions.id, target.id)),
 	];
-	await writeIfUnchanged(db, target, statements, input.expectedContentVersion);
-	return { sourceEditionId: source.id, targetEditionId: target.id, created: countRows(rows) };
+	const created = countRows(rows);
+	await writeIfUnchanged(db, target, statements, input.expectedContentVersion, [
+		{ action: "edition.cloned", id: target.id, after: { from: source.name, parts: input.parts, created } },
+	]);
+	return { sourceEditionId: source.id, targetEditionId: target.id, created };
 }

@@ -67,13 +67,29 @@ function uniqueConflict(def: CollectionDef, error: unknown): never {
 	throw error;
 }
 
+/**
+ * A row as its audit entry shows it: which collection, and its fields without addresses (a
+ * speaker's account address may belong to no account, so anonymisation could never clear it).
+ */
+function audited(def: CollectionDef, row: Record<string, unknown>, withCollection: boolean) {
+	// Computed columns (a seq, an account looked up by address) are SQL, not values: left out.
+	const plain = (value: unknown) => value === null || typeof value !== "object" || Array.isArray(value);
+	const fields = Object.fromEntries(
+		Object.entries(row).filter(([key, value]) => !/email|hash|secret/i.test(key) && plain(value)),
+	);
+	return withCollection ? { collection: def.key, ...fields } : fields;
+}
+
 export async function createItem(db: Database, def: CollectionDef, editionId: string, data: Data): Promise<Row> {
 	await checkDomain(db, def, editionId, data);
 	const id = newId();
 	const row = { ...(def.toRow ? def.toRow(data, undefined) : data), ...def.insertExtras?.(editionId), id, editionId };
-	await writeEditionContent(db, editionId, [db.insert(def.table).values(row as never)]).catch((e) =>
-		uniqueConflict(def, e),
-	);
+	await writeEditionContent(
+		db,
+		editionId,
+		[db.insert(def.table).values(row as never)],
+		[{ action: "content.item.created", id, after: audited(def, row, true) }],
+	).catch((e) => uniqueConflict(def, e));
 	return findItem(db, def, editionId, id);
 }
 
@@ -87,22 +103,40 @@ export async function updateItem(
 	const existing = await findItem(db, def, editionId, itemId);
 	await checkDomain(db, def, editionId, data);
 	const row = def.toRow ? def.toRow(data, existing) : data;
-	await writeEditionContent(db, editionId, [
-		...(def.revisesEvents?.(db, editionId, existing, row) ?? []),
-		db
-			.update(def.table)
-			.set(row as never)
-			.where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
-	]).catch((e) => uniqueConflict(def, e));
+	await writeEditionContent(
+		db,
+		editionId,
+		[
+			...(def.revisesEvents?.(db, editionId, existing, row) ?? []),
+			db
+				.update(def.table)
+				.set(row as never)
+				.where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
+		],
+		[
+			{
+				action: "content.item.updated",
+				id: itemId,
+				before: audited(def, existing, false),
+				// The collection is named in `after` only: the summary keeps what differs.
+				after: audited(def, { ...existing, ...row }, true),
+			},
+		],
+	).catch((e) => uniqueConflict(def, e));
 	return findItem(db, def, editionId, itemId);
 }
 
 export async function deleteItem(db: Database, def: CollectionDef, editionId: string, itemId: string): Promise<void> {
 	const existing = await findItem(db, def, editionId, itemId);
-	await writeEditionContent(db, editionId, [
-		// Before the delete: its foreign keys let go of the row (a session's room) or drop its links.
-		...(def.revisesEvents?.(db, editionId, existing, undefined) ?? []),
-		db.delete(def.table).where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
-		...detachItemLinks(db, editionId, def.key, itemId),
-	]);
+	await writeEditionContent(
+		db,
+		editionId,
+		[
+			// Before the delete: its foreign keys let go of the row (a session's room) or drop its links.
+			...(def.revisesEvents?.(db, editionId, existing, undefined) ?? []),
+			db.delete(def.table).where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
+			...detachItemLinks(db, editionId, def.key, itemId),
+		],
+		[{ action: "content.item.deleted", id: itemId, before: audited(def, existing, true) }],
+	);
 }

@@ -257,19 +257,24 @@ const chairRows = (editionId: string, sessionId: string, chairIds: readonly stri
 export async function createSession(db: Database, edition: ProgramEdition, data: SessionData): Promise<string> {
 	const lectureName = await checkSession(db, edition, data);
 	const id = newId();
-	await writeEditionContent(db, edition.id, [
-		db.insert(sessions).values({
-			...sessionColumns(data),
-			// A named-lecture session is titled after its lecture and this edition's year, stored as such.
-			...(lectureName === null ? {} : { title: lectureSessionTitle(lectureName, edition.year) }),
-			id,
-			editionId: edition.id,
-			// Computed in the insert, so two sessions added at once cannot take the same number.
-			seq: sql`(select coalesce(max(${sessions.seq}), 0) + 1 from ${sessions} where ${sessions.editionId} = ${edition.id})`,
-			guid: crypto.randomUUID(),
-		}),
-		...linkRows(db, sessionChairs, chairRows(edition.id, id, data.chairIds)),
-	]);
+	await writeEditionContent(
+		db,
+		edition.id,
+		[
+			db.insert(sessions).values({
+				...sessionColumns(data),
+				// A named-lecture session is titled after its lecture and this edition's year, stored as such.
+				...(lectureName === null ? {} : { title: lectureSessionTitle(lectureName, edition.year) }),
+				id,
+				editionId: edition.id,
+				// Computed in the insert, so two sessions added at once cannot take the same number.
+				seq: sql`(select coalesce(max(${sessions.seq}), 0) + 1 from ${sessions} where ${sessions.editionId} = ${edition.id})`,
+				guid: crypto.randomUUID(),
+			}),
+			...linkRows(db, sessionChairs, chairRows(edition.id, id, data.chairIds)),
+		],
+		[{ action: "program.session.created", id, after: { ...sessionColumns(data), chairIds: data.chairIds } }],
+	);
 	return id;
 }
 
@@ -292,24 +297,39 @@ export async function updateSession(db: Database, edition: ProgramEdition, sessi
 				: data.title,
 	};
 	const revised = changesAny(existing, written, EVENT_FIELDS) || differs(existing.chairIds, data.chairIds);
-	await writeEditionContent(db, edition.id, [
-		db
-			.update(sessions)
-			.set({ ...sessionColumns(written), ...(revised ? { revision: sql`${sessions.revision} + 1` } : {}) })
-			.where(and(eq(sessions.id, sessionId), eq(sessions.editionId, edition.id))),
-		db
-			.delete(sessionChairs)
-			.where(and(eq(sessionChairs.sessionId, sessionId), eq(sessionChairs.editionId, edition.id))),
-		...linkRows(db, sessionChairs, chairRows(edition.id, sessionId, data.chairIds)),
-	]);
+	await writeEditionContent(
+		db,
+		edition.id,
+		[
+			db
+				.update(sessions)
+				.set({ ...sessionColumns(written), ...(revised ? { revision: sql`${sessions.revision} + 1` } : {}) })
+				.where(and(eq(sessions.id, sessionId), eq(sessions.editionId, edition.id))),
+			db
+				.delete(sessionChairs)
+				.where(and(eq(sessionChairs.sessionId, sessionId), eq(sessionChairs.editionId, edition.id))),
+			...linkRows(db, sessionChairs, chairRows(edition.id, sessionId, data.chairIds)),
+		],
+		[
+			{
+				action: "program.session.updated",
+				id: sessionId,
+				before: { ...sessionColumns(existing), chairIds: existing.chairIds },
+				after: { ...sessionColumns(written), chairIds: data.chairIds },
+			},
+		],
+	);
 }
 
 /** Removes a session; its talks, their speaker links and its chairs go with it (foreign keys cascade). */
 export async function deleteSession(db: Database, editionId: string, sessionId: string) {
-	await findSession(db, editionId, sessionId);
-	await writeEditionContent(db, editionId, [
-		db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.editionId, editionId))),
-	]);
+	const existing = await findSession(db, editionId, sessionId);
+	await writeEditionContent(
+		db,
+		editionId,
+		[db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.editionId, editionId)))],
+		[{ action: "program.session.deleted", id: sessionId, before: sessionColumns(existing) }],
+	);
 }
 
 async function checkTalk(db: Database, editionId: string, session: ProgramSession, data: TalkData, selfId?: string) {
@@ -333,21 +353,26 @@ export async function createTalk(db: Database, editionId: string, sessionId: str
 	const session = await findSession(db, editionId, sessionId);
 	await checkTalk(db, editionId, session, data);
 	const id = newId();
-	await writeEditionContent(db, editionId, [
-		db.insert(talks).values({
-			id,
-			editionId,
-			sessionId,
-			title: data.title,
-			abstract: data.abstract,
-			durationMinutes: data.durationMinutes,
-			position:
-				data.position ??
-				sql`(select coalesce(max(${talks.position}), 0) + 1 from ${talks} where ${talks.sessionId} = ${sessionId})`,
-		}),
-		...linkRows(db, talkSpeakers, speakerRows(editionId, id, data.speakerIds)),
-		reviseSession(db, editionId, sessionId),
-	]);
+	await writeEditionContent(
+		db,
+		editionId,
+		[
+			db.insert(talks).values({
+				id,
+				editionId,
+				sessionId,
+				title: data.title,
+				abstract: data.abstract,
+				durationMinutes: data.durationMinutes,
+				position:
+					data.position ??
+					sql`(select coalesce(max(${talks.position}), 0) + 1 from ${talks} where ${talks.sessionId} = ${sessionId})`,
+			}),
+			...linkRows(db, talkSpeakers, speakerRows(editionId, id, data.speakerIds)),
+			reviseSession(db, editionId, sessionId),
+		],
+		[{ action: "program.talk.created", id, after: { sessionId, ...data } }],
+	);
 	return id;
 }
 
@@ -365,30 +390,53 @@ const reviseSession = (db: Database, editionId: string, sessionId: string) =>
 export async function updateTalk(db: Database, editionId: string, talkId: string, data: TalkData) {
 	const { session, talk } = await findTalk(db, editionId, talkId);
 	await checkTalk(db, editionId, session, data, talkId);
-	await writeEditionContent(db, editionId, [
-		...(talkShowsOtherwise(talk, data) ? [reviseSession(db, editionId, session.id)] : []),
-		db
-			.update(talks)
-			.set({
-				title: data.title,
-				abstract: data.abstract,
-				durationMinutes: data.durationMinutes,
-				position: data.position ?? talk.position,
-			})
-			.where(and(eq(talks.id, talkId), eq(talks.editionId, editionId))),
-		db.delete(talkSpeakers).where(and(eq(talkSpeakers.talkId, talkId), eq(talkSpeakers.editionId, editionId))),
-		...linkRows(db, talkSpeakers, speakerRows(editionId, talkId, data.speakerIds)),
-	]);
+	await writeEditionContent(
+		db,
+		editionId,
+		[
+			...(talkShowsOtherwise(talk, data) ? [reviseSession(db, editionId, session.id)] : []),
+			db
+				.update(talks)
+				.set({
+					title: data.title,
+					abstract: data.abstract,
+					durationMinutes: data.durationMinutes,
+					position: data.position ?? talk.position,
+				})
+				.where(and(eq(talks.id, talkId), eq(talks.editionId, editionId))),
+			db.delete(talkSpeakers).where(and(eq(talkSpeakers.talkId, talkId), eq(talkSpeakers.editionId, editionId))),
+			...linkRows(db, talkSpeakers, speakerRows(editionId, talkId, data.speakerIds)),
+		],
+		[
+			{
+				action: "program.talk.updated",
+				id: talkId,
+				before: {
+					title: talk.title,
+					abstract: talk.abstract,
+					durationMinutes: talk.durationMinutes,
+					position: talk.position,
+					speakerIds: talk.speakerIds,
+				},
+				after: { ...data, position: data.position ?? talk.position },
+			},
+		],
+	);
 	return session.id;
 }
 
 /** Removes a talk and its speaker links (cascade); returns the session it was in. */
 export async function deleteTalk(db: Database, editionId: string, talkId: string) {
-	const { session } = await findTalk(db, editionId, talkId);
-	await writeEditionContent(db, editionId, [
-		db.delete(talks).where(and(eq(talks.id, talkId), eq(talks.editionId, editionId))),
-		reviseSession(db, editionId, session.id),
-	]);
+	const { session, talk } = await findTalk(db, editionId, talkId);
+	await writeEditionContent(
+		db,
+		editionId,
+		[
+			db.delete(talks).where(and(eq(talks.id, talkId), eq(talks.editionId, editionId))),
+			reviseSession(db, editionId, session.id),
+		],
+		[{ action: "program.talk.deleted", id: talkId, before: { sessionId: session.id, title: talk.title } }],
+	);
 	return session.id;
 }
 

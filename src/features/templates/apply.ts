@@ -361,7 +361,13 @@ export async function applyTemplate(db: Database, input: ApplyInput): Promise<Ap
 			appliedBy: input.userId,
 		}),
 	];
-	await writeIfUnchanged(db, target, statements, input.expectedContentVersion);
+	await writeIfUnchanged(db, target, statements, input.expectedContentVersion, [
+		{
+			action: "edition.template.applied",
+			id: target.id,
+			after: { template: source.info.ref, version: source.version, parts },
+		},
+	]);
 	return {
 		editionId: target.id,
 		template: source.info.ref,
