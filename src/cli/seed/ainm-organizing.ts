@@ -7,7 +7,7 @@
  * updates these rows instead of adding copies.
  */
 
-import type { checklistTasks, organizerReminders } from "../../db/schema";
+import type { checklistTasks, organizerReminders, outbox } from "../../db/schema";
 import { debriefMoment } from "../../features/debrief/debrief";
 import { reminderMoment } from "../../features/organizer-reminders/moments";
 import { ainm2023, EDITION_ID } from "./ainm";
@@ -88,5 +88,50 @@ export const ainm2023SkippedChecklistTasks: Row<typeof checklistTasks>[] = [
 		status: "skipped",
 		doneAt: null,
 		position: 14,
+	},
+];
+
+/**
+ * Table outbox: AINM 2023's mail log as the console's Mail page shows it — each reminder above and
+ * the debrief, sent to the demo account of the role it names, and one clearly fictional invitation
+ * (an example.org address) that bounced, so every delivery state but "queued" is on the page.
+ */
+export const ainm2023Mail: Row<typeof outbox>[] = [
+	...ainm2023OrganizerReminders.map((reminder, i) => ({
+		id: `seed-2023-mail-reminder-${i + 1}`,
+		to: `${reminder.role ?? "chair"}@baton.test`,
+		subject: reminder.subject.replaceAll("{{edition.name}}", ainm2023.name),
+		text: reminder.body ?? "",
+		editionId: EDITION_ID,
+		state: "sent" as const,
+		attempts: 1,
+		createdAt: reminder.sentAt ?? AINM_2023_DEBRIEF_SENT_AT,
+		enqueuedAt: reminder.sentAt ?? AINM_2023_DEBRIEF_SENT_AT,
+		sentAt: reminder.sentAt ?? AINM_2023_DEBRIEF_SENT_AT,
+	})),
+	{
+		id: "seed-2023-mail-debrief",
+		to: "chair@baton.test",
+		subject: `${ainm2023.name}: write down what the next committee should know`,
+		text: "The event is over: the debrief page asks a few questions while memories are fresh.",
+		editionId: EDITION_ID,
+		state: "sent",
+		attempts: 1,
+		createdAt: AINM_2023_DEBRIEF_SENT_AT,
+		enqueuedAt: AINM_2023_DEBRIEF_SENT_AT,
+		sentAt: AINM_2023_DEBRIEF_SENT_AT,
+	},
+	{
+		id: "seed-2023-mail-bounced-invitation",
+		to: "guest.reviewer@example.org",
+		subject: "You are invited to review for a Baton edition",
+		text: "A fictional invitation of the demo data, to an address that does not exist.",
+		editionId: EDITION_ID,
+		state: "bounced",
+		attempts: 1,
+		error: "550 5.1.1 mailbox unavailable (demo data)",
+		createdAt: new Date("2023-06-01T08:00:00Z"),
+		enqueuedAt: new Date("2023-06-01T08:00:00Z"),
+		sentAt: new Date("2023-06-01T08:00:01Z"),
 	},
 ];

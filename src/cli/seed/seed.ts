@@ -19,6 +19,7 @@ import {
 	noteMessages,
 	noteThreads,
 	organizerReminders,
+	outbox,
 	pages,
 	registrationFields,
 	reviewCriteria,
@@ -121,6 +122,7 @@ export async function seedDemo(db: Database): Promise<void> {
 		),
 		...upsert(noteThreads, noteThreads.id, handover.ainm2023NoteThreads),
 		...upsert(noteMessages, noteMessages.id, handover.ainm2023NoteMessages),
+		...upsert(outbox, outbox.id, organizing.ainm2023Mail),
 	];
 	actAs(db, { kind: "system", name: "seed" });
 	await commitAll(db, seedChanges(), statements);

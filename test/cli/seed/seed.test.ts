@@ -126,6 +126,18 @@ describe("seedDemo", () => {
 		});
 	});
 
+	it("fills AINM 2023's mail log with sent reminders, the debrief and one bounced fictional invitation", async () => {
+		const { results } = await env.DB.prepare(
+			"select state, count(*) as n from outbox where edition_id = ? group by state order by state",
+		)
+			.bind(EDITION_ID)
+			.all<{ state: string; n: number }>();
+		expect(results).toEqual([
+			{ state: "bounced", n: 1 },
+			{ state: "sent", n: 6 },
+		]);
+	});
+
 	it("adds one verified demo account per role, all with the demo password", async () => {
 		await seed();
 		const { results } = await env.DB.prepare(
