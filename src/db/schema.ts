@@ -63,6 +63,8 @@ export const series = sqliteTable("series", {
 	partners: text("partners", { mode: "json" }).$type<SeriesPartner[]>().notNull().default(sql`'[]'`),
 	/** The institution that started the series (checked in logic: a foreign key would rebuild this table). */
 	institutionId: text("institution_id"),
+	/** A made-up series of the demo seed: every page of it says so, so nobody takes it for a real event. */
+	isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
 	createdAt: createdAt(),
 });
 
@@ -589,9 +591,98 @@ export const ticketTypes = sqliteTable(
 		salesCloseOffsetDays: integer("sales_close_offset_days").notNull(),
 		salesCloseTime: text("sales_close_time").notNull().default("23:59"),
 		capacity: integer("capacity"),
+		/** What the ticket includes ("all sessions, lunches and the symposium dinner"), shown beside its price. */
+		includes: text("includes").notNull().default(""),
 		position: integer("position").notNull().default(0),
 	},
 	(t) => [index("ticket_types_edition").on(t.editionId, t.position)],
+);
+
+/**
+ * The registration rules of an edition beside its ticket types (one row per edition; none means
+ * no edition-wide limit and no cut-offs). Policies travel with a clone; nothing personal does.
+ */
+export const registrationPolicies = sqliteTable("registration_policies", {
+	editionId: text("edition_id")
+		.primaryKey()
+		.references(() => editions.id, { onDelete: "cascade" }),
+	/** Seats of the whole edition across ticket types (the venue's size); null: only per-ticket limits. */
+	capacity: integer("capacity"),
+	/** The cancellation and refund policy as attendees read it (Markdown). */
+	cancellationPolicy: text("cancellation_policy").notNull().default(""),
+	/** Until when an attendee may cancel themselves: an offset from day 1 plus a local time; null: until day 1. */
+	cancelUntilOffsetDays: integer("cancel_until_offset_days"),
+	cancelUntilTime: text("cancel_until_time").notNull().default("23:59"),
+	/** Until when an attendee may edit their answers; null: until day 1. */
+	editUntilOffsetDays: integer("edit_until_offset_days"),
+	editUntilTime: text("edit_until_time").notNull().default("23:59"),
+	/** How long a seat of a paid ticket is held for payment before it goes back on sale. */
+	holdHours: integer("hold_hours").notNull().default(72),
+	/** How long a waiting-list offer stays open. */
+	offerHours: integer("offer_hours").notNull().default(48),
+});
+
+/** Who the audience is, as the registration form asks and the statistics count. */
+export const AUDIENCE_ROLES = ["clinician", "physicist", "engineer", "student", "industry", "other"] as const;
+export type AudienceRole = (typeof AUDIENCE_ROLES)[number];
+
+/**
+ * held: a seat kept until paid or until the emailed link is used (`expires_at`); confirmed: a seat;
+ * waitlisted: in line (sign-up order: `created_at`, then `id`); offered: a freed seat kept for them
+ * until `expires_at`; cancelled: no seat. An expired hold or offer takes no seat even before the
+ * scheduler moves it on: every seat count decides expiry itself.
+ */
+export const REGISTRATION_STATUSES = ["held", "confirmed", "waitlisted", "offered", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** How a registration came in: by the attendee, or by the committee on someone's behalf. */
+export const REGISTRATION_SOURCES = ["self", "committee"] as const;
+
+/** An attendee's registration for an edition: one per person (email) and edition. */
+export const registrations = sqliteTable(
+	"registrations",
+	{
+		id: text("id").primaryKey(),
+		editionId: editionRef(),
+		ticketTypeId: text("ticket_type_id")
+			.notNull()
+			.references(() => ticketTypes.id, { onDelete: "restrict" }),
+		/** The attendee's account; null until an emailed link made or proved it. */
+		userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+		/** Lower-cased; the key of "one registration per person and edition". */
+		email: text("email").notNull(),
+		name: text("name").notNull(),
+		affiliation: text("affiliation").notNull().default(""),
+		/** ISO 3166-1 alpha-2. */
+		country: text("country").notNull(),
+		role: text("role", { enum: AUDIENCE_ROLES }).notNull(),
+		/** Answers to the edition's registration fields, by field id. */
+		answers: text("answers", { mode: "json" }).$type<Record<string, string | boolean>>().notNull().default(sql`'{}'`),
+		status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
+		/** When a hold or an offer lapses (held, offered); null otherwise. */
+		expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+		/** The ticket's price when registered, in minor units, and its currency: later price edits don't change it. */
+		priceCents: integer("price_cents").notNull().default(0),
+		currency: text("currency").notNull().default("EUR"),
+		source: text("source", { enum: REGISTRATION_SOURCES }).notNull().default("self"),
+		/** The committee's note on a manual registration ("invited speaker, complimentary"). */
+		note: text("note").notNull().default(""),
+		/** May the public attendee list name them? */
+		listConsent: integer("list_consent", { mode: "boolean" }).notNull().default(false),
+		/** The client's key of the request that made it: a retry gets the same answer. */
+		idempotencyKey: text("idempotency_key"),
+		confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+		cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+		createdAt: createdAt(),
+		updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+	},
+	(t) => [
+		uniqueIndex("registrations_edition_email").on(t.editionId, t.email),
+		uniqueIndex("registrations_edition_idempotency").on(t.editionId, t.idempotencyKey),
+		index("registrations_seats").on(t.editionId, t.ticketTypeId, t.status),
+		index("registrations_edition_status").on(t.editionId, t.status, t.createdAt),
+		index("registrations_user").on(t.userId),
+	],
 );
 
 export const FORM_FIELD_KINDS = ["text", "textarea", "email", "select", "checkbox", "country"] as const;
@@ -1147,3 +1238,5 @@ export type TemplateVersion = typeof templateVersions.$inferSelect;
 export type HandoverNote = typeof handoverNotes.$inferSelect;
 export type OrganizerReminder = typeof organizerReminders.$inferSelect;
 export type AuditEntry = typeof auditEntries.$inferSelect;
+export type RegistrationPolicy = typeof registrationPolicies.$inferSelect;
+export type Registration = typeof registrations.$inferSelect;

@@ -157,6 +157,7 @@ const parts: EditionParts = {
 			name: t.name,
 			priceCents: t.priceCents ?? 0,
 			currency: t.currency ?? "EUR",
+			includes: t.includes ?? "",
 			salesOpenOffsetDays: t.salesOpenOffsetDays,
 			salesOpenTime: t.salesOpenTime ?? "09:00",
 			salesCloseOffsetDays: t.salesCloseOffsetDays,

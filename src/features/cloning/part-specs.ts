@@ -382,6 +382,7 @@ const registrationPart = definePart({
 					"salesCloseOffsetDays",
 					"salesCloseTime",
 					"capacity",
+					"includes",
 				]),
 			).default([]),
 		}),

@@ -267,6 +267,10 @@ const ticketTypesDef: CollectionDef = {
 		offset("salesCloseOffsetDays", "Sales close (days from day 1)"),
 		time("salesCloseTime", "Sales close at", { fallback: "23:59" }),
 		int("capacity", "Capacity", { min: 1, max: 100_000, hint: "Leave empty for no limit." }),
+		text("includes", "What it includes", {
+			max: 300,
+			hint: "Shown beside the price, e.g. all sessions, lunches and the symposium dinner.",
+		}),
 		position,
 	],
 	orderBy: byPosition(ticketTypes, ticketTypes.name),
