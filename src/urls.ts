@@ -73,6 +73,8 @@ export const editionNotesUrl = (editionId: string) => `${editionHandoverUrl(edit
 
 // Console: the setup wizard (clone or template).
 export const setupUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/setup`;
+/** Where the wizard's first step posts the edition's dates and the chosen start. */
+export const setupStartUrl = (e: EditionRef) => `${setupUrl(e)}/start`;
 export const setupPreviewUrl = (e: EditionRef) => `${setupUrl(e)}/preview`;
 export const setupApplyUrl = (e: EditionRef) => `${setupUrl(e)}/apply`;
 /** The wizard's first step with "a template" chosen. */

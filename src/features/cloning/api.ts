@@ -10,6 +10,7 @@ import { requireAuth } from "../../auth/guard";
 import { limitCostly } from "../../lib/costly-actions";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, previewClone } from "./clone";
+import { TASK_CHOICES } from "./decisions";
 import { CLONE_PARTS } from "./edition-parts";
 import { CloneRequest, PreviewedContentVersion } from "./parts";
 
@@ -70,6 +71,33 @@ const ClonePreview = z
 		sessions: z.array(DateChange),
 		reminders: z.array(ReminderChange),
 		unfilledPlaceholders: z.array(z.string()),
+		needsDecision: z
+			.array(
+				z.object({
+					kind: z.enum(["lecture_without_lecturer", "ticket_without_price"]),
+					label: z.string().openapi({ example: "Day 2, 11:00: Willem Vaalburg lecture 2027" }),
+					problem: z.string().openapi({ example: "no lecturer yet" }),
+					href: z.string().openapi({ description: "The console page where it is fixed once copied." }),
+				}),
+			)
+			.openapi({
+				description:
+					"What the copy leaves undecided, never blocking: every copied named-lecture slot (lecturers are never copied) and every copied ticket type priced 0 (free, or not priced yet?).",
+			}),
+		pastTasks: z
+			.array(
+				z.object({
+					key: z.string().openapi({ description: "The source task's id: name it in `pastTasks` to choose." }),
+					title: z.string(),
+					dueDate: z.string().openapi({ example: "2026-01-14" }),
+					sourceStatus: z.enum(TASK_CHOICES),
+					suggested: z.enum(TASK_CHOICES),
+				}),
+			)
+			.openapi({
+				description:
+					"Copied checklist tasks whose due day has already ended in this edition's zone: choose how each lands with `pastTasks` or `pastTasksAs`, or they land open and overdue.",
+			}),
 	})
 	.openapi("ClonePreview");
 
@@ -88,7 +116,7 @@ const cloneRoute = createRoute({
 	tags: ["Editions"],
 	summary: "Copy parts of an earlier edition of the series into this one (or preview the copy)",
 	description:
-		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view). With `expectedContentVersion` (the preview's `contentVersion`) the clone is refused with 409 and nothing written when this edition changed after the preview.",
+		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view). Copied checklist tasks already due here land open unless `pastTasks`/`pastTasksAs` say done or skipped (applied in the same batch); the preview lists them (`pastTasks`) and what needs a decision after copying (`needsDecision`). With `expectedContentVersion` (the preview's `contentVersion`) the clone is refused with 409 and nothing written when this edition changed after the preview.",
 	request: { params: EditionParam, ...jsonBody(CloneApiRequest) },
 	responses: {
 		200: dataResponse("The preview: nothing was written.", ClonePreview),

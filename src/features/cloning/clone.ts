@@ -16,7 +16,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
-import { abstractCalls, type Edition, editions, handoverNoteLinks } from "../../db/schema";
+import { abstractCalls, checklistTasks, type Edition, editions, handoverNoteLinks } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
 import { type PlaceholderValues, placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
@@ -24,6 +24,15 @@ import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { travellingNoteLinks } from "../handover";
 import { type ReminderCall, reminderSchedule } from "../organizer-reminders";
+import {
+	applyTaskChoices,
+	type NeedsDecision,
+	needsDecisionOf,
+	type PastTask,
+	type PastTasksDefault,
+	pastTasksOf,
+	type TaskChoice,
+} from "./decisions";
 import {
 	CLONE_PARTS,
 	type ClonePart,
@@ -52,6 +61,12 @@ export interface CloneInput {
 	roomMap?: Readonly<Record<string, string>>;
 	/** The target's content version the preview showed: applying refuses (409) once it moved on. */
 	expectedContentVersion?: number;
+	/** Source task id → how that copied task, already due in the target, lands (see ./decisions.ts). */
+	pastTasks?: Readonly<Record<string, TaskChoice>>;
+	/** How the past tasks not in `pastTasks` land: open (the default), done, skipped or as suggested. */
+	pastTasksAs?: PastTasksDefault;
+	/** What counts as past; now unless a test says otherwise. */
+	now?: Date;
 }
 
 export interface DateChange {
@@ -109,6 +124,10 @@ export interface ClonePreview {
 	reminders: ReminderChange[];
 	/** Placeholders left in the copied texts because the target has no value for them yet. */
 	unfilledPlaceholders: string[];
+	/** Copied lecture slots without a lecturer and tickets without a price: to fix after copying. */
+	needsDecision: NeedsDecision[];
+	/** Copied checklist tasks already due in the target, each with its suggested status. */
+	pastTasks: PastTask[];
 }
 
 /** Rows created per table, e.g. `{ rooms: 4, sessions: 17 }` (tables the clone did not touch are absent). */
@@ -199,7 +218,7 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	checkPair(source, target);
 	const parts = new Set(input.parts);
 	if (parts.size === 0) throw invalidClone({ parts: "Choose at least one part to copy." });
-	const [read, filled, lectures, calls] = await Promise.all([
+	const [read, filled, lectures, calls, sourceTasks] = await Promise.all([
 		readEditionParts(db, source.id, input.parts),
 		filledParts(db, target.id),
 		// Same series (checked), so every lecture slot of the source finds its lecture.
@@ -210,6 +229,13 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 					.select()
 					.from(abstractCalls)
 					.where(inArray(abstractCalls.editionId, [source.id, target.id]))
+			: Promise.resolve([]),
+		// What the previous committee did with each task suggests how a past one lands.
+		parts.has("checklist")
+			? db
+					.select({ id: checklistTasks.id, status: checklistTasks.status })
+					.from(checklistTasks)
+					.where(eq(checklistTasks.editionId, source.id))
 			: Promise.resolve([]),
 	]);
 
@@ -239,17 +265,40 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	}
 	if (Object.keys(fields).length > 0) throw invalidClone(fields);
 
-	const { rows, unfilled } = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms ?? [], roomMap), lectures);
+	const built = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms ?? [], roomMap), lectures);
+	const { unfilled } = built;
+	const taskIds = read.ids.checklistTasks ?? [];
+	const pastTasks = pastTasksOf(
+		target,
+		built.rows,
+		taskIds,
+		new Map(sourceTasks.map((t) => [t.id, t.status])),
+		input.now ?? new Date(),
+	);
+	const chosen = applyTaskChoices(
+		built.rows,
+		taskIds,
+		pastTasks,
+		input.pastTasks ?? {},
+		input.pastTasksAs ?? "open",
+		target.name,
+	);
+	if (Object.keys(chosen.problems).length > 0) throw invalidClone(chosen.problems);
+	const rows = chosen.rows;
 	return {
 		source,
 		target,
 		rows,
 		copiedIds: pairIds(read.ids, rows),
-		preview: previewOf(source, target, input.parts, read, rows, unfilled, {
-			source: reminderCallOf(calls.find((c) => c.editionId === source.id)),
-			// The copied call when the clone brings one (the target had none: parts are copied into empty ones).
-			target: reminderCallOf(rows.abstractCalls[0] ?? calls.find((c) => c.editionId === target.id)),
-		}),
+		preview: {
+			...previewOf(source, target, input.parts, read, rows, unfilled, {
+				source: reminderCallOf(calls.find((c) => c.editionId === source.id)),
+				// The copied call when the clone brings one (the target had none: parts are copied into empty ones).
+				target: reminderCallOf(rows.abstractCalls[0] ?? calls.find((c) => c.editionId === target.id)),
+			}),
+			needsDecision: needsDecisionOf(target, rows),
+			pastTasks,
+		},
 	};
 }
 
@@ -354,7 +403,7 @@ function previewOf(
 	rows: EditionRows,
 	unfilled: ReadonlySet<string>,
 	calls: { source: ReminderCall | null; target: ReminderCall | null },
-): ClonePreview {
+): Omit<ClonePreview, "needsDecision" | "pastTasks"> {
 	const change = (part: ClonePart, label: string, offsetDays: number, time: string | null): DateChange => ({
 		part,
 		label,

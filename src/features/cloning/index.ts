@@ -14,6 +14,7 @@ export {
 	reminderCallOf,
 	reminderMomentsOf,
 } from "./clone";
+export { type NeedsDecision, type PastTask, TASK_CHOICES, type TaskChoice } from "./decisions";
 export {
 	allRowKinds,
 	CLONE_PARTS,
@@ -44,6 +45,7 @@ export {
 	ExpectedContentVersion,
 	formFromRequest,
 	PreviewedContentVersion,
+	pastTaskField,
 	ROOM_NAME_MAX,
 	requestFromForm,
 	roomField,

@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { singleLine } from "../../lib/text-input";
+import { TASK_CHOICES } from "./decisions";
 import { CLONE_PARTS, partField } from "./edition-parts";
 
 export const ROOM_NAME_MAX = 100;
@@ -59,6 +60,21 @@ export const CloneRequest = z
 			.default({})
 			.openapi({ example: { "room-id-of-blauwe-zaal": "Hall A" } }),
 		expectedContentVersion: ExpectedContentVersion,
+		pastTasks: z
+			.record(z.string().max(64), z.enum(TASK_CHOICES, { error: "Choose open, done or skipped." }))
+			.default({})
+			.openapi({
+				description:
+					"How copied checklist tasks that are already due in this edition land, by the source task's id (the preview's `pastTasks[].key`): `open`, `done` or `skipped`. A key that is not such a task is refused (422).",
+				example: { "source-task-id": "done" },
+			}),
+		pastTasksAs: z
+			.enum([...TASK_CHOICES, "suggested"], { error: "Choose open, done, skipped or suggested." })
+			.default("open")
+			.openapi({
+				description:
+					"How the past tasks not named in `pastTasks` land: `open` (the default, as copied), `done`, `skipped`, or `suggested` (each as the preview's `pastTasks[].suggested`: what the source edition did with it).",
+			}),
 	})
 	.openapi("CloneRequest");
 
@@ -71,17 +87,26 @@ export const PreviewedContentVersion = z.number().int().openapi({
 export type CloneRequestData = z.infer<typeof CloneRequest>;
 export const roomField = (roomId: string) => `roomMap.${roomId}`;
 
-/** The posted wizard form (`part.<part>=on`, `roomMap.<roomId>=name`) as a clone request to validate. */
+/** The preview's choice for one past task (`pastTasks.<source task id>`). */
+export const pastTaskField = (key: string) => `pastTasks.${key}`;
+
+/**
+ * The posted wizard form (`part.<part>=on`, `roomMap.<roomId>=name`, `pastTasks.<taskId>=done`)
+ * as a clone request to validate.
+ */
 export function requestFromForm(values: Record<string, string>): Record<string, unknown> {
 	const roomMap: Record<string, string> = {};
+	const pastTasks: Record<string, string> = {};
 	for (const [name, value] of Object.entries(values)) {
 		if (name.startsWith("roomMap.")) roomMap[name.slice("roomMap.".length)] = value;
+		if (name.startsWith("pastTasks.")) pastTasks[name.slice("pastTasks.".length)] = value;
 	}
 	return {
 		sourceEditionId: values.sourceEditionId ?? "",
 		parts: CLONE_PARTS.filter((part) => values[partField(part)] === "on"),
 		roomMap,
 		expectedContentVersion: values.expectedContentVersion,
+		pastTasks,
 	};
 }
 

@@ -5,6 +5,7 @@
  * so publishing always runs the go-live checks.
  */
 import { eq, max } from "drizzle-orm";
+import type { z } from "zod";
 import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
 import { changesAny, reviseEditionEvents } from "../../db/event-revisions";
@@ -27,11 +28,18 @@ import { AppError } from "../../lib/errors";
 /** An edition lasts at most this many days: longer is almost certainly a typo in a date. */
 export const MAX_EDITION_DAYS = 14;
 
-export const SETTINGS_FIELDS: FieldSpec[] = [
-	text("name", "Name", { required: true, max: 120, hint: "e.g. AINM 2025" }),
+/** The settings that place an edition in time: also what the setup wizard asks first. */
+export const DATE_FIELDS = [
 	date("startDate", "First day", { required: true }),
 	date("endDate", "Last day", { required: true }),
 	timeZone("timeZone", "Time zone", { required: true, hint: "Program times are local times in this zone." }),
+] as const;
+export const datesSchema = objectOf(DATE_FIELDS);
+export type EditionDates = z.infer<typeof datesSchema>;
+
+export const SETTINGS_FIELDS: FieldSpec[] = [
+	text("name", "Name", { required: true, max: 120, hint: "e.g. AINM 2025" }),
+	...DATE_FIELDS,
 	text("hostName", "Host institution", { max: 200 }),
 	text("venueName", "Venue", { max: 200 }),
 	text("venueAddress", "Venue address", { max: 300 }),
@@ -106,4 +114,14 @@ export async function updateSettings(db: Database, edition: Edition, data: Setti
 	const updated = await db.select().from(editions).where(eq(editions.id, edition.id)).get();
 	if (!updated) throw new AppError(404, "not_found", "This edition does not exist.");
 	return updated;
+}
+
+/**
+ * Saves only the edition's dates and zone, through the same checks and write as the settings
+ * form (one audited content write); unchanged dates write nothing, so no version bump or entry.
+ */
+export async function updateDates(db: Database, edition: Edition, dates: EditionDates): Promise<Edition> {
+	const unchanged = DATE_FIELDS.every(({ name }) => edition[name] === dates[name]);
+	if (unchanged) return edition;
+	return updateSettings(db, edition, { ...settingsOf(edition), ...dates });
 }

@@ -14,7 +14,7 @@ import { requireAuth, requireSignedInPage } from "../../auth/guard";
 import type { AppEnv } from "../../env";
 import { limitCostly } from "../../lib/costly-actions";
 import { AppError } from "../../lib/errors";
-import { contentUrl } from "../../urls";
+import { contentUrl, setupTemplateUrl, setupUrl } from "../../urls";
 import { type FailedForm, submitForm, withNotice } from "../../views/form-flow";
 import { type FormValues, parseForm } from "../../views/parse-form";
 import {
@@ -30,6 +30,8 @@ import {
 	roomsOf,
 	sourceEditions,
 } from "../cloning";
+import { datesSchema, updateDates } from "../editions";
+import { proposedDatesOf } from "../hosting";
 import {
 	ApplyForm,
 	applyTemplate,
@@ -42,7 +44,7 @@ import {
 } from "../templates";
 import { NOTICES } from "./notices";
 import { ApplyPartsPage, ApplyPreviewPage } from "./template-views";
-import { SetupPartsPage, SetupPreviewPage, SetupStartPage } from "./views";
+import { offeredDates, SetupPartsPage, SetupPreviewPage, SetupStartPage } from "./views";
 
 type Ctx = Context<AppEnv>;
 
@@ -59,10 +61,18 @@ async function targetOf(c: Ctx) {
 
 type Target = Awaited<ReturnType<typeof targetOf>>;
 
-async function renderStart(c: Ctx, target: Target, message?: string, start?: "template") {
-	const [{ editions, preferred }, templates] = await Promise.all([
+async function renderStart(
+	c: Ctx,
+	target: Target,
+	message?: string,
+	start?: "template",
+	failed?: FailedForm,
+	status: ContentfulStatusCode = 200,
+) {
+	const [{ editions, preferred }, templates, proposed] = await Promise.all([
 		sourceEditions(c.var.db, target.edition),
 		visibleTemplates(c),
+		proposedDatesOf(c.var.db, target.edition.id),
 	]);
 	return c.html(
 		<SetupStartPage
@@ -72,9 +82,23 @@ async function renderStart(c: Ctx, target: Target, message?: string, start?: "te
 			templates={templates}
 			message={message}
 			start={start}
+			dates={failed?.values ?? offeredDates(target.edition, proposed)}
+			proposed={proposed}
+			failed={failed}
 		/>,
+		status,
 	);
 }
+
+/**
+ * The first step's form: the edition's dates (validated as the settings form validates them) and
+ * where to start from, with the source edition or template that start needs.
+ */
+const StartForm = datesSchema.extend({
+	start: z.enum(["previous", "template", "blank"], { error: "Choose where to start from." }),
+	sourceEditionId: z.string().max(64, "Choose the edition to copy from.").optional(),
+	template: z.string().max(200, "Choose a template.").optional(),
+});
 
 /**
  * Step 2 from a template: its version (the newest unless `version` names one) and the parts to
@@ -168,6 +192,29 @@ export const cloningPages = new Hono<AppEnv>()
 			return renderParts(c, target, sourceEditionId, chosen === "1" ? c.req.query() : undefined);
 		}
 		return renderStart(c, target);
+	})
+	// Step 1 posted: check the start, save the dates (unchanged ones write nothing), go on.
+	.post(`${BASE}/start`, async (c) => {
+		const target = await targetOf(c);
+		const { edition } = target;
+		return submitForm(c, {
+			form: FORM,
+			schema: StartForm,
+			run: async ({ start, sourceEditionId, template, ...dates }) => {
+				if (start === "previous") {
+					if (!sourceEditionId) throw new AppError(422, "invalid_start", "Choose the edition to copy from.");
+					// Before any write: a source the user may not read is a 404 that leaves the dates alone.
+					await authorizedSource(c, sourceEditionId);
+				}
+				if (start === "template" && !template) throw new AppError(422, "invalid_start", "Choose a template.");
+				await updateDates(c.var.db, edition, dates);
+				if (start === "blank") return withNotice(contentUrl(edition.id), NOTICES.setup_blank);
+				if (start === "template") return setupTemplateUrl(edition, template ?? "");
+				return `${setupUrl(edition)}?${new URLSearchParams({ start, sourceEditionId: sourceEditionId ?? "" })}`;
+			},
+			redirectTo: (next) => next,
+			rerender: (failed, status) => renderStart(c, target, undefined, undefined, failed, status),
+		});
 	})
 	.post(`${BASE}/preview`, async (c) => {
 		const target = await targetOf(c);

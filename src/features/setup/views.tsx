@@ -6,10 +6,12 @@
 import type { Child } from "hono/jsx";
 import { PREVIEWED_VERSION_FIELD } from "../../db/content-version";
 import type { Edition, Room } from "../../db/schema";
+import { formValue } from "../../domain/fields";
 import { formatFullDate } from "../../domain/resolved-moment";
-import { setupApplyUrl, setupPreviewUrl, setupUrl } from "../../urls";
+import { formatDateRange } from "../../lib/dates";
+import { setupApplyUrl, setupPreviewUrl, setupStartUrl, setupUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
-import { type EditionContext, editionCrumbs } from "../../views/edition-page";
+import { ContentField, type EditionContext, editionCrumbs } from "../../views/edition-page";
 import type { FailedForm } from "../../views/form-flow";
 import { ErrorSummary, Field, HiddenFields } from "../../views/forms";
 import { MomentTime } from "../../views/moment-time";
@@ -21,12 +23,18 @@ import {
 	type CloneRequestData,
 	type DateChange,
 	formFromRequest,
+	type NeedsDecision,
 	PART_HINTS,
 	PartChecks,
+	type PastTask,
+	pastTaskField,
 	type ReminderChange,
 	ROOM_NAME_MAX,
 	roomField,
+	TASK_CHOICES,
 } from "../cloning";
+import { DATE_FIELDS } from "../editions";
+import type { ProposedDates } from "../hosting";
 import type { TemplateInfo } from "../templates";
 
 /** The breadcrumb of the setup wizard's pages: "Set up" itself, or a step below it (`last`). */
@@ -59,7 +67,44 @@ export function ChangedSincePreview({ failed }: { failed: FailedForm | undefined
 	);
 }
 
-/** Step 1: where the new edition starts from. */
+/**
+ * The dates the first step offers: the edition's own (an accepted proposal wrote its dates into
+ * the edition it created), else the accepted proposal's where the edition lacks one.
+ */
+export function offeredDates(edition: Edition, proposed: ProposedDates | undefined): Record<string, string> {
+	return Object.fromEntries(
+		DATE_FIELDS.map((field) => {
+			const own = formValue(field, edition[field.name as keyof Edition]);
+			return [field.name, own || (proposed?.[field.name as keyof ProposedDates] ?? "")];
+		}),
+	);
+}
+
+/** The first step's dates: day 1, the last day and the zone every copied date is resolved in. */
+function DatesFieldset(props: {
+	edition: Edition;
+	values: FormValues;
+	errors?: Record<string, string>;
+	proposed: ProposedDates | undefined;
+}) {
+	const { proposed } = props;
+	return (
+		<fieldset>
+			<legend>Dates of {props.edition.name}</legend>
+			<p class="hint">
+				Every date you copy keeps its distance from day 1, so set the dates first.
+				{proposed
+					? ` Accepted in ${proposed.institutionName}'s hosting proposal: ${formatDateRange(proposed.startDate, proposed.endDate)} (${proposed.timeZone}).`
+					: null}
+			</p>
+			{DATE_FIELDS.map((field) => (
+				<ContentField field={field} value={props.values[field.name] ?? ""} error={props.errors?.[field.name]} />
+			))}
+		</fieldset>
+	);
+}
+
+/** Step 1: the new edition's dates, and where it starts from. */
 export function SetupStartPage(
 	props: EditionContext & {
 		sources: Edition[];
@@ -69,9 +114,14 @@ export function SetupStartPage(
 		message?: string;
 		/** The start chosen beforehand (the edition's page links "Apply a template" here). */
 		start?: "template";
+		/** The dates offered (see offeredDates), or those of a failed post. */
+		dates: FormValues;
+		/** The accepted hosting proposal's dates, named beside the fields. */
+		proposed: ProposedDates | undefined;
+		failed?: FailedForm;
 	},
 ) {
-	const { edition, series, sources, preferred, templates } = props;
+	const { edition, series, sources, preferred, templates, failed } = props;
 	const hasSources = sources.length > 0;
 	const hasTemplates = templates.length > 0;
 	const fromTemplate = props.start === "template" && hasTemplates;
@@ -79,11 +129,12 @@ export function SetupStartPage(
 		<ConsoleLayout title={`Set up ${edition.name}`} user={props.user} breadcrumb={setupCrumbs(props)}>
 			<h1>Set up {edition.name}</h1>
 			<p class="lead">
-				Start from an earlier edition of {series.name}, a template, or blank. Nothing is written until you have seen a
-				preview and applied it.
+				Check the dates of {edition.name}, then start from an earlier edition of {series.name}, a template, or blank.
+				Continuing saves the dates; nothing is copied until you have seen a preview and applied it.
 			</p>
-			<ErrorSummary fields={props.message ? { _: props.message } : undefined} />
-			<form method="get" action={setupUrl(edition)}>
+			<ErrorSummary fields={failed?.fields ?? (props.message ? { _: props.message } : undefined)} />
+			<form method="post" action={setupStartUrl(edition)}>
+				<DatesFieldset edition={edition} values={props.dates} errors={failed?.fields} proposed={props.proposed} />
 				<fieldset>
 					<legend>Start from</legend>
 					<div class="field field-check">
@@ -359,11 +410,78 @@ export function UnfilledPlaceholdersNotice(props: { edition: string; placeholder
 	);
 }
 
-/** "728 days later", "3 days earlier", "the same day". */
+/** "1,283 days later", "3 days earlier", "the same day". */
 function moved(gapDays: number): string {
 	if (gapDays === 0) return "the same day";
 	const n = Math.abs(gapDays);
-	return `${n} day${n === 1 ? "" : "s"} ${gapDays > 0 ? "later" : "earlier"}`;
+	return `${n.toLocaleString("en-GB")} day${n === 1 ? "" : "s"} ${gapDays > 0 ? "later" : "earlier"}`;
+}
+
+/** What the copy leaves undecided (lecturers, prices): listed with where to fix it; never blocks. */
+function NeedsDecisionSection({ items, target }: { items: readonly NeedsDecision[]; target: string }) {
+	if (items.length === 0) return null;
+	return (
+		<>
+			<h2>Needs a decision</h2>
+			<p>These are copied as they are; decide them in {target} after copying.</p>
+			<ul>
+				{items.map((item) => (
+					<li>
+						{item.label}: {item.problem}{" "}
+						<a href={item.href}>{item.kind === "ticket_without_price" ? "Set the price" : "Add the lecturer"}</a>
+					</li>
+				))}
+			</ul>
+		</>
+	);
+}
+
+const TASK_CHOICE_LABELS: Record<(typeof TASK_CHOICES)[number], string> = {
+	open: "Keep open",
+	done: "Done",
+	skipped: "Skipped",
+};
+
+/**
+ * The copied tasks already due in the target, one choice each (inside the Apply form): left open
+ * they would open the new dashboard as overdue. Checked: the posted choice, else the suggestion.
+ */
+function PastTasksFieldset(props: {
+	tasks: readonly PastTask[];
+	chosen: Readonly<Record<string, string>>;
+	source: string;
+	target: string;
+}) {
+	if (props.tasks.length === 0) return null;
+	return (
+		<fieldset>
+			<legend>Tasks already due in {props.target}</legend>
+			<p class="hint">
+				Their due day has passed for {props.target}. Mark what has been taken care of, so the checklist does not open
+				with overdue tasks; each starts as {props.source} left it.
+			</p>
+			{props.tasks.map((task) => {
+				const name = pastTaskField(task.key);
+				const checked = props.chosen[task.key] ?? task.suggested;
+				return (
+					<fieldset>
+						<legend>
+							{task.title}{" "}
+							<span class="meta">
+								(due {formatFullDate(task.dueDate)}; {task.sourceStatus} in {props.source})
+							</span>
+						</legend>
+						{TASK_CHOICES.map((choice) => (
+							<div class="field field-check">
+								<input id={`${name}-${choice}`} type="radio" name={name} value={choice} checked={checked === choice} />{" "}
+								<label for={`${name}-${choice}`}>{TASK_CHOICE_LABELS[choice]}</label>
+							</div>
+						))}
+					</fieldset>
+				);
+			})}
+		</fieldset>
+	);
 }
 
 /** Step 3: what the clone would create and every date old beside new; Apply writes it. */
@@ -454,7 +572,14 @@ export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview
 					<ChangesTable caption="Session starts, before and after" changes={preview.sessions} preview={preview} />
 				</>
 			) : null}
+			<NeedsDecisionSection items={preview.needsDecision} target={target.name} />
 			<form method="post" action={setupApplyUrl(edition)}>
+				<PastTasksFieldset
+					tasks={preview.pastTasks}
+					chosen={request.pastTasks}
+					source={source.name}
+					target={target.name}
+				/>
 				<HiddenFields fields={hidden} />
 				{/* What was previewed is what is applied: a change to the target since is refused (409). */}
 				<input type="hidden" name={PREVIEWED_VERSION_FIELD} value={String(preview.contentVersion)} />

@@ -624,6 +624,17 @@ export const ROWS: Record<string, Row> = {
 
 	// Setting up an edition from another (the published source is readable by all) or a template.
 	"GET /console/editions/:id/setup": row("edition", EDITORS),
+	// The edition's own dates (unchanged: nothing written) and a blank start.
+	"POST /console/editions/:id/setup/start": row(
+		"edition",
+		EDITORS,
+		body((t) => ({
+			start: "blank",
+			startDate: `${t.year}-05-05`,
+			endDate: `${t.year}-05-07`,
+			timeZone: "Europe/Amsterdam",
+		})),
+	),
 	"POST /console/editions/:id/setup/preview": row(
 		"edition",
 		EDITORS,
