@@ -6,14 +6,16 @@
  * 2027 with a choice each, applied with the clone. Then the same through the API, and refusals.
  * The clock is frozen on 8 December 2026, so which tasks are past is fixed.
  */
+import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seriesStewards, ticketTypes } from "../../../src/db/schema";
+import { dateOfDay } from "../../../src/lib/dates";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { addCommitteeMember } from "../../fixtures";
 import { formHtml, hiddenFields, seed, testDb } from "../../helpers";
 import { insertCall } from "../hosting/helpers";
 import { createTestInstitution, type TestInstitution } from "../invitations/helpers";
-import { AINM, AINM_2023, contentVersion, createEdition, rowsOf } from "./helpers";
+import { AINM, AINM_2023, contentVersion, createEdition, rowCounts, rowsOf } from "./helpers";
 
 const NOW = new Date("2026-12-08T12:00:00Z");
 
@@ -53,9 +55,9 @@ afterAll(() => {
 	vi.useRealTimers();
 });
 
-/** AINM 2027 as accepting Lisbon's proposal creates it (7–9 April 2027, Europe/Lisbon); its id. */
-async function acceptLisbon(): Promise<string> {
-	const callId = await insertCall(AINM, 2027, { deadline: "2026-12-31" });
+/** AINM `year` as accepting Lisbon's proposal creates it (7–9 April, Europe/Lisbon); its id. */
+async function acceptLisbon(year = 2027): Promise<string> {
+	const callId = await insertCall(AINM, year, { deadline: "2026-12-31" });
 	const proposed = await sendJson(
 		"POST",
 		`/api/v1/series/ainm/calls/${callId}/proposals`,
@@ -64,8 +66,8 @@ async function acceptLisbon(): Promise<string> {
 			city: "Lisbon",
 			country: "PT",
 			venue: "Champalimaud Centre",
-			startDate: "2027-04-07",
-			endDate: "2027-04-09",
+			startDate: `${year}-04-07`,
+			endDate: `${year}-04-09`,
 			timeZone: "Europe/Lisbon",
 			motivation: "Lisbon has a new total-body PET centre.",
 		},
@@ -204,5 +206,159 @@ describe("the wizard from AINM 2023 into AINM 2027 in Lisbon", () => {
 		// The checklist opens with the one task kept open as overdue, not eight.
 		const checklist = await text(await getAs(`/console/editions/${id}/checklist`, chair.cookie));
 		expect(checklist).toContain("<strong>1 overdue · </strong>");
+	});
+});
+
+describe("the first step's refusals and fallbacks", () => {
+	it("offers the proposal's dates where the edition has none yet", async () => {
+		const id = await acceptLisbon(2029);
+		await env.DB.prepare("update editions set start_date = '', end_date = '' where id = ?").bind(id).run();
+		const start = await text(await getAs(`/console/editions/${id}/setup`, lisbon.admin.cookie));
+		expect(start).toContain(
+			'<input id="field-startDate" name="startDate" type="date" value="2029-04-07" required=""/>',
+		);
+		expect(start).toContain('<input id="field-endDate" name="endDate" type="date" value="2029-04-09" required=""/>');
+	});
+
+	it("shows bad dates beside their fields and writes nothing; unchanged dates write nothing either", async () => {
+		const id = await acceptLisbon(2031);
+		const setup = `/console/editions/${id}/setup`;
+		const cookie = lisbon.admin.cookie;
+		const before = await rowsOf("select * from editions where id = ?", id);
+		const entries = async () =>
+			(await rowsOf("select count(*) as n from audit_entries where edition_id = ?", id))[0]?.n;
+		const entriesBefore = await entries();
+		const post = (fields: Record<string, string>) =>
+			postForm(
+				`${setup}/start`,
+				{ startDate: "2031-04-07", endDate: "2031-04-09", timeZone: "Europe/Lisbon", start: "blank", ...fields },
+				cookie,
+			);
+
+		const backwards = await post({ startDate: "2031-04-12", endDate: "2031-04-10" });
+		expect(backwards.status).toBe(422);
+		const backwardsHtml = await text(backwards);
+		expect(backwardsHtml).toContain(
+			'<p class="field-error" id="field-endDate-error">The last day cannot come before the first day.</p>',
+		);
+		// The form keeps what was typed.
+		expect(backwardsHtml).toContain('name="startDate" type="date" value="2031-04-12"');
+
+		const impossible = await post({ startDate: "2031-02-30" });
+		expect(impossible.status).toBe(400);
+		expect(await text(impossible)).toContain("Enter a date like 2025-10-06.");
+
+		const noSource = await post({ startDate: "2031-04-21", endDate: "2031-04-23", start: "previous" });
+		expect(noSource.status).toBe(422);
+		expect(await text(noSource)).toContain("Choose the edition to copy from.");
+
+		const unchanged = await post({});
+		expect(unchanged.status).toBe(303);
+		expect(unchanged.headers.get("Location")).toBe(`/console/editions/${id}/content?notice=setup_blank`);
+
+		expect(await rowsOf("select * from editions where id = ?", id)).toEqual(before);
+		expect(await entries()).toBe(entriesBefore);
+	});
+});
+
+describe("POST /api/v1/editions/{id}/clone: decisions and past tasks", () => {
+	// AINM 2027 is the story's: this edition of 2026 was pushed back to the same days of 2027.
+	const TARGET = "dates-first-api";
+	const PARTS = ["rooms_tracks", "program", "registration", "checklist"];
+	let chair: TestUser;
+	const clone = (body: Record<string, unknown>) =>
+		sendJson(
+			"POST",
+			`/api/v1/editions/${TARGET}/clone`,
+			{ sourceEditionId: AINM_2023, parts: PARTS, ...body },
+			{
+				cookie: chair.cookie,
+			},
+		);
+
+	beforeAll(async () => {
+		chair = await createTestUser("api-chair");
+		await createEdition({ id: TARGET, year: 2026, start: "2027-04-14", end: "2027-04-16", timeZone: "Europe/Lisbon" });
+		await addCommitteeMember({ editionId: TARGET, user: chair, role: "chair" });
+	});
+
+	it("previews what needs a decision and the past tasks with their suggestions", async () => {
+		const res = await clone({ preview: true });
+		expect(res.status).toBe(200);
+		const { data } = await res.json<{ data: { needsDecision: unknown[]; pastTasks: unknown[] } }>();
+		expect(data.needsDecision).toEqual([
+			{
+				kind: "lecture_without_lecturer",
+				label: "Day 1, 09:30: Willem Vaalburg lecture 2026",
+				problem: "no lecturer yet",
+				href: `/console/editions/${TARGET}/program`,
+			},
+			{
+				kind: "lecture_without_lecturer",
+				label: "Day 2, 09:00: Anne Paans lecture 2026",
+				problem: "no lecturer yet",
+				href: `/console/editions/${TARGET}/program`,
+			},
+			{
+				kind: "ticket_without_price",
+				label: "Accompanying person",
+				problem: "no price yet: free?",
+				href: `/console/editions/${TARGET}/ticket-types`,
+			},
+		]);
+		const source = await rowsOf(
+			"select id as key, title, due_offset_days as due, status from checklist_tasks where edition_id = ? order by due_offset_days, position",
+			AINM_2023,
+		);
+		expect(data.pastTasks).toEqual(
+			source
+				.filter((task) => PAST_2027.includes(String(task.key)))
+				.map((task) => ({
+					key: task.key,
+					title: task.title,
+					dueDate: dateOfDay("2027-04-14", Number(task.due) + 1),
+					sourceStatus: task.status,
+					suggested: task.status,
+				})),
+		);
+		expect(data.pastTasks).toHaveLength(8);
+		expect(data.pastTasks[0]).toEqual({
+			key: "seed-2023-task-1",
+			title: "Confirm the host institution and the dates",
+			dueDate: "2025-10-21",
+			sourceStatus: "done",
+			suggested: "done",
+		});
+	});
+
+	it("refuses a choice for a task that is not past (422) or a status that does not exist (400), writing nothing", async () => {
+		const counts = await rowCounts(TARGET);
+		const notPast = await clone({ pastTasks: { "seed-2023-task-8": "done" } });
+		expect(notPast.status).toBe(422);
+		expect((await notPast.json<{ error: { fields: unknown } }>()).error.fields).toEqual({
+			"pastTasks.seed-2023-task-8": "This is not a copied task already due in AINM 2026.",
+		});
+		const badStatus = await clone({ pastTasks: { "seed-2023-task-1": "finished" } });
+		expect(badStatus.status).toBe(400);
+		expect((await badStatus.json<{ error: { fields: unknown } }>()).error.fields).toEqual({
+			"pastTasks.seed-2023-task-1": "Choose open, done or skipped.",
+		});
+		const badDefault = await clone({ pastTasksAs: "later" });
+		expect(badDefault.status).toBe(400);
+		expect((await badDefault.json<{ error: { fields: unknown } }>()).error.fields).toEqual({
+			pastTasksAs: "Choose open, done, skipped or suggested.",
+		});
+		expect(await rowCounts(TARGET)).toEqual(counts);
+	});
+
+	it("applies one choice and the suggestions for the other past tasks in the clone's batch", async () => {
+		const res = await clone({ pastTasks: { "seed-2023-task-1": "open" }, pastTasksAs: "suggested" });
+		expect(res.status).toBe(201);
+		const order = [1, 2, 3, 4, 5, 6, 7, 14, 8, 9, 10, 11, 12, 13];
+		const expected = (n: number) => (n === 14 ? "skipped" : n === 1 || n >= 8 ? "open" : "done");
+		const source = await tasksOf(AINM_2023);
+		expect(await tasksOf(TARGET)).toEqual(
+			source.map((task, i) => ({ ...task, status: expected(order[i] ?? 0), doneAt: null })),
+		);
 	});
 });
