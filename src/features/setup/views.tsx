@@ -1,7 +1,8 @@
 /**
- * The setup wizard's pages, usable without JavaScript: choose the start (a previous edition, a
- * template, or blank), then the parts and the new room names, then a preview of everything that
- * would be created with each date old beside new, and only then apply.
+ * The setup wizard's pages, usable without JavaScript: the edition's dates (saved first, since
+ * every copied date follows day 1) and the start (a previous edition, a template, or blank), then
+ * the parts and the new room names, then a preview of everything that would be created with each
+ * date old beside new, what needs a decision and a choice per task already due, and only then apply.
  */
 import type { Child } from "hono/jsx";
 import { PREVIEWED_VERSION_FIELD } from "../../db/content-version";
