@@ -52,6 +52,8 @@ export interface Variables {
 	queries: QueryCounter;
 	auth: Authentication | null;
 	actor: Actor | null;
+	/** Set when the request's edition belongs to a demo series: the console frame shows the demo banner. */
+	demoEdition?: boolean;
 }
 
 export interface AppEnv {

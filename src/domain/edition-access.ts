@@ -28,5 +28,7 @@ export async function authorizedEdition(c: Context<AppEnv>, action: Action, id: 
 	const found = await findEditionWithSeries(c.var.db, id);
 	if (!found) throw notVisible();
 	const actor = await authorize(c, action, editionResource(found.edition));
+	// The console's frame shows the demo banner on every page of a demo series' edition (views/demo-banner.tsx).
+	if (found.series.isDemo) c.set("demoEdition", true);
 	return { ...found, actor };
 }
