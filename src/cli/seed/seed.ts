@@ -80,12 +80,20 @@ export async function seedDemo(db: Database, { now = new Date() }: SeedOptions =
 		);
 	/**
 	 * Many rows of one table in multi-row upserts under D1's bound-parameter limit (a registration
-	 * is 21 values, so four a statement): hundreds of registrations in tens of statements, not hundreds.
+	 * is 21 values, so four a statement): hundreds of rows in tens of statements, not hundreds. A
+	 * conflict updates the columns the rows give (a row's content version, say, is left alone).
 	 */
-	const upsertMany = <T extends SQLiteTable>(table: T, target: SQLiteColumn, rows: T["$inferInsert"][]) => {
+	const upsertMany = <T extends SQLiteTable>(
+		table: T,
+		target: SQLiteColumn | SQLiteColumn[],
+		rows: T["$inferInsert"][],
+	) => {
 		const columns = getTableColumns(table);
+		const given = new Set(rows.flatMap((row) => Object.keys(row as object)));
 		const set = Object.fromEntries(
-			Object.entries(columns).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+			Object.entries(columns)
+				.filter(([key]) => given.has(key))
+				.map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
 		);
 		const perStatement = Math.floor(MAX_BOUND_PARAMETERS / Object.keys(columns).length);
 		return chunked(rows, perStatement).map((chunk) =>
@@ -183,24 +191,24 @@ export async function seedDemo(db: Database, { now = new Date() }: SeedOptions =
 				editions.id,
 				demoEditions.map((e) => e.edition),
 			),
-			...upsert(tracks, tracks.id, each("tracks")),
-			...upsert(rooms, rooms.id, each("rooms")),
-			...upsert(speakers, speakers.id, each("speakers")),
-			...upsert(sessions, sessions.id, each("sessions")),
-			...upsert(talks, talks.id, each("talks")),
-			...upsert(talkSpeakers, [talkSpeakers.talkId, talkSpeakers.speakerId], each("talkSpeakers")),
-			...upsert(pages, pages.id, each("pages")),
-			...upsert(editionPeople, editionPeople.id, each("people")),
+			...upsertMany(tracks, tracks.id, each("tracks")),
+			...upsertMany(rooms, rooms.id, each("rooms")),
+			...upsertMany(speakers, speakers.id, each("speakers")),
+			...upsertMany(sessions, sessions.id, each("sessions")),
+			...upsertMany(talks, talks.id, each("talks")),
+			...upsertMany(talkSpeakers, [talkSpeakers.talkId, talkSpeakers.speakerId], each("talkSpeakers")),
+			...upsertMany(pages, pages.id, each("pages")),
+			...upsertMany(editionPeople, editionPeople.id, each("people")),
 			...upsert(sponsorTiers, sponsorTiers.id, each("sponsorTiers")),
-			...upsert(sponsors, sponsors.id, each("sponsors")),
-			...upsert(ticketTypes, ticketTypes.id, each("ticketTypes")),
-			...upsert(registrationFields, registrationFields.id, each("registrationFields")),
+			...upsertMany(sponsors, sponsors.id, each("sponsors")),
+			...upsertMany(ticketTypes, ticketTypes.id, each("ticketTypes")),
+			...upsertMany(registrationFields, registrationFields.id, each("registrationFields")),
 			...upsert(
 				registrationPolicies,
 				registrationPolicies.editionId,
 				demoEditions.map((e) => e.policy),
 			),
-			...upsert(surveyQuestions, surveyQuestions.id, each("surveyQuestions")),
+			...upsertMany(surveyQuestions, surveyQuestions.id, each("surveyQuestions")),
 			...upsert(
 				abstractCalls,
 				abstractCalls.editionId,
