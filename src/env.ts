@@ -52,8 +52,8 @@ export interface Variables {
 	queries: QueryCounter;
 	auth: Authentication | null;
 	actor: Actor | null;
-	/** Set when the request's edition belongs to a demo series: the console frame shows the demo banner. */
-	demoEdition?: boolean;
+	/** Set when the request's series or edition is (of) a demo series: the console frame shows the demo banner. */
+	demo?: boolean;
 }
 
 export interface AppEnv {

@@ -16,8 +16,9 @@ export function DemoBanner() {
 }
 
 /**
- * Is this request's console page about an edition of a demo series? `authorizedEdition` says so on
- * the request (every console page of an edition passes through it), so the console's frame shows
- * the banner without each of its many pages passing the series along. False outside a request.
+ * Is this request's console page about a demo series or one of its editions? `authorizedEdition`
+ * and `authorizedSeries` say so on the request (every console page of an edition or series passes
+ * through one), so the console's frame shows the banner without each of its many pages passing the
+ * series along. False outside a request.
  */
-export const onDemoEdition = (): boolean => tryGetContext<AppEnv>()?.var.demoEdition === true;
+export const onDemoPage = (): boolean => tryGetContext<AppEnv>()?.var.demo === true;

@@ -5,7 +5,7 @@ import { EDITION_ID as AINM_2023 } from "../../../src/cli/seed/ainm";
 import { DEMO_EDITION_IDS, demoDates } from "../../../src/cli/seed/demo-series";
 import { seedDemo } from "../../../src/cli/seed/seed";
 import { resolveOffset } from "../../../src/lib/zoned-time";
-import { contentUrl } from "../../../src/urls";
+import { contentUrl, seriesConsoleUrl } from "../../../src/urls";
 import { DEMO_NOTICE } from "../../../src/views/demo-banner";
 import { getAs } from "../../auth-helpers";
 import { request, testDb } from "../../helpers";
@@ -260,8 +260,8 @@ describe("AINM 2023's made-up registrations", () => {
 describe("the demo banner", () => {
 	const banner = `<p class="notice demo-banner" role="note"><strong>${DEMO_NOTICE}</strong></p>`;
 
-	it("is on every subsite page of a demo edition, whose home claims no event in structured data", async () => {
-		for (const path of ["/s/demo/2027", "/s/demo/2027/program", "/s/demo/2027/register", "/s/demo/2026"]) {
+	it("is on the demo series' page and every subsite page of its editions, whose home claims no event in structured data", async () => {
+		for (const path of ["/s/demo", "/s/demo/2027", "/s/demo/2027/program", "/s/demo/2027/register", "/s/demo/2026"]) {
 			const response = await request(path);
 			expect(response.status, path).toBe(200);
 			expect(await response.text(), path).toContain(banner);
@@ -270,7 +270,7 @@ describe("the demo banner", () => {
 	});
 
 	it("is on no AINM page, whose home keeps its structured data", async () => {
-		for (const path of ["/s/ainm/2023", "/s/ainm/2023/program", "/s/ainm/2023/register"]) {
+		for (const path of ["/s/ainm", "/s/ainm/2023", "/s/ainm/2023/program", "/s/ainm/2023/register"]) {
 			const html = await (await request(path)).text();
 			expect(html, path).not.toContain("demo-banner");
 			expect(html, path).not.toContain(DEMO_NOTICE);
@@ -278,17 +278,27 @@ describe("the demo banner", () => {
 		expect(await (await request("/s/ainm/2023")).text()).toContain("application/ld+json");
 	});
 
-	it("frames the console pages of a demo edition, and no page of AINM 2023's", async () => {
+	it("frames the console pages of a demo series and its editions, and no page of AINM's", async () => {
 		const db = testDb();
 		const host = `${SESSION_COOKIE}=${await createSession(db, "seed-user-host")}`;
 		const chair = `${SESSION_COOKIE}=${await createSession(db, "seed-user-chair")}`;
-		for (const path of [contentUrl(DEMO_EDITION_IDS.next), `/console/editions/${DEMO_EDITION_IDS.held}/mail`]) {
+		for (const path of [
+			contentUrl(DEMO_EDITION_IDS.next),
+			`/console/editions/${DEMO_EDITION_IDS.held}/mail`,
+			seriesConsoleUrl({ slug: "demo" }),
+		]) {
 			const response = await getAs(path, host);
 			expect(response.status, path).toBe(200);
 			expect(await response.text(), path).toContain(banner);
 		}
-		for (const path of [contentUrl(AINM_2023), `/console/editions/${AINM_2023}/mail`, "/console"]) {
-			const response = await getAs(path, chair);
+		const steward = `${SESSION_COOKIE}=${await createSession(db, "seed-user-steward")}`;
+		for (const [path, cookie] of [
+			[contentUrl(AINM_2023), chair],
+			[`/console/editions/${AINM_2023}/mail`, chair],
+			["/console", chair],
+			[seriesConsoleUrl({ slug: "ainm" }), steward],
+		] as const) {
+			const response = await getAs(path, cookie);
 			expect(response.status, path).toBe(200);
 			expect(await response.text(), path).not.toContain(DEMO_NOTICE);
 		}
