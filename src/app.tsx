@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { contextStorage } from "hono/context-storage";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -67,6 +68,8 @@ export function createApp() {
 	const app = new OpenAPIHono<AppEnv>({ strict: false });
 
 	app.use(requestId());
+	// The console's frame reads the request (is its edition a demo?) without every page passing it on.
+	app.use("/console/*", contextStorage());
 	app.use(logRequest);
 	// A production Worker with a fake (the outbox mailer) or a development setting answers nothing.
 	app.use(refuseUnsafeProduction);

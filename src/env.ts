@@ -52,6 +52,8 @@ export interface Variables {
 	queries: QueryCounter;
 	auth: Authentication | null;
 	actor: Actor | null;
+	/** Set when the request's series or edition is (of) a demo series: the console frame shows the demo banner. */
+	demo?: boolean;
 }
 
 export interface AppEnv {

@@ -25,7 +25,7 @@ const proxy = await getPlatformProxy<Bindings>({
 try {
 	await seedDemo(createDatabase(proxy.env.DB));
 	console.log(
-		`Demo data loaded: the AINM series and its 2023 edition (/s/ainm/2023), and demo accounts steward|chair|organizer|reviewer|mentor|attendee@baton.test with the password ${DEMO_PASSWORD} (local only).`,
+		`Demo data loaded: the AINM series and its 2023 edition (/s/ainm/2023), the made-up demo series dated from today (/s/demo: register on its next edition), and demo accounts steward|chair|organizer|reviewer|mentor|attendee|host@baton.test with the password ${DEMO_PASSWORD} (local only).`,
 	);
 } finally {
 	await proxy.dispose();

@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
 	"debrief.answers.saved",
 	"insights.facts.updated",
 	"seed.demo.loaded",
+	"seed.registrations.loaded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,6 +15,8 @@ export async function authorizedSeries(c: Context<AppEnv>, action: Action, slug:
 	const found = await findSeriesBySlug(c.var.db, slug);
 	if (!found) throw notFound("This series");
 	const actor = await authorize(c, action, { kind: "series", id: found.id });
+	// The console's frame shows the demo banner on a demo series' pages (views/demo-banner.tsx).
+	if (found.isDemo) c.set("demo", true);
 	return { series: found, actor };
 }
 
@@ -28,5 +30,7 @@ export async function authorizedEdition(c: Context<AppEnv>, action: Action, id: 
 	const found = await findEditionWithSeries(c.var.db, id);
 	if (!found) throw notVisible();
 	const actor = await authorize(c, action, editionResource(found.edition));
+	// The console's frame shows the demo banner on every page of a demo series' edition (views/demo-banner.tsx).
+	if (found.series.isDemo) c.set("demo", true);
 	return { ...found, actor };
 }

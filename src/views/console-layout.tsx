@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { User } from "../db/schema";
+import { DemoBanner, onDemoPage } from "./demo-banner";
 import { ActionButton } from "./forms";
 import { type Crumb, Layout } from "./layout";
 
@@ -33,6 +34,7 @@ export function ConsoleLayout({ title, user, breadcrumb, children }: ConsoleLayo
 					</li>
 				</ul>
 			</nav>
+			{onDemoPage() ? <DemoBanner /> : null}
 			{children}
 		</Layout>
 	);

@@ -1,8 +1,9 @@
 /**
  * Demo data, continued: the AINM 2023 subsite pages, its sponsors, and the configuration later
  * work reads (tickets, registration form, call for abstracts, review form, evaluation survey,
- * organizing checklist). Facts come from shared/seed-facts.md; prices, dates given as offsets and
- * the wording are our own illustration. No invented companies, and no raw HTML in the Markdown.
+ * organizing checklist). Facts come from shared/seed-facts.md; dates given as offsets and the
+ * wording are our own illustration. No prices (none are among the facts), no invented companies,
+ * and no raw HTML in the Markdown.
  * Where a text states a fact of the edition (its name, year, dates, city, venue, contact) it says
  * so with a placeholder, resolved from the edition row when the page is shown, so a copy of these
  * pages reads the next edition's facts.
@@ -177,35 +178,39 @@ export const ainm2023Sponsors: Row<typeof sponsors>[] = [
 // ---------------------------------------------------------------------------------------------
 // Configuration: dates are offsets in days from day 1 (9 October 2023)
 
+/**
+ * AINM 2023's one ticket. Its prices are not among the facts (shared/seed-facts.md), and the seed
+ * invents nothing financial about a real institution: the schema needs a number, so the price is 0
+ * with a currency, and the subsite shows it as "not recorded" (never "Free") because the edition is
+ * archived. The sale window is an illustration, as the other offsets are.
+ */
+export const AINM_2023_TICKET_ID = "seed-2023-ticket-participant";
+
 export const ainm2023TicketTypes: Row<typeof ticketTypes>[] = [
 	{
-		id: "seed-2023-ticket-early-bird",
-		name: "Early bird",
-		priceCents: 395_00,
+		id: AINM_2023_TICKET_ID,
+		editionId: EDITION_ID,
+		name: "Participant",
+		priceCents: 0,
+		currency: "EUR",
 		salesOpenOffsetDays: -240,
-		salesCloseOffsetDays: -60,
+		salesOpenTime: "09:00",
+		salesCloseOffsetDays: -3,
+		salesCloseTime: "23:59",
 		capacity: null,
 		position: 1,
 	},
-	{
-		id: "seed-2023-ticket-regular",
-		name: "Regular",
-		priceCents: 495_00,
-		salesOpenOffsetDays: -59,
-		salesCloseOffsetDays: -3,
-		capacity: null,
-		position: 2,
-	},
-	{
-		id: "seed-2023-ticket-student",
-		name: "Student (PhD students and residents)",
-		priceCents: 195_00,
-		salesOpenOffsetDays: -240,
-		salesCloseOffsetDays: -3,
-		capacity: 60,
-		position: 3,
-	},
-].map((t) => ({ ...t, editionId: EDITION_ID, currency: "EUR", salesOpenTime: "09:00", salesCloseTime: "23:59" }));
+];
+
+/**
+ * The ticket types earlier versions of the seed invented (with prices): removed from a database
+ * seeded before, with the handover links that pointed at them.
+ */
+export const RETIRED_AINM_2023_TICKET_IDS = [
+	"seed-2023-ticket-early-bird",
+	"seed-2023-ticket-regular",
+	"seed-2023-ticket-student",
+];
 
 export const PROFESSIONAL_BACKGROUNDS = [
 	"Clinician",

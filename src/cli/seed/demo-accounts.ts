@@ -32,6 +32,8 @@ export const demoAccounts = [
 	account("reviewer", "Demo Reviewer", "University of Groningen"),
 	account("mentor", "Demo Mentor", "AINM steering committee"),
 	account("attendee", "Demo Attendee", "University of Groningen"),
+	// Chair of the made-up demo series' editions (./demo-series.ts), so its console can be tried too.
+	account("host", "Demo Host", "Demo University Hospital (fictional)"),
 ];
 
 export const umcg: Row<typeof institutions> = {

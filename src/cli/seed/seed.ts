@@ -1,6 +1,8 @@
+import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { hashPassword } from "../../auth/passwords";
+import { chunked, MAX_BOUND_PARAMETERS } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { bumpContentVersion } from "../../db/content-version";
 import {
@@ -22,6 +24,8 @@ import {
 	outbox,
 	pages,
 	registrationFields,
+	registrationPolicies,
+	registrations,
 	reviewCriteria,
 	rooms,
 	series,
@@ -44,18 +48,26 @@ import { actAs, type Change, commitAll } from "../../db/write";
 import * as ainm from "./ainm";
 import * as handover from "./ainm-handover";
 import * as organizing from "./ainm-organizing";
+import { ainm2023Registrations } from "./ainm-registrations";
 import * as site from "./ainm-site";
 import * as libraryTemplates from "./ainm-templates";
 import * as demo from "./demo-accounts";
+import * as demoSeries from "./demo-series";
+
+export interface SeedOptions {
+	/** The day the demo series' editions are dated from (tests pass one); the moment of the run by default. */
+	now?: Date;
+}
 
 /**
- * Loads the demo data: the AINM series and its 2023 edition with its program, pages, sponsors and
- * configuration, and one demo account per role. Safe to run again: every row has a fixed id and is
- * upserted, so new seed data reaches an existing local database and nothing is duplicated; the
- * edition's content version is bumped so no cache serves the old content. One batch, so a failure
- * leaves the database as it was.
+ * Loads the demo data: the AINM series and its 2023 edition with its program, pages, sponsors,
+ * configuration and made-up registrations; the made-up demo series with its three editions dated
+ * from `now`; and one demo account per role. Safe to run again (on any day): every row has a fixed
+ * id and is upserted, so new seed data reaches an existing local database and nothing is
+ * duplicated; the editions' content versions are bumped so no cache serves the old content. One
+ * batch, so a failure leaves the database as it was.
  */
-export async function seedDemo(db: Database): Promise<void> {
+export async function seedDemo(db: Database, { now = new Date() }: SeedOptions = {}): Promise<void> {
 	// scrypt costs tens of milliseconds (and the tests seed once per file): hash the shared demo
 	// password once and give every account the same string.
 	const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
@@ -66,6 +78,34 @@ export async function seedDemo(db: Database): Promise<void> {
 				.values(row)
 				.onConflictDoUpdate({ target, set: row as never }),
 		);
+	/**
+	 * Many rows of one table in multi-row upserts under D1's bound-parameter limit (a registration
+	 * is 21 values, so four a statement): hundreds of rows in tens of statements, not hundreds. A
+	 * conflict updates the columns the rows give (a row's content version, say, is left alone).
+	 */
+	const upsertMany = <T extends SQLiteTable>(
+		table: T,
+		target: SQLiteColumn | SQLiteColumn[],
+		rows: T["$inferInsert"][],
+	) => {
+		const columns = getTableColumns(table);
+		const given = new Set(rows.flatMap((row) => Object.keys(row as object)));
+		const set = Object.fromEntries(
+			Object.entries(columns)
+				.filter(([key]) => given.has(key))
+				.map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+		);
+		const perStatement = Math.floor(MAX_BOUND_PARAMETERS / Object.keys(columns).length);
+		return chunked(rows, perStatement).map((chunk) =>
+			db
+				.insert(table)
+				.values(chunk as never)
+				.onConflictDoUpdate({ target, set: set as never }),
+		);
+	};
+	const { editions: demoEditions } = demoSeries.demoEditions(now);
+	const [, , nextDemo] = demoEditions as [demoSeries.DemoEdition, demoSeries.DemoEdition, demoSeries.DemoEdition];
+	const demoRegistrations = demoSeries.demoRegistrations(nextDemo, now);
 
 	const statements: BatchItem<"sqlite">[] = [
 		...upsert(series, series.id, [ainm.ainmSeries]),
@@ -82,6 +122,9 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(editionPeople, editionPeople.id, site.ainm2023People),
 		...upsert(sponsorTiers, sponsorTiers.id, site.ainm2023SponsorTiers),
 		...upsert(sponsors, sponsors.id, site.ainm2023Sponsors),
+		// Earlier seeds invented priced tickets for AINM 2023: gone, with the handover links to them.
+		db.delete(handoverNoteLinks).where(inArray(handoverNoteLinks.subjectId, site.RETIRED_AINM_2023_TICKET_IDS)),
+		db.delete(ticketTypes).where(inArray(ticketTypes.id, site.RETIRED_AINM_2023_TICKET_IDS)),
 		...upsert(ticketTypes, ticketTypes.id, site.ainm2023TicketTypes),
 		...upsert(registrationFields, registrationFields.id, site.ainm2023RegistrationFields),
 		...upsert(abstractCalls, abstractCalls.editionId, [site.ainm2023AbstractCall]),
@@ -123,9 +166,139 @@ export async function seedDemo(db: Database): Promise<void> {
 		...upsert(noteThreads, noteThreads.id, handover.ainm2023NoteThreads),
 		...upsert(noteMessages, noteMessages.id, handover.ainm2023NoteMessages),
 		...upsert(outbox, outbox.id, organizing.ainm2023Mail),
+		...upsertMany(registrations, registrations.id, ainm2023Registrations),
+		...demoSeriesStatements(),
 	];
 	actAs(db, { kind: "system", name: "seed" });
-	await commitAll(db, seedChanges(), statements);
+	await commitAll(db, [...seedChanges(), ...demoSeriesChanges(demoEditions, demoRegistrations.length)], statements);
+
+	/** The demo series, after the accounts (its committee) and in the same batch as the rest. */
+	function demoSeriesStatements(): BatchItem<"sqlite">[] {
+		const each = <K extends ListOfEdition>(key: K) =>
+			demoEditions.flatMap((e) => e[key] as unknown[]) as demoSeries.DemoEdition[K];
+		return [
+			...upsert(institutions, institutions.id, [demoSeries.demoInstitution]),
+			...upsert(series, series.id, [demoSeries.demoSeries]),
+			...upsert(namedLectures, namedLectures.id, demoSeries.demoNamedLectures),
+			// The editions' years follow the seed day: negated first, so moving one edition into a year
+			// another had on the last run never meets the one-edition-per-year index halfway.
+			db
+				.update(editions)
+				.set({ year: sql`-abs(${editions.year})` })
+				.where(eq(editions.seriesId, demoSeries.DEMO_SERIES_ID)),
+			...upsert(
+				editions,
+				editions.id,
+				demoEditions.map((e) => e.edition),
+			),
+			...upsertMany(tracks, tracks.id, each("tracks")),
+			...upsertMany(rooms, rooms.id, each("rooms")),
+			...upsertMany(speakers, speakers.id, each("speakers")),
+			...upsertMany(sessions, sessions.id, each("sessions")),
+			...upsertMany(talks, talks.id, each("talks")),
+			...upsertMany(talkSpeakers, [talkSpeakers.talkId, talkSpeakers.speakerId], each("talkSpeakers")),
+			...upsertMany(pages, pages.id, each("pages")),
+			...upsertMany(editionPeople, editionPeople.id, each("people")),
+			...upsert(sponsorTiers, sponsorTiers.id, each("sponsorTiers")),
+			...upsertMany(sponsors, sponsors.id, each("sponsors")),
+			...upsertMany(ticketTypes, ticketTypes.id, each("ticketTypes")),
+			...upsertMany(registrationFields, registrationFields.id, each("registrationFields")),
+			...upsert(
+				registrationPolicies,
+				registrationPolicies.editionId,
+				demoEditions.map((e) => e.policy),
+			),
+			...upsertMany(surveyQuestions, surveyQuestions.id, each("surveyQuestions")),
+			...upsert(
+				abstractCalls,
+				abstractCalls.editionId,
+				demoEditions.map((e) => e.abstractCall),
+			),
+			...demoEditions.map((e) => bumpContentVersion(db, e.edition.id as string)),
+			...upsert(
+				institutionMembers,
+				[institutionMembers.institutionId, institutionMembers.userId],
+				[...demoSeries.demoInstitutionMembers],
+			),
+			...upsert(seriesStewards, [seriesStewards.seriesId, seriesStewards.userId], demoSeries.demoStewards),
+			...upsert(editionMembers, [editionMembers.editionId, editionMembers.userId], each("committee")),
+			...upsertMany(registrations, registrations.id, demoRegistrations),
+		];
+	}
+}
+
+/** The parts of a demo edition that are lists of rows. */
+type ListOfEdition = {
+	[K in keyof demoSeries.DemoEdition]: demoSeries.DemoEdition[K] extends unknown[] ? K : never;
+}[keyof demoSeries.DemoEdition];
+
+/**
+ * The demo series' entries, as the system actor "seed": its institution, series, editions and
+ * committee, and one entry per edition for its made-up registrations (not one per person: the log
+ * would drown in them, and their names are nobody's).
+ */
+function demoSeriesChanges(demoEditions: demoSeries.DemoEdition[], demoRegistrationCount: number): Change[] {
+	const institutionId = demoSeries.DEMO_INSTITUTION_ID;
+	const seriesId = demoSeries.DEMO_SERIES_ID;
+	const nextId = demoSeries.DEMO_EDITION_IDS.next;
+	return [
+		{
+			action: "institution.institution.created",
+			id: institutionId,
+			institutionId,
+			after: { slug: demoSeries.demoInstitution.slug, name: demoSeries.demoInstitution.name },
+		},
+		...demoSeries.demoInstitutionMembers.map(
+			(member): Change => ({
+				action: "institution.member.added",
+				id: member.userId,
+				institutionId,
+				after: { role: member.role },
+			}),
+		),
+		{
+			action: "series.series.created",
+			id: seriesId,
+			seriesId,
+			after: { slug: demoSeries.demoSeries.slug, name: demoSeries.demoSeries.name, isDemo: true },
+		},
+		...demoSeries.demoStewards.map((s): Change => ({ action: "series.steward.added", id: s.userId, seriesId })),
+		...demoEditions.flatMap(({ edition, committee }): Change[] => {
+			const scope = { editionId: edition.id as string, seriesId, institutionId };
+			return [
+				{
+					action: "edition.edition.created",
+					id: edition.id as string,
+					...scope,
+					after: { name: edition.name, year: edition.year, startDate: edition.startDate, status: edition.status },
+				},
+				...committee.map(
+					(member): Change => ({
+						action: "committee.member.added",
+						id: member.userId,
+						...scope,
+						after: { role: member.role },
+					}),
+				),
+			];
+		}),
+		{
+			action: "seed.registrations.loaded",
+			id: ainm.EDITION_ID,
+			editionId: ainm.EDITION_ID,
+			seriesId: ainm.ainmSeries.id,
+			institutionId: demo.umcg.id ?? null,
+			after: { registrations: ainm2023Registrations.length },
+		},
+		{
+			action: "seed.registrations.loaded",
+			id: nextId,
+			editionId: nextId,
+			seriesId,
+			institutionId,
+			after: { registrations: demoRegistrationCount },
+		},
+	];
 }
 
 const CHAIR = "seed-user-chair";

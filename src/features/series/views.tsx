@@ -2,6 +2,7 @@ import type { Edition, Series } from "../../db/schema";
 import { longDate } from "../../domain/invitation-wording";
 import { formatDateRange } from "../../lib/dates";
 import { editionUrl, proposeUrl, seriesUrl } from "../../urls";
+import { DemoBanner } from "../../views/demo-banner";
 import { Layout } from "../../views/layout";
 import { FollowSeriesSection } from "../following";
 import { deadlinePassed } from "../hosting";
@@ -60,6 +61,7 @@ export function SeriesPage({ data, now }: { data: SeriesPageData; now: Date }) {
 			description={series.description || undefined}
 			breadcrumb={[{ label: "Series", href: "/" }, { label: series.shortName }]}
 		>
+			{series.isDemo ? <DemoBanner /> : null}
 			<h1>{series.name}</h1>
 			<p class="lead">
 				{series.shortName} · {cadenceLabel(series.cadenceYears)}

@@ -152,8 +152,10 @@ const FIELD_KINDS: Record<RegistrationField["kind"], string> = {
 	country: "a country",
 };
 
-function price(ticket: Pick<TicketType, "priceCents" | "currency">): string {
-	if (ticket.priceCents === 0) return "Free";
+function price(ticket: Pick<TicketType, "priceCents" | "currency">, edition: Pick<Edition, "status">): string {
+	// 0 on an archived edition is no claim that it was free: its prices may simply not be recorded
+	// (AINM 2023's are not among the facts, and the seed invents none).
+	if (ticket.priceCents === 0) return edition.status === "archived" ? "Price not recorded" : "Free";
 	try {
 		return new Intl.NumberFormat("en-GB", { style: "currency", currency: ticket.currency }).format(
 			ticket.priceCents / 100,
@@ -196,7 +198,7 @@ export function RegisterPage({
 						{tickets.map((ticket) => (
 							<li class="card">
 								<h3>{ticket.name}</h3>
-								<p class="price">{price(ticket)}</p>
+								<p class="price">{price(ticket, edition)}</p>
 								<dl class="facts compact">
 									<dt>On sale from</dt>
 									<dd>

@@ -10,6 +10,7 @@ import { formatDateRange } from "../../lib/dates";
 import { type JsonLd, jsonLdScript } from "../../lib/json-ld";
 import { seriesUrl } from "../../urls";
 import { themeStylesheetPath } from "../../views/assets";
+import { DemoBanner } from "../../views/demo-banner";
 import { Layout } from "../../views/layout";
 import { contrastWithWhite } from "../editions";
 import { brandOf } from "./brand";
@@ -64,7 +65,8 @@ export function SiteLayout({ site, path, title, description, jsonLd, section, ch
 			head={
 				<>
 					<link rel="stylesheet" href={themeStylesheetPath(readablePrimary(brand.primaryColor), brand.accentColor)} />
-					{jsonLd ? (
+					{/* A demo series is no event: search engines get no structured data that would claim one. */}
+					{jsonLd && !series.isDemo ? (
 						<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
 					) : null}
 				</>
@@ -98,6 +100,7 @@ export function SiteLayout({ site, path, title, description, jsonLd, section, ch
 				</div>
 			}
 		>
+			{series.isDemo ? <DemoBanner /> : null}
 			{links.preview ? (
 				<p class="notice">
 					<strong>Preview.</strong> This edition is a draft: only its committee and the series' stewards can see this

@@ -36,6 +36,8 @@ const COUNTED = [
 	"sponsor_tiers",
 	"sponsors",
 	"ticket_types",
+	"registration_policies",
+	"registrations",
 	"registration_fields",
 	"abstract_calls",
 	"review_criteria",
@@ -75,37 +77,43 @@ const REAL_SPEAKERS = ["Arturo Chiti", "Dimitris Visvikis", "Irene Buvat", "Ritu
 describe("seedDemo", () => {
 	it("loads the AINM series and its 2023 edition", async () => {
 		await seed();
+		// AINM 2023, plus the made-up demo series' three editions (test/cli/seed/demo-series.test.ts).
 		expect(await rowCounts()).toEqual({
-			series: 1,
-			editions: 1,
-			named_lectures: 2,
-			tracks: 2,
-			rooms: 4,
-			speakers: 16,
-			sessions: 23,
-			talks: 22,
-			talk_speakers: 22,
+			series: 1 + 1,
+			editions: 1 + 3,
+			named_lectures: 2 + 2,
+			tracks: 2 + 3 * 2,
+			rooms: 4 + 3 * 3,
+			speakers: 16 + 3 * 6,
+			sessions: 23 + 3 * 9,
+			talks: 22 + 3 * 8,
+			talk_speakers: 22 + 3 * 8,
 			session_chairs: 6,
-			pages: 5,
-			edition_people: 18,
-			sponsor_tiers: 2,
-			sponsors: 2,
-			ticket_types: 3,
-			registration_fields: 4,
-			abstract_calls: 1,
+			pages: 5 + 3 * 3,
+			edition_people: 18 + 3 * 4,
+			sponsor_tiers: 2 + 3,
+			sponsors: 2 + 3 * 2,
+			// AINM 2023's one ticket, without a price (none is among its facts); Student and Regular per demo edition.
+			ticket_types: 1 + 3 * 2,
+			registration_policies: 3,
+			// 252 made-up AINM 2023 registrations; 28 made-up ones and the demo attendee's on the next demo edition.
+			registrations: 252 + 29,
+			registration_fields: 4 + 3 * 3,
+			abstract_calls: 1 + 3,
 			review_criteria: 4,
-			survey_questions: 6,
+			survey_questions: 6 + 3 * 4,
 			// 13 done and one skipped, so the next committee's suggestions show both.
 			checklist_tasks: 14,
-			users: 6,
-			institutions: 1,
-			institution_members: 2,
-			series_stewards: 1,
-			edition_members: 4,
+			users: 7,
+			institutions: 1 + 1,
+			institution_members: 2 + 1,
+			series_stewards: 1 + 1,
+			edition_members: 4 + 3,
 			host_calls: 1,
 			organizer_reminders: 5,
 			handover_notes: 16,
-			handover_note_links: 22,
+			// The notes on the student places and the budget now both name AINM 2023's one ticket.
+			handover_note_links: 21,
 			note_threads: 1,
 			note_messages: 2,
 			email_texts: 6,
@@ -113,8 +121,10 @@ describe("seedDemo", () => {
 			template_versions: 1,
 		});
 		const edition = await env.DB.prepare(
-			"select name, start_date, end_date, time_zone, city, country, status from editions",
-		).first();
+			"select name, start_date, end_date, time_zone, city, country, status from editions where id = ?",
+		)
+			.bind(EDITION_ID)
+			.first();
 		expect(edition).toEqual({
 			name: "AINM 2023",
 			start_date: "2023-10-09",
@@ -144,7 +154,10 @@ describe("seedDemo", () => {
 			"select email, email_verified_at is not null as verified, password_hash from users order by email",
 		).all<{ email: string; verified: number; password_hash: string }>();
 		expect(results.map(({ email, verified }) => [email, verified])).toEqual(
-			["attendee", "chair", "mentor", "organizer", "reviewer", "steward"].map((role) => [`${role}@baton.test`, 1]),
+			["attendee", "chair", "host", "mentor", "organizer", "reviewer", "steward"].map((role) => [
+				`${role}@baton.test`,
+				1,
+			]),
 		);
 		for (const { password_hash } of results) expect(await verifyPassword(password_hash, DEMO_PASSWORD)).toBe(true);
 		expect(passwordProblem(DEMO_PASSWORD)).toBeNull();
@@ -156,7 +169,7 @@ describe("seedDemo", () => {
 			env.DB.prepare(
 				"select u.email, i.slug, m.role from institution_members m join users u on u.id = m.user_id join institutions i on i.id = m.institution_id order by u.email",
 			),
-			env.DB.prepare("select u.email from series_stewards s join users u on u.id = s.user_id"),
+			env.DB.prepare("select u.email from series_stewards s join users u on u.id = s.user_id order by u.email"),
 			env.DB.prepare(
 				"select u.email, m.role, m.mentor_until from edition_members m join users u on u.id = m.user_id order by u.email",
 			),
@@ -164,11 +177,16 @@ describe("seedDemo", () => {
 		expect(roles.map((r) => r.results)).toEqual([
 			[
 				{ email: "chair@baton.test", slug: "umcg", role: "owner" },
+				{ email: "host@baton.test", slug: "demo-university-hospital", role: "owner" },
 				{ email: "organizer@baton.test", slug: "umcg", role: "member" },
 			],
-			[{ email: "steward@baton.test" }],
+			[{ email: "host@baton.test" }, { email: "steward@baton.test" }],
 			[
 				{ email: "chair@baton.test", role: "chair", mentor_until: null },
+				// The demo host chairs each of the demo series' three editions.
+				{ email: "host@baton.test", role: "chair", mentor_until: null },
+				{ email: "host@baton.test", role: "chair", mentor_until: null },
+				{ email: "host@baton.test", role: "chair", mentor_until: null },
 				{ email: "mentor@baton.test", role: "mentor", mentor_until: "2099-12-31" },
 				{ email: "organizer@baton.test", role: "organizer", mentor_until: null },
 				{ email: "reviewer@baton.test", role: "reviewer", mentor_until: null },
@@ -509,9 +527,8 @@ describe("the AINM 2023 site and configuration", () => {
 				EDITION_ID,
 			),
 		).toEqual([
-			{ name: "Early bird", price_cents: 39500, currency: "EUR", opens: -240, closes: -60 },
-			{ name: "Regular", price_cents: 49500, currency: "EUR", opens: -59, closes: -3 },
-			{ name: "Student (PhD students and residents)", price_cents: 19500, currency: "EUR", opens: -240, closes: -3 },
+			// No price: AINM 2023's are not among its facts (0 is the schema's "none", shown as not recorded).
+			{ name: "Participant", price_cents: 0, currency: "EUR", opens: -240, closes: -3 },
 		]);
 		expect(
 			await all("select kind from registration_fields where edition_id = ? order by position", EDITION_ID),
@@ -573,6 +590,7 @@ describe("the AINM 2023 site and configuration", () => {
 			{ who: "seed", action: "committee.member.added", n: 4 },
 			{ who: "seed", action: "edition.edition.created", n: 1 },
 			{ who: "seed", action: "seed.demo.loaded", n: 1 },
+			{ who: "seed", action: "seed.registrations.loaded", n: 1 },
 			{ who: "seed-user-chair", action: "content.item.created", n: 7 },
 			{ who: "seed-user-chair", action: "edition.abstract-call.updated", n: 1 },
 			{ who: "seed-user-chair", action: "program.session.created", n: 23 },

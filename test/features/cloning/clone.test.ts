@@ -84,9 +84,9 @@ describe("AINM 2023 into a new AINM 2025 (6–8 October 2025, Europe/Amsterdam)"
 			rowsOf("select title from checklist_tasks where edition_id = ?", AINM_2023),
 		]);
 		expect(preview.deadlines).toHaveLength(tickets.length * 2 + 3 + tasks.length);
-		expect(preview.deadlines.find((d) => d.label === "Early bird: sales open")).toEqual({
+		expect(preview.deadlines.find((d) => d.label === "Participant: sales open")).toEqual({
 			part: "registration",
-			label: "Early bird: sales open",
+			label: "Participant: sales open",
 			old: {
 				date: "2023-02-11",
 				time: "09:00",

@@ -98,7 +98,7 @@ describe("the setup wizard", () => {
 			"Day 1 moves from Monday 9 October 2023 (Europe/Amsterdam) to Monday 6 October 2025 (Europe/Amsterdam): 728 days later.",
 		);
 		expect(preview).toContain(
-			'<th scope="row">Early bird: sales open</th><td><time datetime="2023-02-11T08:00:00.000Z">Saturday 11 February 2023, 09:00 (UTC+01:00)</time></td><td><time datetime="2025-02-08T08:00:00.000Z">Saturday 8 February 2025, 09:00 (UTC+01:00)</time></td>',
+			'<th scope="row">Participant: sales open</th><td><time datetime="2023-02-11T08:00:00.000Z">Saturday 11 February 2023, 09:00 (UTC+01:00)</time></td><td><time datetime="2025-02-08T08:00:00.000Z">Saturday 8 February 2025, 09:00 (UTC+01:00)</time></td>',
 		);
 		expect(preview).toContain("<td>Plenary hall</td><td>Hall A</td>");
 		expect(await rowCounts(TARGET)).toEqual(countsBefore);

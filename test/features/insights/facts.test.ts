@@ -59,7 +59,7 @@ const AINM_2023: Facts = {
 		{ lecture: "Anne Paans lecture", sessionTitle: "Anne Paans lecture 2023", lecturers: ["Dimitris Visvikis"] },
 	],
 	sponsors: ["European Association of Nuclear Medicine (EANM)", "Frontiers in Nuclear Medicine"],
-	ticketTypes: ["Early bird", "Regular", "Student (PhD students and residents)"],
+	ticketTypes: ["Participant"],
 	figures: [],
 };
 

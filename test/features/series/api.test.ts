@@ -11,13 +11,16 @@ beforeAll(async () => {
 });
 
 describe("GET /api/v1/series", () => {
-	it("lists the seeded series with its public URL", async () => {
+	it("lists the seeded series (AINM and the made-up demo series) with their public URLs", async () => {
 		const res = await request("/api/v1/series");
 		expect(res.status).toBe(200);
 		expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
 		const body = await res.json<{ data: { slug: string; shortName: string; cadenceYears: number; url: string }[] }>();
 		expect(body.data.map(({ slug, shortName, cadenceYears, url }) => ({ slug, shortName, cadenceYears, url }))).toEqual(
-			[{ slug: "ainm", shortName: "AINM", cadenceYears: 2, url: "/s/ainm" }],
+			[
+				{ slug: "ainm", shortName: "AINM", cadenceYears: 2, url: "/s/ainm" },
+				{ slug: "demo", shortName: "Demo Symposium", cadenceYears: 1, url: "/s/demo" },
+			],
 		);
 	});
 });
@@ -109,7 +112,8 @@ describe("POST /api/v1/series", () => {
 		expect(res.status).toBe(401);
 		expect((await res.json<{ error: { code: string } }>()).error.code).toBe("unauthenticated");
 		const count = await env.DB.prepare("select count(*) as n from series").first<{ n: number }>();
-		expect(count?.n).toBe(1);
+		// The seeded AINM and demo series, and no new one.
+		expect(count?.n).toBe(2);
 	});
 });
 

@@ -54,6 +54,8 @@ describe("POST /api/v1/series", () => {
 			brandAccentColor: "",
 			partners: [],
 			institutionId: umc.id,
+			// A series made through the API is never one of the demo seed's made-up series.
+			isDemo: false,
 			url: `/s/${body.slug}`,
 		});
 		expect(await rows("select user_id from series_stewards where series_id = ?", data.id)).toEqual([
