@@ -72,6 +72,9 @@ export const editionHandoverUrl = (editionId: string) => `${editionConsoleUrl(ed
 export const editionNotesUrl = (editionId: string) => `${editionHandoverUrl(editionId)}/notes`;
 
 // Console: the setup wizard (clone or template).
+/** "Mark reviewed" of a copied text (its SQL table and row id): see src/domain/copied-texts.ts. */
+export const copiedTextReviewedUrl = (editionId: string, tableName: string, rowId: string) =>
+	`${editionConsoleUrl(editionId)}/copied-texts/${encodeURIComponent(tableName)}/${encodeURIComponent(rowId)}/reviewed`;
 export const setupUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/setup`;
 export const setupPreviewUrl = (e: EditionRef) => `${setupUrl(e)}/preview`;
 export const setupApplyUrl = (e: EditionRef) => `${setupUrl(e)}/apply`;

@@ -14,6 +14,8 @@ export {
 	reminderCallOf,
 	reminderMomentsOf,
 } from "./clone";
+export { type CopiedFactHit, copiedFactHits, sourceFactsOf, withAcceptedFacts } from "./copied-facts";
+export { copiedTextMarks, type UnreviewedCopiedText, unreviewedCopiedTexts } from "./copied-texts";
 export {
 	allRowKinds,
 	CLONE_PARTS,
@@ -39,9 +41,11 @@ export { PartChecks } from "./part-checks";
 export type { AnyPartSpec, PartSpec, RowKind } from "./part-spec";
 export { refKey } from "./part-specs";
 export {
+	ACCEPT_ALL_FIELD,
 	CloneRequest,
 	type CloneRequestData,
 	ExpectedContentVersion,
+	factField,
 	formFromRequest,
 	PreviewedContentVersion,
 	ROOM_NAME_MAX,
