@@ -6,7 +6,7 @@
  * unless chosen); copied texts are marked until reviewed.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { checklistTasks, editionPeople, emailTexts, pages, series } from "../../../src/db/schema";
+import { abstractCalls, checklistTasks, editionPeople, emailTexts, pages, series } from "../../../src/db/schema";
 import { unreviewedCopiedTexts } from "../../../src/features/cloning";
 import { createTestUser, getAs, postForm, sendJson, type TestUser } from "../../auth-helpers";
 import { addCommitteeMember, insertEdition } from "../../fixtures";
@@ -83,6 +83,12 @@ beforeAll(async () => {
 		key: "confirmation",
 		subject: "Your place at AINM 2023",
 		body: "See you in Groningen, hosted by University Medical Center Groningen.",
+	});
+	await db.insert(abstractCalls).values({
+		editionId: SOURCE,
+		opensOffsetDays: -200,
+		closesOffsetDays: -120,
+		specialIssue: "Selected papers appear in a special issue on AINM 2023.",
 	});
 	await db
 		.insert(checklistTasks)
@@ -359,6 +365,43 @@ describe("copied texts not yet reviewed", () => {
 			{ table_name: "email_texts", reviewed_by: chair.id },
 			{ table_name: "pages", reviewed_by: chair.id },
 		]);
+	});
+
+	it("marks the copied call for abstracts (keyed by its edition), shown and cleared in its editor", async () => {
+		const id = await target(2039);
+		const url = `/api/v1/editions/${id}/clone`;
+		const dry = await sendJson(
+			"POST",
+			url,
+			{ sourceEditionId: SOURCE, parts: ["abstract_call"], preview: true },
+			{ cookie: chair.cookie },
+		);
+		const { data } = (await dry.json()) as { data: { facts: { id: string; placeholder: string | null }[] } };
+		expect(data.facts.map((hit) => [hit.id, hit.placeholder])).toEqual([
+			["abstract_call/abstractCalls/call/specialIssue/0", "{{edition.name}}"],
+		]);
+		const res = await sendJson(
+			"POST",
+			url,
+			{ sourceEditionId: SOURCE, parts: ["abstract_call"], acceptAllFacts: true },
+			{ cookie: chair.cookie },
+		);
+		expect(res.status).toBe(201);
+		// Filled once when written (nothing resolves the special issue later): the new name.
+		expect(await rowsOf("select special_issue from abstract_calls where edition_id = ?", id)).toEqual([
+			{ special_issue: "Selected papers appear in a special issue on AINM 2039." },
+		]);
+		const editorUrl = `/console/editions/${id}/abstract-call`;
+		expect((await unreviewedCopiedTexts(testDb(), id)).map((t) => [t.label, t.url])).toEqual([
+			["Call for abstracts and review criteria: Call for abstracts", editorUrl],
+		]);
+		const reviewUrl = `/console/editions/${id}/copied-texts/abstract_calls/${id}/reviewed`;
+		const editor = oneLine(await (await getAs(editorUrl, chair.cookie)).text());
+		expect(editor).toContain("Copied from AINM 2023 — not reviewed yet.");
+		expect(editor).toContain(`action="${reviewUrl}"`);
+		const marked = await postForm(reviewUrl, {}, chair.cookie);
+		expect(marked.headers.get("Location")).toBe(`${editorUrl}?notice=copied_text_reviewed`);
+		expect(await unreviewedCopiedTexts(testDb(), id)).toEqual([]);
 	});
 
 	it("answers “Mark reviewed” 404 for a table no clone marks, and 403 to a reviewer", async () => {
