@@ -16,6 +16,7 @@ import { accountsPages } from "./features/accounts/pages";
 import { auditApi, auditPages } from "./features/audit";
 import { checklistPages } from "./features/checklist/pages";
 import { cloningApi } from "./features/cloning/api";
+import { copiedTextPages } from "./features/cloning/review-pages";
 import { committeesApi } from "./features/committees/api";
 import { committeesPages } from "./features/committees/pages";
 import { consolePages } from "./features/console/pages";
@@ -162,6 +163,7 @@ export function createApp() {
 	app.route("/", auditPages);
 	app.route("/", lifecyclePages);
 	app.route("/", cloningPages);
+	app.route("/", copiedTextPages);
 	app.route("/", templatesPages);
 	app.route("/", debriefPages);
 	app.route("/", handoverPages);

@@ -72,6 +72,9 @@ export const editionHandoverUrl = (editionId: string) => `${editionConsoleUrl(ed
 export const editionNotesUrl = (editionId: string) => `${editionHandoverUrl(editionId)}/notes`;
 
 // Console: the setup wizard (clone or template).
+/** "Mark reviewed" of a copied text (its SQL table and row id): see src/domain/copied-texts.ts. */
+export const copiedTextReviewedUrl = (editionId: string, tableName: string, rowId: string) =>
+	`${editionConsoleUrl(editionId)}/copied-texts/${encodeURIComponent(tableName)}/${encodeURIComponent(rowId)}/reviewed`;
 export const setupUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/setup`;
 /** Where the wizard's first step posts the edition's dates and the chosen start. */
 export const setupStartUrl = (e: EditionRef) => `${setupUrl(e)}/start`;

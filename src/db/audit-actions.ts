@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
 	"edition.status.changed",
 	"edition.cloned",
 	"edition.template.applied",
+	"edition.copied-text.reviewed",
 	"edition.abstract-call.updated",
 	"program.session.created",
 	"program.session.updated",

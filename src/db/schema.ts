@@ -1218,6 +1218,27 @@ export const auditEntries = sqliteTable(
 	],
 );
 
+/**
+ * A text a clone copied from an earlier edition (a page, a session, an email text, …, any row whose
+ * fields may state facts), until someone on the committee reviewed it: "Mark reviewed" in its
+ * editor, or saving it there. Written in the clone's batch; the stale-fact guard lists the
+ * unreviewed ones. `table_name` is the row's SQL table; `row_id` its id (the edition's id for the
+ * call for abstracts, which is keyed by its edition).
+ */
+export const copiedTexts = sqliteTable(
+	"copied_texts",
+	{
+		editionId: editionRef(),
+		tableName: text("table_name").notNull(),
+		rowId: text("row_id").notNull(),
+		sourceEditionId: text("source_edition_id").references(() => editions.id, { onDelete: "set null" }),
+		createdAt: createdAt(),
+		reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+		reviewedBy: text("reviewed_by").references(() => users.id, { onDelete: "set null" }),
+	},
+	(t) => [primaryKey({ columns: [t.editionId, t.tableName, t.rowId] })],
+);
+
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type EditionPerson = typeof editionPeople.$inferSelect;

@@ -101,12 +101,15 @@ export function FieldsFormPage(
 		canEdit: boolean;
 		notice?: string;
 		failed?: FailedForm;
+		/** Shown above the form, e.g. that the text was copied and nobody has reviewed it yet. */
+		above?: Child;
 	},
 ) {
 	const { edition, fields, data, failed, canEdit } = props;
 	return (
 		<EditionPageLayout edition={edition} user={props.user} page={props.title}>
 			{props.notice ? <Notice>{props.notice}</Notice> : null}
+			{props.above}
 			<form method="post" action={props.action}>
 				<ErrorSummary fields={failed?.fields} />
 				<fieldset disabled={!canEdit}>

@@ -203,6 +203,7 @@ ${Array.from({ length: 8 }, (_, i) => `  .slot .col-${i + 1} { grid-column: ${i 
 .search-results li { margin: 0 0 1rem; }
 .snippet { margin: 0.25rem 0 0; color: var(--muted); overflow-wrap: anywhere; }
 .snippet mark { background: #fde68a; color: var(--ink); padding: 0 0.1em; }
+.copied-text-facts mark { background: #fde68a; color: var(--ink); padding: 0 0.1em; }
 .note-advice { border-left: 0.35rem solid var(--focus); background: var(--wash); padding: 0.25rem 1rem 0.5rem; border-radius: 0 var(--radius) var(--radius) 0; margin: 1rem 0; }
 .note-advice h2 { font-size: 1.1rem; margin-top: 0.5rem; }
 .advice-list { margin: 0.25rem 0 0; padding-left: 1.1rem; font-size: 0.9rem; }

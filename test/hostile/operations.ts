@@ -233,6 +233,8 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 		parts: ["rooms_tracks"],
 		roomMap: {},
 		expectedContentVersion: undefined,
+		acceptedFacts: [],
+		acceptAllFacts: false,
 	}),
 	validateTemplate: () => ({
 		parts: { pages: [{ slug: "home", title: "Home", body: "", navOrder: 0, published: false }] },

@@ -7,6 +7,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, dataResponse, errorResponses, jsonBody } from "../../api/openapi";
 import { EditionIdParam as EditionParam } from "../../api/params";
 import { requireAuth } from "../../auth/guard";
+import { FACT_KINDS } from "../../domain/edition-facts";
 import { limitCostly } from "../../lib/costly-actions";
 import { authorizedSource, authorizedTarget } from "./access";
 import { cloneEdition, previewClone } from "./clone";
@@ -43,6 +44,26 @@ const ReminderChange = z
 		description:
 			"An organizer reminder's moment in the source and in the target; null where it counts from a call for abstracts that edition does not have.",
 	});
+
+const CopiedFact = z
+	.object({
+		id: z.string().openapi({ example: "pages/about/body/0", description: "Send it in `acceptedFacts` to accept." }),
+		part: z.enum(CLONE_PARTS),
+		partLabel: z.string(),
+		what: z.string().openapi({ example: "pages" }),
+		row: z.string().openapi({ example: "About AINM 2023" }),
+		field: z.string().openapi({ example: "body" }),
+		kind: z.enum(FACT_KINDS),
+		text: z.string().openapi({ example: "Groningen" }),
+		before: z.string(),
+		after: z.string(),
+		placeholder: z
+			.string()
+			.nullable()
+			.openapi({ example: "{{edition.city}}", description: "Null for people and address lines: edit after copying." }),
+		accepted: z.boolean(),
+	})
+	.openapi("CopiedFact");
 
 const EditionSummary = z.object({
 	id: z.string(),
@@ -98,6 +119,10 @@ const ClonePreview = z
 				description:
 					"Copied checklist tasks whose due day has already ended in this edition's zone: choose how each lands with `pastTasks` or `pastTasksAs`, or they land open and overdue.",
 			}),
+		facts: z.array(CopiedFact).openapi({
+			description:
+				"Every place a copied text states one of the source's facts, with the placeholder proposed for it. Only the facts accepted (`acceptedFacts`, `acceptAllFacts`) are substituted.",
+		}),
 	})
 	.openapi("ClonePreview");
 
@@ -116,7 +141,7 @@ const cloneRoute = createRoute({
 	tags: ["Editions"],
 	summary: "Copy parts of an earlier edition of the series into this one (or preview the copy)",
 	description:
-		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view). Copied checklist tasks already due here land open unless `pastTasks`/`pastTasksAs` say done or skipped (applied in the same batch); the preview lists them (`pastTasks`) and what needs a decision after copying (`needsDecision`). With `expectedContentVersion` (the preview's `contentVersion`) the clone is refused with 409 and nothing written when this edition changed after the preview.",
+		"Copies the chosen parts of `sourceEditionId` into this edition; every part must be empty here. The preview lists every fact of the source (name, year, dates, city, venue, address, host, contact address, people) the copied texts state, each with an id and a proposed placeholder; the copy substitutes only those accepted (`acceptedFacts`, or `acceptAllFacts`), and marks each copied text as not reviewed yet. Sessions keep their day and local time and deadlines their offset from day 1, so everything follows this edition's dates and time zone. Speakers, talks, sponsors, the committee and people's submissions are never copied. Needs edition.update here and read access to the source (any public edition, or a draft you may view). Copied checklist tasks already due here land open unless `pastTasks`/`pastTasksAs` say done or skipped (applied in the same batch); the preview lists them (`pastTasks`) and what needs a decision after copying (`needsDecision`). With `expectedContentVersion` (the preview's `contentVersion`) the clone is refused with 409 and nothing written when this edition changed after the preview.",
 	request: { params: EditionParam, ...jsonBody(CloneApiRequest) },
 	responses: {
 		200: dataResponse("The preview: nothing was written.", ClonePreview),

@@ -16,7 +16,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { chunkedInserts } from "../../db/batching";
 import type { Database } from "../../db/client";
 import { requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
-import { abstractCalls, checklistTasks, type Edition, editions, handoverNoteLinks } from "../../db/schema";
+import { abstractCalls, checklistTasks, copiedTexts, type Edition, editions, handoverNoteLinks } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
 import { type PlaceholderValues, placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
@@ -24,6 +24,8 @@ import { dayCount, parseIsoDate } from "../../lib/dates";
 import { AppError, notFound } from "../../lib/errors";
 import { travellingNoteLinks } from "../handover";
 import { type ReminderCall, reminderSchedule } from "../organizer-reminders";
+import { type CopiedFactHit, copiedFactHits, type KeepsText, sourceFactsOf, withAcceptedFacts } from "./copied-facts";
+import { copiedTextMarks } from "./copied-texts";
 import {
 	applyTaskChoices,
 	type NeedsDecision,
@@ -67,6 +69,10 @@ export interface CloneInput {
 	pastTasksAs?: PastTasksDefault;
 	/** What counts as past; now unless a test says otherwise. */
 	now?: Date;
+	/** Ids of the preview's fact hits to replace by their placeholders; nothing else is substituted. */
+	acceptedFacts?: readonly string[];
+	/** Replace every hit that has a placeholder (people and address lines stay as written). */
+	acceptAllFacts?: boolean;
 }
 
 export interface DateChange {
@@ -128,6 +134,11 @@ export interface ClonePreview {
 	needsDecision: NeedsDecision[];
 	/** Copied checklist tasks already due in the target, each with its suggested status. */
 	pastTasks: PastTask[];
+	/**
+	 * Every place a copied text states one of the source's facts, with the placeholder proposed
+	 * for it and whether this request accepts it: only accepted hits are substituted.
+	 */
+	facts: CopiedFactHit[];
 }
 
 /** Rows created per table, e.g. `{ rooms: 4, sessions: 17 }` (tables the clone did not touch are absent). */
@@ -161,6 +172,8 @@ export type CopiedIds = { [T in keyof SourceIds]?: Map<string, string> };
 export interface ClonePlan {
 	source: Edition;
 	target: Edition;
+	/** The parts cloned, in the wizard's order. */
+	parts: readonly ClonePart[];
 	rows: EditionRows;
 	copiedIds: CopiedIds;
 	preview: ClonePreview;
@@ -218,7 +231,7 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	checkPair(source, target);
 	const parts = new Set(input.parts);
 	if (parts.size === 0) throw invalidClone({ parts: "Choose at least one part to copy." });
-	const [read, filled, lectures, calls, sourceTasks] = await Promise.all([
+	const [read, filled, lectures, calls, sourceTasks, facts] = await Promise.all([
 		readEditionParts(db, source.id, input.parts),
 		filledParts(db, target.id),
 		// Same series (checked), so every lecture slot of the source finds its lecture.
@@ -237,6 +250,7 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 					.from(checklistTasks)
 					.where(eq(checklistTasks.editionId, source.id))
 			: Promise.resolve([]),
+		sourceFactsOf(db, source),
 	]);
 
 	const problems: string[] = [];
@@ -265,7 +279,12 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	}
 	if (Object.keys(fields).length > 0) throw invalidClone(fields);
 
-	const built = editionRowsOf(target, renameRooms(read.parts, read.ids.rooms ?? [], roomMap), lectures);
+	// A named-lecture slot is titled anew after its lecture and the target's year: its old title is not copied.
+	const keeps: KeepsText = (part, row, field) =>
+		part === "program" && field === "title" && typeof row.namedLecture === "string" && lectures.has(row.namedLecture);
+	const hits = copiedFactHits(read.parts, input.parts, facts, keeps, input);
+	const document = withAcceptedFacts(read.parts, input.parts, facts, keeps, input);
+	const built = editionRowsOf(target, renameRooms(document, read.ids.rooms ?? [], roomMap), lectures);
 	const { unfilled } = built;
 	const taskIds = read.ids.checklistTasks ?? [];
 	const pastTasks = pastTasksOf(
@@ -285,20 +304,18 @@ export async function planClone(db: Database, input: CloneInput): Promise<CloneP
 	);
 	if (Object.keys(chosen.problems).length > 0) throw invalidClone(chosen.problems);
 	const rows = chosen.rows;
+	const preview = previewOf(source, target, input.parts, read, rows, unfilled, {
+		source: reminderCallOf(calls.find((c) => c.editionId === source.id)),
+		// The copied call when the clone brings one (the target had none: parts are copied into empty ones).
+		target: reminderCallOf(rows.abstractCalls[0] ?? calls.find((c) => c.editionId === target.id)),
+	});
 	return {
 		source,
 		target,
+		parts: input.parts,
 		rows,
 		copiedIds: pairIds(read.ids, rows),
-		preview: {
-			...previewOf(source, target, input.parts, read, rows, unfilled, {
-				source: reminderCallOf(calls.find((c) => c.editionId === source.id)),
-				// The copied call when the clone brings one (the target had none: parts are copied into empty ones).
-				target: reminderCallOf(rows.abstractCalls[0] ?? calls.find((c) => c.editionId === target.id)),
-			}),
-			needsDecision: needsDecisionOf(target, rows),
-			pastTasks,
-		},
+		preview: { ...preview, needsDecision: needsDecisionOf(target, rows), pastTasks, facts: hits },
 	};
 }
 
@@ -441,6 +458,7 @@ function previewOf(
 			new: remindersAfter[i]?.moment ?? null,
 		})),
 		unfilledPlaceholders: [...unfilled].sort(),
+		facts: [],
 	};
 }
 
@@ -460,17 +478,28 @@ export async function previewClone(db: Database, input: CloneInput): Promise<Clo
  * @example await cloneEdition(db, { sourceEditionId: "ainm-2023", targetEditionId: "ainm-2025", parts: ["pages"] })
  */
 export async function cloneEdition(db: Database, input: CloneInput): Promise<CloneSummary> {
-	const { source, target, rows, copiedIds } = await planClone(db, input);
+	const { source, target, parts, rows, copiedIds, preview } = await planClone(db, input);
 	// Handover notes attached to copied things travel with them (src/features/handover/links.ts).
 	const noteLinks = await travellingNoteLinks(db, { ...input, copiedIds });
 	const statements: BatchItem<"sqlite">[] = [
 		...insertStatements(db, rows),
 		...chunkedInserts(db, handoverNoteLinks, noteLinks),
+		// Every copied text is marked until someone on the committee has reviewed it.
+		...chunkedInserts(db, copiedTexts, copiedTextMarks(source, target, parts, rows)),
 		db.update(editions).set({ clonedFromId: source.id }).where(eq(editions.id, target.id)),
 	];
 	const created = countRows(rows);
 	await writeIfUnchanged(db, target, statements, input.expectedContentVersion, [
-		{ action: "edition.cloned", id: target.id, after: { from: source.name, parts: input.parts, created } },
+		{
+			action: "edition.cloned",
+			id: target.id,
+			after: {
+				from: source.name,
+				parts: input.parts,
+				created,
+				factsReplaced: preview.facts.filter((hit) => hit.accepted && hit.placeholder !== null).length,
+			},
+		},
 	]);
 	return { sourceEditionId: source.id, targetEditionId: target.id, created };
 }

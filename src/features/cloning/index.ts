@@ -14,6 +14,8 @@ export {
 	reminderCallOf,
 	reminderMomentsOf,
 } from "./clone";
+export { type CopiedFactHit, copiedFactHits, sourceFactsOf, withAcceptedFacts } from "./copied-facts";
+export { copiedTextMarks, type UnreviewedCopiedText, unreviewedCopiedTexts } from "./copied-texts";
 export { type NeedsDecision, type PastTask, TASK_CHOICES, type TaskChoice } from "./decisions";
 export {
 	allRowKinds,
@@ -40,9 +42,11 @@ export { PartChecks } from "./part-checks";
 export type { AnyPartSpec, PartSpec, RowKind } from "./part-spec";
 export { refKey } from "./part-specs";
 export {
+	ACCEPT_ALL_FIELD,
 	CloneRequest,
 	type CloneRequestData,
 	ExpectedContentVersion,
+	factField,
 	formFromRequest,
 	PreviewedContentVersion,
 	pastTaskField,

@@ -9,6 +9,13 @@ import { TASK_CHOICES } from "./decisions";
 import { CLONE_PARTS, partField } from "./edition-parts";
 
 export const ROOM_NAME_MAX = 100;
+const FACT_ID_MAX = 1000;
+const MAX_ACCEPTED_FACTS = 5000;
+
+/** The wizard's form field of a fact's checkbox (`fact.<id>=on`). */
+export const factField = (id: string) => `fact.${id}`;
+/** The wizard's form field that accepts every proposal. */
+export const ACCEPT_ALL_FIELD = "acceptAllFacts";
 
 const SHOW_PREVIEW_AGAIN = "Look at the preview again.";
 
@@ -75,6 +82,25 @@ export const CloneRequest = z
 				description:
 					"How the past tasks not named in `pastTasks` land: `open` (the default, as copied), `done`, `skipped`, or `suggested` (each as the preview's `pastTasks[].suggested`: what the source edition did with it).",
 			}),
+		acceptedFacts: z
+			.array(
+				z
+					.string({ error: "Give the ids of the preview's facts." })
+					.min(1, "Give the ids of the preview's facts.")
+					.max(FACT_ID_MAX, "Give the ids of the preview's facts."),
+				{ error: "Give a list of the preview's fact ids." },
+			)
+			.max(MAX_ACCEPTED_FACTS, `Accept at most ${MAX_ACCEPTED_FACTS} facts one by one, or all of them.`)
+			.default([])
+			.openapi({
+				description:
+					"Ids of the preview's `facts` whose placeholder replaces the source's text in the copy. Nothing else is substituted: a fact not accepted stays exactly as written. An id the preview does not list is refused (422).",
+				example: ["pages/about/body/0"],
+			}),
+		acceptAllFacts: z.boolean({ error: "Give true or false." }).default(false).openapi({
+			description:
+				"Accept every fact of the preview that has a placeholder (people and lines of an address have none and stay as written).",
+		}),
 	})
 	.openapi("CloneRequest");
 
@@ -91,8 +117,8 @@ export const roomField = (roomId: string) => `roomMap.${roomId}`;
 export const pastTaskField = (key: string) => `pastTasks.${key}`;
 
 /**
- * The posted wizard form (`part.<part>=on`, `roomMap.<roomId>=name`, `pastTasks.<taskId>=done`)
- * as a clone request to validate.
+ * The posted wizard form (`part.<part>=on`, `roomMap.<roomId>=name`, `pastTasks.<taskId>=done`,
+ * `fact.<id>=on`, `acceptAllFacts=all`) as a clone request to validate.
  */
 export function requestFromForm(values: Record<string, string>): Record<string, unknown> {
 	const roomMap: Record<string, string> = {};
@@ -107,12 +133,16 @@ export function requestFromForm(values: Record<string, string>): Record<string, 
 		roomMap,
 		expectedContentVersion: values.expectedContentVersion,
 		pastTasks,
+		acceptedFacts: Object.entries(values)
+			.filter(([name, value]) => name.startsWith("fact.") && value === "on")
+			.map(([name]) => name.slice("fact.".length)),
+		acceptAllFacts: values[ACCEPT_ALL_FIELD] === "all",
 	};
 }
 
 /**
  * The wizard form fields that carry a validated request's choices (the preview page's hidden
- * forms); the previewed version is the preview's to add.
+ * forms); the previewed version is the preview's to add, and the accepted facts are its checkboxes.
  */
 export function formFromRequest(request: CloneRequestData): Record<string, string> {
 	return {

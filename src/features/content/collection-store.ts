@@ -2,9 +2,10 @@
  * Reading and writing the rows of an edition's content collections. Every query is scoped by the
  * edition id; every write goes through writeEditionContent (one batch with the version bump).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableName } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
+import { reviewedStatement } from "../../domain/copied-texts";
 import { objectOf } from "../../domain/fields";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
@@ -112,6 +113,8 @@ export async function updateItem(
 				.update(def.table)
 				.set(row as never)
 				.where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
+			// Saving a copied text through its editor is its review.
+			reviewedStatement(db, editionId, getTableName(def.table), itemId),
 		],
 		[
 			{

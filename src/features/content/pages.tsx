@@ -3,9 +3,11 @@
  * list + add form, edit form, remove. Committee members who may view see the lists; only those
  * the policy lets update the edition (chairs, organizers) get the forms and may post them.
  */
+import { getTableName } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can, noteAudience } from "../../auth/policy";
+import { unreviewedMark } from "../../domain/copied-texts";
 import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
 import type { Option } from "../../domain/fields";
@@ -14,6 +16,7 @@ import { placeholderValuesFor } from "../../domain/public-committee";
 import type { AppEnv } from "../../env";
 import { notFound } from "../../lib/errors";
 import { collectionUrl } from "../../urls";
+import { CopiedTextNotice } from "../../views/copied-text";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { pageOf } from "../../views/pager";
 import type { FormValues } from "../../views/parse-form";
@@ -129,7 +132,10 @@ async function renderItem(
 	const def = collectionOf(c);
 	const found = await authorizedEdition(c, "edition.update", c.req.param("id") ?? "");
 	const row = await findItem(c.var.db, def, found.edition.id, c.req.param("itemId") ?? "");
-	const refOptions = await refOptionsFor(c, def, found.edition.id);
+	const [refOptions, copied] = await Promise.all([
+		refOptionsFor(c, def, found.edition.id),
+		unreviewedMark(c.var.db, found.edition.id, getTableName(def.table), String(row.id)),
+	]);
 	// Handover notes attached to this row, from this committee and the earlier ones.
 	const audience = noteAudience(await currentActor(c));
 	const advice = await notesForCollectionItem(c.var.db, audience, found.edition.id, def.key, String(row.id));
@@ -142,7 +148,12 @@ async function renderItem(
 			data={dataOf(def, row)}
 			failed={failed}
 			refOptions={refOptions}
-			aside={<NoteAdvice notes={advice} />}
+			aside={
+				<>
+					<CopiedTextNotice editionId={found.edition.id} mark={copied} />
+					<NoteAdvice notes={advice} />
+				</>
+			}
 			placeholders={await placeholderHelp(c, def, found.edition, preview)}
 		/>,
 		status as 200,

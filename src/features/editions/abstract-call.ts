@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
 import { abstractCalls } from "../../db/schema";
+import { reviewedStatement } from "../../domain/copied-texts";
 import { type FieldSpec, int, lines, objectOf, text, time } from "../../domain/fields";
 import { AppError } from "../../lib/errors";
 import { offsetMinutes } from "../../lib/offsets";
@@ -86,6 +87,8 @@ export async function saveAbstractCall(
 	const row = { ...(data as Omit<typeof abstractCalls.$inferInsert, "editionId">), editionId };
 	await writeEditionContent(db, editionId, [
 		db.insert(abstractCalls).values(row).onConflictDoUpdate({ target: abstractCalls.editionId, set: row }),
+		// Saving a copied call through its editor is its review.
+		reviewedStatement(db, editionId, "abstract_calls", editionId),
 	]);
 	return loadAbstractCall(db, editionId);
 }

@@ -1,10 +1,12 @@
 import { type Context, Hono } from "hono";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
+import { unreviewedMark } from "../../domain/copied-texts";
 import { authorizedEdition } from "../../domain/edition-access";
 import { clonedFrom, editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
 import { abstractCallUrl, contentUrl, settingsUrl } from "../../urls";
+import { CopiedTextNotice } from "../../views/copied-text";
 import { FieldsFormPage } from "../../views/edition-page";
 import { type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { dossierCountsFor } from "../handover";
@@ -55,12 +57,18 @@ async function renderSettings(c: Context<AppEnv>, failed?: FailedForm, status = 
 
 async function renderAbstractCall(c: Context<AppEnv>, failed?: FailedForm, status = 200) {
 	const context = await viewContext(c);
+	const [data, copied] = await Promise.all([
+		loadAbstractCall(c.var.db, context.edition.id),
+		// The call is keyed by its edition: its copied-text mark names the edition as its row.
+		context.canEdit ? unreviewedMark(c.var.db, context.edition.id, "abstract_calls", context.edition.id) : undefined,
+	]);
 	return c.html(
 		<FieldsFormPage
 			{...context}
+			above={<CopiedTextNotice editionId={context.edition.id} mark={copied} />}
 			title="Call for abstracts"
 			fields={ABSTRACT_CALL_FIELDS}
-			data={await loadAbstractCall(c.var.db, context.edition.id)}
+			data={data}
 			action={abstractCallUrl(context.edition)}
 			submitLabel="Save the call"
 			failed={failed}

@@ -7,6 +7,7 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { can } from "../../auth/policy";
+import { unreviewedMark } from "../../domain/copied-texts";
 import { authorizedEdition } from "../../domain/edition-access";
 import { editionResource } from "../../domain/editions";
 import { placeholderProblems } from "../../domain/placeholders";
@@ -58,11 +59,13 @@ async function renderProgram(c: Ctx, failed?: FailedForm, status: ContentfulStat
 
 async function renderSession(c: Ctx, failed?: FailedForm, status: ContentfulStatusCode = 200, preview?: FormValues) {
 	const { edition, series, canEdit, user } = await viewing(c);
-	const [session, names, values] = await Promise.all([
-		findSession(c.var.db, edition.id, c.req.param("sessionId") ?? ""),
+	const sessionId = c.req.param("sessionId") ?? "";
+	const [session, names, values, copied] = await Promise.all([
+		findSession(c.var.db, edition.id, sessionId),
 		programNames(c.var.db, edition),
 		// The insert list shows the committee too.
 		canEdit ? placeholderValuesFor(c.var.db, edition, ["{{committee}}"]) : undefined,
+		canEdit ? unreviewedMark(c.var.db, edition.id, "sessions", sessionId) : undefined,
 	]);
 	const placeholders = values && {
 		values,
@@ -73,7 +76,7 @@ async function renderSession(c: Ctx, failed?: FailedForm, status: ContentfulStat
 	};
 	return c.html(
 		<SessionPage
-			{...{ edition, series, user, session, names, canEdit, failed, placeholders }}
+			{...{ edition, series, user, session, names, canEdit, failed, placeholders, copied }}
 			notice={noticeFrom(c)}
 		/>,
 		status,

@@ -25,6 +25,7 @@ import {
 	tracks,
 } from "../../db/schema";
 import { readTogether } from "../../db/write";
+import { reviewedStatement } from "../../domain/copied-texts";
 import { placeholderProblems } from "../../domain/placeholders";
 import { lectureSessionTitle } from "../../domain/series";
 import { dayCount } from "../../lib/dates";
@@ -309,6 +310,8 @@ export async function updateSession(db: Database, edition: ProgramEdition, sessi
 				.delete(sessionChairs)
 				.where(and(eq(sessionChairs.sessionId, sessionId), eq(sessionChairs.editionId, edition.id))),
 			...linkRows(db, sessionChairs, chairRows(edition.id, sessionId, data.chairIds)),
+			// Saving a copied session through its editor is its review.
+			reviewedStatement(db, edition.id, "sessions", sessionId),
 		],
 		[
 			{

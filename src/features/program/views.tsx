@@ -4,11 +4,13 @@
  * Committee members who may only view (reviewers, mentors) see the same program without forms.
  */
 
+import type { CopiedTextMark } from "../../domain/copied-texts";
 import type { Option } from "../../domain/fields";
 import type { PlaceholderValues } from "../../domain/placeholders";
 import { dateOfDay, dayCount, formatDateRange, formatDay } from "../../lib/dates";
 import { contentUrl, programUrl, sessionUrl, talkUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
+import { CopiedTextNotice } from "../../views/copied-text";
 import type { EditionContext } from "../../views/edition-page";
 import { type FailedForm, failureOf } from "../../views/form-flow";
 import { ActionButton, Notice } from "../../views/forms";
@@ -274,6 +276,8 @@ export function SessionPage(
 		failed?: FailedForm;
 		/** The edition's placeholder values for the insert list, and the typed texts after "Preview". */
 		placeholders?: { values: PlaceholderValues; preview?: readonly PreviewedText[] };
+		/** The session's copied-text mark while nobody has reviewed it (only for those who may edit). */
+		copied?: CopiedTextMark;
 	},
 ) {
 	const { edition, session, names, canEdit, placeholders } = props;
@@ -291,6 +295,7 @@ export function SessionPage(
 				{roomOf(session, names)}
 			</p>
 			{props.notice ? <Notice>{props.notice}</Notice> : null}
+			<CopiedTextNotice editionId={edition.id} mark={props.copied} />
 			{canEdit ? (
 				<section aria-labelledby="edit-session">
 					<h2 id="edit-session">Session</h2>

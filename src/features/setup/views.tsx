@@ -22,7 +22,9 @@ import {
 	type ClonePart,
 	type ClonePreview,
 	type CloneRequestData,
+	type CopiedFactHit,
 	type DateChange,
+	factField,
 	formFromRequest,
 	type NeedsDecision,
 	PART_HINTS,
@@ -485,6 +487,108 @@ function PastTasksFieldset(props: {
 	);
 }
 
+/** "specialIssue" → "Special issue". */
+const fieldLabel = (field: string) => {
+	const words = field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+	return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The preview's hits grouped by copied text (part, row, field), in the preview's order. */
+function byCopiedText(hits: readonly CopiedFactHit[]) {
+	const groups = new Map<string, { heading: string; hits: { hit: CopiedFactHit; n: number }[] }>();
+	hits.forEach((hit, n) => {
+		const key = JSON.stringify([hit.part, hit.what, hit.row, hit.field]);
+		const group = groups.get(key) ?? {
+			heading: `${hit.partLabel} · ${hit.row} · ${fieldLabel(hit.field)}`,
+			hits: [],
+		};
+		group.hits.push({ hit, n });
+		groups.set(key, group);
+	});
+	return [...groups.values()];
+}
+
+/**
+ * The facts of the source found in the copied texts, inside the Apply form: one checkbox per hit
+ * with a placeholder, unticked unless accepted, so nothing is substituted that was not shown and
+ * chosen. "Accept all proposals" shows this preview again with every proposal ticked (no script).
+ */
+export function FactsFound({ preview, previewUrl }: { preview: ClonePreview; previewUrl: string }) {
+	const { source, target, facts } = preview;
+	if (facts.length === 0) {
+		return (
+			<>
+				<h2 id="facts">Facts of {source.name} in the copied texts</h2>
+				<p>The copied texts state none of {source.name}'s facts.</p>
+			</>
+		);
+	}
+	const proposals = facts.filter((hit) => hit.placeholder !== null).length;
+	return (
+		<>
+			<h2 id="facts">Facts of {source.name} in the copied texts</h2>
+			<p>
+				The copied texts state {source.name}'s facts in {facts.length} place{facts.length === 1 ? "" : "s"}. Each is
+				copied exactly as written unless you tick its proposal: then the placeholder stands there instead and shows{" "}
+				{target.name}'s value. Leave true history ("founded in … in …") as it is. People and parts of an address have no
+				placeholder: edit them after copying.
+			</p>
+			{proposals > 0 ? (
+				<p>
+					<button
+						type="submit"
+						formaction={previewUrl}
+						name="acceptAllFacts"
+						value="all"
+						class="button button-secondary"
+					>
+						Accept all {proposals} proposals
+					</button>{" "}
+					<span class="hint">Shows this preview again with every proposal ticked; untick any before you apply.</span>
+				</p>
+			) : null}
+			{byCopiedText(facts).map((group) => (
+				<fieldset class="copied-text-facts">
+					<legend>{group.heading}</legend>
+					<ul class="plain-list">
+						{group.hits.map(({ hit, n }) => {
+							const context = (
+								<>
+									…{hit.before}
+									<mark>{hit.text}</mark>
+									{hit.after}…
+								</>
+							);
+							return (
+								<li>
+									{hit.placeholder === null ? (
+										<p>
+											{context} <span class="meta">no placeholder: edit after copying</span>
+										</p>
+									) : (
+										<div class="field field-check">
+											<input
+												id={`fact-${n}`}
+												type="checkbox"
+												name={factField(hit.id)}
+												value="on"
+												checked={hit.accepted}
+											/>{" "}
+											<label for={`fact-${n}`}>
+												{context} → <code>{hit.placeholder}</code>
+											</label>
+										</div>
+									)}
+								</li>
+							);
+						})}
+					</ul>
+				</fieldset>
+			))}
+		</>
+	);
+}
+
 /** Step 3: what the clone would create and every date old beside new; Apply writes it. */
 export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview; request: CloneRequestData }) {
 	const { edition, preview, request } = props;
@@ -582,6 +686,7 @@ export function SetupPreviewPage(props: EditionContext & { preview: ClonePreview
 					target={target.name}
 				/>
 				<HiddenFields fields={hidden} />
+				<FactsFound preview={preview} previewUrl={setupPreviewUrl(edition)} />
 				{/* What was previewed is what is applied: a change to the target since is refused (409). */}
 				<input type="hidden" name={PREVIEWED_VERSION_FIELD} value={String(preview.contentVersion)} />
 				<button type="submit">Apply: copy into {target.name}</button>

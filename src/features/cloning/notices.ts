@@ -1,0 +1,6 @@
+/** What this feature's console pages say after a successful action (see views/form-flow.ts). */
+import { defineNotices } from "../../views/form-flow";
+
+export const NOTICES = defineNotices({
+	copied_text_reviewed: "Marked reviewed.",
+});
