@@ -169,6 +169,8 @@ describe("the wizard from AINM 2023 into AINM 2027 in Lisbon", () => {
 			`<h2>Needs a decision</h2><p>These are copied as they are; decide them in AINM 2027 after copying.</p><ul>` +
 				`<li>Day 1, 09:30: Willem Vaalburg lecture 2027: no lecturer yet <a href="/console/editions/${id}/program">Add the lecturer</a></li>` +
 				`<li>Day 2, 09:00: Anne Paans lecture 2027: no lecturer yet <a href="/console/editions/${id}/program">Add the lecturer</a></li>` +
+				// AINM 2023's one ticket records no price (the seed invents none), so the copy asks too.
+				`<li>Participant: no price yet: free? <a href="/console/editions/${id}/ticket-types">Set the price</a></li>` +
 				`<li>Accompanying person: no price yet: free? <a href="/console/editions/${id}/ticket-types">Set the price</a></li>`,
 		);
 		// One choice per past task, each starting as AINM 2023 left it (done, or skipped for task 14).
@@ -298,6 +300,12 @@ describe("POST /api/v1/editions/{id}/clone: decisions and past tasks", () => {
 				label: "Day 2, 09:00: Anne Paans lecture 2026",
 				problem: "no lecturer yet",
 				href: `/console/editions/${TARGET}/program`,
+			},
+			{
+				kind: "ticket_without_price",
+				label: "Participant",
+				problem: "no price yet: free?",
+				href: `/console/editions/${TARGET}/ticket-types`,
 			},
 			{
 				kind: "ticket_without_price",
