@@ -1236,9 +1236,7 @@ export const factAcceptances = sqliteTable(
 		textLabel: text("text_label").notNull(),
 		/** The account that marked it (no foreign key: a mark outlives an account, as the audit log does). */
 		acceptedBy: text("accepted_by"),
-		acceptedAt: integer("accepted_at", { mode: "timestamp_ms" })
-			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`),
+		acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 	},
 	(t) => [primaryKey({ columns: [t.editionId, t.hitKey] })],
 );

@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { type Edition, factAcceptances } from "../../db/schema";
+import { factAcceptances } from "../../db/schema";
 import { actorOf, commit } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { type StaleFactHit, staleFactHits } from "./stale-facts";

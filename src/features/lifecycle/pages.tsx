@@ -114,4 +114,3 @@ for (const transition of TRANSITION_NAMES) {
 		});
 	});
 }
-

@@ -117,7 +117,10 @@ export async function publicTextsOf(
 				.from(tracks)
 				.where(eq(tracks.editionId, id)),
 			db.select({ id: sponsors.id, name: sponsors.name }).from(sponsors).where(eq(sponsors.editionId, id)),
-			db.select({ id: sponsorTiers.id, name: sponsorTiers.name }).from(sponsorTiers).where(eq(sponsorTiers.editionId, id)),
+			db
+				.select({ id: sponsorTiers.id, name: sponsorTiers.name })
+				.from(sponsorTiers)
+				.where(eq(sponsorTiers.editionId, id)),
 			db
 				.select({ id: ticketTypes.id, name: ticketTypes.name, includes: ticketTypes.includes })
 				.from(ticketTypes)
@@ -144,7 +147,12 @@ export async function publicTextsOf(
 	};
 	const item = (collection: string, rowId: string) => itemUrl(id, { key: collection }, rowId);
 
-	add(`edition:${id}:heroText`, "Hero text of the home page", `${settingsUrl(edition)}#field-heroText`, edition.heroText);
+	add(
+		`edition:${id}:heroText`,
+		"Hero text of the home page",
+		`${settingsUrl(edition)}#field-heroText`,
+		edition.heroText,
+	);
 	for (const p of pageRows) {
 		add(`pages:${p.id}:title`, `Page ${quoted(p.title)}: title`, item("pages", p.id), p.title);
 		add(`pages:${p.id}:body`, `Page ${quoted(p.title)}: content`, item("pages", p.id), p.body);
@@ -159,7 +167,12 @@ export async function publicTextsOf(
 		add(`talks:${t.id}:abstract`, `Talk ${quoted(t.title)}: abstract`, talkUrl(id, t.sessionId, t.id), t.abstract);
 	}
 	for (const s of speakerRows) {
-		add(`speakers:${s.id}:affiliation`, `Speaker ${quoted(s.name)}: affiliation`, item("speakers", s.id), s.affiliation);
+		add(
+			`speakers:${s.id}:affiliation`,
+			`Speaker ${quoted(s.name)}: affiliation`,
+			item("speakers", s.id),
+			s.affiliation,
+		);
 		add(`speakers:${s.id}:bio`, `Speaker ${quoted(s.name)}: biography`, item("speakers", s.id), s.bio);
 	}
 	for (const r of roomRows) add(`rooms:${r.id}:name`, `Room ${quoted(r.name)}`, item("rooms", r.id), r.name);
@@ -167,22 +180,38 @@ export async function publicTextsOf(
 		add(`tracks:${t.id}:name`, `Track ${quoted(t.name)}`, item("tracks", t.id), t.name);
 		add(`tracks:${t.id}:audience`, `Track ${quoted(t.name)}: audience`, item("tracks", t.id), t.audience);
 	}
-	for (const s of sponsorRows) add(`sponsors:${s.id}:name`, `Sponsor ${quoted(s.name)}`, item("sponsors", s.id), s.name);
+	for (const s of sponsorRows)
+		add(`sponsors:${s.id}:name`, `Sponsor ${quoted(s.name)}`, item("sponsors", s.id), s.name);
 	for (const t of tierRows) {
 		add(`sponsor-tiers:${t.id}:name`, `Sponsor tier ${quoted(t.name)}`, item("sponsor-tiers", t.id), t.name);
 	}
 	for (const t of ticketRows) {
 		add(`ticket-types:${t.id}:name`, `Ticket ${quoted(t.name)}`, item("ticket-types", t.id), t.name);
-		add(`ticket-types:${t.id}:includes`, `Ticket ${quoted(t.name)}: what it includes`, item("ticket-types", t.id), t.includes);
+		add(
+			`ticket-types:${t.id}:includes`,
+			`Ticket ${quoted(t.name)}: what it includes`,
+			item("ticket-types", t.id),
+			t.includes,
+		);
 	}
 	for (const q of questionRows) {
-		add(`registration-fields:${q.id}:label`, `Registration question ${quoted(q.label)}`, item("registration-fields", q.id), q.label);
+		add(
+			`registration-fields:${q.id}:label`,
+			`Registration question ${quoted(q.label)}`,
+			item("registration-fields", q.id),
+			q.label,
+		);
 	}
 	const [call] = callRows;
 	if (call) {
 		const url = abstractCallUrl(edition);
 		add(`abstract-call:${id}:topics`, "Call for abstracts: topics", `${url}#field-topics`, call.topics.join("\n"));
-		add(`abstract-call:${id}:specialIssue`, "Call for abstracts: special issue", `${url}#field-specialIssue`, call.specialIssue);
+		add(
+			`abstract-call:${id}:specialIssue`,
+			"Call for abstracts: special issue",
+			`${url}#field-specialIssue`,
+			call.specialIssue,
+		);
 	}
 	// Mails are public too: they reach every attendee, speaker and author.
 	for (const m of mailRows) {

@@ -33,8 +33,8 @@ export function PublishConfirmPage(
 				<div class="error-summary" role="alert">
 					<h2>This edition cannot be published yet</h2>
 					<p>
-						{blocked === 1 ? "One go-live check blocks" : `${blocked} go-live checks block`} publishing: see them on
-						the <a href={statusConsoleUrl(edition.id)}>status page</a>.
+						{blocked === 1 ? "One go-live check blocks" : `${blocked} go-live checks block`} publishing: see them on the{" "}
+						<a href={statusConsoleUrl(edition.id)}>status page</a>.
 					</p>
 				</div>
 			) : (

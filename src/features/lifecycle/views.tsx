@@ -49,9 +49,7 @@ function ProblemList({ editionId, problems }: { editionId: string; problems: Rec
 			) : null}
 			{copied.length > 0 ? (
 				<li>
-					<a href="#copied-texts">
-						{plural(copied.length, "A copied text", "copied texts")} nobody reviewed yet.
-					</a>
+					<a href="#copied-texts">{plural(copied.length, "A copied text", "copied texts")} nobody reviewed yet.</a>
 				</li>
 			) : null}
 		</ul>

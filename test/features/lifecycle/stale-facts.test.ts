@@ -109,9 +109,33 @@ describe("the scan of an edition's public texts and feeds", () => {
 		expect(
 			checks.staleFacts.map((h) => [h.text, h.value, h.kind, h.belongsTo, h.occurrences, h.editUrl, h.accepted]),
 		).toEqual([
-			["Page “Welcome”: content", String(earlierYear), "year", `the year of TST ${earlierYear}`, 1, `${base}/pages/page-${edition.id}`, null],
-			["Page “Welcome”: content", "Utrecht", "city", `the city of TST ${earlierYear}`, 2, `${base}/pages/page-${edition.id}`, null],
-			["Page “Welcome”: content", "Jaarbeurs", "venue", `the venue of TST ${earlierYear}`, 1, `${base}/pages/page-${edition.id}`, null],
+			[
+				"Page “Welcome”: content",
+				String(earlierYear),
+				"year",
+				`the year of TST ${earlierYear}`,
+				1,
+				`${base}/pages/page-${edition.id}`,
+				null,
+			],
+			[
+				"Page “Welcome”: content",
+				"Utrecht",
+				"city",
+				`the city of TST ${earlierYear}`,
+				2,
+				`${base}/pages/page-${edition.id}`,
+				null,
+			],
+			[
+				"Page “Welcome”: content",
+				"Jaarbeurs",
+				"venue",
+				`the venue of TST ${earlierYear}`,
+				1,
+				`${base}/pages/page-${edition.id}`,
+				null,
+			],
 			[
 				"Page “Welcome”: content",
 				`tst${earlierYear}@example.org`,
@@ -121,8 +145,24 @@ describe("the scan of an edition's public texts and feeds", () => {
 				`${base}/pages/page-${edition.id}`,
 				null,
 			],
-			["Page “Welcome”: content", "Ada Lovelace", "person", `a person of TST ${earlierYear}`, 1, `${base}/pages/page-${edition.id}`, null],
-			["Page “Welcome”: content", "Grace Hopper", "person", `a person of TST ${earlierYear}`, 1, `${base}/pages/page-${edition.id}`, null],
+			[
+				"Page “Welcome”: content",
+				"Ada Lovelace",
+				"person",
+				`a person of TST ${earlierYear}`,
+				1,
+				`${base}/pages/page-${edition.id}`,
+				null,
+			],
+			[
+				"Page “Welcome”: content",
+				"Grace Hopper",
+				"person",
+				`a person of TST ${earlierYear}`,
+				1,
+				`${base}/pages/page-${edition.id}`,
+				null,
+			],
 			[
 				`Session “Opening of TST ${earlierYear}”: title`,
 				`TST ${earlierYear}`,
@@ -150,7 +190,10 @@ describe("the scan of an edition's public texts and feeds", () => {
 				edition.seriesId,
 				`First given in Utrecht in ${earlierYear}.`,
 			),
-			q("update pages set body = 'Welcome to {{edition.year}} in {{edition.city}}.' where id = ?", `page-${edition.id}`),
+			q(
+				"update pages set body = 'Welcome to {{edition.year}} in {{edition.city}}.' where id = ?",
+				`page-${edition.id}`,
+			),
 			q("delete from sessions where edition_id = ?", edition.id),
 		]);
 
@@ -222,7 +265,9 @@ describe("publishing with stale facts", () => {
 		expect(undo.status).toBe(204);
 		expect(Object.keys(blockedAgain.problems)).toEqual([`staleFacts.${first?.key}`]);
 		expect(again.status).toBe(303);
-		expect(again.headers.get("Location")).toBe(`/console/editions/${edition.id}/status?notice=fact_accepted#stale-facts`);
+		expect(again.headers.get("Location")).toBe(
+			`/console/editions/${edition.id}/status?notice=fact_accepted#stale-facts`,
+		);
 		expect(ready).toMatchObject({ ready: true, problems: {} });
 		expect(ready.staleFacts.every((h) => h.accepted !== null)).toBe(true);
 		expect(published.status).toBe(200);
@@ -364,4 +409,3 @@ describe("the confirmation before publishing", () => {
 		expect(html).not.toContain("Publish now");
 	});
 });
-
