@@ -64,6 +64,11 @@ export const statusConsoleUrl = (editionId: string) => `${editionConsoleUrl(edit
 /** Where a console button posts one lifecycle action ("publish", "archive", …). */
 export const transitionConsoleUrl = (editionId: string, transition: string) =>
 	`${editionConsoleUrl(editionId)}/${transition}`;
+/** The page that shows what publishing makes public and asks once to confirm (its form posts to the publish action). */
+export const publishConfirmUrl = (editionId: string) => transitionConsoleUrl(editionId, "publish");
+/** Where the status page's buttons mark a stale-fact hit "right as it is", and undo the mark. */
+export const factAcceptancesUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/fact-acceptances`;
+export const factUndoUrl = (editionId: string) => `${factAcceptancesUrl(editionId)}/undo`;
 /** The checklist timeline, at the checklist collection's own address. */
 export const checklistTimelineUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/checklist`;
 export const suggestionsUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/checklist/suggestions`;

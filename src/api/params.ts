@@ -69,3 +69,18 @@ export const EmailSchema = emailSchema({
 
 /** A 204 answer in a route's `responses`. */
 export const noContent = (description: string) => ({ 204: { description } });
+
+/**
+ * A stale-fact hit's key in the path (`/editions/{id}/fact-acceptances/{hitKey}`): the text's
+ * identity `<source>:<row id>:<field>` and a 16-digit digest of the fact's value.
+ */
+export const HIT_KEY_PATTERN = /^[a-z-]{1,40}:[A-Za-z0-9_-]{1,64}:[A-Za-z]{1,40}:[0-9a-f]{16}$/;
+export const HitKeySchema = z
+	.string()
+	.max(200)
+	.regex(HIT_KEY_PATTERN, "Not a hit key of the go-live checks.")
+	.openapi({ example: "pages:seed-2023-page-home:body:3fa2b4c1d0e9f876" });
+export const FactHitParams = z.object({
+	id: EditionId,
+	hitKey: HitKeySchema.openapi({ param: { name: "hitKey", in: "path" } }),
+});

@@ -93,6 +93,9 @@ export const ACTIONS = {
 		// (who look after editions whose committees have moved on).
 		"edition.manage_hosts",
 		"edition.change_status",
+		// Marking a stale-fact hit of the go-live guard "right as it is" (and undoing it): a judgement
+		// about the edition's texts, for those who edit them.
+		"edition.accept_facts",
 		// Copying an edition's parts into another edition (the setup wizard's source) only reads
 		// what is copied, so a public edition is a source for anyone signed in.
 		"edition.clone_from",
@@ -204,6 +207,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				case "edition.view":
 					return steward || role === "chair" || role === "organizer" || role === "reviewer" || mentor;
 				case "edition.update":
+				case "edition.accept_facts":
 					return role === "chair" || role === "organizer";
 				case "edition.view_audit":
 					return role === "chair";

@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
 	"edition.settings.updated",
 	"edition.content.updated",
 	"edition.status.changed",
+	"edition.fact.accepted",
+	"edition.fact.unaccepted",
 	"edition.cloned",
 	"edition.template.applied",
 	"edition.copied-text.reviewed",

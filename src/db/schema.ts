@@ -1239,6 +1239,29 @@ export const copiedTexts = sqliteTable(
 	(t) => [primaryKey({ columns: [t.editionId, t.tableName, t.rowId] })],
 );
 
+/**
+ * A stale-fact hit a committee member marked "right as it is" (the go-live guard no longer blocks
+ * on it): a true mention of an earlier edition's fact, such as "first held in Groningen in 2023".
+ * Keyed by the hit's stable key (the text's identity and the fact's value, never offsets), so an
+ * edit elsewhere keeps the mark; removing the mention removes the hit, and the mark then matters no more.
+ */
+export const factAcceptances = sqliteTable(
+	"fact_acceptances",
+	{
+		editionId: editionRef(),
+		/** `<source>:<row id>:<field>:<hash of the value>`, see src/features/lifecycle/stale-facts.ts. */
+		hitKey: text("hit_key").notNull(),
+		/** The fact's value as the text states it ("Groningen"). */
+		value: text("value").notNull(),
+		/** Which text, as the guard named it when the mark was made. */
+		textLabel: text("text_label").notNull(),
+		/** The account that marked it (no foreign key: a mark outlives an account, as the audit log does). */
+		acceptedBy: text("accepted_by"),
+		acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+	},
+	(t) => [primaryKey({ columns: [t.editionId, t.hitKey] })],
+);
+
 export type Series = typeof series.$inferSelect;
 export type Edition = typeof editions.$inferSelect;
 export type EditionPerson = typeof editionPeople.$inferSelect;
@@ -1259,5 +1282,6 @@ export type TemplateVersion = typeof templateVersions.$inferSelect;
 export type HandoverNote = typeof handoverNotes.$inferSelect;
 export type OrganizerReminder = typeof organizerReminders.$inferSelect;
 export type AuditEntry = typeof auditEntries.$inferSelect;
+export type FactAcceptance = typeof factAcceptances.$inferSelect;
 export type RegistrationPolicy = typeof registrationPolicies.$inferSelect;
 export type Registration = typeof registrations.$inferSelect;

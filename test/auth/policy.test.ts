@@ -92,6 +92,7 @@ const CHAIR_ACTIONS: Action[] = [
 	"edition.review",
 	"edition.manage_hosts",
 	"edition.change_status",
+	"edition.accept_facts",
 	"edition.clone_from",
 	"handover.write",
 	"template.publish",
@@ -172,6 +173,7 @@ describe("can(): edition committee", () => {
 				pairs("editionA", [
 					"edition.view",
 					"edition.update",
+					"edition.accept_facts",
 					"edition.comment",
 					"edition.clone_from",
 					"handover.write",

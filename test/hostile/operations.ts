@@ -174,6 +174,19 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 		startDate: `${b.year}-05-07`,
 		endDate: `${b.year}-05-09`,
 	}),
+	// A current stale-fact hit: a page of the edition naming the previous edition's year (SER 2029).
+	acceptStaleFact: async (w) => {
+		await env.DB.prepare(
+			"insert or ignore into pages (id, edition_id, slug, title, body, published) values (?, ?, 'history', 'History', 'Since 2029.', 1)",
+		)
+			.bind(`history-${w.editionId}`, w.editionId)
+			.run();
+		const res = await sendJson("GET", `/api/v1/editions/${w.editionId}/go-live-checks`, undefined, {
+			cookie: w.actor.cookie,
+		});
+		const { data } = await res.json<{ data: { staleFacts: { key: string }[] } }>();
+		return { hitKey: data.staleFacts[0]?.key };
+	},
 	requestSignInLink: () => ({ email: email() }),
 	requestPasswordReset: () => ({ email: email() }),
 	createInstitution: () => ({ slug: slug("inst") }),
@@ -388,6 +401,9 @@ async function lookup(w: World, path: string, name: string): Promise<string> {
 			return createThrough(w, "askHandoverNoteQuestion");
 		case "subjectKind":
 			return "room";
+		case "hitKey":
+			// A well-formed key of no hit: undoing a mark that is not there answers 204.
+			return "pages:unknown:body:0123456789abcdef";
 		default:
 			return "unknown";
 	}

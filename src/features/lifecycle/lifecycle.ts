@@ -12,6 +12,8 @@ import { readTogether } from "../../db/write";
 import { dayCount, isIsoDate } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { offsetMinutes } from "../../lib/offsets";
+import { type ReviewSource, type UnreviewedCopy, unreviewedCopies } from "./review-sources";
+import { hitMessage, type StaleFactHit, staleFactHits } from "./stale-facts";
 
 interface TransitionRule {
 	from: EditionStatus;
@@ -38,12 +40,55 @@ export const transitionsFrom = (status: EditionStatus): Transition[] =>
 /** The slug of the page that fills the subsite's home page. */
 export const HOME_PAGE_SLUG = "home";
 
+/** What the go-live checks read of an edition. */
+export type GoLiveEdition = Parameters<typeof staleFactHits>[1];
+
+/** The go-live checks in full: the problems, and the stale-fact hits and unreviewed copies behind some of them. */
+export interface GoLiveReport {
+	/** What blocks publishing, one field per problem; empty when ready. */
+	problems: Record<string, string>;
+	/** Every stale-fact hit, those marked "right as it is" included (they do not block). */
+	hits: StaleFactHit[];
+	unreviewed: UnreviewedCopy[];
+}
+
 /**
- * What blocks publishing, as `{ field: message }` (empty when ready): dates, venue, a published
- * home page, ticket sales inside the event's dates, and a call for abstracts that closes and
- * decides before day 1. Offsets count from day 1 (src/README.md, "Time"). One batch of 3 reads.
+ * What blocks publishing, as `{ field: message }` (empty when ready): the settings and dates
+ * checks (`settingsProblems`), every stale-fact hit nobody marked right as it is
+ * (`staleFacts.<hit key>`), and every copied text nobody reviewed (`copiedTexts.<key>`).
+ * `reviewSource` lists the copies (the clone's review marks; see review-sources.ts).
  */
+export async function goLiveReport(
+	db: Database,
+	edition: GoLiveEdition & Pick<Edition, "startDate" | "endDate" | "venueName" | "city">,
+	reviewSource: ReviewSource = unreviewedCopies,
+): Promise<GoLiveReport> {
+	const [problems, hits, unreviewed] = await Promise.all([
+		settingsProblems(db, edition),
+		staleFactHits(db, edition),
+		reviewSource(db, edition.id),
+	]);
+	for (const hit of hits) if (!hit.accepted) problems[`staleFacts.${hit.key}`] = hitMessage(hit);
+	for (const copy of unreviewed) {
+		problems[`copiedTexts.${copy.key}`] = `${copy.label} was copied from another edition and nobody reviewed it yet.`;
+	}
+	return { problems, hits, unreviewed };
+}
+
+/** What blocks publishing, one field per problem (see `goLiveReport`). */
 export async function goLiveProblems(
+	db: Database,
+	edition: Parameters<typeof goLiveReport>[1],
+): Promise<Record<string, string>> {
+	return (await goLiveReport(db, edition)).problems;
+}
+
+/**
+ * The checks of the edition's settings: dates, venue, a published home page, ticket sales inside
+ * the event's dates, and a call for abstracts that closes and decides before day 1. Offsets count
+ * from day 1 (src/README.md, "Time"). One batch of 3 reads.
+ */
+async function settingsProblems(
 	db: Database,
 	edition: Pick<Edition, "id" | "startDate" | "endDate" | "venueName" | "city">,
 ): Promise<Record<string, string>> {
@@ -112,7 +157,7 @@ export async function goLiveProblems(
  */
 export async function changeStatus(
 	db: Database,
-	edition: Pick<Edition, "id" | "seriesId" | "status" | "startDate" | "endDate" | "venueName" | "city">,
+	edition: Parameters<typeof goLiveReport>[1] & Pick<Edition, "status">,
 	transition: Transition,
 ): Promise<EditionStatus> {
 	const rule = TRANSITIONS[transition];

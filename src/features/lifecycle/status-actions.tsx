@@ -3,7 +3,7 @@
  * shared by the edition's console home and its status page.
  */
 import type { Edition, EditionStatus } from "../../db/schema";
-import { transitionConsoleUrl } from "../../urls";
+import { publishConfirmUrl, transitionConsoleUrl } from "../../urls";
 import { ActionButton } from "../../views/forms";
 import { type Transition, transitionsFrom } from "./lifecycle";
 
@@ -23,13 +23,16 @@ const BUTTON_LABELS: Record<Transition, string> = {
 };
 
 const CONSEQUENCES: Record<Transition, string> = {
-	publish: "Runs the go-live checks first; the site becomes public.",
+	publish: "Shows what goes public and asks to confirm; the go-live checks run first.",
 	unpublish: "Hides the site from the public again.",
 	hold: "After the event: the site stays public.",
 	archive: "Makes the content read-only for good; the site stays online at its address.",
 };
 
-/** The buttons of the lifecycle actions open to the edition now (for those who may take them). */
+/**
+ * The buttons of the lifecycle actions open to the edition now (for those who may take them).
+ * Publish leads to a page that shows what goes public and asks once to confirm.
+ */
 export function StatusActions({ edition }: { edition: Pick<Edition, "id" | "status"> }) {
 	const actions = transitionsFrom(edition.status);
 	if (actions.length === 0) return null;
@@ -37,11 +40,17 @@ export function StatusActions({ edition }: { edition: Pick<Edition, "id" | "stat
 		<ul class="status-actions">
 			{actions.map((transition) => (
 				<li>
-					<ActionButton
-						action={transitionConsoleUrl(edition.id, transition)}
-						label={BUTTON_LABELS[transition]}
-						danger={transition === "archive"}
-					/>{" "}
+					{transition === "publish" ? (
+						<a class="button" href={publishConfirmUrl(edition.id)}>
+							{BUTTON_LABELS[transition]}
+						</a>
+					) : (
+						<ActionButton
+							action={transitionConsoleUrl(edition.id, transition)}
+							label={BUTTON_LABELS[transition]}
+							danger={transition === "archive"}
+						/>
+					)}{" "}
 					<span class="meta">{CONSEQUENCES[transition]}</span>
 				</li>
 			))}

@@ -3,10 +3,14 @@ import { type EditionContext, EditionPageLayout } from "../../views/edition-page
 import type { FailedForm } from "../../views/form-flow";
 import { Notice } from "../../views/forms";
 import { collectionByKey } from "../content";
+import { hitAnchor, StaleFactList, UnreviewedList } from "./fact-views";
+import type { GoLiveReport } from "./lifecycle";
 import { STATUS_DESCRIPTIONS, StatusActions } from "./status-actions";
 
 /** Where a go-live problem is fixed, by the field the checks named. */
 function fixUrl(editionId: string, field: string): string | undefined {
+	// A refused mark "right as it is": the hits are listed below.
+	if (field === "hitKey") return "#stale-facts";
 	const [head, id, name] = field.split(".");
 	if (head === "ticketTypes" && id) {
 		const tickets = collectionByKey("ticket-types");
@@ -21,14 +25,35 @@ function fixUrl(editionId: string, field: string): string | undefined {
 	return undefined;
 }
 
-/** Problems as a list, each linked to where it is fixed. */
+/**
+ * Problems as a list, each linked to where it is fixed. Stale facts and copied texts are listed in
+ * full in their own sections below (each with its text's link), so here each kind is one line.
+ */
 function ProblemList({ editionId, problems }: { editionId: string; problems: Record<string, string> }) {
+	const fields = Object.keys(problems);
+	const stale = fields.filter((field) => field.startsWith("staleFacts."));
+	const copied = fields.filter((field) => field.startsWith("copiedTexts."));
+	const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 	return (
 		<ul>
 			{Object.entries(problems).map(([field, message]) => {
+				if (field.startsWith("staleFacts.") || field.startsWith("copiedTexts.")) return null;
 				const href = fixUrl(editionId, field);
 				return <li>{href ? <a href={href}>{message}</a> : message}</li>;
 			})}
+			{stale.length > 0 ? (
+				<li>
+					<a href={stale.length === 1 ? `#${hitAnchor(stale[0]?.slice(11) ?? "")}` : "#stale-facts"}>
+						{plural(stale.length, "A text states", "texts state")} a fact of an earlier edition:{" "}
+						{stale.length === 1 ? problems[stale[0] ?? ""] : "fix them or mark them right as it is."}
+					</a>
+				</li>
+			) : null}
+			{copied.length > 0 ? (
+				<li>
+					<a href="#copied-texts">{plural(copied.length, "A copied text", "copied texts")} nobody reviewed yet.</a>
+				</li>
+			) : null}
 		</ul>
 	);
 }
@@ -40,13 +65,16 @@ function ProblemList({ editionId, problems }: { editionId: string; problems: Rec
 export function StatusPage(
 	props: EditionContext & {
 		canChangeStatus: boolean;
-		/** The go-live problems of a draft; null for other statuses. */
-		problems: Record<string, string> | null;
+		/** May mark stale-fact hits right as it is. */
+		canAcceptFacts: boolean;
+		/** The go-live checks of a draft; null for other statuses. */
+		report: GoLiveReport | null;
 		notice?: string;
 		failed?: FailedForm;
 	},
 ) {
-	const { edition, series, problems, failed } = props;
+	const { edition, series, report, failed } = props;
+	const problems = report?.problems ?? null;
 	return (
 		<EditionPageLayout edition={edition} user={props.user} page="Status">
 			{props.notice ? <Notice>{props.notice}</Notice> : null}
@@ -76,6 +104,12 @@ export function StatusPage(
 						</>
 					)}
 				</section>
+			) : null}
+			{report ? (
+				<>
+					<StaleFactList editionId={edition.id} hits={report.hits} canAccept={props.canAcceptFacts} />
+					<UnreviewedList copies={report.unreviewed} />
+				</>
 			) : null}
 			{props.canChangeStatus ? (
 				<section aria-labelledby="actions">

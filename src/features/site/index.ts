@@ -1,4 +1,5 @@
 /** What the site feature offers other features: its public module. Nothing else of it is imported from outside. */
+export { siteNav } from "./links";
 export {
 	customHostTenant,
 	hostHeld,

@@ -67,6 +67,8 @@ const FIRST_EDITION = {
 	city: "Pisa",
 	country: "IT",
 };
+/** A well-formed stale-fact hit key that names no hit. */
+const NO_HIT = "pages:none:body:0123456789abcdef";
 const SESSION_FORM = { kind: "plenary", title: "Opening", day: "1", startTime: "09:00", durationMinutes: "30" };
 
 /** A valid new item of each content collection (API JSON). */
@@ -620,7 +622,28 @@ export const ROWS: Record<string, Row> = {
 	"POST /console/editions/:id/hosts/:hostname/check": row("edition", COMMITTEE_MANAGERS),
 	"GET /console/editions/:id/status": row("edition", EDITION_VIEWERS),
 	"GET /api/v1/editions/:id/go-live-checks": row("edition", EDITION_VIEWERS),
+	"GET /console/editions/:id/publish": row("edition", COMMITTEE_MANAGERS),
 	...lifecycleRows,
+	// Marks "right as it is" on the go-live guard's stale-fact hits: those who edit the texts. The
+	// bare draft has no hit, so an allowed mark meets 422 and an undo of no mark changes nothing.
+	"POST /api/v1/editions/:id/fact-acceptances": row(
+		"edition",
+		EDITORS,
+		body(() => ({ hitKey: NO_HIT })),
+	),
+	"DELETE /api/v1/editions/:id/fact-acceptances/:hitKey": row("edition", EDITORS, {
+		params: () => ({ hitKey: NO_HIT }),
+	}),
+	"POST /console/editions/:id/fact-acceptances": row(
+		"edition",
+		EDITORS,
+		body(() => ({ hitKey: NO_HIT })),
+	),
+	"POST /console/editions/:id/fact-acceptances/undo": row(
+		"edition",
+		EDITORS,
+		body(() => ({ hitKey: NO_HIT })),
+	),
 
 	// Setting up an edition from another (the published source is readable by all) or a template.
 	"GET /console/editions/:id/setup": row("edition", EDITORS),

@@ -222,7 +222,7 @@ describe("go-live checks", () => {
 		const checks = await getAs(`/api/v1/editions/${edition.id}/go-live-checks`, edition.organizer.cookie);
 		const res = await act(edition, "publish");
 
-		expect(await checks.json()).toEqual({ data: { ready: true, problems: {} } });
+		expect(await checks.json()).toEqual({ data: { ready: true, problems: {}, staleFacts: [], unreviewedCopies: [] } });
 		expect(res.status).toBe(200);
 	});
 });
