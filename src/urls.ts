@@ -78,6 +78,8 @@ export const editionNotesUrl = (editionId: string) => `${editionHandoverUrl(edit
 
 // Console: the setup wizard (clone or template).
 /** "Mark reviewed" of a copied text (its SQL table and row id): see src/domain/copied-texts.ts. */
+/** "Mark every copied text reviewed" of an edition (from its status page). */
+export const allCopiedTextsReviewedUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/copied-texts/reviewed`;
 export const copiedTextReviewedUrl = (editionId: string, tableName: string, rowId: string) =>
 	`${editionConsoleUrl(editionId)}/copied-texts/${encodeURIComponent(tableName)}/${encodeURIComponent(rowId)}/reviewed`;
 export const setupUrl = (e: EditionRef) => `${editionConsoleUrl(e.id)}/setup`;

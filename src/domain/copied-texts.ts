@@ -82,3 +82,31 @@ export async function markCopiedTextReviewed(
 	);
 	return true;
 }
+
+/**
+ * "Mark all reviewed" (the status page, once the committee has read them): clears every open mark
+ * of the edition, one audit entry per text. Returns how many were open.
+ */
+export async function markAllCopiedTextsReviewed(db: Database, editionId: string): Promise<number> {
+	const open = await db
+		.select({ tableName: copiedTexts.tableName, rowId: copiedTexts.rowId, sourceName: editions.name })
+		.from(copiedTexts)
+		.leftJoin(editions, eq(editions.id, copiedTexts.sourceEditionId))
+		.where(and(eq(copiedTexts.editionId, editionId), isNull(copiedTexts.reviewedAt)));
+	if (open.length === 0) return 0;
+	await commit(
+		db,
+		open.map((mark, of) => ({
+			action: "edition.copied-text.reviewed" as const,
+			id: mark.rowId,
+			editionId,
+			after: { table: mark.tableName, from: mark.sourceName },
+			of,
+		})),
+		open.map((mark) => reviewedStatement(db, editionId, mark.tableName, mark.rowId)) as [
+			BatchItem<"sqlite">,
+			...BatchItem<"sqlite">[],
+		],
+	);
+	return open.length;
+}

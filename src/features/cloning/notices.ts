@@ -3,4 +3,5 @@ import { defineNotices } from "../../views/form-flow";
 
 export const NOTICES = defineNotices({
 	copied_text_reviewed: "Marked reviewed.",
+	copied_texts_reviewed: "Every copied text is marked reviewed.",
 });

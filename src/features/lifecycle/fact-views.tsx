@@ -2,7 +2,7 @@
  * The stale-fact guard on the status page: each hit with its text (linked to its editor), the
  * mention in context, whose fact it is, and the button to mark it right as it is (or undo that).
  */
-import { factAcceptancesUrl, factUndoUrl } from "../../urls";
+import { allCopiedTextsReviewedUrl, factAcceptancesUrl, factUndoUrl } from "../../urls";
 import { ActionButton } from "../../views/forms";
 import type { UnreviewedCopy } from "./review-sources";
 import type { StaleFactHit } from "./stale-facts";
@@ -59,18 +59,27 @@ export function StaleFactList(props: { editionId: string; hits: readonly StaleFa
 	);
 }
 
-export function UnreviewedList({ copies }: { copies: readonly UnreviewedCopy[] }) {
+export function UnreviewedList(props: { editionId: string; copies: readonly UnreviewedCopy[]; canReview: boolean }) {
+	const { editionId, copies, canReview } = props;
 	if (copies.length === 0) return null;
 	return (
 		<section aria-labelledby="copied-texts">
 			<h2 id="copied-texts">Copied texts nobody reviewed</h2>
-			<ul>
+			<p>
+				A clone copied these texts from an earlier edition. Read each one (saving it in its editor marks it reviewed),
+				then mark it reviewed here.
+			</p>
+			<ul class="copied-texts">
 				{copies.map((copy) => (
 					<li>
 						<a href={copy.editUrl}>{copy.label}</a>
+						{canReview && <ActionButton action={copy.reviewUrl} label="Mark reviewed" hidden={{ back: "status" }} />}
 					</li>
 				))}
 			</ul>
+			{canReview && copies.length > 1 && (
+				<ActionButton action={allCopiedTextsReviewedUrl(editionId)} label={`Mark all ${copies.length} reviewed`} />
+			)}
 		</section>
 	);
 }

@@ -37,6 +37,7 @@ async function renderStatus(c: Context<AppEnv>, failed?: FailedForm, status: Con
 			report={report}
 			canChangeStatus={can(actor, "edition.change_status", editionResource(edition))}
 			canAcceptFacts={can(actor, "edition.accept_facts", editionResource(edition))}
+			canReviewCopies={can(actor, "edition.update", editionResource(edition))}
 			notice={noticeFrom(c)}
 			failed={failed}
 		/>,

@@ -4,6 +4,7 @@
  * The cloning feature knows which; the guard only lists them, each a blocking problem.
  */
 import type { Database } from "../../db/client";
+import { copiedTextReviewedUrl } from "../../urls";
 import { unreviewedCopiedTexts } from "../cloning";
 
 /** A copied text nobody reviewed yet. */
@@ -14,6 +15,8 @@ export interface UnreviewedCopy {
 	label: string;
 	/** The console page where it is read and edited. */
 	editUrl: string;
+	/** Where "Mark reviewed" posts. */
+	reviewUrl: string;
 }
 
 export type ReviewSource = (db: Database, editionId: string) => Promise<UnreviewedCopy[]>;
@@ -24,4 +27,5 @@ export const unreviewedCopies: ReviewSource = async (db, editionId) =>
 		key: `${t.tableName}:${t.rowId}`,
 		label: t.sourceName ? `${t.label} (copied from ${t.sourceName})` : t.label,
 		editUrl: t.url,
+		reviewUrl: copiedTextReviewedUrl(editionId, t.tableName, t.rowId),
 	}));

@@ -67,6 +67,8 @@ export function StatusPage(
 		canChangeStatus: boolean;
 		/** May mark stale-fact hits right as it is. */
 		canAcceptFacts: boolean;
+		/** May mark copied texts reviewed (those who may edit the edition). */
+		canReviewCopies: boolean;
 		/** The go-live checks of a draft; null for other statuses. */
 		report: GoLiveReport | null;
 		notice?: string;
@@ -108,7 +110,7 @@ export function StatusPage(
 			{report ? (
 				<>
 					<StaleFactList editionId={edition.id} hits={report.hits} canAccept={props.canAcceptFacts} />
-					<UnreviewedList copies={report.unreviewed} />
+					<UnreviewedList editionId={edition.id} copies={report.unreviewed} canReview={props.canReviewCopies} />
 				</>
 			) : null}
 			{props.canChangeStatus ? (

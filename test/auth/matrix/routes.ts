@@ -669,6 +669,7 @@ export const ROWS: Record<string, Row> = {
 		body((t) => ({ sourceEditionId: t.publicEditionId, "part.pages": "on" })),
 	),
 	// "Mark reviewed" of a copied text: a row without an open mark is answered as done (303).
+	"POST /console/editions/:id/copied-texts/reviewed": row("edition", EDITORS),
 	"POST /console/editions/:id/copied-texts/:table/:rowId/reviewed": row("edition", EDITORS, {
 		params: () => ({ table: "pages", rowId: "no-such-page" }),
 	}),
