@@ -1,2 +1,2 @@
 /** What the hosting feature offers other features: its public module. Nothing else of it is imported from outside. */
-export { deadlinePassed } from "./calls";
+export { deadlineLabel, deadlinePassed } from "./calls";
