@@ -83,7 +83,7 @@ export function DashboardPage({
 function WaitingForStewards({ dashboard }: { dashboard: Dashboard }) {
 	return (
 		<>
-			<h2 id="proposals">Proposals awaiting your decision</h2>
+			<h2>Proposals awaiting your decision</h2>
 			{dashboard.proposals.length === 0 ? (
 				<p>No open proposals.</p>
 			) : (
@@ -101,7 +101,7 @@ function WaitingForStewards({ dashboard }: { dashboard: Dashboard }) {
 					))}
 				</ul>
 			)}
-			<h2 id="calls">Open calls for hosts</h2>
+			<h2>Open calls for hosts</h2>
 			{dashboard.calls.length === 0 ? (
 				<p>No open calls.</p>
 			) : (

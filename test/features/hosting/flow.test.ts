@@ -333,14 +333,17 @@ describe("what stewards hear and see", () => {
 		});
 		const html = await (await getAs("/console", steward.cookie)).text();
 		expect(html).toContain(`<a href="/console/series/${mine.slug}">Series ${mine.slug}</a>`);
-		const waiting = html.slice(html.indexOf('<h2 id="proposals">'), html.indexOf('<h2 id="calls">'));
+		const waiting = html.slice(
+			html.indexOf("<h2>Proposals awaiting your decision</h2>"),
+			html.indexOf("<h2>Open calls for hosts</h2>"),
+		);
 		const links = [...waiting.matchAll(/href="\/console\/proposals\/([^"#]+)#decide"/g)].map((m) => m[1]);
 		expect(links).toEqual(expect.arrayContaining([proposalId, otherId]));
 		expect(links).not.toContain(elsewhere);
 		expect(waiting).toContain(
 			`<li>Institution flow-leuven proposes to host ${mine.shortName} 2030 <span class="meta">Leuven, Belgium</span> <a href="/console/proposals/${proposalId}#decide">Accept or decline<span class="visually-hidden"> the proposal of Institution flow-leuven</span></a></li>`,
 		);
-		const calls = html.slice(html.indexOf('<h2 id="calls">'));
+		const calls = html.slice(html.indexOf("<h2>Open calls for hosts</h2>"));
 		expect(calls).toContain(`<a href="/console/series/${mine.slug}/calls/${mine.callId}">${mine.shortName} 2030</a>`);
 		expect(calls).not.toContain(notMine.callId);
 
