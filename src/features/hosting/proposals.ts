@@ -1,7 +1,8 @@
 /**
- * Hosting proposals: an institution offers to host the edition a call is for; the series'
- * stewards accept one (which spins up the edition tenant) and decline the others with a note;
- * every proposer hears the decision by email.
+ * Hosting proposals: an institution offers to host the edition a call is for (the series'
+ * stewards are mailed it, the proposer gets a receipt); the stewards accept one (which spins up
+ * the edition tenant) and decline the others, each with its own note; every proposer hears the
+ * decision by email.
  *
  * Each decision is one D1 batch whose later statements are conditioned on the first one having
  * happened (see ./insert-if.ts), so it happens whole or not at all, even when two stewards decide
