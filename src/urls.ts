@@ -33,6 +33,29 @@ export const callConsoleUrl = (s: SeriesRef, callId: string) => `${callsConsoleU
 export const proposeUrl = (s: SeriesRef, callId: string) => `${callConsoleUrl(s, callId)}/propose`;
 export const proposalConsoleUrl = (proposalId: string) => `/console/proposals/${proposalId}`;
 export const newEditionConsoleUrl = (s: SeriesRef) => `/console/series/${s.slug}/editions/new`;
+/**
+ * The console pages that send someone to create an institution and take them back once it exists:
+ * proposing to host and creating an edition. Only these paths, as paths of this
+ * host, so the `return` of the institution form can never point elsewhere (no open redirect).
+ */
+const RETURNS_AFTER_INSTITUTION = [
+	/^\/console\/series\/[a-z0-9-]{1,60}\/calls\/[A-Za-z0-9-]{1,64}\/propose$/,
+	/^\/console\/series\/[a-z0-9-]{1,60}\/editions\/new$/,
+];
+
+/** `path` when it is one of the pages above, else undefined. */
+export const returnAfterInstitution = (path: unknown): string | undefined =>
+	typeof path === "string" && RETURNS_AFTER_INSTITUTION.some((known) => known.test(path)) ? path : undefined;
+
+/** The form that creates an institution, coming back to `returnTo` (one of the pages above) with it chosen. */
+export const newInstitutionUrl = (returnTo?: string) => {
+	const back = returnAfterInstitution(returnTo);
+	return back ? `/console/institutions?return=${encodeURIComponent(back)}#create` : "/console/institutions#create";
+};
+
+/** A page that asks for an institution, with `institutionId` chosen (and its place filled in). */
+export const withInstitution = (path: string, institutionId: string) =>
+	`${path}?institution=${encodeURIComponent(institutionId)}`;
 export const institutionAuditUrl = (id: string) => `${institutionConsoleUrl(id)}/audit`;
 export const seriesAuditUrl = (s: SeriesRef) => `${seriesConsoleUrl(s)}/audit`;
 /** The CSV export of an audit log page (`…/audit`): the same filters, every matching entry. */

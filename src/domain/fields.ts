@@ -8,6 +8,7 @@ import { COUNTRY_OPTIONS, isCountryCode } from "../lib/countries";
 import { isIsoDate } from "../lib/dates";
 import { hasUnsafeMarkup } from "../lib/markdown-input";
 import { multiLine, singleLine } from "../lib/text-input";
+import { isTimeZone, TIME_ZONE_NAMES, zoneLabel } from "../lib/time-zones";
 
 export type Option<V extends string = string> = { value: V; label: string };
 
@@ -291,14 +292,19 @@ export function date<const N extends string>(name: N, label: string, opts: Commo
 	return finish(name, label, "date", inner, opts, "");
 }
 
-/** The IANA zones this runtime knows (workerd ships full Intl data). */
-const TIME_ZONES: readonly Option[] = Intl.supportedValuesOf("timeZone").map((zone) => ({
-	value: zone,
-	label: zone.replace(/_/g, " "),
-}));
+/** Every offered zone by its canonical name (Asia/Kolkata, UTC), after a blank choice that is never a zone. */
+export const TIME_ZONE_OPTIONS: readonly Option[] = [
+	{ value: "", label: "Choose a time zone" },
+	...TIME_ZONE_NAMES.map((zone) => ({ value: zone, label: zoneLabel(zone) })),
+];
 
+/**
+ * An IANA time zone. The form starts blank unless the page suggests a zone (see
+ * views/time-zone-select.tsx): a required zone is chosen, never silently the first of the list.
+ */
 export function timeZone<const N extends string>(name: N, label: string, opts: Common = {}): FieldSpec<N, string> {
-	return select(name, label, TIME_ZONES, { ...opts, fallback: "Europe/Amsterdam" });
+	const inner = z.string().refine(isTimeZone, "Choose one of the options.");
+	return finish(name, label, "select", inner, opts, "UTC", { options: TIME_ZONE_OPTIONS });
 }
 
 // ---------------------------------------------------------------------------------------------

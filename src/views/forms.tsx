@@ -6,6 +6,8 @@ import type { Child } from "hono/jsx";
 
 export interface FieldProps {
 	name: string;
+	/** The control's id when a page has two fields of one name (two forms): `field-{name}` otherwise. */
+	id?: string;
 	label: string;
 	type?: "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel" | "time" | "color";
 	inputmode?: "decimal" | "numeric";
@@ -23,15 +25,15 @@ export interface FieldProps {
  */
 function Labelled({
 	name,
+	id = `field-${name}`,
 	label,
 	hint,
 	error,
 	required,
 	control,
-}: Pick<FieldProps, "name" | "label" | "hint" | "error" | "required"> & {
+}: Pick<FieldProps, "name" | "id" | "label" | "hint" | "error" | "required"> & {
 	control: (aria: { id: string; "aria-invalid"?: "true"; "aria-describedby"?: string }) => Child;
 }) {
-	const id = `field-${name}`;
 	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
 	return (
 		<div class={error ? "field field-invalid" : "field"}>
@@ -161,8 +163,11 @@ export function Select({ name, label, options, value, error, required }: SelectP
 	);
 }
 
-/** Lists the problems of a failed submission at the top of the form, linked to their fields. */
-export function ErrorSummary({ fields }: { fields?: Record<string, string> }) {
+/**
+ * Lists the problems of a failed submission at the top of the form, linked to their fields
+ * (`field-{name}`, or the id given in `ids` for a field drawn with its own id).
+ */
+export function ErrorSummary({ fields, ids = {} }: { fields?: Record<string, string>; ids?: Record<string, string> }) {
 	const entries = Object.entries(fields ?? {});
 	if (entries.length === 0) return null;
 	return (
@@ -174,7 +179,7 @@ export function ErrorSummary({ fields }: { fields?: Record<string, string> }) {
 						<li>{message}</li>
 					) : (
 						<li>
-							<a href={`#field-${name}`}>{message}</a>
+							<a href={`#${ids[name] ?? `field-${name}`}`}>{message}</a>
 						</li>
 					),
 				)}

@@ -9,6 +9,7 @@ import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
 import type { PendingInvitation } from "../invitations";
 import { PendingInvitations } from "../invitations";
+import { SeriesConsoleNav, seriesCrumbs as seriesHomeCrumbs } from "../series";
 import type { CommitteeMember, Steward } from "./committees";
 
 type ConsoleUser = Pick<User, "id" | "name" | "email">;
@@ -16,6 +17,8 @@ type ConsoleUser = Pick<User, "id" | "name" | "email">;
 const ROLE_OPTIONS = EDITION_ROLES.map((value) => ({ value, label: roleLabel(value) }));
 const MENTOR_HINT = "Mentors only: they may read and comment until this day. Leave empty for other roles.";
 
+// Edition pages are read by their committee too, who may not open the series' own console pages:
+// their trail names the series by its stewards and editions page.
 const seriesCrumbs = (s: Series): Crumb[] => [
 	{ label: "Console", href: "/console" },
 	{ label: s.shortName, href: stewardsConsoleUrl(s) },
@@ -53,11 +56,12 @@ export function StewardsPage({
 		<ConsoleLayout
 			title={`${series.shortName} stewards`}
 			user={user}
-			breadcrumb={[...seriesCrumbs(series), { label: "Stewards" }]}
+			breadcrumb={[...seriesHomeCrumbs(series), { label: "Stewards" }]}
 		>
 			<h1>{series.name}</h1>
 			<p class="lead">Stewards look after the series from one edition to the next.</p>
 			{notice ? <Notice>{notice}</Notice> : null}
+			<SeriesConsoleNav series={series} />
 			<h2>Stewards</h2>
 			<ErrorSummary fields={remove?.fields} />
 			<MemberTable

@@ -1,10 +1,17 @@
 import type { User } from "../../db/schema";
 import { roleLabel } from "../../domain/invitation-wording";
 import { countryName } from "../../lib/countries";
-import { committeeConsoleUrl, institutionConsoleUrl, stewardsConsoleUrl } from "../../urls";
+import {
+	callConsoleUrl,
+	committeeConsoleUrl,
+	institutionConsoleUrl,
+	proposalConsoleUrl,
+	seriesConsoleUrl,
+} from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
 import { roleWithUntil } from "../committees";
+import { deadlineLabel } from "../hosting";
 import type { Dashboard } from "./dashboard";
 
 export function DashboardPage({
@@ -46,11 +53,12 @@ export function DashboardPage({
 				<ul>
 					{dashboard.series.map((s) => (
 						<li>
-							<a href={stewardsConsoleUrl(s)}>{s.name}</a> <span class="meta">Steward</span>
+							<a href={seriesConsoleUrl(s)}>{s.name}</a> <span class="meta">Steward</span>
 						</li>
 					))}
 				</ul>
 			)}
+			{dashboard.series.length > 0 ? <WaitingForStewards dashboard={dashboard} /> : null}
 
 			<h2>My editions</h2>
 			{dashboard.editions.length === 0 ? (
@@ -68,5 +76,46 @@ export function DashboardPage({
 				</ul>
 			)}
 		</ConsoleLayout>
+	);
+}
+
+/** What waits for a steward: open proposals to decide (accept or decline on the proposal's page) and open calls. */
+function WaitingForStewards({ dashboard }: { dashboard: Dashboard }) {
+	return (
+		<>
+			<h2>Proposals awaiting your decision</h2>
+			{dashboard.proposals.length === 0 ? (
+				<p>No open proposals.</p>
+			) : (
+				<ul>
+					{dashboard.proposals.map((p) => (
+						<li>
+							{p.institutionName} proposes to host {p.seriesShortName} {p.forYear}{" "}
+							<span class="meta">
+								{p.city}, {countryName(p.country)}
+							</span>{" "}
+							<a href={`${proposalConsoleUrl(p.id)}#decide`}>
+								Accept or decline<span class="visually-hidden"> the proposal of {p.institutionName}</span>
+							</a>
+						</li>
+					))}
+				</ul>
+			)}
+			<h2>Open calls for hosts</h2>
+			{dashboard.calls.length === 0 ? (
+				<p>No open calls.</p>
+			) : (
+				<ul>
+					{dashboard.calls.map((call) => (
+						<li>
+							<a href={callConsoleUrl({ slug: call.seriesSlug }, call.id)}>
+								{call.seriesShortName} {call.forYear}
+							</a>{" "}
+							<span class="meta">proposals until {deadlineLabel(call)}</span>
+						</li>
+					))}
+				</ul>
+			)}
+		</>
 	);
 }

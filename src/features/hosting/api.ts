@@ -168,7 +168,7 @@ const acceptRoute = createRoute({
 	tags: proposalTags,
 	summary: "Accept a proposal: create the edition, decline the others, close the call (stewards)",
 	description:
-		"One atomic step: the edition of the call's year as a draft, hosted by the proposing institution, with the proposer as chair; every other open proposal of the call declined with the note; the call closed; an email to every proposer. The body is optional. A proposal that is no longer open is a 422; a year that already has an edition is a 409.",
+		"One atomic step: the edition of the call's year as a draft, hosted by the proposing institution, with the proposer as chair; every other open proposal of the call declined with `declineNote` (the accepted proposer gets `note`); the call closed; an email to every proposer with the note meant for them. The body is optional. A proposal that is no longer open is a 422; a year that already has an edition is a 409.",
 	request: {
 		params: ProposalIdParam,
 		body: { required: false, content: { "application/json": { schema: AcceptSchema } } },
@@ -240,9 +240,17 @@ export const hostingApi = createApiRouter()
 		const input = c.req.valid("json");
 		const { user } = requireAuth(c);
 		const { slug, callId } = c.req.valid("param");
-		const { call } = await seriesCall(c, slug, callId);
+		const { call, series } = await seriesCall(c, slug, callId);
 		const { institution } = await authorizedInstitution(c, "hosting.propose", input.institutionId);
-		const proposal = await submitProposal(c.var.db, { call, institution, submittedBy: user.id, proposal: input });
+		const { proposal, outboxIds } = await submitProposal(c.var.db, {
+			call,
+			series,
+			institution,
+			submittedBy: user.id,
+			proposal: input,
+			baseUrl: mainOrigin(c),
+		});
+		scheduleDelivery(c, outboxIds);
 		return c.json({ data: await reloadedProposal(c, proposal.id) }, 201);
 	})
 	.openapi(getProposalRoute, async (c) => {
@@ -255,12 +263,13 @@ export const hostingApi = createApiRouter()
 		return c.json({ data: await reloadedProposal(c, context.proposal.id) }, 200);
 	})
 	.openapi(acceptRoute, async (c) => {
-		// The body is optional: without one there is no note.
-		const { note } = (c.req.valid("json") ?? {}) as { note?: string };
+		// The body is optional: without one there are no notes.
+		const { note, declineNote } = (c.req.valid("json") ?? {}) as { note?: string; declineNote?: string };
 		const { context } = await authorizedProposal(c, "proposal.decide", c.req.valid("param").id);
 		const { edition, outboxIds } = await acceptProposal(c.var.db, {
 			context,
 			note: note ?? "",
+			declineNote: declineNote ?? "",
 			baseUrl: mainOrigin(c),
 		});
 		scheduleDelivery(c, outboxIds);

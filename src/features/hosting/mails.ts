@@ -59,3 +59,65 @@ export function declinedMail(to: Proposer, decision: Decision & { acceptedElsewh
 		].join("\n"),
 	};
 }
+
+/** What a new proposal offers, as the lines both of its mails list. */
+export interface ProposalSummary {
+	seriesName: string;
+	/** "AINM 2025". */
+	editionName: string;
+	institutionName: string;
+	proposerName: string;
+	where: string;
+	venue: string;
+	dates: string;
+	timeZone: string;
+	expectedParticipants: number | null;
+	/** The proposal's console page. */
+	link: string;
+}
+
+const proposalLines = (p: ProposalSummary) => [
+	`Institution: ${p.institutionName}`,
+	`Proposed by: ${p.proposerName}`,
+	`Where: ${p.where}`,
+	`Venue: ${p.venue || "still open"}`,
+	`Dates: ${p.dates}`,
+	`Time zone: ${p.timeZone}`,
+	`Expected participants: ${p.expectedParticipants ?? "not given"}`,
+];
+
+/** To each steward of the series: a proposal waits for their decision. */
+export function newProposalMail(to: { email: string; name: string }, p: ProposalSummary): MailMessage {
+	return {
+		to: to.email,
+		subject: `New proposal to host ${p.editionName}: ${p.institutionName}`,
+		text: [
+			`Hello ${to.name},`,
+			"",
+			`${p.institutionName} proposes to host ${p.editionName}, answering the call for hosts of ${p.seriesName}:`,
+			"",
+			...proposalLines(p),
+			"",
+			"Read it, compare it with the others and decide in the console:",
+			p.link,
+		].join("\n"),
+	};
+}
+
+/** To the proposer: the stewards have the proposal. */
+export function proposalReceiptMail(to: { email: string; name: string }, p: ProposalSummary): MailMessage {
+	return {
+		to: to.email,
+		subject: `Your proposal to host ${p.editionName} is received`,
+		text: [
+			`Hello ${to.name},`,
+			"",
+			`the stewards of ${p.seriesName} have your proposal to host ${p.editionName}:`,
+			"",
+			...proposalLines(p),
+			"",
+			"They will tell you their decision by email. Until then you can read it, or withdraw it, here:",
+			p.link,
+		].join("\n"),
+	};
+}

@@ -16,9 +16,9 @@ import { mainOrigin } from "../../lib/main-origin";
 import { callConsoleUrl, callsConsoleUrl, committeeConsoleUrl, proposalConsoleUrl } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { authorizedInstitution } from "../institutions";
-import { institutionChoices } from "../series";
 import { authorizedCall, authorizedNewEdition, authorizedProposal, proposalResource, seriesCall } from "./access";
 import { listCalls, openCall, updateCall } from "./calls";
+import { hostChoices } from "./host-choices";
 import { createEdition, seriesHasEditions } from "./new-edition";
 import { NOTICES } from "./notices";
 import {
@@ -77,14 +77,15 @@ async function renderCall(c: Ctx, ...[failed, status = 200]: Failure) {
 async function renderPropose(c: Ctx, ...[failed, status = 200]: Failure) {
 	const { user } = requireAuth(c);
 	const { series, call } = await seriesCall(c, param(c, "slug"), param(c, "callId"));
-	const institutions = await institutionChoices(c, "hosting.propose");
+	const choices = await hostChoices(c, "hosting.propose", "institutionId", c.req.query("institution"));
 	return c.html(
 		<ProposePage
 			user={user}
 			series={series}
 			call={call}
-			institutions={institutions}
+			choices={choices}
 			failed={failed}
+			notice={noticeFrom(c)}
 			now={new Date()}
 		/>,
 		status,
@@ -111,9 +112,9 @@ async function renderNewEdition(c: Ctx, ...[failed, status = 200]: Failure) {
 	const { user } = requireAuth(c);
 	const series = await findSeriesBySlug(c.var.db, param(c, "slug"));
 	if (!series) throw notFound("This series");
-	const [institutions, hasEditions] = await Promise.all([
+	const [choices, hasEditions] = await Promise.all([
 		// The institutions the user owns or administers; whether one may host is decided on posting.
-		institutionChoices(c, "institution.update"),
+		hostChoices(c, "institution.update", "hostInstitutionId", c.req.query("institution")),
 		seriesHasEditions(c.var.db, series.id),
 	]);
 	return c.html(
@@ -121,8 +122,9 @@ async function renderNewEdition(c: Ctx, ...[failed, status = 200]: Failure) {
 			user={user}
 			series={series}
 			hasEditions={hasEditions}
-			institutions={institutions}
+			choices={choices}
 			failed={failed}
+			notice={noticeFrom(c)}
 		/>,
 		status,
 	);
@@ -169,13 +171,22 @@ export const hostingPages = new Hono<AppEnv>()
 	.get("/console/series/:slug/calls/:callId/propose", (c) => renderPropose(c))
 	.post("/console/series/:slug/calls/:callId/propose", async (c) => {
 		const { user } = requireAuth(c);
-		const { call } = await seriesCall(c, c.req.param("slug"), c.req.param("callId"));
+		const { call, series } = await seriesCall(c, c.req.param("slug"), c.req.param("callId"));
 		return submitForm(c, {
 			form: "propose",
 			schema: ProposalInputSchema,
 			run: async (proposal) => {
 				const { institution } = await authorizedInstitution(c, "hosting.propose", proposal.institutionId);
-				return submitProposal(c.var.db, { call, institution, submittedBy: user.id, proposal });
+				const submitted = await submitProposal(c.var.db, {
+					call,
+					series,
+					institution,
+					submittedBy: user.id,
+					proposal,
+					baseUrl: mainOrigin(c),
+				});
+				scheduleDelivery(c, submitted.outboxIds);
+				return submitted.proposal;
 			},
 			redirectTo: (proposal) => withNotice(proposalConsoleUrl(proposal.id), NOTICES.proposal_submitted),
 			rerender: (failed, status) => renderPropose(c, failed, status),
@@ -195,12 +206,13 @@ export const hostingPages = new Hono<AppEnv>()
 	.post("/console/proposals/:id/accept", async (c) => {
 		const { context } = await authorizedProposal(c, "proposal.decide", c.req.param("id"));
 		return submitForm(c, {
-			form: "decision",
+			form: "accept",
 			schema: AcceptSchema,
 			run: async (data) => {
 				const accepted = await acceptProposal(c.var.db, {
 					context,
 					note: data.note,
+					declineNote: data.declineNote,
 					baseUrl: mainOrigin(c),
 				});
 				scheduleDelivery(c, accepted.outboxIds);
@@ -212,7 +224,7 @@ export const hostingPages = new Hono<AppEnv>()
 	.post("/console/proposals/:id/decline", async (c) => {
 		const { context } = await authorizedProposal(c, "proposal.decide", c.req.param("id"));
 		return submitForm(c, {
-			form: "decision",
+			form: "decline",
 			schema: DeclineSchema,
 			run: async (data) => {
 				const declined = await declineProposal(c.var.db, { context, note: data.note });

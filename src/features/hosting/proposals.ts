@@ -1,7 +1,8 @@
 /**
- * Hosting proposals: an institution offers to host the edition a call is for; the series'
- * stewards accept one (which spins up the edition tenant) and decline the others with a note;
- * every proposer hears the decision by email.
+ * Hosting proposals: an institution offers to host the edition a call is for (the series'
+ * stewards are mailed it, the proposer gets a receipt); the stewards accept one (which spins up
+ * the edition tenant) and decline the others, each with its own note; every proposer hears the
+ * decision by email.
  *
  * Each decision is one D1 batch whose later statements are conditioned on the first one having
  * happened (see ./insert-if.ts), so it happens whole or not at all, even when two stewards decide
@@ -22,14 +23,25 @@ import {
 	type ProposalStatus,
 	type Series,
 	series,
+	seriesStewards,
 	users,
 } from "../../db/schema";
-import { type Change, commit, commitAll } from "../../db/write";
+import { type Change, commit, commitAll, readTogether } from "../../db/write";
+import { countryName } from "../../lib/countries";
+import { dayCount, formatDateRange } from "../../lib/dates";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
-import { editionUrl } from "../../urls";
+import type { MailMessage } from "../../lib/mailer";
+import { editionUrl, proposalConsoleUrl } from "../../urls";
 import { deadlineLabel, deadlinePassed, editionExists, type HostCall } from "./calls";
-import { acceptedMail, declinedMail, type Proposer } from "./mails";
+import {
+	acceptedMail,
+	declinedMail,
+	newProposalMail,
+	type ProposalSummary,
+	type Proposer,
+	proposalReceiptMail,
+} from "./mails";
 import { chairAdded, chairOf, editionDateProblems, editionName } from "./new-edition";
 import type { ProposalInput } from "./schemas";
 
@@ -143,12 +155,15 @@ export async function submitProposal(
 	db: Database,
 	input: {
 		call: HostCall;
+		series: Pick<Series, "id" | "name" | "shortName">;
 		institution: { id: string; name: string };
 		submittedBy: string;
 		proposal: ProposalInput;
+		/** The origin the mails link to. */
+		baseUrl: string;
 		now?: Date;
 	},
-): Promise<HostProposal> {
+): Promise<{ proposal: HostProposal; outboxIds: string[] }> {
 	const { call, institution, proposal } = input;
 	const now = input.now ?? new Date();
 	if (call.status !== "open") throw callClosed();
@@ -195,12 +210,18 @@ export async function submitProposal(
 		after: { callId: call.id, ...answers },
 		of: 0,
 	};
-	const [[created]] = await commit(
+	const mails = await newProposalMails(db, input, row.id);
+	const written = exists(db.select({ one: sql`1` }).from(hostProposals).where(eq(hostProposals.id, row.id)));
+	const [[created], ...mailed] = (await commit(
 		db,
 		[submitted],
-		[insertIf(db, hostProposals, row, sql`${callStillOpen} and not ${alreadyProposed}`).returning()],
-	);
-	if (created) return created;
+		[
+			insertIf(db, hostProposals, row, sql`${callStillOpen} and not ${alreadyProposed}`).returning(),
+			// Only if the proposal above was written: a refused one mails nobody.
+			...mails.map((mail) => insertIf(db, outbox, { id: newId(), ...mail }, written).returning({ id: outbox.id })),
+		],
+	)) as [HostProposal[], ...{ id: string }[][]];
+	if (created) return { proposal: created, outboxIds: mailed.flat().map((m) => m.id) };
 	const stillOpen = await db
 		.select({ status: hostCalls.status })
 		.from(hostCalls)
@@ -210,6 +231,44 @@ export async function submitProposal(
 	throw new AppError(409, "already_proposed", `${institution.name} has already proposed to host this edition.`, {
 		institutionId: `${institution.name} has an open proposal for this call: withdraw it first to send another.`,
 	});
+}
+
+/**
+ * The mails of a new proposal: one to every steward of the series (a decision waits for them) and
+ * a receipt to the proposer, each listing what was proposed and linking to it in the console.
+ */
+async function newProposalMails(
+	db: Database,
+	input: Parameters<typeof submitProposal>[1],
+	proposalId: string,
+): Promise<MailMessage[]> {
+	const { call, proposal } = input;
+	const [stewards, proposers] = await readTogether(db, [
+		db
+			.select({ email: users.email, name: users.name })
+			.from(seriesStewards)
+			.innerJoin(users, eq(users.id, seriesStewards.userId))
+			.where(eq(seriesStewards.seriesId, input.series.id))
+			.orderBy(asc(users.email)),
+		db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, input.submittedBy)),
+	]);
+	const proposer = proposers[0];
+	const summary: ProposalSummary = {
+		seriesName: input.series.name,
+		editionName: editionName(input.series, call.forYear),
+		institutionName: input.institution.name,
+		proposerName: proposer?.name ?? "",
+		where: `${proposal.city}, ${countryName(proposal.country)}`,
+		venue: proposal.venue,
+		dates: `${formatDateRange(proposal.startDate, proposal.endDate)} (${dayCount(proposal.startDate, proposal.endDate)} days)`,
+		timeZone: proposal.timeZone,
+		expectedParticipants: proposal.expectedParticipants,
+		link: `${input.baseUrl}${proposalConsoleUrl(proposalId)}`,
+	};
+	return [
+		...stewards.map((steward) => newProposalMail(steward, summary)),
+		...(proposer ? [proposalReceiptMail(proposer, summary)] : []),
+	];
 }
 
 /** The institution takes its open proposal back; a decided or withdrawn one is a 422. */
@@ -300,16 +359,17 @@ export async function declineProposal(
 /**
  * Accepts a proposal and spins up the edition tenant, all in one batch: the edition (a draft of
  * the call's year, with the proposal's dates, zone, city, country and venue, hosted by the
- * proposing institution), its proposer as chair, the proposal accepted, every other open proposal
- * of the call declined with the stewards' note, the call closed, and an email to every proposer.
+ * proposing institution), its proposer as chair, the proposal accepted with `note`, every other
+ * open proposal of the call declined with `declineNote`, the call closed, and an email to every
+ * proposer carrying the note meant for them.
  * A proposal that is no longer open is a 422; a year the series already has is a 409. Either way
  * nothing is written.
  */
 export async function acceptProposal(
 	db: Database,
-	input: { context: ProposalContext; note: string; baseUrl: string; now?: Date },
+	input: { context: ProposalContext; note: string; declineNote: string; baseUrl: string; now?: Date },
 ): Promise<{ edition: Edition; outboxIds: string[] }> {
-	const { context, note, baseUrl } = input;
+	const { context, note, declineNote, baseUrl } = input;
 	const { proposal, call, series: s } = context;
 	const now = input.now ?? new Date();
 	if (proposal.status !== "submitted") throw notOpen(proposal.status);
@@ -330,7 +390,7 @@ export async function acceptProposal(
 		and(eq(hostProposals.callId, call.id), eq(hostProposals.status, "submitted"), ne(hostProposals.id, proposal.id)),
 	);
 	const editionId = newId();
-	const decision = { seriesName: s.name, editionName: name, note };
+	const decision = { seriesName: s.name, editionName: name };
 	const editionCreated = exists(db.select({ one: sql`1` }).from(editions).where(eq(editions.id, editionId)));
 	const proposalOpen = exists(
 		db
@@ -367,6 +427,7 @@ export async function acceptProposal(
 				id: newId(),
 				...acceptedMail(proposerOf(context), {
 					...decision,
+					note,
 					city: proposal.city,
 					consoleLink: `${baseUrl}/console/editions/${editionId}`,
 					publicLink: `${baseUrl}${editionUrl(s, { year })}`,
@@ -378,7 +439,10 @@ export async function acceptProposal(
 			insertIf(
 				db,
 				outbox,
-				{ id: newId(), ...declinedMail(proposerOf(other), { ...decision, acceptedElsewhere: true }) },
+				{
+					id: newId(),
+					...declinedMail(proposerOf(other), { ...decision, note: declineNote, acceptedElsewhere: true }),
+				},
 				declinedAt(db, other.proposal.id, now),
 			).returning({ id: outbox.id }),
 		),
@@ -389,7 +453,7 @@ export async function acceptProposal(
 	const declines = Array.from({ length: Math.ceil(otherIds.length / 80) }, (_, i) =>
 		db
 			.update(hostProposals)
-			.set({ status: "declined", decisionNote: note, decidedAt: now })
+			.set({ status: "declined", decisionNote: declineNote, decidedAt: now })
 			.where(
 				and(
 					inArray(hostProposals.id, otherIds.slice(i * 80, (i + 1) * 80)),
@@ -423,7 +487,7 @@ export async function acceptProposal(
 			after: { status: "accepted", editionId, decisionNote: note },
 			of: 2,
 		},
-		...others.map((other, i) => ({ ...declinedChange(other.proposal, note), of: 3 + Math.floor(i / 80) })),
+		...others.map((other, i) => ({ ...declinedChange(other.proposal, declineNote), of: 3 + Math.floor(i / 80) })),
 		{
 			action: "hosting.call.updated",
 			id: call.id,

@@ -77,10 +77,13 @@ export const ProposalInputSchema = objectOf(PROPOSAL_FIELDS).openapi("HostPropos
 export type ProposalInput = FieldsData<typeof PROPOSAL_FIELDS>;
 
 export const DECISION_FIELDS = {
+	// Accepting and declining say different things, so they carry separate notes: one to the
+	// accepted proposer, one to those whose open proposals the acceptance declines.
 	accept: [
-		textarea("note", "Note to the proposers", {
+		textarea("note", "Note to the accepted proposer", { max: 5000, hint: "Sent with the acceptance." }),
+		textarea("declineNote", "Note to the other proposers", {
 			max: 5000,
-			hint: "Sent with the decision to every proposer, accepted and declined.",
+			hint: "Sent to every other open proposal of the call, which accepting this one declines.",
 		}),
 	],
 	decline: [textarea("note", "Note to the proposer", { required: true, max: 5000 })],

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Series } from "../../db/schema";
-import type { Option } from "../../domain/fields";
+import type { FieldSpec } from "../../domain/fields";
 import { countryName } from "../../lib/countries";
 import { dayCount, formatDateRange } from "../../lib/dates";
 import {
@@ -8,15 +8,18 @@ import {
 	callsConsoleUrl,
 	editionUrl,
 	newEditionConsoleUrl,
+	newInstitutionUrl,
 	proposalConsoleUrl,
 	proposeUrl,
 	seriesUrl,
 } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
-import { ActionButton, ErrorSummary, Notice } from "../../views/forms";
+import { ActionButton, ErrorSummary, Notice, Select, TextArea } from "../../views/forms";
+import { TimeZoneSelect } from "../../views/time-zone-select";
 import { type ConsoleUser, FormFields, PlainText, SeriesConsoleNav, seriesCrumbs } from "../series";
 import { deadlineLabel, deadlinePassed, type HostCall } from "./calls";
+import type { HostChoices } from "./host-choices";
 import { editionName } from "./new-edition";
 import type { ProposalContext, ProposalListItem } from "./proposals";
 import { CALL_EDIT_FIELDS, CALL_FIELDS, DECISION_FIELDS, NEW_EDITION_FIELDS, PROPOSAL_FIELDS } from "./schemas";
@@ -283,23 +286,102 @@ export function CallPage({
 	);
 }
 
+/** The time zone field of a form about an edition in `country`: that country's zones first. */
+const zoneControl = (country: string | undefined) => (field: FieldSpec, value: string, error?: string) => (
+	<TimeZoneSelect
+		name={field.name}
+		label={field.label}
+		hint={field.hint}
+		required={field.required}
+		value={value}
+		error={error}
+		country={country}
+	/>
+);
+
+/**
+ * Step one for someone with several institutions: which one proposes (or hosts). The page comes
+ * back with it chosen and its place filled in; without JavaScript, so as a GET form.
+ */
+function ChooseInstitution({ action, label, choices }: { action: string; label: string; choices: HostChoices }) {
+	return (
+		<form method="get" action={action}>
+			<Select name="institution" label={label} options={[{ value: "", label: "—" }, ...choices.options]} required />
+			<button type="submit">Continue</button>
+		</form>
+	);
+}
+
+/** The form of an edition's host: the chooser first when the user has several institutions and none is chosen. */
+function HostForm({
+	action,
+	institutionLabel,
+	fields,
+	choices,
+	failed,
+	submitLabel,
+	returnTo,
+}: {
+	action: string;
+	institutionLabel: string;
+	fields: readonly FieldSpec[];
+	choices: HostChoices;
+	failed?: FailedForm;
+	submitLabel: string;
+	/** This page, where creating an institution comes back to. */
+	returnTo: string;
+}) {
+	const another = (
+		<p>
+			Not listed? <a href={newInstitutionUrl(returnTo)}>Create an institution</a>: you come back here with it chosen.
+		</p>
+	);
+	if (!failed && !choices.chosen && choices.options.length > 1)
+		return (
+			<>
+				<ChooseInstitution action={action} label={institutionLabel} choices={choices} />
+				{another}
+			</>
+		);
+	const country = failed ? failed.values.country : choices.values.country;
+	return (
+		<>
+			<form method="post" action={action}>
+				<ErrorSummary fields={failed?.fields} />
+				<FormFields
+					fields={fields}
+					values={choices.values}
+					failed={failed}
+					refOptions={{ institutions: choices.options }}
+					controls={{ timeZone: zoneControl(country) }}
+				/>
+				<button type="submit">{submitLabel}</button>
+			</form>
+			{another}
+		</>
+	);
+}
+
 export function ProposePage({
 	user,
 	series,
 	call,
-	institutions,
+	choices,
 	failed,
+	notice,
 	now,
 }: {
 	user: ConsoleUser;
 	series: Series;
 	call: HostCall;
-	institutions: readonly Option[];
+	choices: HostChoices;
 	failed?: FailedForm;
+	notice?: string;
 	now: Date;
 }) {
 	const name = editionName(series, call.forYear);
 	const closed = call.status !== "open" || deadlinePassed(call, now);
+	const here = proposeUrl(series, call.id);
 	return (
 		<ConsoleLayout
 			title={`Propose to host ${name}`}
@@ -307,6 +389,7 @@ export function ProposePage({
 			breadcrumb={[{ label: "Console", href: "/console" }, { label: `Propose to host ${name}` }]}
 		>
 			<h1>Propose to host {name}</h1>
+			{notice ? <Notice>{notice}</Notice> : null}
 			<p class="lead">
 				<a href={seriesUrl(series)}>{series.name}</a> is looking for a host for its {call.forYear} edition. Proposals
 				are welcome until {deadlineLabel(call)}.
@@ -320,22 +403,29 @@ export function ProposePage({
 			<h2>Your proposal</h2>
 			{closed ? (
 				<p>This call for hosts is closed: proposals are no longer taken.</p>
-			) : institutions.length === 0 ? (
+			) : choices.options.length === 0 ? (
 				<p>
 					Only owners and admins of an institution can propose to host.{" "}
-					<a href="/console/institutions#create">Create an institution</a> first, or ask an owner of yours to make you
-					an admin.
+					<a href={newInstitutionUrl(here)}>Create an institution</a> first (you come back here with it chosen), or ask
+					an owner of yours to make you an admin.
 				</p>
 			) : (
-				<form method="post" action={proposeUrl(series, call.id)}>
-					<ErrorSummary fields={failed?.fields} />
-					<FormFields fields={PROPOSAL_FIELDS} failed={failed} refOptions={{ institutions }} />
-					<button type="submit">Submit the proposal</button>
-				</form>
+				<HostForm
+					action={here}
+					institutionLabel="Proposing institution"
+					fields={PROPOSAL_FIELDS}
+					choices={choices}
+					failed={failed}
+					submitLabel="Submit the proposal"
+					returnTo={here}
+				/>
 			)}
 		</ConsoleLayout>
 	);
 }
+
+// The accept form's notes have ids of their own: the decline form below has a `note` too.
+const ACCEPT_IDS: Record<string, string> = { note: "accept-note", declineNote: "accept-declineNote" };
 
 export function ProposalPage({
 	user,
@@ -355,7 +445,8 @@ export function ProposalPage({
 	const { proposal: p, series, call } = context;
 	const name = editionName(series, call.forYear);
 	const open = p.status === "submitted";
-	const decision = failureOf(failed, "decision");
+	const accept = failureOf(failed, "accept");
+	const decline = failureOf(failed, "decline");
 	const withdraw = failureOf(failed, "withdraw");
 	const base = proposalConsoleUrl(p.id);
 	return (
@@ -421,20 +512,36 @@ export function ProposalPage({
 			{open && canDecide ? (
 				<section aria-labelledby="decide">
 					<h2 id="decide">Decide</h2>
+					<h3 id="accept">Accept</h3>
 					<p>
 						Accepting creates {name} as a draft hosted by {context.institutionName}, with {context.submittedByName} as
-						its chair; it declines every other open proposal with your note and closes the call. Every proposer is told
-						by email.
+						its chair; it declines every other open proposal of the call and closes the call. Every proposer is told by
+						email, each with the note meant for them.
 					</p>
 					<form method="post" action={`${base}/accept`}>
-						<ErrorSummary fields={decision?.fields} />
-						<FormFields fields={DECISION_FIELDS.accept} failed={decision} />
-						<button type="submit">Accept this proposal</button>{" "}
-						<button type="submit" formaction={`${base}/decline`} class="button button-danger">
-							Decline it
+						<ErrorSummary fields={accept?.fields} ids={ACCEPT_IDS} />
+						{DECISION_FIELDS.accept.map((field) => (
+							<TextArea
+								id={ACCEPT_IDS[field.name]}
+								name={field.name}
+								label={field.label}
+								hint={field.hint}
+								required={field.required}
+								value={accept ? accept.values[field.name] : ""}
+								error={accept?.fields[field.name]}
+							/>
+						))}
+						<button type="submit">Accept this proposal</button>
+					</form>
+					<h3 id="decline">Decline</h3>
+					<form method="post" action={`${base}/decline`}>
+						<ErrorSummary fields={decline?.fields} />
+						<FormFields fields={DECISION_FIELDS.decline} failed={decline} />
+						<p class="hint">The note is emailed to the proposer.</p>
+						<button type="submit" class="button button-danger">
+							Decline this proposal
 						</button>
 					</form>
-					<p class="hint">Declining needs a note: it is emailed to the proposer.</p>
 				</section>
 			) : null}
 			{open && canWithdraw ? (
@@ -452,15 +559,18 @@ export function NewEditionPage({
 	user,
 	series,
 	hasEditions,
-	institutions,
+	choices,
 	failed,
+	notice,
 }: {
 	user: ConsoleUser;
 	series: Series;
 	hasEditions: boolean;
-	institutions: readonly Option[];
+	choices: HostChoices;
 	failed?: FailedForm;
+	notice?: string;
 }) {
+	const here = newEditionConsoleUrl(series);
 	return (
 		<ConsoleLayout
 			title={`New ${series.shortName} edition`}
@@ -470,20 +580,25 @@ export function NewEditionPage({
 			<h1>
 				New edition <span class="meta">of {series.shortName}</span>
 			</h1>
+			{notice ? <Notice>{notice}</Notice> : null}
 			<p class="lead">
 				{!hasEditions
 					? `${series.shortName} has no edition yet: its founding institution can start the first one at home, and its stewards can start it at an institution they administer.`
 					: `Editions usually come from a call for hosts. Stewards of ${series.shortName} who administer the host institution can also create one directly.`}{" "}
 				It starts as a draft, with you as its chair.
 			</p>
-			{institutions.length === 0 ? (
+			{choices.options.length === 0 ? (
 				<p>Only owners and admins of the host institution can create an edition.</p>
 			) : (
-				<form method="post" action={newEditionConsoleUrl(series)}>
-					<ErrorSummary fields={failed?.fields} />
-					<FormFields fields={NEW_EDITION_FIELDS} failed={failed} refOptions={{ institutions }} />
-					<button type="submit">Create the edition</button>
-				</form>
+				<HostForm
+					action={here}
+					institutionLabel="Host institution"
+					fields={NEW_EDITION_FIELDS}
+					choices={choices}
+					failed={failed}
+					submitLabel="Create the edition"
+					returnTo={here}
+				/>
 			)}
 		</ConsoleLayout>
 	);

@@ -2,10 +2,10 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { authorize, currentActor, requireAuth, requireSignedInPage } from "../../auth/guard";
 import { type Action, can } from "../../auth/policy";
-import { INSTITUTION_ROLES } from "../../db/schema";
+import { INSTITUTION_ROLES, type User } from "../../db/schema";
 import { readTogether } from "../../db/write";
 import type { AppEnv } from "../../env";
-import { institutionConsoleUrl } from "../../urls";
+import { institutionConsoleUrl, returnAfterInstitution, withInstitution } from "../../urls";
 import { ButtonForm, type FailedForm, noticeFrom, submitForm, withNotice } from "../../views/form-flow";
 import { institutionTarget, listPendingInvitations, revokeInvitation, sendInvitation } from "../invitations";
 import { authorizedInstitution, authorizedMemberChange, institutionResource } from "./access";
@@ -21,9 +21,10 @@ import {
 import { NOTICES } from "./notices";
 import {
 	ChangeInstitutionRoleSchema,
-	CreateInstitutionSchema,
+	CreateInstitutionFormSchema,
 	INVITABLE_INSTITUTION_ROLES,
 	InviteInstitutionMemberSchema,
+	type MyInstitution,
 	TransferOwnershipSchema,
 	UpdateInstitutionSchema,
 } from "./schemas";
@@ -34,7 +35,29 @@ type Ctx = Context<AppEnv>;
 async function renderList(c: Ctx, failed?: FailedForm, status: ContentfulStatusCode = 200) {
 	const { user } = requireAuth(c);
 	const mine = await listMyInstitutions(c.var.db, user.id);
-	return c.html(<InstitutionsPage user={user} mine={mine} failed={failed} notice={noticeFrom(c)} />, status);
+	// Where the form goes back to once the institution exists: only a known console page (see urls.ts).
+	const returnTo = returnAfterInstitution(failed ? failed.values.return : c.req.query("return"));
+	return c.html(
+		<InstitutionsPage
+			user={user}
+			mine={mine}
+			suggested={suggestedInstitution(user, mine)}
+			returnTo={returnTo}
+			failed={failed}
+			notice={noticeFrom(c)}
+		/>,
+		status,
+	);
+}
+
+/**
+ * What the create form starts with: the affiliation and country given at sign-up, the name only
+ * while the user has no institution of that name yet.
+ */
+function suggestedInstitution(user: Pick<User, "affiliation" | "country">, mine: MyInstitution[]) {
+	const affiliation = user.affiliation.trim();
+	const known = mine.some(({ institution }) => institution.name.toLowerCase() === affiliation.toLowerCase());
+	return { name: known ? "" : affiliation, country: user.country };
 }
 
 async function renderInstitution(c: Ctx, id: string, failed?: FailedForm, status: ContentfulStatusCode = 200) {
@@ -101,9 +124,16 @@ export const institutionsPages = new Hono<AppEnv>()
 		const actor = await authorize(c, "institution.create", { kind: "platform" });
 		return submitForm(c, {
 			form: "create",
-			schema: CreateInstitutionSchema,
-			run: (institution) => createInstitution(c.var.db, { institution, ownerId: actor.userId }),
-			redirectTo: (created) => withNotice(institutionConsoleUrl(created.id), NOTICES.created),
+			schema: CreateInstitutionFormSchema,
+			run: async ({ return: returnTo, ...institution }) => ({
+				created: await createInstitution(c.var.db, { institution, ownerId: actor.userId }),
+				back: returnAfterInstitution(returnTo),
+			}),
+			// Back to the page that asked for an institution, with it chosen; any other `return` is ignored.
+			redirectTo: ({ created, back }) =>
+				back
+					? `${withInstitution(back, created.id)}&notice=${NOTICES.created}`
+					: withNotice(institutionConsoleUrl(created.id), NOTICES.created),
 			rerender: (failed, status) => renderList(c, failed, status),
 		});
 	})

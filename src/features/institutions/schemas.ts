@@ -53,6 +53,11 @@ export const CreateInstitutionSchema = createInsertSchema(institutions, {
 
 export type CreateInstitutionInput = z.infer<typeof CreateInstitutionSchema>;
 
+/** The console's create form: the same fields, and the page to go back to (checked in urls.ts; anything else is ignored). */
+export const CreateInstitutionFormSchema = CreateInstitutionSchema.extend({
+	return: singleLine().max(300).optional(),
+});
+
 // The slug is the institution's stable address and stays as created.
 export const UpdateInstitutionSchema = CreateInstitutionSchema.omit({ slug: true })
 	.partial()

@@ -4,7 +4,7 @@ import { COUNTRY_OPTIONS, countryName } from "../../lib/countries";
 import { institutionAuditUrl, institutionConsoleUrl } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { type FailedForm, failureOf } from "../../views/form-flow";
-import { ActionButton, ErrorSummary, Field, Notice, Select } from "../../views/forms";
+import { ActionButton, ErrorSummary, Field, HiddenFields, Notice, Select } from "../../views/forms";
 import { MemberTable } from "../../views/member-table";
 import { RowLink } from "../../views/table";
 import type { PendingInvitation } from "../invitations";
@@ -23,15 +23,21 @@ const place = (i: Pick<Institution, "city" | "country">) => [i.city, countryName
 export function InstitutionsPage({
 	user,
 	mine,
+	suggested,
+	returnTo,
 	failed,
 	notice,
 }: {
 	user: ConsoleUser;
 	mine: MyInstitution[];
+	/** What the create form starts with (from sign-up's affiliation and country). */
+	suggested: { name: string; country: string };
+	/** The page to go back to once the institution exists, with it chosen. */
+	returnTo?: string;
 	failed?: FailedForm;
 	notice?: string;
 }) {
-	const values = failed?.values ?? {};
+	const values: Record<string, string | undefined> = failed?.values ?? suggested;
 	return (
 		<ConsoleLayout
 			title="Institutions"
@@ -59,8 +65,10 @@ export function InstitutionsPage({
 			)}
 			<h2 id="create">Create an institution</h2>
 			<p>A university, hospital or society that hosts editions. You become its owner.</p>
+			{returnTo ? <p>Once it exists, you go back to where you were, with it chosen.</p> : null}
 			<form method="post" action="/console/institutions" novalidate>
 				<ErrorSummary fields={failed?.fields} />
+				{returnTo ? <HiddenFields fields={{ return: returnTo }} /> : null}
 				<Field name="name" label="Name" value={values.name} error={failed?.fields.name} required maxlength={200} />
 				<Field
 					name="slug"

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { NamedLecture, Series, User } from "../../db/schema";
 import type { FieldSpec, Option } from "../../domain/fields";
 import { formValue } from "../../domain/fields";
@@ -10,6 +11,7 @@ import {
 	seriesConsoleUrl,
 	seriesHandoverUrl,
 	seriesUrl,
+	templatesConsoleUrl,
 } from "../../urls";
 import { ConsoleLayout } from "../../views/console-layout";
 import { ContentField } from "../../views/edition-page";
@@ -30,40 +32,50 @@ export const seriesCrumbs = (s: Pick<Series, "slug" | "shortName">): Crumb[] => 
 /**
  * The fields of a form, filled from stored values or, after a failed post, from what was typed,
  * with each message beside its field. Select fields that list rows of something (`ref`) take
- * their choices from `refOptions`.
+ * their choices from `refOptions`; a field named in `controls` is drawn by that function instead
+ * (e.g. a time zone listed for the country).
  */
 export function FormFields({
 	fields,
 	values = {},
 	failed,
 	refOptions = {},
+	controls = {},
 }: {
 	fields: readonly FieldSpec[];
 	values?: Record<string, unknown>;
 	failed?: FailedForm;
 	refOptions?: Record<string, readonly Option[]>;
+	controls?: Record<string, (field: FieldSpec, value: string, error?: string) => Child>;
 }) {
 	return (
 		<>
-			{fields.map((field) => (
-				<ContentField
-					field={field}
-					value={failed ? (failed.values[field.name] ?? "") : formValue(field, values[field.name])}
-					error={failed?.fields[field.name]}
-					refOptions={field.ref ? refOptions[field.ref] : undefined}
-				/>
-			))}
+			{fields.map((field) => {
+				const value = failed ? (failed.values[field.name] ?? "") : formValue(field, values[field.name]);
+				const error = failed?.fields[field.name];
+				const control = controls[field.name];
+				return control ? (
+					control(field, value, error)
+				) : (
+					<ContentField
+						field={field}
+						value={value}
+						error={error}
+						refOptions={field.ref ? refOptions[field.ref] : undefined}
+					/>
+				);
+			})}
 		</>
 	);
 }
 
-/** Where a steward goes from any page of the series. */
+/** Where a steward goes from any page of the series (the series' console home starts with it). */
 export function SeriesConsoleNav({ series }: { series: Pick<Series, "slug"> }) {
 	return (
 		<nav aria-label="Series">
 			<ul>
 				<li>
-					<a href={seriesConsoleUrl(series)}>Details</a>
+					<a href={seriesConsoleUrl(series)}>Overview and details</a>
 				</li>
 				<li>
 					<a href={`${seriesConsoleUrl(series)}/stewards`}>Stewards and editions</a>
@@ -76,6 +88,9 @@ export function SeriesConsoleNav({ series }: { series: Pick<Series, "slug"> }) {
 				</li>
 				<li>
 					<a href={newEditionConsoleUrl(series)}>Create an edition directly</a>
+				</li>
+				<li>
+					<a href={templatesConsoleUrl}>Templates</a>
 				</li>
 				<li>
 					<a href={seriesHandoverUrl(series.slug)}>Handover notes</a>

@@ -38,7 +38,11 @@ describe("GET /console", () => {
 		const html = await (await getAs("/console", await demoCookie("steward"))).text();
 
 		expect(section(html, "My series")).toEqual(["Artificial Intelligence and Informatics in Nuclear Medicine Steward"]);
-		expect(html).toContain('<a href="/console/series/ainm/stewards">');
+		// The series' console home (an overview of its pages), not its stewards page.
+		expect(html).toContain('<a href="/console/series/ainm">');
+		expect(section(html, "Open calls for hosts")).toEqual([
+			"AINM 2027 proposals until 31 March 2027, anywhere on Earth",
+		]);
 	});
 
 	it("shows a mentor the last day of mentoring", async () => {

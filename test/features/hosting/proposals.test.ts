@@ -448,7 +448,11 @@ describe("console: deciding and proposing", () => {
 		});
 		const forSteward = await (await getAs(`/console/proposals/${id}`, steward.cookie)).text();
 		expect(forSteward).toContain(`<form method="post" action="/console/proposals/${id}/accept">`);
-		expect(forSteward).toContain(`formaction="/console/proposals/${id}/decline"`);
+		// Accepting and declining are separate forms, each with its own note.
+		expect(forSteward).toContain(`<form method="post" action="/console/proposals/${id}/decline">`);
+		expect(forSteward).toContain('<label for="accept-note">Note to the accepted proposer');
+		expect(forSteward).toContain('<label for="accept-declineNote">Note to the other proposers');
+		expect(forSteward).toContain('<label for="field-note">Note to the proposer</label>');
 		expect(forSteward).not.toContain("Withdraw this proposal");
 		const forAdmin = await (await getAs(`/console/proposals/${id}`, leuven.owner.cookie)).text();
 		expect(forAdmin).toContain(`action="/console/proposals/${id}/withdraw"`);

@@ -85,7 +85,8 @@ describe("from a call for hosts to AINM 2025", () => {
 
 		const pisaForm = await getAs(`/console/series/ainm/calls/${call.id}/propose`, pisa.owner.cookie);
 		expect(pisaForm.status).toBe(200);
-		expect(await pisaForm.text()).toContain(`<option value="${pisa.id}">Institution pisa</option>`);
+		// Pisa's owner has one institution: it is chosen already.
+		expect(await pisaForm.text()).toContain(`<option value="${pisa.id}" selected="">Institution pisa</option>`);
 		const pisaRes = await postForm(
 			`/console/series/ainm/calls/${call.id}/propose`,
 			{
@@ -125,9 +126,14 @@ describe("from a call for hosts to AINM 2025", () => {
 			"Institution pisa",
 		]);
 
-		// … and accepts Leuven, with a note for everyone.
-		const note = "Thank you both: Leuven's scanner made the difference.";
-		const accepted = await postForm(`/console/proposals/${leuvenProposal.id}/accept`, { note }, steward.cookie);
+		// … and accepts Leuven, with one note for Leuven and another for the proposers it declines.
+		const note = "Welcome, Leuven: your scanner made the difference.";
+		const declineNote = "Thank you, Pisa: it was close.";
+		const accepted = await postForm(
+			`/console/proposals/${leuvenProposal.id}/accept`,
+			{ note, declineNote },
+			steward.cookie,
+		);
 		expect(accepted.status).toBe(303);
 		expect(accepted.headers.get("Location")).toBe(`/console/series/ainm/calls/${call.id}?notice=proposal_accepted`);
 
@@ -154,7 +160,7 @@ describe("from a call for hosts to AINM 2025", () => {
 			{ user_id: leuven.admin.id, role: "chair" },
 		]);
 
-		// The proposals are decided, with the note, and the call is closed.
+		// The proposals are decided, each with its note, and the call is closed.
 		expect(
 			await rows(
 				"select institution_id, status, decision_note, edition_id from host_proposals where call_id = ? order by created_at, rowid",
@@ -162,12 +168,17 @@ describe("from a call for hosts to AINM 2025", () => {
 			),
 		).toEqual([
 			{ institution_id: leuven.id, status: "accepted", decision_note: note, edition_id: editionId },
-			{ institution_id: pisa.id, status: "declined", decision_note: note, edition_id: null },
+			{ institution_id: pisa.id, status: "declined", decision_note: declineNote, edition_id: null },
 		]);
 		expect(await rows("select status from host_calls where id = ?", call.id)).toEqual([{ status: "closed" }]);
 
-		// Both proposers are told, in so many words.
-		expect(await mailsTo(leuven.admin.email)).toEqual([
+		// Both proposers had a receipt, and are told, in so many words, each with the note meant for them.
+		const leuvenMails = await mailsTo(leuven.admin.email);
+		expect(leuvenMails.map((m) => m.subject)).toEqual([
+			"Your proposal to host AINM 2025 is received",
+			"Your proposal to host AINM 2025 is accepted",
+		]);
+		expect(leuvenMails.slice(1)).toEqual([
 			{
 				subject: "Your proposal to host AINM 2025 is accepted",
 				text: [
@@ -186,7 +197,12 @@ describe("from a call for hosts to AINM 2025", () => {
 				].join("\n"),
 			},
 		]);
-		expect(await mailsTo(pisa.owner.email)).toEqual([
+		const pisaMails = await mailsTo(pisa.owner.email);
+		expect(pisaMails.map((m) => m.subject)).toEqual([
+			"Your proposal to host AINM 2025 is received",
+			"Your proposal to host AINM 2025 was not accepted",
+		]);
+		expect(pisaMails.slice(1)).toEqual([
 			{
 				subject: "Your proposal to host AINM 2025 was not accepted",
 				text: [
@@ -196,7 +212,7 @@ describe("from a call for hosts to AINM 2025", () => {
 					"",
 					"The stewards' note:",
 					"",
-					note,
+					declineNote,
 					"",
 					"Thank you for offering to host. The series will call for hosts again for its next edition.",
 				].join("\n"),
@@ -204,7 +220,7 @@ describe("from a call for hosts to AINM 2025", () => {
 		]);
 		expect(
 			await rows('select count(*) as n from outbox where "to" in (?, ?)', leuven.admin.email, pisa.owner.email),
-		).toEqual([{ n: 2 }]);
+		).toEqual([{ n: 4 }]);
 
 		// The new chair finds the draft in the console; the public sees neither it nor the call any more.
 		expect((await getAs(`/console/editions/${editionId}/committee`, leuven.admin.cookie)).status).toBe(200);
