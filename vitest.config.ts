@@ -10,9 +10,12 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  */
 const SLOWEST = [
 	"test/auth/matrix/writes.test.ts",
+	"test/auth/matrix/reads.test.ts",
+	"test/features/accounts/sign-in.test.ts",
 	"test/hostile/form-posts.test.ts",
-	"test/hostile/path-params.test.ts",
 	"test/hostile/api-bodies.test.ts",
+	"test/hostile/path-params.test.ts",
+	"test/features/single-line-fields.test.ts",
 ];
 
 class SlowestFirst extends BaseSequencer {
