@@ -1,10 +1,39 @@
+import { availableParallelism } from "node:os";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The longest test files (measured in a full run), started first so the workers finish together.
+ * Without a previous run's timings (a fresh CI machine) vitest starts the largest files first,
+ * and these are short files sending thousands of requests: started last, one ran alone for minutes.
+ */
+const SLOWEST = [
+	"test/auth/matrix/writes.test.ts",
+	"test/auth/matrix/reads.test.ts",
+	"test/features/accounts/sign-in.test.ts",
+	"test/hostile/form-posts.test.ts",
+	"test/hostile/api-bodies.test.ts",
+	"test/hostile/path-params.test.ts",
+	"test/features/single-line-fields.test.ts",
+];
+
+class SlowestFirst extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const rank = (spec: TestSpecification) => {
+			const i = SLOWEST.findIndex((path) => spec.moduleId.endsWith(path));
+			return i < 0 ? SLOWEST.length : i;
+		};
+		// A stable sort: the rest keep vitest's order (longest last time, else largest).
+		return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+	}
+}
 
 export default defineConfig({
 	test: {
 		// Request logs are one JSON line per request: show them only for failing tests.
 		silent: "passed-only",
+		sequence: { sequencer: SlowestFirst },
 		projects: [
 			{
 				// Worker project: tests run inside workerd with a real local D1. Files reuse their test
@@ -34,6 +63,10 @@ export default defineConfig({
 				test: {
 					name: "worker",
 					isolate: false,
+					// One workerd per core: a test file's work runs in its workerd (one thread), so vitest's
+					// default of one worker fewer than the cores left half of a 2-core CI machine idle. Each
+					// worker has its own workerd and D1; a file never shares its database with another file.
+					maxWorkers: availableParallelism(),
 					include: ["test/**/*.test.{ts,tsx}"],
 					exclude: ["test/e2e/**"],
 					setupFiles: ["./test/setup/apply-migrations.ts"],
@@ -48,6 +81,9 @@ export default defineConfig({
 				test: {
 					name: "e2e",
 					environment: "node",
+					// After the worker files, as before (a project of its own worker count needs its own group):
+					// its files share one seeded Worker and run one at a time.
+					sequence: { groupOrder: 1 },
 					include: ["test/e2e/**/*.test.ts"],
 					globalSetup: ["./test/e2e/global-setup.ts"],
 					// A safety net against a hang, not a timing goal: a walk through 30 pages with axe takes about a

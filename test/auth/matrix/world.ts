@@ -177,10 +177,18 @@ const itemsOf = (k: string): Record<string, string> => ({
 	"organizer-reminders": `rem-${k}`,
 });
 
-/** A note of an edition for future committees, with a room link, an attachment (in R2 too) and a question thread. */
-async function noteRows(k: string, t: { seriesId: string; editionId: string; authorId: string; askerId: string }) {
+/**
+ * A note of an edition for future committees, with a room link, an attachment and a question
+ * thread. The attachment's R2 object is added to `uploads`: stored alongside the world's batch
+ * rather than one after another before it.
+ */
+function noteRows(
+	k: string,
+	t: { seriesId: string; editionId: string; authorId: string; askerId: string },
+	uploads: Promise<unknown>[],
+) {
 	const objectKey = `handover/${t.seriesId}/note-${k}/att-${k}`;
-	await env.FILES.put(objectKey, "%PDF-1.7\n%%EOF\n", { httpMetadata: { contentType: "application/pdf" } });
+	uploads.push(env.FILES.put(objectKey, "%PDF-1.7\n%%EOF\n", { httpMetadata: { contentType: "application/pdf" } }));
 	return [
 		insert("handover_notes", {
 			id: `note-${k}`,
@@ -219,6 +227,7 @@ async function noteRows(k: string, t: { seriesId: string; editionId: string; aut
 export async function createWorld(): Promise<World> {
 	const x = newId().slice(0, 8);
 	const statements: D1PreparedStatement[] = [];
+	const uploads: Promise<unknown>[] = [];
 	const userIds = {} as World["userIds"];
 	const cookies = {} as World["cookies"];
 	const tokenIds = {} as World["tokenIds"];
@@ -437,15 +446,19 @@ export async function createWorld(): Promise<World> {
 		member("edition_hosts", { hostname: t.hostname, edition_id: t.editionId, state: "pending" });
 		// The thread is asked by the later committee (otherChair) in series A, by the target user in B.
 		statements.push(
-			...(await noteRows(k, {
-				seriesId,
-				editionId: t.editionId,
-				authorId: roles[0]?.[0] ?? u.chair,
-				askerId: seriesId === ser.A ? u.otherChair : t.targetUserId,
-			})),
+			...noteRows(
+				k,
+				{
+					seriesId,
+					editionId: t.editionId,
+					authorId: roles[0]?.[0] ?? u.chair,
+					askerId: seriesId === ser.A ? u.otherChair : t.targetUserId,
+				},
+				uploads,
+			),
 		);
 	}
-	await env.DB.batch(statements);
+	await Promise.all([env.DB.batch(statements), ...uploads]);
 	return { suffix: x, userIds, cookies, tokenIds, targets: { own, sibling, foreign } };
 }
 
