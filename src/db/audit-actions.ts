@@ -84,6 +84,12 @@ export const AUDIT_ACTIONS = [
 	"hostname.claim.released",
 	"debrief.answers.saved",
 	"insights.facts.updated",
+	"registration.registration.created",
+	"registration.registration.updated",
+	"registration.registration.cancelled",
+	"registration.registration.lapsed",
+	"registration.offer.made",
+	"registration.offer.accepted",
 	"seed.demo.loaded",
 ] as const;
 
