@@ -12,11 +12,13 @@
 import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { insertIf } from "../../db/insert-if";
-import { outbox, type Registration, registrations, type TicketType } from "../../db/schema";
+import { outbox, type Registration, registrations, type ticketTypes } from "../../db/schema";
 import { type Change, commit } from "../../db/write";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { type MailMessage, outboxRow } from "../../lib/mailer";
+
+type TicketType = typeof ticketTypes.$inferSelect;
 
 const HOUR_MS = 3_600_000;
 /** What registration_policies defaults to when an edition has no row (schema.ts). */

@@ -53,6 +53,7 @@ export async function registrationEdition(
 		editionId: edition.id,
 		name: t.name ?? `Ticket ${i + 1}`,
 		priceCents: t.priceCents ?? 0,
+		currency: "EUR",
 		capacity: t.capacity ?? null,
 		salesOpenOffsetDays: t.open?.[0] ?? -365,
 		salesOpenTime: t.open?.[1] ?? "09:00",
