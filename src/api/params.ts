@@ -69,3 +69,18 @@ export const EmailSchema = emailSchema({
 
 /** A 204 answer in a route's `responses`. */
 export const noContent = (description: string) => ({ 204: { description } });
+
+/**
+ * The `Idempotency-Key` request header of operations a client may retry safely: the same key
+ * gets the same answer (letters, digits, `-`, `_`, `.`, `:`, 1–100 characters).
+ */
+export const IdempotencyKeyHeader = z.object({
+	"idempotency-key": z
+		.string()
+		.regex(/^[A-Za-z0-9._:-]{1,100}$/, "Use 1–100 letters, digits, '-', '_', '.' or ':'.")
+		.optional()
+		.openapi({
+			param: { name: "Idempotency-Key", in: "header" },
+			description: "Makes a retry safe: a request with a key used before gets the first request's answer.",
+		}),
+});

@@ -36,7 +36,11 @@ const defaultPolicy = (editionId: string): RegistrationPolicy => ({
 /** Tickets, fields and policy of an edition, in one round trip. */
 export async function loadRegistrationConfig(db: Database, editionId: string): Promise<RegistrationConfig> {
 	const [tickets, fields, policies] = await readTogether(db, [
-		db.select().from(ticketTypes).where(eq(ticketTypes.editionId, editionId)).orderBy(asc(ticketTypes.position), asc(ticketTypes.name)),
+		db
+			.select()
+			.from(ticketTypes)
+			.where(eq(ticketTypes.editionId, editionId))
+			.orderBy(asc(ticketTypes.position), asc(ticketTypes.name)),
 		db
 			.select()
 			.from(registrationFields)

@@ -20,7 +20,9 @@ function answerSchema(field: Pick<RegistrationField, "kind" | "required" | "opti
 	switch (field.kind) {
 		case "checkbox":
 			// A required checkbox is a consent: it must be ticked.
-			return field.required ? z.literal(true, { error: `Tick “${field.label}” to register.` }) : z.boolean().default(false);
+			return field.required
+				? z.literal(true, { error: `Tick “${field.label}” to register.` })
+				: z.boolean().default(false);
 		case "select": {
 			const choice = z.enum(field.options as [string, ...string[]], { error: "Choose one of the options." });
 			return field.required ? choice : z.union([choice, z.literal("")]).default("");
@@ -52,7 +54,10 @@ export function registrationSchema(fields: readonly RegistrationField[]) {
 	const answers = z.strictObject(Object.fromEntries(fields.map((field) => [field.id, answerSchema(field)])));
 	return z.strictObject({
 		ticketTypeId: z.string({ error: "Choose a ticket." }).min(1, "Choose a ticket.").max(100),
-		name: singleLine({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(200, "Use at most 200 characters."),
+		name: singleLine({ error: "Enter your name." })
+			.trim()
+			.min(1, "Enter your name.")
+			.max(200, "Use at most 200 characters."),
 		affiliation: singleLine().trim().max(300, "Use at most 300 characters.").default(""),
 		country: country(),
 		role: z.enum(AUDIENCE_ROLES, { error: `Choose one of: ${AUDIENCE_ROLES.join(", ")}.` }),

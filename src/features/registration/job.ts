@@ -51,7 +51,10 @@ export const waitingListJob: ScheduledJob = {
 					).map((t) => [t.id, t.name]),
 				);
 				const result = await offerFreedSeats(db, edition.id, policy, now, (next, expiresAt) =>
-					offerMail({ edition, series: s, origin, to: next.email, ticketName: names.get(next.ticketTypeId) ?? "" }, expiresAt),
+					offerMail(
+						{ edition, series: s, origin, to: next.email, ticketName: names.get(next.ticketTypeId) ?? "" },
+						expiresAt,
+					),
 				);
 				offers += result.offered.length;
 				mailIds.push(...result.mailIds);

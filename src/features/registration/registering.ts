@@ -10,7 +10,7 @@ import type { Database } from "../../db/client";
 import { type Edition, type Registration, registrations, type Series } from "../../db/schema";
 import { commit } from "../../db/write";
 import { AppError, validationError } from "../../lib/errors";
-import { cancelUntil, editUntil, loadRegistrationConfig, onSale, saleWindow, type RegistrationConfig } from "./config";
+import { cancelUntil, editUntil, loadRegistrationConfig, onSale, type RegistrationConfig, saleWindow } from "./config";
 import { answersSchema, registrationSchema } from "./form-schema";
 import { offerMail, registrationMails } from "./mails";
 import { acceptOffer, cancelRegistration, offerFreedSeats, type SeatOutcome, takeSeat } from "./seats";
@@ -90,7 +90,11 @@ export async function registerAttendee(
 }
 
 /** The signed-in user's registration for an edition, if any (cancelled ones too). */
-export function findOwnRegistration(db: Database, editionId: string, userId: string): Promise<Registration | undefined> {
+export function findOwnRegistration(
+	db: Database,
+	editionId: string,
+	userId: string,
+): Promise<Registration | undefined> {
 	return db
 		.select()
 		.from(registrations)
