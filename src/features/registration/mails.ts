@@ -16,9 +16,15 @@ interface MailContext {
 }
 
 const when = (instant: Date, timeZone: string) =>
-	new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone, timeZoneName: "short" }).format(
-		instant,
-	);
+	new Intl.DateTimeFormat("en-GB", {
+		day: "numeric",
+		month: "long",
+		year: "numeric",
+		hour: "2-digit",
+		minute: "2-digit",
+		timeZone,
+		timeZoneName: "short",
+	}).format(instant);
 
 const manage = (m: MailContext) => `Your registration: ${m.origin}${myPageUrl(m.series, m.edition)}`;
 

@@ -34,9 +34,16 @@ const STATUS_TEXT: Record<Registration["status"], string> = {
 };
 
 const when = (instant: Date, timeZone: string) =>
-	new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone, timeZoneName: "short" }).format(
-		instant,
-	);
+	new Intl.DateTimeFormat("en-GB", {
+		weekday: "long",
+		day: "numeric",
+		month: "long",
+		year: "numeric",
+		hour: "2-digit",
+		minute: "2-digit",
+		timeZone,
+		timeZoneName: "short",
+	}).format(instant);
 
 /** One answer field of the edition's form, by its kind. */
 export function AnswerField({ field, value, error }: { field: RegistrationField; value?: string; error?: string }) {

@@ -18,7 +18,7 @@ export interface TicketSpec {
 }
 
 /**
- * A published edition (slug `reg-<n>`, day 1 `startDate`) with `tickets` and, when given, an
+ * A published edition (slug `reg-<n>`, day 1 `startDate`, by default 60 days from now) with `tickets` and, when given, an
  * edition-wide capacity and policy. Returns the ids.
  */
 export async function registrationEdition(
@@ -39,7 +39,8 @@ export async function registrationEdition(
 	const seriesId = newId();
 	const slug = `reg-${seriesId.slice(0, 8)}`;
 	await db.insert(series).values({ id: seriesId, slug, name: `Series ${slug}`, shortName: "REG" });
-	const startDate = spec.startDate ?? "2099-10-06";
+	// By default day 1 is 60 days ahead, so the default window (from 400 days before until the day before) is open now.
+	const startDate = spec.startDate ?? new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 	const edition = await insertEdition({
 		seriesId,
 		year: Number(startDate.slice(0, 4)),
@@ -55,7 +56,7 @@ export async function registrationEdition(
 		priceCents: t.priceCents ?? 0,
 		currency: "EUR",
 		capacity: t.capacity ?? null,
-		salesOpenOffsetDays: t.open?.[0] ?? -365,
+		salesOpenOffsetDays: t.open?.[0] ?? -400,
 		salesOpenTime: t.open?.[1] ?? "09:00",
 		salesCloseOffsetDays: t.close?.[0] ?? -1,
 		salesCloseTime: t.close?.[1] ?? "23:59",
