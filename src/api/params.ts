@@ -75,7 +75,7 @@ export const noContent = (description: string) => ({ 204: { description } });
  * gets the same answer (letters, digits, `-`, `_`, `.`, `:`, 1–100 characters).
  */
 export const IdempotencyKeyHeader = z.object({
-	"idempotency-key": z
+	"Idempotency-Key": z
 		.string()
 		.regex(/^[A-Za-z0-9._:-]{1,100}$/, "Use 1–100 letters, digits, '-', '_', '.' or ':'.")
 		.optional()

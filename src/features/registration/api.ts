@@ -112,7 +112,7 @@ export const registrationApi = createApiRouter()
 			c.var.db,
 			{ user: auth.user, edition: found.edition, series: found.series, origin: mainOrigin(c) },
 			c.req.valid("json"),
-			c.req.valid("header")["idempotency-key"] ?? null,
+			c.req.valid("header")["Idempotency-Key"] ?? null,
 		);
 		if (outcome.kind === "created" && outcome.mailId) scheduleDelivery(c, [outcome.mailId]);
 		return c.json({ data: toJson(outcome.registration) }, outcome.kind === "existing" ? 200 : 201);

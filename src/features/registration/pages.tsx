@@ -8,9 +8,10 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
-import { authorize, requireSignedInPage } from "../../auth/guard";
+import { authorize } from "../../auth/guard";
 import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
+import { notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { myPageUrl, registerUrl, signInUrl } from "../../urls";
@@ -182,10 +183,15 @@ async function renderMyPage(
 	);
 }
 
-/** Signed in (else to sign-in and back), on the main host (else there), with the edition's registration. */
+/**
+ * An attendee page of the request's edition: on the main host (else there), signed in when
+ * `signedIn` (else to sign-in and back). Only the register page shows in a committee preview;
+ * My page and every post are for a published edition's attendees (a draft's are unknown: 404).
+ */
 function attendeePage(render: (c: Ctx, site: Site) => Promise<Response>, signedIn: boolean) {
 	return sitePage(async (c, site) => {
 		const path = new URL(c.req.url).pathname.endsWith("/register") ? registerPath(site) : mePath(site);
+		if (site.links.preview && (signedIn || c.req.method !== "GET")) throw notFound();
 		const moved = onMainHost(c, site, path);
 		if (moved) return moved;
 		if (signedIn && !c.var.auth) return c.redirect(signInUrl(path), 303);
@@ -219,7 +225,6 @@ export const registrationPages = new Hono<AppEnv>()
 	)
 	.post(
 		`${E}/register`,
-		requireSignedInPage,
 		attendeePage(async (c, site) => {
 			await authorize(c, "edition.register", editionResource(site.edition));
 			const { fields } = await loadRegistrationConfig(c.var.db, site.edition.id);
@@ -249,7 +254,6 @@ export const registrationPages = new Hono<AppEnv>()
 	)
 	.post(
 		`${E}/me`,
-		requireSignedInPage,
 		attendeePage(async (c, site) => {
 			const registration = await ownRegistration(c, site);
 			if (!registration) return c.redirect(mePath(site), 303);
@@ -269,7 +273,6 @@ export const registrationPages = new Hono<AppEnv>()
 	)
 	.post(
 		`${E}/me/cancel`,
-		requireSignedInPage,
 		attendeePage(async (c, site) => {
 			const registration = await ownRegistration(c, site);
 			if (!registration) return c.redirect(mePath(site), 303);
@@ -290,7 +293,6 @@ export const registrationPages = new Hono<AppEnv>()
 	)
 	.post(
 		`${E}/me/accept`,
-		requireSignedInPage,
 		attendeePage(async (c, site) => {
 			const registration = await ownRegistration(c, site);
 			if (!registration) return c.redirect(mePath(site), 303);
