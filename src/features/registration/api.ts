@@ -10,8 +10,10 @@ import { EditionIdParam, IdempotencyKeyHeader } from "../../api/params";
 import { authorize, notVisible, requireAuth, visibleOnly } from "../../auth/guard";
 import { AUDIENCE_ROLES, REGISTRATION_STATUSES, type Registration, registrations } from "../../db/schema";
 import { editionResource, findEditionWithSeries } from "../../domain/editions";
+import { isCountryCode } from "../../lib/countries";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
+import { multiLine, singleLine } from "../../lib/text-input";
 import { registerAttendee } from "./registering";
 
 const RegistrationSchema = z
@@ -39,14 +41,24 @@ const RegistrationSchema = z
 
 const RegistrationBody = z
 	.object({
-		ticketTypeId: z.string().openapi({ description: "One of the edition's ticket types on sale now." }),
-		name: z.string().openapi({ description: "As it should appear on the badge." }),
-		affiliation: z.string().optional(),
-		country: z.string().openapi({ description: "ISO 3166-1 alpha-2, e.g. NL." }),
+		ticketTypeId: singleLine()
+			.min(1)
+			.max(100)
+			.openapi({ description: "One of the edition's ticket types on sale now." }),
+		name: singleLine({ error: "Enter your name." })
+			.trim()
+			.min(1, "Enter your name.")
+			.max(200, "Use at most 200 characters.")
+			.openapi({ description: "As it should appear on the badge." }),
+		affiliation: singleLine().trim().max(300, "Use at most 300 characters.").optional(),
+		country: z
+			.string()
+			.refine(isCountryCode, "Choose a country from the list.")
+			.openapi({ description: "ISO 3166-1 alpha-2, e.g. NL." }),
 		role: z.enum(AUDIENCE_ROLES),
 		listConsent: z.boolean().optional(),
 		answers: z
-			.record(z.string(), z.union([z.string(), z.boolean()]))
+			.record(z.string().max(100), z.union([multiLine().max(5000, "Use at most 5000 characters."), z.boolean()]))
 			.optional()
 			.openapi({ description: "Answers to the edition's registration fields, by field id (checkboxes as booleans)." }),
 	})

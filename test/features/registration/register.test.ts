@@ -136,6 +136,13 @@ describe("the registration API", () => {
 		expect(bad.status).toBe(400);
 		expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
 			country: "Choose a country from the list.",
+		});
+		// The edition's own questions: the schema built from its fields names the answer.
+		const unanswered = await sendJson("POST", url(), body(regular(), { answers: { [dietId]: "Pizza" } }), {
+			cookie: dan.cookie,
+		});
+		expect(unanswered.status).toBe(400);
+		expect(((await unanswered.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
 			[`answers.${dietId}`]: "Choose one of the options.",
 		});
 		const closed = await sendJson("POST", url(), body(late(), { answers: { [dietId]: "None" } }), {
