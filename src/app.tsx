@@ -45,6 +45,7 @@ import { mailPages } from "./features/mail/pages";
 import { reminderPages } from "./features/organizer-reminders/pages";
 import { programApi } from "./features/program/api";
 import { programPages } from "./features/program/pages";
+import { ATTENDEE_PATHS, registrationApi, registrationPages } from "./features/registration";
 import { seriesApi } from "./features/series/api";
 import { seriesPages } from "./features/series/pages";
 import { cloningPages } from "./features/setup/pages";
@@ -135,6 +136,8 @@ export function createApp() {
 	// Who is asking matters only here: public pages never read the session, so they cache for all.
 	// ("/console/*" matches "/console" too.)
 	for (const path of ["/api/*", "/console/*", "/auth/*", "/dev/*"]) app.use(path, authenticate);
+	// …and an edition's attendee pages (register, My page), which are never cached (edge-cache.ts skips them).
+	for (const path of ATTENDEE_PATHS) app.use(path, authenticate);
 	// …and so do their answers: none may be kept by a cache unless it says otherwise itself.
 	for (const path of ["/api/*", "/console/*", "/auth/*", "/dev/*"]) app.use(path, privateByDefault);
 	// Every public page and feed of an edition, custom-host rewrites included: ETag/304 and the edge
@@ -147,6 +150,7 @@ export function createApp() {
 	app.route("/", followingPages);
 	app.route("/", siteFeeds);
 	app.route("/", sitePages);
+	app.route("/", registrationPages);
 	app.route("/", accountsPages);
 	app.route("/", consolePages);
 	app.route("/", institutionsPages);
@@ -190,6 +194,7 @@ export function createApp() {
 	app.route("/api/v1", insightsApi);
 	app.route("/api/v1", mailApi);
 	app.route("/api/v1", auditApi);
+	app.route("/api/v1", registrationApi);
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

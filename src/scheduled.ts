@@ -11,6 +11,7 @@ import { debriefJob } from "./features/debrief/job";
 import { seriesAnnouncementsJob } from "./features/following/announcements";
 import { hostVerificationJob } from "./features/hostnames/job";
 import { organizerRemindersJob } from "./features/organizer-reminders/job";
+import { waitingListJob } from "./features/registration";
 import { type JobContext, logJobError, type ScheduledJob } from "./jobs/job";
 import { sweepMail } from "./lib/mail-delivery";
 import { deliveryAdapter, relayMail } from "./lib/mailer";
@@ -36,6 +37,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
 	organizerRemindersJob,
 	debriefJob,
 	hostVerificationJob,
+	waitingListJob,
 	mailSweepJob,
 ];
 

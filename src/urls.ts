@@ -18,6 +18,9 @@ export const signInUrl = (next: string) => `/auth/sign-in?next=${encodeURICompon
 // The public site.
 export const seriesUrl = (s: SeriesRef) => `/s/${s.slug}`;
 export const editionUrl = (s: SeriesRef, e: Pick<Edition, "year">) => `/s/${s.slug}/${e.year}`;
+/** An edition's registration page and the attendee's own page (both on the main host, where the session lives). */
+export const registerUrl = (s: SeriesRef, e: Pick<Edition, "year">) => `${editionUrl(s, e)}/register`;
+export const myPageUrl = (s: SeriesRef, e: Pick<Edition, "year">) => `${editionUrl(s, e)}/me`;
 /** The address a custom host name serves the edition's home at. */
 export const hostUrl = (hostname: string) => `https://${hostname}/`;
 

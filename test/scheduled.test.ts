@@ -34,14 +34,15 @@ const recordingJob = (name: string, ran: string[]): ScheduledJob => ({
 });
 
 describe("the job list", () => {
-	// Issue 12 added the host-name checks at the end; issue 15 the mail sweep after them.
-	it("runs the series announcements, the checklist reminders, the organizer reminders, the debriefs, the host-name checks, then the mail sweep", () => {
+	// Issue 12 added the host-name checks at the end; issue 15 the mail sweep after them; issue 19 the waiting list before the sweep.
+	it("runs the series announcements, the checklist reminders, the organizer reminders, the debriefs, the host-name checks, the waiting list, then the mail sweep", () => {
 		expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual([
 			"series-announcements",
 			"checklist-reminders",
 			"organizer-reminders",
 			"organizer-debrief",
 			"host-verification",
+			"waiting-list",
 			"mail-sweep",
 		]);
 	});

@@ -84,3 +84,18 @@ export const FactHitParams = z.object({
 	id: EditionId,
 	hitKey: HitKeySchema.openapi({ param: { name: "hitKey", in: "path" } }),
 });
+
+/**
+ * The `Idempotency-Key` request header of operations a client may retry safely: the same key
+ * gets the same answer (letters, digits, `-`, `_`, `.`, `:`, 1–100 characters).
+ */
+export const IdempotencyKeyHeader = z.object({
+	"Idempotency-Key": z
+		.string()
+		.regex(/^[A-Za-z0-9._:-]{1,100}$/, "Use 1–100 letters, digits, '-', '_', '.' or ':'.")
+		.optional()
+		.openapi({
+			param: { name: "Idempotency-Key", in: "header" },
+			description: "Makes a retry safe: a request with a key used before gets the first request's answer.",
+		}),
+});

@@ -57,7 +57,9 @@ export type Resource =
 	 * A template of the library: in a series' library (`seriesId`), published by an institution
 	 * (`institutionId`); built-in templates are public and belong to neither.
 	 */
-	| { kind: "template"; visibility: TemplateVisibility; seriesId: string | null; institutionId: string | null };
+	| { kind: "template"; visibility: TemplateVisibility; seriesId: string | null; institutionId: string | null }
+	/** An attendee's registration for an edition: its account (null until linked) decides who sees it. */
+	| { kind: "registration"; editionId: string; userId: string | null };
 
 /** Every action, by the kind of resource it applies to. */
 export const ACTIONS = {
@@ -109,6 +111,8 @@ export const ACTIONS = {
 		"edition.view_mail",
 		// Reading the edition's audit log (who changed what, with names): its chairs, who answer for it.
 		"edition.view_audit",
+		// Registering oneself as an attendee: anyone signed in, for a public edition.
+		"edition.register",
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
@@ -117,6 +121,9 @@ export const ACTIONS = {
 	note: ["note.view", "note.update", "note.discuss", "note.mark_read"],
 	// template.manage: publish new versions of the template, rename it.
 	template: ["template.view", "template.manage"],
+	// An attendee's own registration: seeing it, and editing, cancelling or accepting an offer.
+	// Only its own account; the committee's side has its own actions.
+	registration: ["registration.view", "registration.manage"],
 } as const;
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS][number];
@@ -133,6 +140,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
 	"series.view_audit",
 	"note.view",
 	"template.view",
+	"registration.view",
 ]);
 
 /** The action that decides whether a resource is visible at all (404 when not, never 403). */
@@ -148,6 +156,8 @@ export function viewActionFor(resource: Resource): Action | null {
 			return "note.view";
 		case "template":
 			return "template.view";
+		case "registration":
+			return "registration.view";
 		default:
 			return null;
 	}
@@ -226,10 +236,15 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				case "template.publish":
 				case "edition.view_mail":
 					return role === "chair" || role === "organizer";
+				case "edition.register":
+					return resource.isPublic;
 				default:
 					return false;
 			}
 		}
+		case "registration":
+			// Attendees see only their own registration.
+			return resource.userId !== null && resource.userId === actor.userId;
 		case "proposal": {
 			const steward = actor.stewardOf.has(resource.seriesId);
 			const proposer = administers(actor, resource.institutionId);
@@ -406,6 +421,8 @@ function tokenAllows(token: NonNullable<Actor["token"]>, action: Action, resourc
 	if (token.editionId && action === "edition.clone_from" && resource.kind === "edition" && resource.isPublic) {
 		return true;
 	}
+	// A token scoped to an edition registers its user there and reads that registration.
+	if (resource.kind === "registration") return token.editionId === resource.editionId;
 	if (token.institutionId) return resource.kind === "institution" && resource.id === token.institutionId;
 	if (token.editionId) return resource.kind === "edition" && resource.id === token.editionId;
 	return false;

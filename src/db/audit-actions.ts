@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
 	"hostname.claim.released",
 	"debrief.answers.saved",
 	"insights.facts.updated",
+	"registration.registration.created",
+	"registration.registration.updated",
+	"registration.registration.cancelled",
+	"registration.registration.lapsed",
+	"registration.offer.made",
+	"registration.offer.accepted",
 	"seed.demo.loaded",
 	"seed.registrations.loaded",
 ] as const;

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { Edition } from "../../db/schema";
 import { formatDateRange } from "../../lib/dates";
 import { isSafeLink, markdown } from "../../lib/markdown";
@@ -165,16 +166,27 @@ function price(ticket: Pick<TicketType, "priceCents" | "currency">, edition: Pic
 	}
 }
 
+/**
+ * The registration page: the tickets with price, what they include and sale window. The
+ * registration feature passes what is live (seats left per ticket, null for no limit), what the
+ * visitor can do now (`intro`) and the form; without them, the tickets and questions as configured.
+ */
 export function RegisterPage({
 	site,
 	tickets,
 	fields,
 	body,
+	seats,
+	intro,
+	form,
 }: {
 	site: Site;
 	tickets: TicketType[];
 	fields: RegistrationField[];
 	body: string;
+	seats?: ReadonlyMap<string, number | null>;
+	intro?: Child;
+	form?: Child;
 }) {
 	const { edition } = site;
 	return (
@@ -183,10 +195,12 @@ export function RegisterPage({
 			{isOver(edition) ? (
 				<p>Registration is closed: {edition.name} has taken place.</p>
 			) : (
-				<p>
-					Online registration is not open on this site yet. These are the tickets and what the registration form will
-					ask.
-				</p>
+				(intro ?? (
+					<p>
+						Online registration is not open on this site yet. These are the tickets and what the registration form will
+						ask.
+					</p>
+				))
 			)}
 			{body ? <div class="prose">{markdown(body)}</div> : null}
 			<section aria-labelledby="tickets">
@@ -199,6 +213,7 @@ export function RegisterPage({
 							<li class="card">
 								<h3>{ticket.name}</h3>
 								<p class="price">{price(ticket, edition)}</p>
+								{ticket.includes ? <p class="includes">Includes {ticket.includes}</p> : null}
 								<dl class="facts compact">
 									<dt>On sale from</dt>
 									<dd>
@@ -208,7 +223,12 @@ export function RegisterPage({
 									<dd>
 										<Deadline site={site} offsetDays={ticket.salesCloseOffsetDays} time={ticket.salesCloseTime} />
 									</dd>
-									{ticket.capacity !== null ? (
+									{seats && !isOver(edition) && typeof seats.get(ticket.id) === "number" ? (
+										<>
+											<dt>Seats left</dt>
+											<dd>{seats.get(ticket.id) === 0 ? "None: waiting list" : seats.get(ticket.id)}</dd>
+										</>
+									) : ticket.capacity !== null ? (
 										<>
 											<dt>Places</dt>
 											<dd>{ticket.capacity}</dd>
@@ -220,23 +240,27 @@ export function RegisterPage({
 					</ul>
 				)}
 			</section>
-			<section aria-labelledby="form">
-				<h2 id="form">The registration form</h2>
-				<p>Besides your name and email address, the form {isOver(edition) ? "asked" : "asks"} for:</p>
-				<ul>
-					{fields.map((field) => (
-						<li>
-							<strong>{field.label}</strong>
-							<span class="meta">
-								{" "}
-								({FIELD_KINDS[field.kind]}
-								{field.kind === "select" && field.options.length > 0 ? `: ${field.options.join(", ")}` : ""}
-								{field.required ? "; required" : "; optional"})
-							</span>
-						</li>
-					))}
-				</ul>
-			</section>
+			{form && !isOver(edition) ? (
+				form
+			) : (
+				<section aria-labelledby="form">
+					<h2 id="form">The registration form</h2>
+					<p>Besides your name and email address, the form {isOver(edition) ? "asked" : "asks"} for:</p>
+					<ul>
+						{fields.map((field) => (
+							<li>
+								<strong>{field.label}</strong>
+								<span class="meta">
+									{" "}
+									({FIELD_KINDS[field.kind]}
+									{field.kind === "select" && field.options.length > 0 ? `: ${field.options.join(", ")}` : ""}
+									{field.required ? "; required" : "; optional"})
+								</span>
+							</li>
+						))}
+					</ul>
+				</section>
+			)}
 		</SiteLayout>
 	);
 }

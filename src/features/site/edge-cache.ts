@@ -33,6 +33,9 @@ import { requestTenant, type SiteTenant } from "./tenant";
  */
 export const EDGE_TTL_SECONDS = 600;
 
+/** `/s/{series}/{year}/register` and `/me` (with what is below it): pages that depend on who asks. */
+const ATTENDEE_PAGE = /^\/s\/[^/]+\/[^/]+\/(?:register|me)(?:\/.*)?$/;
+
 /** What browsers are told: keep it, but ask every time (with If-None-Match). */
 const BROWSER_CACHE_CONTROL = "no-cache";
 
@@ -51,6 +54,8 @@ const NOT_MODIFIED_HEADERS = ["etag", "cache-control", "x-cache"];
  */
 export const edgeCache: MiddlewareHandler<AppEnv> = async (c, next) => {
 	if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+	// The attendee's pages (register with live seats, My page) read the session: never a shared copy.
+	if (ATTENDEE_PAGE.test(new URL(c.req.url).pathname)) return next();
 	if (c.req.query("preview") !== undefined) {
 		// A preview's answer depends on who asks: no cache may keep it, not even its 404.
 		await next();

@@ -5,14 +5,7 @@ import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
 import { editionUrl } from "../../urls";
-import {
-	AbstractsPage,
-	PastEditionsPage,
-	PublishedPageView,
-	RegisterPage,
-	SponsorsPage,
-	VenuePage,
-} from "./content-views";
+import { AbstractsPage, PastEditionsPage, PublishedPageView, SponsorsPage, VenuePage } from "./content-views";
 import { loadEditionHome } from "./edition-home";
 import { LecturesPage } from "./lecture-views";
 import { sectionPageSlug } from "./links";
@@ -24,7 +17,6 @@ import {
 	loadLectures,
 	loadOtherEditions,
 	loadPublishedPage,
-	loadRegistration,
 	loadSpeakerPage,
 	loadSpeakers,
 	loadSponsors,
@@ -41,7 +33,7 @@ import { EditionHomePage } from "./views";
  * committee preview, asked for with `?preview=1` on the main host (the one case that reads the
  * session); everyone else gets undefined, the 404 of an unknown edition.
  */
-async function siteOf(c: Context<AppEnv>): Promise<Site | undefined> {
+export async function siteOf(c: Context<AppEnv>): Promise<Site | undefined> {
 	const visible = await visibleTenant(c);
 	if (!visible) return undefined;
 	const { tenant, onCustomHost, isPublic } = visible;
@@ -75,7 +67,7 @@ type SiteHandler = (c: Context<AppEnv>, site: Site) => Response | Promise<Respon
  * A subsite page: resolves the site, then renders. Anything the edition does not have (a 404 from
  * the handler) is answered inside the edition's own frame, pointing back to its home and series.
  */
-function sitePage(render: SiteHandler) {
+export function sitePage(render: SiteHandler) {
 	return async (c: Context<AppEnv>) => {
 		const site = await siteOf(c);
 		if (!site) {
@@ -103,7 +95,7 @@ function seqParam(c: Context<AppEnv>, what: string): number {
 }
 
 /** The introduction of one of the subsite's own pages: the committee's page for it, when published. */
-async function sectionBody(c: Context<AppEnv>, site: Site, section: Parameters<typeof sectionPageSlug>[1]) {
+export async function sectionBody(c: Context<AppEnv>, site: Site, section: Parameters<typeof sectionPageSlug>[1]) {
 	const slug = sectionPageSlug(site.pages, section);
 	const body = slug ? ((await loadPublishedPage(c.var.db, site.edition.id, slug))?.body ?? "") : "";
 	return (await textsFor(c, site, [body])).markdown(body);
@@ -196,16 +188,7 @@ export const sitePages = new Hono<AppEnv>()
 			c.html(<PastEditionsPage site={site} editions={await loadOtherEditions(c.var.db, site.edition)} />),
 		),
 	)
-	.get(
-		`${E}/register`,
-		sitePage(async (c, site) => {
-			const [registration, body] = await Promise.all([
-				loadRegistration(c.var.db, site.edition.id),
-				sectionBody(c, site, "register"),
-			]);
-			return c.html(<RegisterPage site={site} {...registration} body={body} />);
-		}),
-	)
+	// `${E}/register` is the registration feature's (it reads the session and is never cached).
 	.get(
 		`${E}/abstracts`,
 		sitePage(async (c, site) => {

@@ -11,12 +11,12 @@ import {
 	editions,
 	namedLectures,
 	pages,
-	registrationFields,
+	type registrationFields,
 	type Speaker,
 	speakers,
 	sponsors,
 	sponsorTiers,
-	ticketTypes,
+	type ticketTypes,
 } from "../../db/schema";
 import type { MissingValue } from "../../domain/placeholders";
 import { PUBLIC_STATUSES } from "../../domain/series";
@@ -175,23 +175,6 @@ export function loadOtherEditions(
 
 export type TicketType = typeof ticketTypes.$inferSelect;
 export type RegistrationField = typeof registrationFields.$inferSelect;
-
-/** The configured ticket types and registration questions, in their order: two statements. */
-export async function loadRegistration(db: Database, editionId: string) {
-	const [tickets, fields] = await Promise.all([
-		db
-			.select()
-			.from(ticketTypes)
-			.where(eq(ticketTypes.editionId, editionId))
-			.orderBy(asc(ticketTypes.position), asc(ticketTypes.name)),
-		db
-			.select()
-			.from(registrationFields)
-			.where(eq(registrationFields.editionId, editionId))
-			.orderBy(asc(registrationFields.position), asc(registrationFields.label)),
-	]);
-	return { tickets, fields };
-}
 
 export type AbstractCall = typeof abstractCalls.$inferSelect;
 

@@ -171,6 +171,30 @@ export const ROWS: Record<string, Row> = {
 	"GET /s/:series/:year/sponsors": row("site", "everyone"),
 	"GET /s/:series/:year/past": row("site", "everyone"),
 	"GET /s/:series/:year/register": row("site", "everyone"),
+	// The attendee's pages read the session: signed out, My page and every post send to sign-in and back.
+	// They never serve a committee preview (a draft takes no registrations).
+	"POST /s/:series/:year/register": row("site", "everyone", {
+		preview: false,
+		except: { "anonymous@published": "303 sign-in" },
+		// The matrix's ticket is on sale only in 2029: the sale window refuses it (422) for everyone signed in.
+		body: (t) => ({ ticketTypeId: `ticket-${t.publicEditionId}`, name: "A Person", country: "NL", role: "other" }),
+	}),
+	"GET /s/:series/:year/me": row("site", "everyone", {
+		preview: false,
+		except: { "anonymous@published": "303 sign-in" },
+	}),
+	"POST /s/:series/:year/me": row("site", "everyone", {
+		preview: false,
+		except: { "anonymous@published": "303 sign-in" },
+	}),
+	"POST /s/:series/:year/me/cancel": row("site", "everyone", {
+		preview: false,
+		except: { "anonymous@published": "303 sign-in" },
+	}),
+	"POST /s/:series/:year/me/accept": row("site", "everyone", {
+		preview: false,
+		except: { "anonymous@published": "303 sign-in" },
+	}),
 	"GET /s/:series/:year/abstracts": row("site", "everyone"),
 	"GET /s/:series/:year/p/:slug": row("site", "everyone", { params: () => ({ slug: "travel" }) }),
 	// Any other path below an edition: the edition's own 404 page, for everyone.
@@ -244,6 +268,14 @@ export const ROWS: Record<string, Row> = {
 		body(() => ({ name: "Renamed" })),
 	),
 	"GET /api/v1/me/tokens": row("signedIn", EVERYONE_SIGNED_IN),
+	"GET /api/v1/me/registrations": row("signedIn", EVERYONE_SIGNED_IN),
+	// Registering needs a public edition; the world's editions are drafts, so no one may (403 for
+	// those who see the draft, 404 for the others). A published edition: test/features/registration.
+	"POST /api/v1/editions/:id/registrations": row(
+		"edition",
+		[],
+		body(() => ({ ticketTypeId: "none", name: "A Person", country: "NL", role: "other" })),
+	),
 	"DELETE /api/v1/me/tokens/:id": row("token", EVERYONE_SIGNED_IN),
 	// An unknown invitation token: 404 for everyone signed in.
 	"POST /api/v1/invitations/accept": row("signedIn", EVERYONE_SIGNED_IN, { ok: 404, body: () => ({ token: "nope" }) }),
