@@ -106,6 +106,12 @@ export const ACTIONS = {
 		"edition.view_mail",
 		// Reading the edition's audit log (who changed what, with names): its chairs, who answer for it.
 		"edition.view_audit",
+		// The edition's registrations: attendees' names, addresses, affiliations and answers. Chairs
+		// and organizers run registration; reviewers, mentors and the series' stewards do not need
+		// attendees' personal data (the statistics' totals reach them as facts and figures).
+		"registration.view",
+		// Editing a registration on someone's behalf, registering someone by hand, mailing attendees.
+		"registration.manage",
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
@@ -126,6 +132,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
 	"edition.clone_from",
 	"edition.view_mail",
 	"edition.view_audit",
+	"registration.view",
 	"institution.view_audit",
 	"series.view_audit",
 	"note.view",
@@ -221,6 +228,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				case "handover.write":
 				case "template.publish":
 				case "edition.view_mail":
+				case "registration.view":
+				case "registration.manage":
 					return role === "chair" || role === "organizer";
 				default:
 					return false;
