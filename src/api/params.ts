@@ -69,3 +69,8 @@ export const EmailSchema = emailSchema({
 
 /** A 204 answer in a route's `responses`. */
 export const noContent = (description: string) => ({ 204: { description } });
+
+/** `/editions/{id}/registrations/{registrationId}` */
+export const RegistrationParams = EditionIdParam.extend({
+	registrationId: pathId("registrationId").openapi({ description: "The registration's id." }),
+});

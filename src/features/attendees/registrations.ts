@@ -6,7 +6,7 @@
  * changed personal field is recorded as "changed".
  */
 import { z } from "@hono/zod-openapi";
-import { and, asc, count, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { archivedError, failedWith } from "../../db/content-version";
 import {
@@ -27,7 +27,10 @@ import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { singleLine } from "../../lib/text-input";
 
-export const ROLE_OPTIONS = AUDIENCE_ROLES.map((role) => ({ value: role, label: role.charAt(0).toUpperCase() + role.slice(1) }));
+export const ROLE_OPTIONS = AUDIENCE_ROLES.map((role) => ({
+	value: role,
+	label: role.charAt(0).toUpperCase() + role.slice(1),
+}));
 export const STATUS_WORDS: Record<RegistrationStatus, string> = {
 	held: "Held",
 	confirmed: "Confirmed",
@@ -154,10 +157,7 @@ const person = [
 
 /** Answers by registration field id: text or a ticked box (checked against the edition's questions when saved). */
 const answers = z
-	.record(
-		z.string().max(64),
-		z.union([singleLine().trim().max(2000, "Use at most 2000 characters."), z.boolean()]),
-	)
+	.record(z.string().max(64), z.union([singleLine().trim().max(2000, "Use at most 2000 characters."), z.boolean()]))
 	.refine((a) => Object.keys(a).length <= 100, "At most 100 answers.")
 	.default({});
 
@@ -200,10 +200,18 @@ function refuseArchived(edition: Pick<Edition, "status">) {
 }
 
 /** The edition's ticket type `id` (a 422 naming the field when it is not one) and the answers, checked against its questions. */
-async function checkedSetup(db: Database, editionId: string, ticketTypeId: string, given: Record<string, string | boolean>) {
+async function checkedSetup(
+	db: Database,
+	editionId: string,
+	ticketTypeId: string,
+	given: Record<string, string | boolean>,
+) {
 	const [tickets, fields] = await registrationSetup(db, editionId);
 	const ticket = tickets.find((t) => t.id === ticketTypeId);
-	if (!ticket) throw new AppError(422, "unknown_ticket", "Choose a ticket type of this edition.", { ticketTypeId: "Choose a ticket type of this edition." });
+	if (!ticket)
+		throw new AppError(422, "unknown_ticket", "Choose a ticket type of this edition.", {
+			ticketTypeId: "Choose a ticket type of this edition.",
+		});
 	const problems: Record<string, string> = {};
 	for (const key of Object.keys(given))
 		if (!fields.some((f) => f.id === key)) problems[`answers.${key}`] = "This edition asks no such question.";
@@ -258,11 +266,20 @@ export async function updateRegistration(
 				action: "registration.registration.updated",
 				id,
 				editionId: edition.id,
-				before: { ...auditView(before), ...Object.fromEntries(personalChanged.map((k) => [k, "…"])), note: before.note },
+				before: {
+					...auditView(before),
+					...Object.fromEntries(personalChanged.map((k) => [k, "…"])),
+					note: before.note,
+				},
 				after: { ...auditView(after, personalChanged), note: data.note },
 			},
 		],
-		[db.update(registrations).set(set).where(and(eq(registrations.id, id), eq(registrations.editionId, edition.id)))],
+		[
+			db
+				.update(registrations)
+				.set(set)
+				.where(and(eq(registrations.id, id), eq(registrations.editionId, edition.id))),
+		],
 	);
 	return findRegistration(db, edition.id, id);
 }
@@ -306,16 +323,12 @@ export async function registerByCommittee(
 		db
 			.select({ n: count() })
 			.from(registrations)
-			.where(
-				and(
-					eq(registrations.ticketTypeId, ticket.id),
-					eq(registrations.status, "confirmed"),
-				),
-			)
+			.where(and(eq(registrations.ticketTypeId, ticket.id), eq(registrations.status, "confirmed")))
 			.then(([row]) => row?.n ?? 0),
 	]);
 	const overCapacity =
-		(policy?.capacity != null && taken >= policy.capacity) || (ticket.capacity != null && ticketTaken >= ticket.capacity);
+		(policy?.capacity != null && taken >= policy.capacity) ||
+		(ticket.capacity != null && ticketTaken >= ticket.capacity);
 	const id = newId();
 	const row = {
 		id,

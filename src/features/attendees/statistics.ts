@@ -50,7 +50,11 @@ export async function registrationStatistics(
 			.from(registrations)
 			.where(confirmedOf)
 			.groupBy(registrations.ticketTypeId),
-		db.select({ key: registrations.role, n: count() }).from(registrations).where(confirmedOf).groupBy(registrations.role),
+		db
+			.select({ key: registrations.role, n: count() })
+			.from(registrations)
+			.where(confirmedOf)
+			.groupBy(registrations.role),
 		db
 			.select({ key: registrations.country, n: count() })
 			.from(registrations)
