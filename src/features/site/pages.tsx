@@ -5,6 +5,8 @@ import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
 import { editionUrl } from "../../urls";
+import { loadPublicAttendees } from "../attendees";
+import { AttendeesPage } from "./attendee-views";
 import {
 	AbstractsPage,
 	PastEditionsPage,
@@ -204,6 +206,16 @@ export const sitePages = new Hono<AppEnv>()
 				sectionBody(c, site, "register"),
 			]);
 			return c.html(<RegisterPage site={site} {...registration} body={body} />);
+		}),
+	)
+	.get(
+		`${E}/attendees`,
+		sitePage(async (c, site) => {
+			const attendees = await loadPublicAttendees(c.var.db, site.edition.id);
+			if (!attendees) throw notFound("This edition's attendee list");
+			// Registrations do not change the content version the edge copy is keyed on: never kept there.
+			c.header("Cache-Control", "private, no-cache");
+			return c.html(<AttendeesPage site={site} attendees={attendees} />);
 		}),
 	)
 	.get(
