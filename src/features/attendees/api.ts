@@ -125,7 +125,7 @@ const patchRoute = createRoute({
 	summary: "Change a registration on the attendee's behalf (only the fields sent)",
 	description:
 		"Name, affiliation, country, role, answers, ticket type, consent to be listed, the committee's note, and the status: the committee confirms (a held one, by hand) or cancels.",
-	request: { params: RegistrationParams, ...jsonBody(z.record(z.string(), z.unknown())) },
+	request: { params: RegistrationParams, ...jsonBody(editRegistrationSchema.partial()) },
 	responses: {
 		200: dataResponse("The registration after the change.", RegistrationSchema),
 		...errorResponses(400, 401, 403, 404, 422),
@@ -230,7 +230,7 @@ export const attendeesApi = createApiRouter()
 		const { edition } = await authorizedEdition(c, "registration.manage", id);
 		const current = await findRegistration(c.var.db, edition.id, registrationId);
 		// The address is the key of "one registration per person and edition": the strict schema refuses it.
-		const patch = c.req.valid("json");
+		const patch = Object.fromEntries(Object.entries(c.req.valid("json")).filter(([, v]) => v !== undefined));
 		const editable = {
 			name: current.name,
 			affiliation: current.affiliation,
