@@ -134,10 +134,18 @@ function editionRows(k: string, e: { id: string; seriesId: string; year: number;
 			sales_close_offset_days: -1,
 		}),
 		insert("registration_fields", { id: `field-${k}`, edition_id: e.id, label: "Diet", kind: "text" }),
+		// The registration holds a ticket type of its own: the collection's item stays deletable.
+		insert("ticket_types", {
+			id: `ticket-reg-${k}`,
+			edition_id: e.id,
+			name: "Registered",
+			sales_open_offset_days: -100,
+			sales_close_offset_days: -1,
+		}),
 		insert("registrations", {
 			id: `reg-${k}`,
 			edition_id: e.id,
-			ticket_type_id: `ticket-${k}`,
+			ticket_type_id: `ticket-reg-${k}`,
 			email: `reg-${k}@example.org`,
 			name: "Cy Example",
 			country: "NL",
