@@ -13,6 +13,8 @@ import { guardWrites } from "./db/write-guard";
 import type { AppEnv } from "./env";
 import { accountsApi } from "./features/accounts/api";
 import { accountsPages } from "./features/accounts/pages";
+import { attendeesApi } from "./features/attendees/api";
+import { attendeesPages } from "./features/attendees/pages";
 import { auditApi, auditPages } from "./features/audit";
 import { checklistPages } from "./features/checklist/pages";
 import { cloningApi } from "./features/cloning/api";
@@ -165,6 +167,7 @@ export function createApp() {
 	app.route("/", hostsPages);
 	app.route("/", mailPages);
 	app.route("/", auditPages);
+	app.route("/", attendeesPages);
 	app.route("/", lifecyclePages);
 	app.route("/", cloningPages);
 	app.route("/", copiedTextPages);
@@ -195,6 +198,7 @@ export function createApp() {
 	app.route("/api/v1", mailApi);
 	app.route("/api/v1", auditApi);
 	app.route("/api/v1", registrationApi);
+	app.route("/api/v1", attendeesApi);
 
 	app.notFound((c) => respondWithError(c, new AppError(404, "not_found", "This page does not exist.")));
 	app.onError((err, c) => respondWithError(c, err));

@@ -81,6 +81,15 @@ export const talkUrl = (editionId: string, sessionId: string, talkId: string) =>
 export const hostsConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/hosts`;
 export const mailConsoleUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/mail`;
 export const editionAuditUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/audit`;
+/** The committee's registrations list (its filters as a query). */
+export const registrationsUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/registrations`;
+export const registrationUrl = (editionId: string, registrationId: string) =>
+	`${registrationsUrl(editionId)}/${registrationId}`;
+export const newRegistrationUrl = (editionId: string) => `${registrationsUrl(editionId)}/new`;
+export const registrationsCsvUrl = (editionId: string) => `${registrationsUrl(editionId)}.csv`;
+export const registrationStatisticsUrl = (editionId: string) => `${registrationsUrl(editionId)}/statistics`;
+export const registrationsMailUrl = (editionId: string) => `${registrationsUrl(editionId)}/mail`;
+export const registrationPolicyUrl = (editionId: string) => `${editionConsoleUrl(editionId)}/registration-policy`;
 export const hostActionUrl = (editionId: string, hostname: string, action: "remove" | "check") =>
 	`${hostsConsoleUrl(editionId)}/${encodeURIComponent(hostname)}/${action}`;
 export const removeHostUrl = (editionId: string, hostname: string) => hostActionUrl(editionId, hostname, "remove");

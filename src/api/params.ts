@@ -99,3 +99,8 @@ export const IdempotencyKeyHeader = z.object({
 			description: "Makes a retry safe: a request with a key used before gets the first request's answer.",
 		}),
 });
+
+/** `/editions/{id}/registrations/{registrationId}` */
+export const RegistrationParams = EditionIdParam.extend({
+	registrationId: pathId("registrationId").openapi({ description: "The registration's id." }),
+});

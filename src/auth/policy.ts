@@ -113,6 +113,12 @@ export const ACTIONS = {
 		"edition.view_audit",
 		// Registering oneself as an attendee: anyone signed in, for a public edition.
 		"edition.register",
+		// The edition's registrations: attendees' names, addresses, affiliations and answers. Chairs
+		// and organizers run registration; reviewers, mentors and the series' stewards do not need
+		// attendees' personal data (the statistics' totals reach them as facts and figures).
+		"registration.view",
+		// Editing a registration on someone's behalf, registering someone by hand, mailing attendees.
+		"registration.manage",
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
@@ -136,6 +142,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
 	"edition.clone_from",
 	"edition.view_mail",
 	"edition.view_audit",
+	"registration.view",
 	"institution.view_audit",
 	"series.view_audit",
 	"note.view",
@@ -235,6 +242,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				case "handover.write":
 				case "template.publish":
 				case "edition.view_mail":
+				case "registration.view":
+				case "registration.manage":
 					return role === "chair" || role === "organizer";
 				case "edition.register":
 					return resource.isPublic;

@@ -620,6 +620,8 @@ export const registrationPolicies = sqliteTable("registration_policies", {
 	holdHours: integer("hold_hours").notNull().default(72),
 	/** How long a waiting-list offer stays open. */
 	offerHours: integer("offer_hours").notNull().default(48),
+	/** Does the subsite list its confirmed attendees (only those who consented: `registrations.list_consent`)? */
+	publicAttendeeList: integer("public_attendee_list", { mode: "boolean" }).notNull().default(false),
 });
 
 /** Who the audience is, as the registration form asks and the statistics count. */

@@ -37,6 +37,8 @@ export const COSTLY_ACTIONS = {
 	upload: { limit: 60, windowMs: HOUR, doneTooOften: "uploaded files" },
 	/** Creating a personal API token: a credential that lives for months. */
 	"api-token": { limit: 10, windowMs: DAY, doneTooOften: "created API tokens" },
+	/** Mailing an edition's registrations: up to thousands of mails at once, from Baton's sending reputation. */
+	"bulk-mail": { limit: 10, windowMs: DAY, doneTooOften: "mailed registrations" },
 	/** Exporting a whole list (e.g. the audit log as CSV): every row read at once. */
 	export: { limit: 30, windowMs: HOUR, doneTooOften: "exported" },
 } as const satisfies Record<string, CostlyRule>;

@@ -98,6 +98,8 @@ const CHAIR_ACTIONS: Action[] = [
 	"template.publish",
 	"edition.view_mail",
 	"edition.view_audit",
+	"registration.view",
+	"registration.manage",
 ];
 
 describe("can(): nobody and strangers", () => {
@@ -179,6 +181,8 @@ describe("can(): edition committee", () => {
 					"handover.write",
 					"template.publish",
 					"edition.view_mail",
+					"registration.view",
+					"registration.manage",
 				]),
 			),
 		);
@@ -237,7 +241,13 @@ describe("can(): personal API tokens narrow what the user may do", () => {
 		const token = { access: "read" as const, institutionId: null, editionId: "ed-a" };
 		expect(allowed(actor({ ...owner, token }))).toEqual(
 			expected(
-				pairs("editionA", ["edition.view", "edition.clone_from", "edition.view_mail", "edition.view_audit"]),
+				pairs("editionA", [
+					"edition.view",
+					"edition.clone_from",
+					"edition.view_mail",
+					"edition.view_audit",
+					"registration.view",
+				]),
 				PUBLIC_SOURCE,
 			),
 		);

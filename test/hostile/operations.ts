@@ -260,6 +260,22 @@ const FILL: Record<string, (w: World, body: Body) => Body | Promise<Body>> = {
 		version: undefined,
 		expectedContentVersion: undefined,
 	}),
+	// A registration by hand needs a ticket type of the edition and an address not yet registered.
+	createManualRegistration: async (w) => ({
+		email: email(),
+		ticketTypeId: await pathValue(w, "/editions/{id}/ticket-types/{itemId}", "itemId"),
+		answers: undefined,
+	}),
+	updateRegistration: async (w) => ({
+		ticketTypeId: await pathValue(w, "/editions/{id}/ticket-types/{itemId}", "itemId"),
+		status: "confirmed",
+		answers: undefined,
+	}),
+	// Somebody to mail: the world's registration; the count is left to the server.
+	sendRegistrationMail: async (w) => {
+		await pathValue(w, "/editions/{id}/registrations/{registrationId}", "registrationId");
+		return { expectedRecipients: undefined };
+	},
 	addHandoverNoteLink: async (w) => ({
 		subjectKind: "room",
 		subjectId: await pathValue(w, "/editions/{id}/rooms/{itemId}", "itemId"),
@@ -272,6 +288,8 @@ function choice(opId: string, field: string): fc.Arbitrary<unknown> | undefined 
 	if (field === "timeZone") return fc.constantFrom("Europe/Amsterdam", "Europe/Rome", "America/New_York");
 	if (field === "currency") return fc.constantFrom("EUR", "USD");
 	if (field === "topic") return fc.constantFrom("contacts", "venue_rooms");
+	if (field === "role" && /^(create|update)Registration$/.test(opId))
+		return fc.constantFrom("clinician", "physicist", "student");
 	if (field === "visibility" && /HandoverNote/.test(opId))
 		return fc.constantFrom("private", "future_committees", "public");
 	if (field === "kind" && /Session/.test(opId))
@@ -327,8 +345,10 @@ async function createThrough(w: World, createId: string, extra: Body = {}): Prom
 		{ ...(await sampleBody(op, w, 1)), ...extra },
 		{ cookie: w.actor.cookie },
 	);
-	const json = await res.json<{ data?: { id?: string; thread?: { id: string } } }>();
-	const id = json.data?.id ?? json.data?.thread?.id;
+	const json = await res.json<{
+		data?: { id?: string; thread?: { id: string }; registration?: { id: string } };
+	}>();
+	const id = json.data?.id ?? json.data?.thread?.id ?? json.data?.registration?.id;
 	if (!res.ok || !id) throw new Error(`${createId} answered ${res.status} ${JSON.stringify(json)}`);
 	return id;
 }
@@ -404,6 +424,8 @@ async function lookup(w: World, path: string, name: string): Promise<string> {
 		case "hitKey":
 			// A well-formed key of no hit: undoing a mark that is not there answers 204.
 			return "pages:unknown:body:0123456789abcdef";
+		case "registrationId":
+			return createThrough(w, "createManualRegistration");
 		default:
 			return "unknown";
 	}

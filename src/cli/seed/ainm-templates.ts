@@ -165,6 +165,8 @@ const parts: EditionParts = {
 			capacity: t.capacity ?? null,
 			position: t.position ?? 0,
 		})),
+		// AINM 2023 kept no registration policy in Baton: the template carries none.
+		policy: null,
 	},
 	abstract_call: {
 		call: (({ editionId: _, ...call }) => ({

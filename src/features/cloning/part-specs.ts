@@ -16,6 +16,8 @@ import {
 	organizerReminders,
 	pages,
 	registrationFields,
+	registrationPolicies,
+	registrations,
 	reviewCriteria,
 	rooms,
 	sessionChairs,
@@ -31,6 +33,7 @@ import {
 import { describeWhen } from "../../domain/reminder-wording";
 import { lectureSessionTitle } from "../../domain/series";
 import { newId } from "../../lib/ids";
+import { REGISTRATION_POLICY_FIELDS } from "../attendees";
 import { ABSTRACT_CALL_FIELDS, callDateProblems } from "../editions";
 import { sessionFields } from "../program";
 import { collectionRow, fieldsOf, localKey, optionalRef, order, rowOf, rows, unique } from "./part-schemas";
@@ -63,6 +66,8 @@ export type SessionDoc = Pick<
 };
 export type RegistrationFieldDoc = Content<typeof registrationFields>;
 export type TicketTypeDoc = Content<typeof ticketTypes>;
+/** The edition's registration rules: capacity, cancellation policy and cut-offs, hold and offer times. */
+export type RegistrationPolicyDoc = Omit<Select<typeof registrationPolicies>, "editionId">;
 export type AbstractCallDoc = Omit<Select<typeof abstractCalls>, "editionId">;
 export type ReviewCriterionDoc = Content<typeof reviewCriteria>;
 export type SurveyQuestionDoc = Content<typeof surveyQuestions>;
@@ -347,27 +352,44 @@ const programPart = definePart({
 	],
 });
 
-type RegistrationDoc = { fields: RegistrationFieldDoc[]; ticketTypes: TicketTypeDoc[] };
+type RegistrationDoc = {
+	fields: RegistrationFieldDoc[];
+	ticketTypes: TicketTypeDoc[];
+	/** Null when the edition never saved one (no edition-wide limit, no cut-offs). */
+	policy: RegistrationPolicyDoc | null;
+};
 const registrationPart = definePart({
 	key: "registration",
-	label: "Registration form and ticket types",
-	hint: "The registration questions and the ticket types with their prices and sale windows.",
-	tables: { registrationFields, ticketTypes },
+	label: "Registration form, ticket types and policy",
+	hint: "The registration questions, the ticket types with their prices and sale windows, and the registration policy (capacity, cancellation, cut-offs). Never the registrations.",
+	tables: { registrationFields, ticketTypes, registrationPolicies },
 	read: (db, editionId) =>
 		Promise.all([
 			rowsOf(db, registrationFields, editionId, asc(registrationFields.position), asc(registrationFields.label)),
 			rowsOf(db, ticketTypes, editionId, asc(ticketTypes.position), asc(ticketTypes.name)),
+			rowsOf(db, registrationPolicies, editionId, asc(registrationPolicies.editionId)),
 		]),
-	toDocument: ([fieldRows, ticketRows]): ReadPart<
+	toDocument: ([fieldRows, ticketRows, policyRows]): ReadPart<
 		RegistrationDoc,
-		{ registrationFields: unknown; ticketTypes: unknown }
-	> => ({
-		doc: { fields: fieldRows.map(without), ticketTypes: ticketRows.map(without) },
-		ids: { registrationFields: idsOf(fieldRows), ticketTypes: idsOf(ticketRows) },
-	}),
+		{ registrationFields: unknown; ticketTypes: unknown; registrationPolicies: unknown }
+	> => {
+		const [policy] = policyRows;
+		return {
+			doc: {
+				fields: fieldRows.map(without),
+				ticketTypes: ticketRows.map(without),
+				policy: policy ? (({ editionId: _, ...rest }) => rest)(policy) : null,
+			},
+			// The policy is the edition's own (keyed by the edition): there is no row id to follow.
+			ids: { registrationFields: idsOf(fieldRows), ticketTypes: idsOf(ticketRows) },
+		};
+	},
 	toRows: (doc, { editionId, fill }) => ({
 		registrationFields: doc.fields.map((field) => ({ ...field, id: newId(), editionId, label: fill(field.label) })),
 		ticketTypes: doc.ticketTypes.map((ticket) => ({ ...ticket, id: newId(), editionId })),
+		registrationPolicies: doc.policy
+			? [{ ...doc.policy, editionId, cancellationPolicy: fill(doc.policy.cancellationPolicy) }]
+			: [],
 	}),
 	schema: typed<RegistrationDoc>(
 		z.strictObject({
@@ -385,6 +407,13 @@ const registrationPart = definePart({
 					"includes",
 				]),
 			).default([]),
+			// The rules of the policy's own editor; documents from before it existed have none.
+			policy: rowOf(
+				REGISTRATION_POLICY_FIELDS,
+				REGISTRATION_POLICY_FIELDS.map((f) => f.name),
+			)
+				.nullable()
+				.default(null),
 		}),
 	),
 	rows: [
@@ -403,6 +432,14 @@ const registrationPart = definePart({
 			key: (r) => str(r.name),
 			title: (r) => str(r.name),
 			facts: ["name"],
+		},
+		{
+			what: "registration policy",
+			table: "registrationPolicies",
+			of: (doc) => (doc.policy ? [doc.policy] : []),
+			key: () => "policy",
+			title: () => "Registration policy",
+			facts: ["cancellationPolicy"],
 		},
 	],
 });
@@ -647,6 +684,11 @@ export const NEVER_COPIED = [
 	{ table: talks, reason: "Talks belong to their speakers: named-lecture slots stay empty for the new lecturers." },
 	{ table: sessionChairs, reason: "Chairs are speakers of one edition." },
 	{ table: sponsors, reason: "Sponsors are the companies of one year; standing partners belong to the series." },
+	{
+		table: registrations,
+		reason:
+			"Registrations are people's personal data for one edition: the ticket types and the policy travel, the attendees never.",
+	},
 ] as const;
 
 /** Every part, in the wizard's order (which is also the order rows are written in: parents first). */

@@ -27,6 +27,8 @@ async function viewContext(c: Context<AppEnv>) {
 	const canViewMail = can(actor, "edition.view_mail", editionResource(found.edition));
 	// The link to the edition's audit log (src/features/audit).
 	const canViewAudit = can(actor, "edition.view_audit", editionResource(found.edition));
+	// The link to the edition's registrations (src/features/attendees).
+	const canViewRegistrations = can(actor, "registration.view", editionResource(found.edition));
 	return {
 		...found,
 		user: requireAuth(c).user,
@@ -35,6 +37,7 @@ async function viewContext(c: Context<AppEnv>) {
 		canPublishTemplate,
 		canViewMail,
 		canViewAudit,
+		canViewRegistrations,
 	};
 }
 

@@ -11,6 +11,8 @@ import {
 	mailConsoleUrl,
 	programUrl,
 	publishUrl,
+	registrationPolicyUrl,
+	registrationsUrl,
 	settingsUrl,
 	setupFromTemplateUrl,
 	setupUrl,
@@ -43,6 +45,7 @@ export function EditionContentPage({
 	canPublishTemplate = false,
 	canViewMail = false,
 	canViewAudit = false,
+	canViewRegistrations = false,
 	facts,
 	dossier,
 }: EditionContext & {
@@ -57,6 +60,8 @@ export function EditionContentPage({
 	canViewMail?: boolean;
 	/** May read the edition's audit log: its chairs. */
 	canViewAudit?: boolean;
+	/** Chairs and organizers: the link to the registrations. */
+	canViewRegistrations?: boolean;
 	/** The edition's facts and figures (src/features/insights). */
 	facts?: Facts | null;
 	/** How many handover notes of earlier editions the reader has, and how many unread (src/features/handover). */
@@ -114,6 +119,16 @@ export function EditionContentPage({
 				<li>
 					<a href={abstractCallUrl(edition)}>Call for abstracts</a>: dates, topics, word limit, special issue
 				</li>
+				<li>
+					<a href={registrationPolicyUrl(edition.id)}>Registration policy</a>: capacity, cancellation, cut-offs, public
+					attendee list
+				</li>
+				{canViewRegistrations ? (
+					<li>
+						<a href={registrationsUrl(edition.id)}>Registrations</a>: the list, registering someone, mail, CSV and
+						statistics
+					</li>
+				) : null}
 				<li>
 					<a href={committeeConsoleUrl(edition.id)}>Committee</a>
 				</li>

@@ -5,6 +5,7 @@
  * the list is empty: no figure is ever invented or shown as zero for data Baton does not hold.
  */
 import type { Database } from "../../db/client";
+import { registrationFigures } from "../attendees";
 
 /** One line of figures, e.g. { label: "Abstracts submitted", value: "148" }. */
 export interface Figure {
@@ -29,7 +30,10 @@ export interface FigureSource {
  * countries, the abstracts feature submissions and acceptance, the evaluation feature response
  * counts and mean scores: one entry each, nothing else to change.
  */
-export const FIGURE_SOURCES: readonly FigureSource[] = [];
+export const FIGURE_SOURCES: readonly FigureSource[] = [
+	// Attendance and countries from confirmed registrations, once an edition has any.
+	{ topic: "registrations", load: registrationFigures },
+];
 
 /**
  * The figures of an edition from the sources of `topics` (every source when omitted), in the

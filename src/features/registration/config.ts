@@ -31,6 +31,7 @@ const defaultPolicy = (editionId: string): RegistrationPolicy => ({
 	editUntilTime: "23:59",
 	holdHours: DEFAULT_HOLD_HOURS,
 	offerHours: DEFAULT_OFFER_HOURS,
+	publicAttendeeList: false,
 });
 
 /** Tickets, fields and policy of an edition, in one round trip. */

@@ -5,6 +5,8 @@ import type { AppEnv } from "../../env";
 import { AppError, notFound } from "../../lib/errors";
 import { mainOrigin } from "../../lib/main-origin";
 import { editionUrl } from "../../urls";
+import { loadPublicAttendees } from "../attendees";
+import { AttendeesPage } from "./attendee-views";
 import { AbstractsPage, PastEditionsPage, PublishedPageView, SponsorsPage, VenuePage } from "./content-views";
 import { loadEditionHome } from "./edition-home";
 import { LecturesPage } from "./lecture-views";
@@ -189,6 +191,16 @@ export const sitePages = new Hono<AppEnv>()
 		),
 	)
 	// `${E}/register` is the registration feature's (it reads the session and is never cached).
+	.get(
+		`${E}/attendees`,
+		sitePage(async (c, site) => {
+			const attendees = await loadPublicAttendees(c.var.db, site.edition.id);
+			if (!attendees) throw notFound("This edition's attendee list");
+			// Registrations do not change the content version the edge copy is keyed on: never kept there.
+			c.header("Cache-Control", "private, no-cache");
+			return c.html(<AttendeesPage site={site} attendees={attendees} />);
+		}),
+	)
 	.get(
 		`${E}/abstracts`,
 		sitePage(async (c, site) => {

@@ -228,6 +228,7 @@ function paramOf(
 		case "noteId":
 		case "attachmentId":
 		case "threadId":
+		case "registrationId":
 			return t[name];
 		default:
 			throw new Error(`no value for :${name}: give the row params`);

@@ -69,6 +69,23 @@ const FIRST_EDITION = {
 };
 /** A well-formed stale-fact hit key that names no hit. */
 const NO_HIT = "pages:none:body:0123456789abcdef";
+/** A registration by hand of the target's edition (its ticket type). */
+const MANUAL_REGISTRATION = (t: Target) => ({
+	name: "Dee Example",
+	country: "NL",
+	role: "physicist",
+	ticketTypeId: t.items["ticket-types"] ?? "",
+	note: "Invited speaker",
+});
+/** The target's registration as the edit form sends it back, with a new affiliation. */
+const REGISTRATION_EDIT = (t: Target) => ({
+	name: "Cy Example",
+	affiliation: "Example Hospital",
+	country: "NL",
+	role: "physicist",
+	ticketTypeId: t.items["ticket-types"] ?? "",
+	status: "confirmed",
+});
 const SESSION_FORM = { kind: "plenary", title: "Opening", day: "1", startTime: "09:00", durationMinutes: "30" };
 
 /** A valid new item of each content collection (API JSON). */
@@ -520,6 +537,62 @@ export const ROWS: Record<string, Row> = {
 	"GET /console/series/:slug/audit": row("series", STEWARDS),
 	"GET /console/series/:slug/audit.csv": row("series", STEWARDS),
 	"GET /api/v1/series/:slug/audit": row("series", STEWARDS),
+	// Registrations (src/features/attendees): attendees' personal data, for chairs and organizers only
+	// (registration.view / registration.manage); the policy is edition configuration (read by the
+	// committee, changed by its editors).
+	"GET /console/editions/:id/registration-policy": row("edition", EDITION_VIEWERS),
+	"POST /console/editions/:id/registration-policy": row(
+		"edition",
+		EDITORS,
+		body(() => ({ capacity: "200", holdHours: "72", offerHours: "48" })),
+	),
+	"GET /api/v1/editions/:id/registration-policy": row("edition", EDITION_VIEWERS),
+	"PUT /api/v1/editions/:id/registration-policy": row(
+		"edition",
+		EDITORS,
+		body(() => ({ capacity: 200, cancellationPolicy: "Full refund until a month before." })),
+	),
+	"GET /console/editions/:id/registrations": row("edition", EDITORS),
+	"GET /console/editions/:id/registrations.csv": row("edition", EDITORS),
+	"GET /console/editions/:id/registrations/statistics": row("edition", EDITORS),
+	"GET /console/editions/:id/registrations/new": row("edition", EDITORS),
+	"POST /console/editions/:id/registrations/new": row(
+		"edition",
+		EDITORS,
+		body((t) => ({ ...MANUAL_REGISTRATION(t), email: email() })),
+	),
+	"GET /console/editions/:id/registrations/mail": row("edition", EDITORS),
+	"POST /console/editions/:id/registrations/mail": row(
+		"edition",
+		EDITORS,
+		body(() => ({ subject: "Venue change", body: "We moved to Hall B." })),
+	),
+	"GET /console/editions/:id/registrations/:registrationId": row("edition", EDITORS),
+	"POST /console/editions/:id/registrations/:registrationId": row(
+		"edition",
+		EDITORS,
+		body((t) => ({ ...REGISTRATION_EDIT(t) })),
+	),
+	"GET /api/v1/editions/:id/registrations": row("edition", EDITORS),
+	"POST /api/v1/editions/:id/manual-registrations": row(
+		"edition",
+		EDITORS,
+		body((t) => ({ ...MANUAL_REGISTRATION(t), email: email() })),
+	),
+	"GET /api/v1/editions/:id/registrations/:registrationId": row("edition", EDITORS),
+	"PATCH /api/v1/editions/:id/registrations/:registrationId": row(
+		"edition",
+		EDITORS,
+		body(() => ({ affiliation: "Example Hospital" })),
+	),
+	"POST /api/v1/editions/:id/registration-mail": row(
+		"edition",
+		EDITORS,
+		body(() => ({ subject: "Venue change", body: "We moved to Hall B." })),
+	),
+	"GET /api/v1/editions/:id/registration-statistics": row("edition", EDITORS),
+	// The public attendee list exists only when the committee turns it on: off in the world, so 404 for all.
+	"GET /s/:series/:year/attendees": open(404),
 	// The mail provider's bounce webhook: no session, a shared secret; tests configure none, so 404 for all.
 	"POST /api/v1/mail/bounces": open(404, { body: () => ({ type: "bounce", id: "nope" }) }),
 	"GET /console/editions/:id/settings": row("edition", EDITION_VIEWERS),

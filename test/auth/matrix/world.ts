@@ -63,6 +63,8 @@ export interface Target {
 	noteId: string;
 	attachmentId: string;
 	threadId: string;
+	/** A confirmed registration of the edition. */
+	registrationId: string;
 	/** A published edition of the series (2029) with a page, a session and a consented speaker (seq 1 each). */
 	publicEditionYear: number;
 	publicEditionId: string;
@@ -132,6 +134,24 @@ function editionRows(k: string, e: { id: string; seriesId: string; year: number;
 			sales_close_offset_days: -1,
 		}),
 		insert("registration_fields", { id: `field-${k}`, edition_id: e.id, label: "Diet", kind: "text" }),
+		// The registration holds a ticket type of its own: the collection's item stays deletable.
+		insert("ticket_types", {
+			id: `ticket-reg-${k}`,
+			edition_id: e.id,
+			name: "Registered",
+			sales_open_offset_days: -100,
+			sales_close_offset_days: -1,
+		}),
+		insert("registrations", {
+			id: `reg-${k}`,
+			edition_id: e.id,
+			ticket_type_id: `ticket-reg-${k}`,
+			email: `reg-${k}@example.org`,
+			name: "Cy Example",
+			country: "NL",
+			role: "physicist",
+			status: "confirmed",
+		}),
 		insert("review_criteria", { id: `crit-${k}`, edition_id: e.id, label: "Novelty" }),
 		insert("survey_questions", { id: `q-${k}`, edition_id: e.id, prompt: "How was it?", kind: "text" }),
 		insert("checklist_tasks", { id: `task-${k}`, edition_id: e.id, title: "Book the hall", due_offset_days: -300 }),
@@ -293,6 +313,7 @@ export async function createWorld(): Promise<World> {
 			noteId: `note-${k}`,
 			attachmentId: `att-${k}`,
 			threadId: `thread-${k}`,
+			registrationId: `reg-${k}`,
 			publicEditionYear: 2029,
 			publicEditionId: `pub-${seriesId}`,
 		};

@@ -129,13 +129,13 @@ describe("factsFor", () => {
 });
 
 describe("GET /api/v1/editions/{id}/facts", () => {
-	it("gives a public edition's facts to anyone, in five D1 statements", async () => {
+	it("gives a public edition's facts to anyone, in seven D1 statements", async () => {
 		const res = await request(`/api/v1/editions/${EDITION_ID}/facts`);
 
 		expect(res.status).toBe(200);
 		expect(await res.json()).toEqual({ data: AINM_2023 });
-		// The edition lookup, then the facts' batch of five.
-		expect(queryCount(res)).toBe(6);
+		// The edition lookup, then the facts' batch of five, and the registration figures' one (issue 19).
+		expect(queryCount(res)).toBe(7);
 	});
 
 	it("gives a draft's facts to its committee only: 401 signed out, 404 to others", async () => {

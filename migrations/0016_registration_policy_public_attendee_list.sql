@@ -1,0 +1,1 @@
+ALTER TABLE `registration_policies` ADD `public_attendee_list` integer DEFAULT false NOT NULL;
