@@ -116,9 +116,9 @@ export const ACTIONS = {
 		// The edition's registrations: attendees' names, addresses, affiliations and answers. Chairs
 		// and organizers run registration; reviewers, mentors and the series' stewards do not need
 		// attendees' personal data (the statistics' totals reach them as facts and figures).
-		"registration.view",
+		"edition.view_registrations",
 		// Editing a registration on someone's behalf, registering someone by hand, mailing attendees.
-		"registration.manage",
+		"edition.manage_registrations",
 	],
 	proposal: ["proposal.view", "proposal.withdraw", "proposal.decide"],
 	new_edition: ["edition.create"],
@@ -142,7 +142,7 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set([
 	"edition.clone_from",
 	"edition.view_mail",
 	"edition.view_audit",
-	"registration.view",
+	"edition.view_registrations",
 	"institution.view_audit",
 	"series.view_audit",
 	"note.view",
@@ -242,8 +242,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource, now
 				case "handover.write":
 				case "template.publish":
 				case "edition.view_mail":
-				case "registration.view":
-				case "registration.manage":
+				case "edition.view_registrations":
+				case "edition.manage_registrations":
 					return role === "chair" || role === "organizer";
 				case "edition.register":
 					return resource.isPublic;

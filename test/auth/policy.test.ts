@@ -67,7 +67,7 @@ function actor(roles: {
 /** What any signed-in person may do: start an institution, accept invitations, copy from a public edition. */
 const ANYONE = [
 	...pairs("platform", ["institution.create", "invitation.accept"]),
-	...pairs("editionB", ["edition.clone_from"]),
+	...pairs("editionB", ["edition.clone_from", "edition.register"]),
 ];
 /** A public edition is a source for any token scoped to an edition (the clone writes only there). */
 const PUBLIC_SOURCE = pairs("editionB", ["edition.clone_from"]);
@@ -98,8 +98,8 @@ const CHAIR_ACTIONS: Action[] = [
 	"template.publish",
 	"edition.view_mail",
 	"edition.view_audit",
-	"registration.view",
-	"registration.manage",
+	"edition.view_registrations",
+	"edition.manage_registrations",
 ];
 
 describe("can(): nobody and strangers", () => {
@@ -181,8 +181,8 @@ describe("can(): edition committee", () => {
 					"handover.write",
 					"template.publish",
 					"edition.view_mail",
-					"registration.view",
-					"registration.manage",
+					"edition.view_registrations",
+					"edition.manage_registrations",
 				]),
 			),
 		);
@@ -246,7 +246,7 @@ describe("can(): personal API tokens narrow what the user may do", () => {
 					"edition.clone_from",
 					"edition.view_mail",
 					"edition.view_audit",
-					"registration.view",
+					"edition.view_registrations",
 				]),
 				PUBLIC_SOURCE,
 			),
@@ -260,7 +260,10 @@ describe("can(): personal API tokens narrow what the user may do", () => {
 
 	it("gives a token scoped to another edition nothing of the chair's, only copying from public editions", () => {
 		const token = { access: "write" as const, institutionId: null, editionId: "ed-b" };
-		expect(allowed(actor({ ...owner, token }))).toEqual(expected(PUBLIC_SOURCE));
+		// Its own edition is public: its user may register there, as anyone signed in may.
+		expect(allowed(actor({ ...owner, token }))).toEqual(
+			expected(PUBLIC_SOURCE, pairs("editionB", ["edition.register"])),
+		);
 	});
 
 	it("gives a token without a scope nothing", () => {

@@ -288,7 +288,7 @@ function choice(opId: string, field: string): fc.Arbitrary<unknown> | undefined 
 	if (field === "timeZone") return fc.constantFrom("Europe/Amsterdam", "Europe/Rome", "America/New_York");
 	if (field === "currency") return fc.constantFrom("EUR", "USD");
 	if (field === "topic") return fc.constantFrom("contacts", "venue_rooms");
-	if (field === "role" && /^(create|update)Registration$/.test(opId))
+	if (field === "role" && /^(create|createManual|update)Registration$/.test(opId))
 		return fc.constantFrom("clinician", "physicist", "student");
 	if (field === "visibility" && /HandoverNote/.test(opId))
 		return fc.constantFrom("private", "future_committees", "public");

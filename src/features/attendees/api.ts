@@ -206,7 +206,7 @@ const putPolicyRoute = createRoute({
 
 export const attendeesApi = createApiRouter()
 	.openapi(listRoute, async (c) => {
-		const { edition } = await authorizedEdition(c, "registration.view", c.req.valid("param").id);
+		const { edition } = await authorizedEdition(c, "edition.view_registrations", c.req.valid("param").id);
 		const { limit, cursor, ...filter } = c.req.valid("query");
 		const { items, page } = paginate(
 			await listRegistrations(c.var.db, edition.id, filter),
@@ -217,18 +217,18 @@ export const attendeesApi = createApiRouter()
 	})
 	.openapi(createRoute_, async (c) => {
 		const body = c.req.valid("json");
-		const { edition } = await authorizedEdition(c, "registration.manage", c.req.valid("param").id);
+		const { edition } = await authorizedEdition(c, "edition.manage_registrations", c.req.valid("param").id);
 		const { registration, overCapacity } = await registerByCommittee(c.var.db, edition, body);
 		return c.json({ data: { registration: toJson(registration), overCapacity } }, 201);
 	})
 	.openapi(getRoute, async (c) => {
 		const { id, registrationId } = c.req.valid("param");
-		const { edition } = await authorizedEdition(c, "registration.view", id);
+		const { edition } = await authorizedEdition(c, "edition.view_registrations", id);
 		return c.json({ data: toJson(await findRegistration(c.var.db, edition.id, registrationId)) }, 200);
 	})
 	.openapi(patchRoute, async (c) => {
 		const { id, registrationId } = c.req.valid("param");
-		const { edition } = await authorizedEdition(c, "registration.manage", id);
+		const { edition } = await authorizedEdition(c, "edition.manage_registrations", id);
 		const current = await findRegistration(c.var.db, edition.id, registrationId);
 		// The address is the key of "one registration per person and edition": the strict schema refuses it.
 		const patch = Object.fromEntries(Object.entries(c.req.valid("json")).filter(([, v]) => v !== undefined));
@@ -250,14 +250,14 @@ export const attendeesApi = createApiRouter()
 	.openapi(mailRoute, async (c) => {
 		const body = c.req.valid("json");
 		const filter = c.req.valid("query");
-		const { edition } = await authorizedEdition(c, "registration.manage", c.req.valid("param").id);
+		const { edition } = await authorizedEdition(c, "edition.manage_registrations", c.req.valid("param").id);
 		await limitCostly(c, "bulk-mail", requireAuth(c).user.id);
 		const sent = await sendBulkMail(c.var.db, edition, filter, body);
 		scheduleDelivery(c, sent.ids);
 		return c.json({ data: { recipients: sent.recipients } }, 200);
 	})
 	.openapi(statisticsRoute, async (c) => {
-		const { edition } = await authorizedEdition(c, "registration.view", c.req.valid("param").id);
+		const { edition } = await authorizedEdition(c, "edition.view_registrations", c.req.valid("param").id);
 		return c.json({ data: await registrationStatistics(c.var.db, edition) }, 200);
 	})
 	.openapi(getPolicyRoute, async (c) => {

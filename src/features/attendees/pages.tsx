@@ -1,8 +1,8 @@
 /**
  * The committee's registration pages in the console: the list (filters, search, counts, pages),
  * the CSV export, the statistics, one registration (edit on someone's behalf), a registration by
- * hand, bulk mail and the registration policy. Chairs and organizers (`registration.view`,
- * `registration.manage`); the policy, edition configuration, is read by the committee and changed
+ * hand, bulk mail and the registration policy. Chairs and organizers (`edition.view_registrations`,
+ * `edition.manage_registrations`); the policy, edition configuration, is read by the committee and changed
  * by its editors (`edition.view`, `edition.update`).
  */
 import { type Context, Hono } from "hono";
@@ -85,7 +85,7 @@ const editForm = withAnswers(editRegistrationSchema);
 const manualForm = withAnswers(manualRegistrationSchema);
 
 async function renderList(c: Ctx) {
-	const { edition, series, actor } = await authorizedEdition(c, "registration.view", c.req.param("id") ?? "");
+	const { edition, series, actor } = await authorizedEdition(c, "edition.view_registrations", c.req.param("id") ?? "");
 	const { filter, typed, errors } = filterOf(c.req.query());
 	const [list, counts, [tickets]] = await Promise.all([
 		errors ? Promise.resolve([]) : listRegistrations(c.var.db, edition.id, filter),
@@ -104,7 +104,7 @@ async function renderList(c: Ctx) {
 			counts={counts}
 			tickets={tickets}
 			page={pageOf(list, c.req.query("page"), path)}
-			canManage={can(actor, "registration.manage", editionResource(edition))}
+			canManage={can(actor, "edition.manage_registrations", editionResource(edition))}
 			notice={noticeFrom(c)}
 		/>,
 		errors ? 400 : 200,
@@ -132,7 +132,7 @@ async function renderPolicy(c: Ctx, failed?: FailedForm, status = 200) {
 }
 
 async function renderRegistration(c: Ctx, failed?: FailedForm, status = 200) {
-	const { edition, series } = await authorizedEdition(c, "registration.view", c.req.param("id") ?? "");
+	const { edition, series } = await authorizedEdition(c, "edition.view_registrations", c.req.param("id") ?? "");
 	const registration = await findRegistration(c.var.db, edition.id, c.req.param("registrationId") ?? "");
 	const [tickets, questions] = await registrationSetup(c.var.db, edition.id);
 	return c.html(
@@ -156,7 +156,7 @@ async function renderRegistration(c: Ctx, failed?: FailedForm, status = 200) {
 }
 
 async function renderManual(c: Ctx, failed?: FailedForm, status = 200) {
-	const { edition, series } = await authorizedEdition(c, "registration.manage", c.req.param("id") ?? "");
+	const { edition, series } = await authorizedEdition(c, "edition.manage_registrations", c.req.param("id") ?? "");
 	const [tickets, questions] = await registrationSetup(c.var.db, edition.id);
 	return c.html(
 		<RegistrationFormPage
@@ -178,7 +178,7 @@ async function renderManual(c: Ctx, failed?: FailedForm, status = 200) {
 }
 
 async function renderBulkMail(c: Ctx, failed?: FailedForm, status = 200) {
-	const { edition, series } = await authorizedEdition(c, "registration.manage", c.req.param("id") ?? "");
+	const { edition, series } = await authorizedEdition(c, "edition.manage_registrations", c.req.param("id") ?? "");
 	const { filter, typed, errors } = filterOf(c.req.query());
 	const recipients = errors ? [] : await bulkRecipients(c.var.db, edition.id, filter);
 	const query = filterQuery(typed);
@@ -214,7 +214,7 @@ export const attendeesPages = new Hono<AppEnv>()
 	})
 	.get("/console/editions/:id/registrations", (c) => renderList(c))
 	.get("/console/editions/:id/registrations.csv", async (c) => {
-		const { edition } = await authorizedEdition(c, "registration.view", c.req.param("id"));
+		const { edition } = await authorizedEdition(c, "edition.view_registrations", c.req.param("id"));
 		const { filter, errors } = filterOf(c.req.query());
 		if (errors) return renderList(c);
 		await limitCostly(c, "export", requireAuth(c).user.id);
@@ -230,13 +230,13 @@ export const attendeesPages = new Hono<AppEnv>()
 		});
 	})
 	.get("/console/editions/:id/registrations/statistics", async (c) => {
-		const { edition, series } = await authorizedEdition(c, "registration.view", c.req.param("id"));
+		const { edition, series } = await authorizedEdition(c, "edition.view_registrations", c.req.param("id"));
 		const stats = await registrationStatistics(c.var.db, edition);
 		return c.html(<StatisticsPage edition={edition} series={series} user={requireAuth(c).user} stats={stats} />);
 	})
 	.get("/console/editions/:id/registrations/new", (c) => renderManual(c))
 	.post("/console/editions/:id/registrations/new", async (c) => {
-		const { edition } = await authorizedEdition(c, "registration.manage", c.req.param("id"));
+		const { edition } = await authorizedEdition(c, "edition.manage_registrations", c.req.param("id"));
 		return submitForm(c, {
 			form: "register",
 			schema: manualForm,
@@ -251,7 +251,7 @@ export const attendeesPages = new Hono<AppEnv>()
 	})
 	.get("/console/editions/:id/registrations/mail", (c) => renderBulkMail(c))
 	.post("/console/editions/:id/registrations/mail", async (c) => {
-		const { edition } = await authorizedEdition(c, "registration.manage", c.req.param("id"));
+		const { edition } = await authorizedEdition(c, "edition.manage_registrations", c.req.param("id"));
 		const { filter, errors } = filterOf(c.req.query());
 		if (errors) return renderBulkMail(c);
 		return submitForm(c, {
@@ -269,7 +269,7 @@ export const attendeesPages = new Hono<AppEnv>()
 	})
 	.get("/console/editions/:id/registrations/:registrationId", (c) => renderRegistration(c))
 	.post("/console/editions/:id/registrations/:registrationId", async (c) => {
-		const { edition } = await authorizedEdition(c, "registration.manage", c.req.param("id"));
+		const { edition } = await authorizedEdition(c, "edition.manage_registrations", c.req.param("id"));
 		const id = c.req.param("registrationId");
 		await findRegistration(c.var.db, edition.id, id);
 		return submitForm(c, {

@@ -28,7 +28,7 @@ async function viewContext(c: Context<AppEnv>) {
 	// The link to the edition's audit log (src/features/audit).
 	const canViewAudit = can(actor, "edition.view_audit", editionResource(found.edition));
 	// The link to the edition's registrations (src/features/attendees).
-	const canViewRegistrations = can(actor, "registration.view", editionResource(found.edition));
+	const canViewRegistrations = can(actor, "edition.view_registrations", editionResource(found.edition));
 	return {
 		...found,
 		user: requireAuth(c).user,

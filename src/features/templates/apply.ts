@@ -294,7 +294,13 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 			return {
 				part,
 				label: PART_LABELS[part],
-				summary: groups.map((g) => changeSummary(g.what, g.before.length, g.after.length)).join("; "),
+				// A kind of row neither side has (a template without a registration policy) says nothing.
+				summary: (groups.some((g) => g.before.length + g.after.length > 0)
+					? groups.filter((g) => g.before.length + g.after.length > 0)
+					: groups.slice(0, 1)
+				)
+					.map((g) => changeSummary(g.what, g.before.length, g.after.length))
+					.join("; "),
 				groups,
 			};
 		}),

@@ -160,6 +160,7 @@ describe("OpenAPI description", () => {
 			"/api/v1/me": ["get", "patch"],
 			"/api/v1/me/tokens": ["get"],
 			"/api/v1/me/tokens/{id}": ["delete"],
+			"/api/v1/me/registrations": ["get"],
 			"/api/v1/auth/sign-in/link": ["post"],
 			"/api/v1/auth/reset": ["post"],
 		});

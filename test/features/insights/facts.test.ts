@@ -60,7 +60,11 @@ const AINM_2023: Facts = {
 	],
 	sponsors: ["European Association of Nuclear Medicine (EANM)", "Frontiers in Nuclear Medicine"],
 	ticketTypes: ["Participant"],
-	figures: [],
+	// From the seed's made-up confirmed registrations (issue 19): the reference edition's shape.
+	figures: [
+		{ label: "Attendees (confirmed registrations)", value: "252" },
+		{ label: "Attendees' countries", value: "29" },
+	],
 };
 
 let draftId: string;
