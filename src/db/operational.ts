@@ -8,6 +8,8 @@
 export const OPERATIONAL_TABLES: Record<string, string> = {
 	auth_sessions: "sign-in state: created and refreshed on every sign-in, deleted on sign-out",
 	email_tokens: "one-time links in flight (sign-in, verification, reset); what they do is audited when used",
+	pending_registrations:
+		"a signed-out registration's form awaiting its emailed link; the account and registration it makes are audited when used",
 	rate_limits: "counters of attempts, kept for minutes",
 	outbox: "mail delivery state; the change that sent a mail carries its own entry",
 	note_reads: "read markers of one reader, not a change of the note",

@@ -321,7 +321,8 @@ export const authSessions = sqliteTable(
 	(t) => [index("auth_sessions_user").on(t.userId)],
 );
 
-export const EMAIL_TOKEN_PURPOSES = ["verify_email", "sign_in", "reset_password", "change_email"] as const;
+/** `register`: confirms a registration made signed out for an address that has an account (registration/signed-out.ts). */
+export const EMAIL_TOKEN_PURPOSES = ["verify_email", "sign_in", "reset_password", "change_email", "register"] as const;
 export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];
 
 /** Single-use, expiring secrets sent by email (verification, sign-in links, resets, email changes). */
@@ -686,6 +687,24 @@ export const registrations = sqliteTable(
 		index("registrations_user").on(t.userId),
 	],
 );
+
+/**
+ * A registration asked for signed out by an address that has no account yet: the form's answers,
+ * kept until the emailed link (`<id>.<secret>`, only SHA-256 of the secret stored) is used; the
+ * link then creates the account and registers it. Nothing else is written before that.
+ */
+export const pendingRegistrations = sqliteTable("pending_registrations", {
+	id: text("id").primaryKey(),
+	editionId: editionRef(),
+	/** Lower-cased. */
+	email: text("email").notNull(),
+	secretHash: text("secret_hash").notNull(),
+	/** The checked form: ticketTypeId, name, affiliation, country, role, answers, listConsent. */
+	form: text("form", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+	expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+	usedAt: integer("used_at", { mode: "timestamp_ms" }),
+	createdAt: createdAt(),
+});
 
 export const FORM_FIELD_KINDS = ["text", "textarea", "email", "select", "checkbox", "country"] as const;
 export type FormFieldKind = (typeof FORM_FIELD_KINDS)[number];

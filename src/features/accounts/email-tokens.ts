@@ -15,7 +15,7 @@ import type { AuditAction } from "../../db/audit-actions";
 import type { Database } from "../../db/client";
 import { insertIf } from "../../db/insert-if";
 import { type EmailTokenPurpose, emailTokens, users } from "../../db/schema";
-import { commitAll } from "../../db/write";
+import { type Change, commitAll } from "../../db/write";
 import { AppError } from "../../lib/errors";
 
 /** How long each kind of link works: sign-in links are short because they are a password. */
@@ -24,6 +24,8 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
 	sign_in: 15 * 60 * 1000,
 	reset_password: 60 * 60 * 1000,
 	change_email: 24 * 60 * 60 * 1000,
+	// Outlives the 24-hour hold on purpose: a late click still registers, taking a seat again.
+	register: 7 * 24 * 60 * 60 * 1000,
 };
 
 /** A token that was valid when looked up; redeemEmailToken() re-checks it atomically. */
@@ -111,6 +113,8 @@ export async function redeemEmailToken(
 	token: LiveEmailToken,
 	effects: Effects,
 	now = new Date(),
+	/** Entries of the effects' own changes (their `of` indexes the effects). */
+	effectChanges: Change[] = [],
 ): Promise<unknown[]> {
 	const live = tokenIsLive(token.id, now);
 	const liveGuard = exists(db.select({ one: sql`1` }).from(emailTokens).where(live));
@@ -121,7 +125,7 @@ export async function redeemEmailToken(
 	const consume = db.update(emailTokens).set({ usedAt: now }).where(live).returning({ id: emailTokens.id });
 	const statements: BatchItem<"sqlite">[] = [...effects(redemption), consume];
 	const action = REDEEMED[token.purpose];
-	const changes = action ? [{ action, id: token.userId, actorId: token.userId }] : [];
+	const changes = [...effectChanges, ...(action ? [{ action, id: token.userId, actorId: token.userId }] : [])];
 	const results = await commitAll(db, changes, statements);
 	const consumed = results.at(-1) as unknown[];
 	if (consumed.length !== 1) throw emailTokenProblem("used");
@@ -134,6 +138,7 @@ const REDEEMED: Record<string, AuditAction | null> = {
 	sign_in: "account.user.verified",
 	reset_password: "account.password.reset",
 	change_email: "account.email.changed",
+	register: "account.user.verified",
 };
 
 const PROBLEMS = {

@@ -23,4 +23,9 @@ export {
 } from "./seats";
 
 /** The attendee's pages, which read the session (app.tsx authenticates them; the edge cache skips them). */
-export const ATTENDEE_PATHS = ["/s/:series/:year/register", "/s/:series/:year/me", "/s/:series/:year/me/*"] as const;
+export const ATTENDEE_PATHS = [
+	"/s/:series/:year/register",
+	"/s/:series/:year/register/*",
+	"/s/:series/:year/me",
+	"/s/:series/:year/me/*",
+] as const;

@@ -8,16 +8,17 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
-import { authorize } from "../../auth/guard";
+import { authorize, setSessionCookie } from "../../auth/guard";
 import { editionResource } from "../../domain/editions";
 import type { AppEnv } from "../../env";
-import { notFound } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { scheduleDelivery } from "../../lib/mailer";
 import { mainOrigin } from "../../lib/main-origin";
 import { myPageUrl, registerUrl, signInUrl } from "../../urls";
 import { ButtonForm, defineNotices, handleFormPost, noticeFrom, withNotice } from "../../views/form-flow";
+import { ConfirmLinkPage, clientIp, EmailSchema, LinkProblemPage } from "../accounts";
 import { RegisterPage, type Site, sectionBody, sitePage } from "../site";
-import { cancelUntil, editUntil, loadRegistrationConfig, onSale, saleWindow } from "./config";
+import { cancelUntil, editUntil, loadRegistrationConfig, onSale, type RegistrationConfig, saleWindow } from "./config";
 import { fromForm, registrationSchema } from "./form-schema";
 import {
 	acceptOwnOffer,
@@ -27,7 +28,8 @@ import {
 	updateAnswers,
 } from "./registering";
 import { seatsLeft } from "./seats";
-import { MyPage, RegisterForm, RegisterIntro } from "./views";
+import { findRegistrationLink, registerSignedOut, useRegistrationLink } from "./signed-out";
+import { CheckInboxPage, MyPage, RegisterForm, RegisterIntro } from "./views";
 
 type Ctx = Context<AppEnv>;
 
@@ -36,7 +38,24 @@ const NOTICES = defineNotices({
 	answers_saved: "Your answers are saved.",
 	registration_cancelled: "Your registration is cancelled.",
 	offer_accepted: "The seat is yours.",
+	link_confirmed: "Your registration is confirmed. We sent you a mail about it.",
+	link_held: "Your seat is held for payment. We sent you a mail about it.",
+	link_retaken:
+		"Your held seat had lapsed before you used the link, so we took a seat for you again. We sent you a mail about it.",
+	link_waitlisted:
+		"Your held seat had lapsed before you used the link and the ticket is full now: you are on the waiting list.",
+	link_closed: "Your account is ready, but this ticket is no longer on sale, so you are not registered.",
+	link_signed_in: "You are signed in.",
 });
+
+const LINK_NOTICES = {
+	confirmed: NOTICES.link_confirmed,
+	held: NOTICES.link_held,
+	retaken: NOTICES.link_retaken,
+	waitlisted: NOTICES.link_waitlisted,
+	closed: NOTICES.link_closed,
+	unchanged: NOTICES.link_signed_in,
+} as const;
 
 /** These pages depend on who asks: never kept by any cache. */
 const personal: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -92,11 +111,20 @@ async function renderRegister(
 		intro = (
 			<RegisterIntro>
 				<p>
-					Registration is open. To register, <a href={signInUrl(registerPath(site))}>sign in</a> or{" "}
-					<a href={`/auth/sign-up?next=${encodeURIComponent(registerPath(site))}`}>create an account</a> first; you come
-					back here afterwards.
+					Registration is open. Register below: we email you a link to confirm it, which also gives you an account to
+					manage it. Have an account? <a href={signInUrl(registerPath(site))}>Sign in</a> first and the form is filled
+					in.
 				</p>
 			</RegisterIntro>
+		);
+		form = (
+			<RegisterForm
+				action={registerPath(site)}
+				tickets={selling}
+				seats={seats.byTicket}
+				fields={config.fields}
+				state={state}
+			/>
 		);
 	} else if (own && own.status !== "cancelled") {
 		intro = (
@@ -213,6 +241,61 @@ async function ownRegistration(c: Ctx, site: Site) {
 	return registration;
 }
 
+/**
+ * The signed-out form: the same answer page whether or not an account has the address (only the
+ * mail differs), after the same steps on both paths.
+ */
+function registerSignedOutPost(c: Ctx, site: Site, fields: RegistrationConfig["fields"]) {
+	return handleFormPost(c, {
+		schema: z.preprocess(
+			(values) => ({
+				...fromForm(values as Record<string, unknown>, fields),
+				email: (values as Record<string, unknown>).email,
+			}),
+			registrationSchema(fields).extend({ email: EmailSchema }),
+		),
+		rerender: (state, status) => renderRegister(c, site, state, status as 400),
+		act: async ({ email, ...data }) => {
+			const mailIds = await registerSignedOut(
+				c.var.db,
+				{ edition: site.edition, series: site.series, origin: mainOrigin(c), ip: clientIp(c) },
+				email,
+				data,
+			);
+			scheduleDelivery(c, mailIds);
+			return c.html(<CheckInboxPage site={site} email={email.trim().toLowerCase()} />);
+		},
+	});
+}
+
+/** A registration link's page: on the main host, for a published edition; a dead link says so kindly. */
+function linkPage(render: (c: Ctx, site: Site) => Promise<Response>) {
+	return sitePage(async (c, site) => {
+		if (site.links.preview) throw notFound();
+		const token = c.req.query("token");
+		const moved = onMainHost(
+			c,
+			site,
+			`${registerPath(site)}/confirm${token ? `?token=${encodeURIComponent(token)}` : ""}`,
+		);
+		if (moved) return moved;
+		try {
+			return await render(c, site);
+		} catch (error) {
+			if (!(error instanceof AppError) || !LINK_PROBLEMS.has(error.code)) throw error;
+			return c.html(
+				<LinkProblemPage
+					message={error.message}
+					retry={{ href: registerPath(site), label: "Register again, or sign in to see your registration" }}
+				/>,
+				error.status,
+			);
+		}
+	});
+}
+
+const LINK_PROBLEMS = new Set(["invalid_token", "token_expired", "token_used"]);
+
 const E = "/s/:series/:year";
 
 export const registrationPages = new Hono<AppEnv>()
@@ -226,10 +309,10 @@ export const registrationPages = new Hono<AppEnv>()
 	.post(
 		`${E}/register`,
 		attendeePage(async (c, site) => {
-			await authorize(c, "edition.register", editionResource(site.edition));
 			const { fields } = await loadRegistrationConfig(c.var.db, site.edition.id);
 			const auth = c.var.auth;
-			if (!auth) throw new Error("signed in");
+			if (!auth) return registerSignedOutPost(c, site, fields);
+			await authorize(c, "edition.register", editionResource(site.edition));
 			return handleFormPost(c, {
 				schema: z.preprocess(
 					(values) => fromForm(values as Record<string, unknown>, fields),
@@ -246,7 +329,39 @@ export const registrationPages = new Hono<AppEnv>()
 					return c.redirect(withNotice(mePath(site), NOTICES.registered), 303);
 				},
 			});
-		}, true),
+		}, false),
+	)
+	// GET only shows a button, as for sign-in links: mail scanners open links and must not use them up.
+	.get(
+		`${E}/register/confirm`,
+		linkPage(async (c, site) => {
+			const token = c.req.query("token") ?? "";
+			await findRegistrationLink(c.var.db, site.edition.id, token);
+			return c.html(
+				<ConfirmLinkPage
+					title="Confirm your registration"
+					text={`Press the button to confirm your registration for ${site.edition.name} and sign in on this device.`}
+					action={`${registerPath(site)}/confirm`}
+					token={token}
+					button="Confirm and sign in"
+				/>,
+			);
+		}),
+	)
+	.post(
+		`${E}/register/confirm`,
+		linkPage(async (c, site) => {
+			const form = await c.req.parseBody();
+			const token = typeof form.token === "string" ? form.token : "";
+			const { sessionToken, outcome, mailIds } = await useRegistrationLink(
+				c.var.db,
+				{ edition: site.edition, series: site.series, origin: mainOrigin(c) },
+				token,
+			);
+			scheduleDelivery(c, mailIds);
+			setSessionCookie(c, sessionToken);
+			return c.redirect(withNotice(mePath(site), LINK_NOTICES[outcome]), 303);
+		}),
 	)
 	.get(
 		`${E}/me`,

@@ -11,7 +11,7 @@ import { type Edition, type Registration, registrations, type Series } from "../
 import { commit } from "../../db/write";
 import { AppError, validationError } from "../../lib/errors";
 import { cancelUntil, editUntil, loadRegistrationConfig, onSale, type RegistrationConfig, saleWindow } from "./config";
-import { answersSchema, registrationSchema } from "./form-schema";
+import { answersSchema, type RegistrationInput, registrationSchema } from "./form-schema";
 import { offerMail, registrationMails } from "./mails";
 import { acceptOffer, cancelRegistration, offerFreedSeats, type SeatOutcome, takeSeat } from "./seats";
 
@@ -45,24 +45,9 @@ export async function registerAttendee(
 	config?: RegistrationConfig,
 ): Promise<SeatOutcome> {
 	const { edition } = who;
-	const { tickets, fields, policy } = config ?? (await loadRegistrationConfig(db, edition.id));
-	const parsed = registrationSchema(fields).safeParse(body);
-	if (!parsed.success) throw validationError(parsed.error);
-	const input = parsed.data;
-	const ticket = tickets.find((t) => t.id === input.ticketTypeId);
-	if (!ticket) {
-		throw new AppError(400, "invalid_input", "Some fields are missing or invalid.", {
-			ticketTypeId: "Choose one of this edition's tickets.",
-		});
-	}
-	if (!takesRegistrations(edition) || !onSale(edition, ticket, now)) {
-		const { opens } = saleWindow(edition, ticket);
-		const message =
-			takesRegistrations(edition) && now < opens
-				? `${ticket.name} is not on sale yet.`
-				: `${ticket.name} is no longer on sale.`;
-		throw new AppError(422, "not_on_sale", message, { ticketTypeId: message });
-	}
+	const loaded = config ?? (await loadRegistrationConfig(db, edition.id));
+	const { policy } = loaded;
+	const { input, ticket } = checkRegistration(edition, loaded, body, now);
 	const holdUntil = new Date(now.getTime() + policy.holdHours * HOUR_MS);
 	const mails = registrationMails(
 		{ edition, series: who.series, origin: who.origin, to: who.user.email.toLowerCase(), ticketName: ticket.name },
@@ -87,6 +72,36 @@ export async function registerAttendee(
 		now,
 		mails,
 	);
+}
+
+/**
+ * The registration `body` checked against the edition's configuration: 400 with field messages
+ * for invalid input, 422 outside the ticket's sale window. Returns the input and its ticket.
+ */
+export function checkRegistration(
+	edition: Edition,
+	{ tickets, fields }: RegistrationConfig,
+	body: unknown,
+	now = new Date(),
+): { input: RegistrationInput; ticket: RegistrationConfig["tickets"][number] } {
+	const parsed = registrationSchema(fields).safeParse(body);
+	if (!parsed.success) throw validationError(parsed.error);
+	const input = parsed.data;
+	const ticket = tickets.find((t) => t.id === input.ticketTypeId);
+	if (!ticket) {
+		throw new AppError(400, "invalid_input", "Some fields are missing or invalid.", {
+			ticketTypeId: "Choose one of this edition's tickets.",
+		});
+	}
+	if (!takesRegistrations(edition) || !onSale(edition, ticket, now)) {
+		const { opens } = saleWindow(edition, ticket);
+		const message =
+			takesRegistrations(edition) && now < opens
+				? `${ticket.name} is not on sale yet.`
+				: `${ticket.name} is no longer on sale.`;
+		throw new AppError(422, "not_on_sale", message, { ticketTypeId: message });
+	}
+	return { input, ticket };
 }
 
 /** The signed-in user's registration for an edition, if any (cancelled ones too). */

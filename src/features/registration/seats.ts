@@ -78,6 +78,11 @@ export interface SeatRequest {
 	source?: Registration["source"];
 	note?: string;
 	listConsent?: boolean;
+	/**
+	 * Hold the seat this many hours whatever the ticket's price (a signed-out registration waiting
+	 * for its emailed link); a waitlisted result stays waitlisted, with no expiry.
+	 */
+	holdHours?: number;
 }
 
 export type SeatOutcome =
@@ -112,9 +117,9 @@ export async function takeSeat(
 	const id = newId();
 	const email = request.email.trim().toLowerCase();
 	const { editionId, ticket } = request;
-	const free = ticket.priceCents === 0;
+	const free = ticket.priceCents === 0 && request.holdHours === undefined;
 	const seat = seatFor(editionId, ticket.id, at);
-	const holdUntil = at + policy.holdHours * HOUR_MS;
+	const holdUntil = at + (request.holdHours ?? policy.holdHours) * HOUR_MS;
 	const row = {
 		id,
 		editionId,
@@ -190,6 +195,74 @@ export async function takeSeat(
 		});
 	}
 	return { kind: "existing", registration: byEmail };
+}
+
+/**
+ * The statement that confirms a held seat when its emailed link is used (signed-out registration):
+ * a free ticket is confirmed, a paid one held for payment for `policy.holdHours` from now. Only
+ * while the hold is unexpired; returns the row when it changed. `also` adds the link's guard.
+ */
+export function confirmHeldSeat(db: Database, registration: Registration, policy: SeatPolicy, now: Date, also: SQL) {
+	const at = now.getTime();
+	return db
+		.update(registrations)
+		.set(
+			registration.priceCents === 0
+				? { status: "confirmed", expiresAt: null, confirmedAt: now, updatedAt: now }
+				: { status: "held", expiresAt: new Date(at + policy.holdHours * HOUR_MS), updatedAt: now },
+		)
+		.where(
+			and(
+				eq(registrations.id, registration.id),
+				eq(registrations.status, "held"),
+				sql`${registrations.expiresAt} > ${at}`,
+				also,
+			),
+		)
+		.returning();
+}
+
+/**
+ * The statement that takes a seat again for a signed-out registration whose 24-hour hold lapsed
+ * before its link was used (still `held` but expired, or cancelled by the waiting-list job): the
+ * same one-statement decision as `takeSeat` (confirmed or held when a seat is free, else
+ * waitlisted at the back of the line). A registration its owner cancelled before the hold ran out
+ * stays cancelled. Returns the row when it changed.
+ */
+export function retakeLapsedSeat(
+	db: Database,
+	registration: Registration,
+	policy: SeatPolicy,
+	now: Date,
+	holdHours: number,
+	also: SQL,
+) {
+	const at = now.getTime();
+	const free = registration.priceCents === 0;
+	const seat = seatFor(registration.editionId, registration.ticketTypeId, at);
+	const lapsedAt = registration.createdAt.getTime() + holdHours * HOUR_MS;
+	return db
+		.update(registrations)
+		.set({
+			status: sql`case when ${seat} then ${free ? "confirmed" : "held"} else 'waitlisted' end`,
+			expiresAt: free ? null : sql`case when ${seat} then ${at + policy.holdHours * HOUR_MS} else null end`,
+			confirmedAt: free ? sql`case when ${seat} then ${at} else null end` : null,
+			cancelledAt: null,
+			// At the back of the line, as a newcomer.
+			createdAt: now,
+			updatedAt: now,
+		} as unknown as Partial<typeof registrations.$inferInsert>)
+		.where(
+			and(
+				eq(registrations.id, registration.id),
+				or(
+					and(eq(registrations.status, "held"), sql`${registrations.expiresAt} <= ${at}`),
+					and(eq(registrations.status, "cancelled"), sql`${registrations.cancelledAt} >= ${lapsedAt}`),
+				),
+				also,
+			),
+		)
+		.returning();
 }
 
 /** Statuses an attendee may cancel from. */

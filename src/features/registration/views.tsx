@@ -105,7 +105,8 @@ export function RegisterForm({
 	seats: ReadonlyMap<string, number | null>;
 	fields: RegistrationField[];
 	state: FormState;
-	email: string;
+	/** The signed-in attendee's address; signed out, the form asks for one. */
+	email?: string;
 }) {
 	const v = state.values;
 	const e = state.fields;
@@ -114,9 +115,21 @@ export function RegisterForm({
 			<h2 id="register-form">Register</h2>
 			<ErrorSummary fields={e} />
 			<form method="post" action={action} class="stack">
-				<p>
-					Registering as <strong>{email}</strong>.
-				</p>
+				{email ? (
+					<p>
+						Registering as <strong>{email}</strong>.
+					</p>
+				) : (
+					<Field
+						name="email"
+						label="Email address"
+						type="email"
+						value={v.email}
+						error={e.email}
+						required
+						autocomplete="email"
+					/>
+				)}
 				<Select
 					name="ticketTypeId"
 					label="Ticket"
@@ -169,6 +182,22 @@ export function RegisterForm({
 				</button>
 			</form>
 		</section>
+	);
+}
+
+/**
+ * The answer to the signed-out form, the same whether or not an account has the address: it
+ * tells nothing about who has one.
+ */
+export function CheckInboxPage({ site, email }: { site: Site; email: string }) {
+	return (
+		<SiteLayout site={site} path="/register" title="Check your inbox">
+			<h1>Check your inbox</h1>
+			<p>
+				Check your inbox: we sent a link to <strong>{email}</strong>. Open it to confirm your registration; it works
+				once, within 7 days.
+			</p>
+		</SiteLayout>
 	);
 }
 

@@ -188,13 +188,26 @@ export const ROWS: Record<string, Row> = {
 	"GET /s/:series/:year/sponsors": row("site", "everyone"),
 	"GET /s/:series/:year/past": row("site", "everyone"),
 	"GET /s/:series/:year/register": row("site", "everyone"),
-	// The attendee's pages read the session: signed out, My page and every post send to sign-in and back.
+	// The attendee's pages read the session: signed out, My page and its posts send to sign-in and back.
 	// They never serve a committee preview (a draft takes no registrations).
+	// Registering works signed out too (by emailed link, with the email field; ignored signed in).
 	"POST /s/:series/:year/register": row("site", "everyone", {
 		preview: false,
-		except: { "anonymous@published": "303 sign-in" },
-		// The matrix's ticket is on sale only in 2029: the sale window refuses it (422) for everyone signed in.
-		body: (t) => ({ ticketTypeId: `ticket-${t.publicEditionId}`, name: "A Person", country: "NL", role: "other" }),
+		// The matrix's ticket is on sale only in 2029: the sale window refuses it (422) for everyone.
+		body: (t) => ({
+			ticketTypeId: `ticket-${t.publicEditionId}`,
+			name: "A Person",
+			country: "NL",
+			role: "other",
+			email: "matrix-registrant@example.org",
+		}),
+	}),
+	// The emailed registration link (its token is its credential): a bad token is a 400 for anyone.
+	"GET /s/:series/:year/register/confirm": row("site", "everyone", { ok: 400, preview: false, query: "?token=nope" }),
+	"POST /s/:series/:year/register/confirm": row("site", "everyone", {
+		ok: 400,
+		preview: false,
+		body: () => ({ token: "nope" }),
 	}),
 	"GET /s/:series/:year/me": row("site", "everyone", {
 		preview: false,

@@ -246,18 +246,19 @@ describe("the register page and My page", () => {
 		finn = await createTestUser("finn");
 	});
 
-	it("asks a signed-out visitor to sign in or sign up and come back, with live seats, never cached", async () => {
+	// Changed by registering signed out (issue #19): the form is shown signed out too, with sign-in offered to prefill it.
+	it("offers a signed-out visitor the form or signing in first and coming back, with live seats, never cached", async () => {
 		const res = await getAs(`${world.path}/register`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get("Cache-Control")).toBe("private, no-store");
 		const html = await res.text();
 		const back = encodeURIComponent(`${world.path}/register`);
 		expect(html).toContain(
-			`Registration is open. To register, <a href="/auth/sign-in?next=${back}">sign in</a> or <a href="/auth/sign-up?next=${back}">create an account</a> first; you come back here afterwards.`,
+			`Registration is open. Register below: we email you a link to confirm it, which also gives you an account to manage it. Have an account? <a href="/auth/sign-in?next=${back}">Sign in</a> first and the form is filled in.`,
 		);
 		expect(html).toContain('<p class="includes">Includes all sessions and lunches</p>');
 		expect(html).toContain("<dt>Seats left</dt><dd>1</dd>");
-		expect(html).not.toContain(`action="${world.path}/register"`);
+		expect(html).toContain(`action="${world.path}/register"`);
 	});
 
 	it("prefills the form for a signed-in attendee; posting it registers and lands on My page", async () => {
