@@ -38,7 +38,9 @@ h1 { font-size: clamp(1.75rem, 5vw, 2.5rem); margin-top: 0.5em; }
 .card h2, .card h3 { margin-top: 0; font-size: 1.2rem; }
 .card p { margin: 0.25rem 0; }
 .meta { color: var(--muted); font-size: 0.95rem; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
+.facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.25rem 1rem; margin: 1rem 0; }
+/* A long term wraps on a phone instead of pushing its value off the screen. */
+.facts dt { max-width: 45vw; overflow-wrap: anywhere; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 .badge { display: inline-block; font-size: 0.8rem; font-weight: 600; padding: 0.05rem 0.5rem; border-radius: 999px; background: var(--wash); border: 1px solid var(--line); color: var(--ink); }
