@@ -5,6 +5,7 @@ import {
 	callConsoleUrl,
 	committeeConsoleUrl,
 	institutionConsoleUrl,
+	myPageUrl,
 	proposalConsoleUrl,
 	seriesConsoleUrl,
 } from "../../urls";
@@ -12,21 +13,48 @@ import { ConsoleLayout } from "../../views/console-layout";
 import { Notice } from "../../views/forms";
 import { roleWithUntil } from "../committees";
 import { deadlineLabel } from "../hosting";
+import type { MyRegistration } from "../registration";
 import type { Dashboard } from "./dashboard";
+
+/** How a registration's status reads in the list of one's registrations. */
+const STATUS_LABELS: Record<MyRegistration["status"], string> = {
+	held: "seat held",
+	confirmed: "confirmed",
+	waitlisted: "on the waiting list",
+	offered: "a seat is offered to you",
+	cancelled: "cancelled",
+};
 
 export function DashboardPage({
 	user,
 	dashboard,
+	registrations = [],
 	notice,
 }: {
 	user: Pick<User, "name" | "email">;
 	dashboard: Dashboard;
+	/** The user's own registrations as an attendee (not cancelled). */
+	registrations?: readonly MyRegistration[];
 	notice?: string;
 }) {
 	return (
 		<ConsoleLayout title="Console" user={user}>
 			<h1>Console</h1>
 			{notice ? <Notice>{notice}</Notice> : null}
+
+			{registrations.length > 0 ? (
+				<>
+					<h2>My registrations</h2>
+					<ul>
+						{registrations.map((r) => (
+							<li>
+								<a href={myPageUrl({ slug: r.seriesSlug }, r)}>{r.editionName}</a>{" "}
+								<span class="meta">({STATUS_LABELS[r.status]})</span>
+							</li>
+						))}
+					</ul>
+				</>
+			) : null}
 
 			<h2>My institutions</h2>
 			{dashboard.institutions.length === 0 ? (

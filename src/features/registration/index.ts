@@ -8,6 +8,7 @@ export { registrationApi } from "./api";
 export { loadRegistrationConfig, onSale, type RegistrationConfig, saleWindow } from "./config";
 export { registrationSchema } from "./form-schema";
 export { waitingListJob } from "./job";
+export { type MyRegistration, myRegistrations } from "./mine";
 export { registrationPages } from "./pages";
 export {
 	acceptOffer,

@@ -213,7 +213,7 @@ export function RegisterPage({
 							<li class="card">
 								<h3>{ticket.name}</h3>
 								<p class="price">{price(ticket, edition)}</p>
-								{ticket.includes ? <p class="includes">Includes {ticket.includes}</p> : null}
+								{ticket.includes ? <p class="includes">Includes: {ticket.includes}</p> : null}
 								<dl class="facts compact">
 									<dt>On sale from</dt>
 									<dd>

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "../../../src/auth/sessions";
 import { getAs } from "../../auth-helpers";
@@ -63,7 +64,9 @@ describe("GET /console", () => {
 	});
 
 	it("shows a plain user empty sections with a way to start", async () => {
-		const html = await (await getAs("/console", await demoCookie("attendee"))).text();
+		// Without a role and without a registration (the seeded attendee has one: see below).
+		const plain = await createUserWithEmail(freshEmail("plain"));
+		const html = await (await getAs("/console", plain.cookie)).text();
 
 		expect(html).toContain('<a href="/console/institutions#create">Create an institution</a>');
 		expect(section(html, "My editions")).toEqual([]);
@@ -80,5 +83,38 @@ describe("GET /console", () => {
 		expect(known).toContain('<p class="notice" role="status">You left the institution.</p>');
 		expect(unknown).not.toContain('class="notice"');
 		expect(unknown).not.toContain("<script>alert");
+	});
+});
+
+describe("GET /console for an attendee", () => {
+	/** The demo series' coming edition (the seed dates it from today) and one of its ticket types. */
+	const comingDemo = () =>
+		env.DB.prepare(
+			"select e.id, e.name, e.year, t.id as ticket from editions e join series s on s.id = e.series_id join ticket_types t on t.edition_id = e.id where s.slug = 'demo' order by e.start_date desc, t.position limit 1",
+		).first<{ id: string; name: string; year: number; ticket: string }>();
+
+	it("sends an attendee with no role anywhere to their My page, not into the organizer console", async () => {
+		const edition = await comingDemo();
+
+		const res = await getAs("/console", await demoCookie("attendee"));
+
+		expect(res.status).toBe(303);
+		expect(res.headers.get("Location")).toBe(`/s/demo/${edition?.year}/me`);
+	});
+
+	it("lists a committee member's own registrations beside their roles, linked to My page", async () => {
+		const edition = await comingDemo();
+		await env.DB.prepare(
+			"insert into registrations (id, edition_id, ticket_type_id, user_id, email, name, country, role, status) values ('console-test-chair-reg', ?, ?, 'seed-user-chair', 'chair@baton.test', 'Demo Chair', 'NL', 'physicist', 'waitlisted')",
+		)
+			.bind(edition?.id, edition?.ticket)
+			.run();
+
+		const html = await (await getAs("/console", await demoCookie("chair"))).text();
+
+		expect(section(html, "My registrations")).toEqual([`${edition?.name} (on the waiting list)`]);
+		expect(html).toContain(`<a href="/s/demo/${edition?.year}/me">${edition?.name}</a>`);
+		expect(section(html, "My editions")).toEqual(["AINM 2023 AINM · Chair"]);
+		await env.DB.prepare("delete from registrations where id = 'console-test-chair-reg'").run();
 	});
 });

@@ -256,7 +256,7 @@ describe("the register page and My page", () => {
 		expect(html).toContain(
 			`Registration is open. Register below: we email you a link to confirm it, which also gives you an account to manage it. Have an account? <a href="/auth/sign-in?next=${back}">Sign in</a> first and the form is filled in.`,
 		);
-		expect(html).toContain('<p class="includes">Includes all sessions and lunches</p>');
+		expect(html).toContain('<p class="includes">Includes: all sessions and lunches</p>');
 		expect(html).toContain("<dt>Seats left</dt><dd>1</dd>");
 		expect(html).toContain(`action="${world.path}/register"`);
 	});
