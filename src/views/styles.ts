@@ -74,6 +74,16 @@ form { margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .table-wrap { overflow-x: auto; position: relative; }
+/* Server-rendered SVG charts (src/features/attendees/charts.tsx): no inline style, the CSP stays strict. */
+.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0.5rem 0; overflow: visible; }
+/* Slanted labels reach below the drawing. */
+.chart.crowded { margin-bottom: 3.5rem; }
+.chart text { fill: var(--ink); font-size: 12px; }
+.chart .grid { stroke: var(--line); stroke-width: 1; }
+.chart .bar { fill: var(--accent); }
+.chart .line { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+.chart-data { margin: 0 0 1.5rem; }
+.chart-data summary { cursor: pointer; }
 /* A DNS record value or a token is one long word: it breaks inside its cell rather than overflowing the table. */
 td code { overflow-wrap: anywhere; word-break: break-all; }
 .console-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding: 0; margin: 0 0 1rem; border-bottom: 1px solid var(--line); padding-bottom: 0.5rem; }

@@ -39,10 +39,10 @@ function Axis({ max }: { max: number }) {
 	);
 }
 
-function Frame(props: { id: string; title: string; desc: string; children: unknown }) {
+function Frame(props: { id: string; title: string; desc: string; crowded?: boolean; children: unknown }) {
 	return (
 		<svg
-			class="chart"
+			class={props.crowded ? "chart crowded" : "chart"}
 			viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
 			role="img"
 			aria-labelledby={`${props.id}-title ${props.id}-desc`}
@@ -60,9 +60,10 @@ export function BarChart({ id, title, bars }: { id: string; title: string; bars:
 	const max = niceMax(Math.max(0, ...bars.map((b) => b.value)));
 	const slot = PLOT_W / Math.max(1, bars.length);
 	const width = round(Math.min(48, slot * 0.7));
+	const crowded = slot < 64;
 	const desc = bars.map((b) => `${b.label}: ${b.value}`).join("; ");
 	return (
-		<Frame id={id} title={title} desc={desc || "No data yet."}>
+		<Frame id={id} title={title} desc={desc || "No data yet."} crowded={crowded}>
 			<Axis max={max} />
 			{bars.map((bar, i) => {
 				const height = round((bar.value / max) * PLOT_H);
@@ -79,9 +80,22 @@ export function BarChart({ id, title, bars }: { id: string; title: string; bars:
 						>
 							<title>{`${bar.label}: ${bar.value}`}</title>
 						</rect>
-						<text class="label" x={round(x + width / 2)} y={HEIGHT - PAD.bottom + 16} text-anchor="middle">
-							{short(bar.label)}
-						</text>
+						{crowded ? (
+							// Many bars (countries): labels slanted, so neighbours do not run into each other.
+							<text
+								class="label"
+								x={round(x + width / 2)}
+								y={HEIGHT - PAD.bottom + 10}
+								text-anchor="end"
+								transform={`rotate(-45 ${round(x + width / 2)} ${HEIGHT - PAD.bottom + 10})`}
+							>
+								{short(bar.label)}
+							</text>
+						) : (
+							<text class="label" x={round(x + width / 2)} y={HEIGHT - PAD.bottom + 16} text-anchor="middle">
+								{short(bar.label)}
+							</text>
+						)}
 					</g>
 				);
 			})}
@@ -135,23 +149,27 @@ export function DataTable({
 	head: [string, string];
 	rows: readonly [string, string | number][];
 }) {
+	// Folded: a day-by-day table runs to hundreds of rows; the chart above says the same at a glance.
 	return (
-		<table class="chart-data">
-			<caption>{caption}</caption>
-			<thead>
-				<tr>
-					<th scope="col">{head[0]}</th>
-					<th scope="col">{head[1]}</th>
-				</tr>
-			</thead>
-			<tbody>
-				{rows.map(([label, value]) => (
+		<details class="chart-data">
+			<summary>The figures: {caption}</summary>
+			<table>
+				<caption>{caption}</caption>
+				<thead>
 					<tr>
-						<th scope="row">{label}</th>
-						<td>{String(value)}</td>
+						<th scope="col">{head[0]}</th>
+						<th scope="col">{head[1]}</th>
 					</tr>
-				))}
-			</tbody>
-		</table>
+				</thead>
+				<tbody>
+					{rows.map(([label, value]) => (
+						<tr>
+							<th scope="row">{label}</th>
+							<td>{String(value)}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</details>
 	);
 }
