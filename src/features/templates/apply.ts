@@ -389,12 +389,15 @@ export async function applyTemplate(db: Database, input: ApplyInput): Promise<Ap
 			id: target.id,
 			after: { template: source.info.ref, version: source.version, parts },
 		},
-	]).catch((error) => {
+	]).catch(async (error) => {
 		// A first registration that landed after the plan (it bumps no content version): D1 refused the batch.
 		if (failedWith(error, "FOREIGN KEY constraint failed") && parts.includes("registration")) {
-			throw new AppError(409, "edition_has_registrations", "This template cannot be applied as chosen.", {
-				parts: registrationPartRefused(target, 1),
-			});
+			const registered = await registrationCount(db, target.id);
+			if (registered > 0) {
+				throw new AppError(409, "edition_has_registrations", "This template cannot be applied as chosen.", {
+					parts: registrationPartRefused(target, registered),
+				});
+			}
 		}
 		throw error;
 	});
