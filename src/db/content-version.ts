@@ -25,6 +25,19 @@ export function bumpContentVersion(db: Database, editionId: string) {
 }
 
 /**
+ * Bumps the version only when the statement just before it in the batch changed a row (SQLite's
+ * `changes()`): for derived state that changes what cached pages show only now and then (the
+ * tickets' coarse availability, src/domain/ticket-availability.ts). Put it right after that
+ * statement; the write kernel keeps the order of a batch.
+ */
+export function bumpContentVersionIfChanged(db: Database, editionId: string) {
+	return db
+		.update(editions)
+		.set({ contentVersion: sql`${editions.contentVersion} + 1` })
+		.where(sql`${editions.id} = ${editionId} and changes() > 0`);
+}
+
+/**
  * The bump of a content write. For an archived edition it sets the NOT NULL version to null, so
  * SQLite fails the statement and D1 rolls the whole batch back: the check and the write are one
  * statement, so no status change can slip between them and nothing of the write lands.

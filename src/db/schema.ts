@@ -576,6 +576,10 @@ export const sponsors = sqliteTable(
 // negative) plus a local `HH:MM`, resolved in the edition's zone only when shown: a clone that
 // moves day 1 moves them all, across DST and zones, with nothing to fix up.
 
+/** A ticket's coarse availability: "few_left" at 5 seats left or 10% of its capacity, whichever is more. */
+export const TICKET_AVAILABILITIES = ["available", "few_left", "sold_out"] as const;
+export type TicketAvailability = (typeof TICKET_AVAILABILITIES)[number];
+
 export const ticketTypes = sqliteTable(
 	"ticket_types",
 	{
@@ -595,6 +599,12 @@ export const ticketTypes = sqliteTable(
 		/** What the ticket includes ("all sessions, lunches and the symposium dinner"), shown beside its price. */
 		includes: text("includes").notNull().default(""),
 		position: integer("position").notNull().default(0),
+		/**
+		 * The coarse state cached pages and JSON-LD show (README, "Registration"): recomputed by the
+		 * statement after every seat change, and the edition's content version bumped only when it
+		 * changes, so a single registration leaves the edge cache alone.
+		 */
+		availability: text("availability", { enum: TICKET_AVAILABILITIES }).notNull().default("available"),
 	},
 	(t) => [index("ticket_types_edition").on(t.editionId, t.position)],
 );

@@ -35,6 +35,19 @@ export interface SessionEventInput {
 	url: string;
 }
 
+/** A ticket as a schema.org Offer. */
+export interface OfferInput {
+	name: string;
+	/** Minor units (cents); written as a decimal string ("120.00"). */
+	priceCents: number;
+	/** ISO 4217. */
+	currency: string;
+	/** A schema.org ItemAvailability URL (InStock, LimitedAvailability, SoldOut): the coarse state only. */
+	availability: string;
+	/** Absolute: where the ticket is bought. */
+	url: string;
+}
+
 export interface EditionEventInput {
 	name: string;
 	description?: string;
@@ -48,6 +61,7 @@ export interface EditionEventInput {
 	/** Absolute http(s) URL of the edition's logo, when it has one. */
 	image?: string;
 	subEvents?: readonly SessionEventInput[];
+	offers?: readonly OfferInput[];
 }
 
 export type JsonLd = Record<string, unknown>;
@@ -75,6 +89,17 @@ function person({ name, affiliation, url }: PersonInput): JsonLd {
 		name,
 		affiliation: affiliation ? { "@type": "Organization", name: affiliation } : undefined,
 		url,
+	};
+}
+
+function offer(input: OfferInput): JsonLd {
+	return {
+		"@type": "Offer",
+		name: input.name,
+		price: (input.priceCents / 100).toFixed(2),
+		priceCurrency: input.currency,
+		availability: input.availability,
+		url: input.url,
 	};
 }
 
@@ -116,6 +141,7 @@ export function editionEvent(edition: EditionEventInput): JsonLd {
 		organizer: { "@type": "Organization", name: edition.organizer.name, url: edition.organizer.url },
 		url: edition.url,
 		image: isHttpUrl(edition.image) ? edition.image : undefined,
+		offers: edition.offers?.length ? edition.offers.map(offer) : undefined,
 		subEvent: edition.subEvents?.length ? edition.subEvents.map(sessionNode) : undefined,
 	};
 }

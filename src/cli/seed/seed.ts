@@ -45,6 +45,7 @@ import {
 	users,
 } from "../../db/schema";
 import { actAs, type Change, commitAll } from "../../db/write";
+import { availabilityRecompute } from "../../domain/ticket-availability";
 import * as ainm from "./ainm";
 import * as handover from "./ainm-handover";
 import * as organizing from "./ainm-organizing";
@@ -168,6 +169,8 @@ export async function seedDemo(db: Database, { now = new Date() }: SeedOptions =
 		...upsert(outbox, outbox.id, organizing.ainm2023Mail),
 		...upsertMany(registrations, registrations.id, ainm2023Registrations),
 		...demoSeriesStatements(),
+		// Last: the tickets' coarse state (what cached pages show) from the registrations just written.
+		...demoEditions.flatMap((demoEdition) => availabilityRecompute(db, demoEdition.edition.id, now)),
 	];
 	actAs(db, { kind: "system", name: "seed" });
 	await commitAll(db, [...seedChanges(), ...demoSeriesChanges(demoEditions, demoRegistrations.length)], statements);

@@ -10,6 +10,7 @@ import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
 import { registrationPolicies } from "../../db/schema";
 import { checkbox, type FieldSpec, int, markdown, objectOf, time } from "../../domain/fields";
+import { availabilityRecompute } from "../../domain/ticket-availability";
 
 const CUT_OFF_HINT = "Days from the first day of the event: −14 is two weeks before; empty: until day 1.";
 
@@ -87,6 +88,8 @@ export async function saveRegistrationPolicy(
 				.insert(registrationPolicies)
 				.values(row)
 				.onConflictDoUpdate({ target: registrationPolicies.editionId, set: row }),
+			// A new edition-wide capacity may change what the tickets' coarse state says.
+			...availabilityRecompute(db, editionId),
 		],
 		[{ action: "registration.policy.updated", id: editionId, before: { ...before }, after: { ...data } }],
 	);

@@ -23,6 +23,7 @@ import {
 } from "../../db/schema";
 import { commit, readTogether } from "../../db/write";
 import { checkbox, country, email, type FieldSpec, objectOf, select, text } from "../../domain/fields";
+import { availabilityRecompute } from "../../domain/ticket-availability";
 import { AppError, notFound } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { singleLine } from "../../lib/text-input";
@@ -279,6 +280,8 @@ export async function updateRegistration(
 				.update(registrations)
 				.set(set)
 				.where(and(eq(registrations.id, id), eq(registrations.editionId, edition.id))),
+			// A changed ticket or status moves seats: the cached pages' coarse state follows.
+			...availabilityRecompute(db, edition.id, now),
 		],
 	);
 	return findRegistration(db, edition.id, id);
@@ -361,7 +364,7 @@ export async function registerByCommittee(
 					after: { ...auditView(row), note: data.note, overCapacity },
 				},
 			],
-			[db.insert(registrations).values(row)],
+			[db.insert(registrations).values(row), ...availabilityRecompute(db, edition.id, now)],
 		);
 	} catch (error) {
 		if (failedWith(error, "UNIQUE constraint failed: registrations.edition_id, registrations.email")) {

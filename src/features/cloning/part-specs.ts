@@ -65,7 +65,8 @@ export type SessionDoc = Pick<
 	namedLecture: string | null;
 };
 export type RegistrationFieldDoc = Content<typeof registrationFields>;
-export type TicketTypeDoc = Content<typeof ticketTypes>;
+/** Without its availability: that is the edition's own registrations' state and never travels. */
+export type TicketTypeDoc = Omit<Content<typeof ticketTypes>, "availability">;
 /** The edition's registration rules: capacity, cancellation policy and cut-offs, hold and offer times. */
 export type RegistrationPolicyDoc = Omit<Select<typeof registrationPolicies>, "editionId">;
 export type AbstractCallDoc = Omit<Select<typeof abstractCalls>, "editionId">;
@@ -377,7 +378,7 @@ const registrationPart = definePart({
 		return {
 			doc: {
 				fields: fieldRows.map(without),
-				ticketTypes: ticketRows.map(without),
+				ticketTypes: ticketRows.map(({ availability: _, ...ticket }) => without(ticket)),
 				policy: policy ? (({ editionId: _, ...rest }) => rest)(policy) : null,
 			},
 			// The policy is the edition's own (keyed by the edition): there is no row id to follow.

@@ -92,7 +92,7 @@ function routesFor(def: CollectionDef) {
 			tags,
 			summary: `Remove a ${def.singular}`,
 			request: { params: ItemParam },
-			responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404) },
+			responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404, 409) },
 		}),
 	};
 }

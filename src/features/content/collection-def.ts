@@ -41,4 +41,11 @@ export interface CollectionDef {
 	placeholderFields?: readonly { name: string; markdown: boolean }[];
 	/** The field blamed when a unique index refuses a row. */
 	uniqueField?: { name: string; message: string };
+	/**
+	 * Statements of derived state that follow a create or update in its batch, after the write
+	 * (the tickets' coarse availability after a capacity change).
+	 */
+	afterWrite?: (db: Database, editionId: string) => BatchItem<"sqlite">[];
+	/** Why a row other rows still refer to (ON DELETE RESTRICT) cannot be deleted: the 409's message. */
+	inUse?: string;
 }

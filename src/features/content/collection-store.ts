@@ -4,7 +4,7 @@
  */
 import { and, eq, getTableName } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { writeEditionContent } from "../../db/content-version";
+import { failedWith, writeEditionContent } from "../../db/content-version";
 import { reviewedStatement } from "../../domain/copied-texts";
 import { objectOf } from "../../domain/fields";
 import { AppError, notFound } from "../../lib/errors";
@@ -88,7 +88,7 @@ export async function createItem(db: Database, def: CollectionDef, editionId: st
 	await writeEditionContent(
 		db,
 		editionId,
-		[db.insert(def.table).values(row as never)],
+		[db.insert(def.table).values(row as never), ...(def.afterWrite?.(db, editionId) ?? [])],
 		[{ action: "content.item.created", id, after: audited(def, row, true) }],
 	).catch((e) => uniqueConflict(def, e));
 	return findItem(db, def, editionId, id);
@@ -115,6 +115,7 @@ export async function updateItem(
 				.where(and(eq(def.table.id, itemId), eq(def.table.editionId, editionId))),
 			// Saving a copied text through its editor is its review.
 			reviewedStatement(db, editionId, getTableName(def.table), itemId),
+			...(def.afterWrite?.(db, editionId) ?? []),
 		],
 		[
 			{
@@ -141,5 +142,20 @@ export async function deleteItem(db: Database, def: CollectionDef, editionId: st
 			...detachItemLinks(db, editionId, def.key, itemId),
 		],
 		[{ action: "content.item.deleted", id: itemId, before: audited(def, existing, true) }],
-	);
+	).catch((e) => inUseConflict(def, e));
+}
+
+/**
+ * The 409 of a delete that rows elsewhere still refer to (ON DELETE RESTRICT: a ticket type with
+ * registrations): D1 refused the batch, so nothing was written, and the person is told why.
+ */
+function inUseConflict(def: CollectionDef, error: unknown): never {
+	if (failedWith(error, "FOREIGN KEY constraint failed")) {
+		throw new AppError(
+			409,
+			"in_use",
+			def.inUse ?? `This ${def.singular} is still in use elsewhere in the edition, so it cannot be deleted.`,
+		);
+	}
+	throw error;
 }

@@ -45,6 +45,7 @@ import {
 } from "../../domain/fields";
 import { PERSON_ROLE_LABELS } from "../../domain/people";
 import { placeholderProblems } from "../../domain/placeholders";
+import { availabilityRecompute } from "../../domain/ticket-availability";
 import { countryName } from "../../lib/countries";
 import { offsetLabel, offsetMinutes } from "../../lib/offsets";
 import type { CollectionDef } from "./collection-def";
@@ -287,6 +288,10 @@ const ticketTypesDef: CollectionDef = {
 		offsetMinutes(d.salesCloseOffsetDays, d.salesCloseTime) <= offsetMinutes(d.salesOpenOffsetDays, d.salesOpenTime)
 			? { salesCloseOffsetDays: "Sales must close after they open." }
 			: null,
+	// A new capacity may change what cached pages say of its seats.
+	afterWrite: (db, editionId) => [...availabilityRecompute(db, editionId)],
+	inUse:
+		"This ticket type has registrations, so it cannot be deleted: move them to another ticket type or cancel them under Registrations first, or end its sale window instead.",
 };
 
 const registrationFieldsDef: CollectionDef = {

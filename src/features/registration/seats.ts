@@ -8,12 +8,16 @@
  *
  * A seat is taken by a registration that is confirmed, held until `expires_at`, or offered until
  * `expires_at`. Limits: the ticket type's capacity and the edition's (registration_policies).
+ *
+ * Every batch that changes who takes a seat ends with `availabilityRecompute`: the tickets' coarse
+ * state for cached pages, rewritten (and the content version bumped) only when it changes.
  */
 import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { insertIf } from "../../db/insert-if";
 import { outbox, type Registration, registrations, type ticketTypes } from "../../db/schema";
 import { type Change, commit } from "../../db/write";
+import { availabilityRecompute, takesSeat } from "../../domain/ticket-availability";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import { type MailMessage, outboxRow } from "../../lib/mailer";
@@ -24,10 +28,6 @@ const HOUR_MS = 3_600_000;
 /** What registration_policies defaults to when an edition has no row (schema.ts). */
 export const DEFAULT_HOLD_HOURS = 72;
 export const DEFAULT_OFFER_HOURS = 48;
-
-/** True (1) for a registration row `r` that takes a seat at `now` (ms). */
-const takesSeat = (now: number) =>
-	sql`(r.status = 'confirmed' or (r.status in ('held', 'offered') and r.expires_at > ${now}))`;
 
 /** 1 when the edition has a free seat edition-wide (no policy row or no capacity: always). */
 const editionHasRoom = (editionId: string, now: number) => sql`coalesce((
@@ -165,7 +165,7 @@ export async function takeSeat(
 			sql`exists (select 1 from registrations where id = ${id} and status = ${status})`,
 		);
 	});
-	const [inserted] = await commit(db, [change], [insert, ...mailInserts]);
+	const [inserted] = await commit(db, [change], [insert, ...mailInserts, ...availabilityRecompute(db, editionId, now)]);
 	const made = inserted[0];
 	if (made) return { kind: "created", registration: made, mailId: mailIds[made.status] ?? null };
 
@@ -292,6 +292,7 @@ export async function cancelRegistration(db: Database, registration: Registratio
 				.set({ status: "cancelled", expiresAt: null, cancelledAt: now, updatedAt: now })
 				.where(and(eq(registrations.id, registration.id), sql`${registrations.status} <> 'cancelled'`))
 				.returning({ id: registrations.id }),
+			...availabilityRecompute(db, registration.editionId, now),
 		],
 	);
 	return updated.length > 0;
@@ -333,6 +334,7 @@ export async function acceptOffer(db: Database, registration: Registration, poli
 					),
 				)
 				.returning(),
+			...availabilityRecompute(db, registration.editionId, now),
 		],
 	);
 	const accepted = updated[0];
@@ -382,6 +384,7 @@ export async function lapseExpired(db: Database, now: Date, limit = 200): Promis
 							sql`${registrations.expiresAt} <= ${at}`,
 						),
 					),
+				...availabilityRecompute(db, row.editionId, now),
 			],
 		);
 	}
@@ -418,6 +421,7 @@ export async function offerFreedSeats(
 				.set({ status: "offered", expiresAt, updatedAt: now })
 				.where(and(eq(registrations.id, head.id), sql`${registrations.id} = ${firstInLineSql(editionId, at)}`))
 				.returning(),
+			...availabilityRecompute(db, editionId, now),
 		] as const;
 		const mail = offerMail?.(head, expiresAt);
 		const [updated] = await commit(

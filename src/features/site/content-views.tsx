@@ -153,7 +153,7 @@ const FIELD_KINDS: Record<RegistrationField["kind"], string> = {
 	country: "a country",
 };
 
-function price(ticket: Pick<TicketType, "priceCents" | "currency">, edition: Pick<Edition, "status">): string {
+export function price(ticket: Pick<TicketType, "priceCents" | "currency">, edition: Pick<Edition, "status">): string {
 	// 0 on an archived edition is no claim that it was free: its prices may simply not be recorded
 	// (AINM 2023's are not among the facts, and the seed invents none).
 	if (ticket.priceCents === 0) return edition.status === "archived" ? "Price not recorded" : "Free";

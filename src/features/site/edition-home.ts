@@ -18,11 +18,13 @@ import {
 	type Speaker,
 	sessions,
 	speakers,
+	type TicketAvailability,
 	talkSpeakers,
 	talks,
 	ticketTypes,
 	tracks,
 } from "../../db/schema";
+import { editionAvailability } from "../../domain/ticket-availability";
 import { dayCount } from "../../lib/dates";
 import { resolveOffset, resolveSessionStart, type ZonedEdition } from "../../lib/zoned-time";
 import { clock } from "../program";
@@ -53,7 +55,12 @@ const ticketColumns = {
 	salesCloseOffsetDays: ticketTypes.salesCloseOffsetDays,
 	salesCloseTime: ticketTypes.salesCloseTime,
 	position: ticketTypes.position,
+	priceCents: ticketTypes.priceCents,
+	currency: ticketTypes.currency,
+	// The coarse state only (src/domain/ticket-availability.ts): live counts would change the cached page at every registration.
+	availability: ticketTypes.availability,
 };
+export type HomeTicket = JsonRow<typeof ticketColumns>;
 
 const callColumns = {
 	opensOffsetDays: abstractCalls.opensOffsetDays,
@@ -75,6 +82,9 @@ export interface EditionHome {
 	/** Whether the edition has a call for abstracts, and tickets: what the home invites visitors to. */
 	hasCall: boolean;
 	hasTickets: boolean;
+	/** The tickets in their order, with their coarse availability, and the edition's across them (null without tickets). */
+	tickets: HomeTicket[];
+	availability: TicketAvailability | null;
 	/** When the first session of day 1 starts and the last one of the last day ends; null without sessions on those days. */
 	starts: Date | null;
 	ends: Date | null;
@@ -157,6 +167,8 @@ export async function loadEditionHome(
 		keyDates: keyDates(edition, call ?? null, tickets),
 		hasCall: call !== undefined,
 		hasTickets: tickets.length > 0,
+		tickets: [...tickets].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)),
+		availability: editionAvailability(tickets),
 		starts: overview?.firstStart ? resolveSessionStart(edition, 1, overview.firstStart) : null,
 		ends: overview?.lastEnd != null ? endInstant(edition, lastDay, overview.lastEnd) : null,
 	};

@@ -3,8 +3,8 @@
  * host and at `/…` on the edition's custom host, and a committee preview keeps `?preview=1` on
  * every link within the edition, so links are built here from the request's place, never typed.
  */
-import type { Series } from "../../db/schema";
-import { editionUrl, seriesUrl } from "../../urls";
+import type { Edition, Series } from "../../db/schema";
+import { editionUrl, myPageUrl, registerUrl, seriesUrl, signInUrl } from "../../urls";
 import type { SitePage, SiteTenant } from "./tenant";
 
 export interface SiteLinks {
@@ -40,6 +40,29 @@ export const seriesLink = (links: SiteLinks, series: Pick<Series, "slug">) =>
 export const editionLink = (links: SiteLinks, series: Pick<Series, "slug">, year: number) =>
 	`${links.platformOrigin}${editionUrl(series, { year })}`;
 
+/** The attendee's pages the subsite links to. */
+export type AttendeePage = "register" | "me" | "sign-in";
+
+/**
+ * The link to an attendee's page of this edition: on the main host, where the session cookie
+ * lives (README, "Registration"), so a custom host links there instead of leaning on a redirect.
+ * On the main host it stays within the edition (a committee preview keeps `?preview=1`).
+ */
+export function attendeeLink(
+	links: SiteLinks,
+	series: Pick<Series, "slug">,
+	edition: Pick<Edition, "year">,
+	page: AttendeePage,
+): string {
+	if (page === "register") {
+		return links.platformOrigin
+			? `${links.platformOrigin}${registerUrl(series, edition)}`
+			: sitePath(links, "/register");
+	}
+	const me = myPageUrl(series, edition);
+	return `${links.platformOrigin}${page === "me" ? me : signInUrl(me)}`;
+}
+
 /** The canonical URL of `path` of the edition: on its custom host when it has one. */
 export function canonicalUrl(tenant: Pick<SiteTenant, "canonicalHost">, path = ""): string | undefined {
 	return tenant.canonicalHost ? `https://${tenant.canonicalHost}${path || "/"}` : undefined;
@@ -74,6 +97,8 @@ export interface NavItem {
 	/** What marks the current page: the path without the edition's prefix ("" for the home). */
 	path: string;
 	label: string;
+	/** An attendee's page, linked on the main host (attendeeLink). */
+	attendee?: AttendeePage;
 }
 
 /** The subsite's navigation: its own pages, then the committee's free pages by nav order, then the archive. */
@@ -88,7 +113,7 @@ export function siteNav(pages: readonly SitePage[]): NavItem[] {
 		{ path: "/lectures", label: "Lectures" },
 		{ path: "/venue", label: "Venue" },
 		{ path: "/sponsors", label: "Sponsors" },
-		{ path: "/register", label: "Register" },
+		{ path: "/register", label: "Register", attendee: "register" },
 		{ path: "/abstracts", label: "Abstracts" },
 		...pages
 			.filter((page) => !sectionSlugs.has(page.slug))

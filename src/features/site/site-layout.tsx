@@ -14,7 +14,7 @@ import { DemoBanner } from "../../views/demo-banner";
 import { Layout } from "../../views/layout";
 import { contrastWithWhite } from "../editions";
 import { brandOf } from "./brand";
-import { canonicalUrl, editionLink, type SiteLinks, seriesLink, siteNav, sitePath } from "./links";
+import { attendeeLink, canonicalUrl, editionLink, type SiteLinks, seriesLink, siteNav, sitePath } from "./links";
 import type { SiteTenant } from "./tenant";
 
 /** What every subsite view receives: the tenant and where its links lead. */
@@ -90,11 +90,27 @@ export function SiteLayout({ site, path, title, description, jsonLd, section, ch
 						<ul>
 							{siteNav(site.pages).map((item) => (
 								<li>
-									<a href={sitePath(links, item.path)} aria-current={item.path === current ? "page" : undefined}>
+									<a
+										href={
+											item.attendee ? attendeeLink(links, series, edition, item.attendee) : sitePath(links, item.path)
+										}
+										aria-current={item.path === current ? "page" : undefined}
+									>
 										{item.label}
 									</a>
 								</li>
 							))}
+						</ul>
+					</nav>
+					{/* The attendee's own pages live on the main host, where the session cookie does. */}
+					<nav class="edition-nav attendee-nav" aria-label="Your registration">
+						<ul>
+							<li>
+								<a href={attendeeLink(links, series, edition, "me")}>My page</a>
+							</li>
+							<li>
+								<a href={attendeeLink(links, series, edition, "sign-in")}>Sign in</a>
+							</li>
 						</ul>
 					</nav>
 				</div>

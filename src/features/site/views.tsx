@@ -1,10 +1,12 @@
+import { AVAILABILITY_WORDS, SCHEMA_ORG_AVAILABILITY } from "../../domain/ticket-availability";
 import { dateOfDay, formatDateRange, formatDay } from "../../lib/dates";
 import { editionEvent, type JsonLd } from "../../lib/json-ld";
 import { markdown } from "../../lib/markdown";
 import { isoWithOffset, wallClock } from "../../lib/zoned-time";
-import { editionUrl } from "../../urls";
+import { editionUrl, registerUrl } from "../../urls";
+import { price } from "./content-views";
 import type { EditionHome, Highlight, HomeTrack } from "./edition-home";
-import { absoluteUrl, seriesLink, sitePath } from "./links";
+import { absoluteUrl, attendeeLink, seriesLink, sitePath } from "./links";
 import { placeOf, type Site, SiteLayout } from "./site-layout";
 import { formatZoned } from "./time-format";
 import { trackSlug } from "./track-filter";
@@ -40,7 +42,7 @@ export function EditionHomePage({ site, home, hero }: { site: Site; home: Editio
 				{hero.markdown ? <div class="hero-text">{markdown(hero.markdown)}</div> : null}
 				<p class="actions">
 					{!over && home.hasTickets ? (
-						<a class="button" href={sitePath(links, "/register")}>
+						<a class="button" href={attendeeLink(links, series, edition, "register")}>
 							Register
 						</a>
 					) : null}
@@ -68,6 +70,23 @@ export function EditionHomePage({ site, home, hero }: { site: Site; home: Editio
 									<time datetime={date.dayOnly ? wallClock(date.at, edition.timeZone).date : date.at.toISOString()}>
 										{formatZoned(date.at, edition.timeZone, { time: !date.dayOnly })}
 									</time>
+								</dd>
+							</>
+						))}
+					</dl>
+				</section>
+			) : null}
+
+			{!over && home.tickets.length > 0 ? (
+				<section aria-labelledby="tickets">
+					<h2 id="tickets">Tickets</h2>
+					{/* The coarse state only: the live count is on the register page, which is never cached. */}
+					<dl class="facts tickets">
+						{home.tickets.map((ticket) => (
+							<>
+								<dt>{ticket.name}</dt>
+								<dd>
+									{price(ticket, edition)} · {AVAILABILITY_WORDS[ticket.availability]}
 								</dd>
 							</>
 						))}
@@ -145,6 +164,10 @@ function HighlightCard({ site, highlight }: { site: Site; highlight: Highlight }
 	);
 }
 
+/** Where a ticket is bought, absolute: the register page on the main host. */
+const registerOffer = (site: Site) =>
+	`${site.links.platformOrigin || site.links.origin}${registerUrl(site.series, site.edition)}`;
+
 /** The edition as a schema.org Event: dates with their offsets when the program has times. */
 function homeJsonLd(site: Site, home: EditionHome, hero: HeroText): JsonLd {
 	const { edition, series, links } = site;
@@ -161,5 +184,16 @@ function homeJsonLd(site: Site, home: EditionHome, hero: HeroText): JsonLd {
 		organizer: { name: edition.hostName || series.name },
 		url: absoluteUrl(site, links),
 		image: edition.logoUrl || undefined,
+		// Tickets are offered only until the edition is held; the register page is on the main host.
+		offers:
+			edition.status === "held" || edition.status === "archived"
+				? []
+				: home.tickets.map((ticket) => ({
+						name: ticket.name,
+						priceCents: ticket.priceCents,
+						currency: ticket.currency,
+						availability: SCHEMA_ORG_AVAILABILITY[ticket.availability],
+						url: registerOffer(site),
+					})),
 	});
 }

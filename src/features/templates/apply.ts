@@ -6,11 +6,20 @@
  * committee applies. The write is the clone's write half (../cloning/edition-parts.ts) after
  * deleting the parts' current rows, with the template_uses record, in one batch.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { archivedError, requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
-import { abstractCalls, type Edition, editions, sessions, sponsors, talks, templateUses } from "../../db/schema";
+import { archivedError, failedWith, requirePreviewedVersion, writeIfUnchanged } from "../../db/content-version";
+import {
+	abstractCalls,
+	type Edition,
+	editions,
+	registrations,
+	sessions,
+	sponsors,
+	talks,
+	templateUses,
+} from "../../db/schema";
 import { placeholderValues, resolvePlaceholders } from "../../domain/placeholders";
 import { type ResolvedMoment, resolveMoment } from "../../domain/resolved-moment";
 import { dayCount } from "../../lib/dates";
@@ -106,6 +115,16 @@ interface ApplyPlan {
 const invalidApply = (fields: Record<string, string>) =>
 	new AppError(422, "invalid_template_use", "This template cannot be applied as chosen.", fields);
 
+/** How many registrations (of any status) the edition has. */
+async function registrationCount(db: Database, editionId: string): Promise<number> {
+	const row = await db.select({ n: count() }).from(registrations).where(eq(registrations.editionId, editionId)).get();
+	return row?.n ?? 0;
+}
+
+/** Why the registration part cannot be applied to an edition people registered for. */
+const registrationPartRefused = (target: Pick<Edition, "name">, n: number) =>
+	`${target.name} has registrations${n > 1 ? ` (${n})` : ""}, which keep their ticket types: leave “${PART_LABELS.registration}” out, or change the ticket types by hand.`;
+
 const SINGULAR: Record<string, string> = {
 	"call for abstracts": "call for abstracts",
 	"review criteria": "review criterion",
@@ -170,7 +189,7 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 	const chosen = new Set(parts);
 	const document = withParts(source.document, parts);
 
-	const [before, lectures, around, used, storedCall] = await Promise.all([
+	const [before, lectures, around, used, storedCall, registered] = await Promise.all([
 		readEditionParts(db, target.id, parts),
 		chosen.has("program") ? lecturesOf(db, target.seriesId) : new Map(),
 		dependants(db, target.id),
@@ -179,9 +198,12 @@ export async function planTemplateApply(db: Database, input: ApplyInput): Promis
 		chosen.has("organizer_reminders") && !chosen.has("abstract_call")
 			? db.select().from(abstractCalls).where(eq(abstractCalls.editionId, target.id)).get()
 			: Promise.resolve(undefined),
+		// Registrations hold on to their ticket types (ON DELETE RESTRICT): the registration part can't replace them.
+		chosen.has("registration") ? registrationCount(db, target.id) : Promise.resolve(0),
 	]);
 
 	const problems: string[] = [];
+	if (registered > 0) problems.push(registrationPartRefused(target, registered));
 	if (chosen.has("program") && !chosen.has("rooms_tracks")) {
 		problems.push("The program skeleton places sessions in rooms and tracks: apply the tracks and rooms too.");
 	}
@@ -373,7 +395,18 @@ export async function applyTemplate(db: Database, input: ApplyInput): Promise<Ap
 			id: target.id,
 			after: { template: source.info.ref, version: source.version, parts },
 		},
-	]);
+	]).catch(async (error) => {
+		// A first registration that landed after the plan (it bumps no content version): D1 refused the batch.
+		if (failedWith(error, "FOREIGN KEY constraint failed") && parts.includes("registration")) {
+			const registered = await registrationCount(db, target.id);
+			if (registered > 0) {
+				throw new AppError(409, "edition_has_registrations", "This template cannot be applied as chosen.", {
+					parts: registrationPartRefused(target, registered),
+				});
+			}
+		}
+		throw error;
+	});
 	return {
 		editionId: target.id,
 		template: source.info.ref,

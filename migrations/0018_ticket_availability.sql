@@ -1,0 +1,1 @@
+ALTER TABLE `ticket_types` ADD `availability` text DEFAULT 'available' NOT NULL;
