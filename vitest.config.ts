@@ -16,6 +16,8 @@ const SLOWEST = [
 	"test/hostile/api-bodies.test.ts",
 	"test/hostile/path-params.test.ts",
 	"test/features/single-line-fields.test.ts",
+	// The e2e project's longest: 5 × 1,000 concurrent registrations (minutes on a busy 2-core machine).
+	"test/e2e/registration-load.test.ts",
 ];
 
 class SlowestFirst extends BaseSequencer {

@@ -10,12 +10,15 @@ declare module "vitest" {
 	export interface ProvidedContext {
 		/** Origin of the running Worker, e.g. http://127.0.0.1:41234 (no trailing slash). */
 		baseUrl: string;
+		/** wrangler's --persist-to DIR of that Worker: tests that write set-up rows straight into its D1 (registration-load.ts). */
+		stateDir: string;
 	}
 }
 
 export default async function setup({ provide }: TestProject): Promise<() => Promise<void>> {
 	// startSeededWorker cleans up after itself if it fails; on success, stop() is the teardown.
-	const { baseUrl, stop } = await startSeededWorker();
+	const { baseUrl, stateDir, stop } = await startSeededWorker();
 	provide("baseUrl", baseUrl);
+	provide("stateDir", stateDir);
 	return stop;
 }
