@@ -23,7 +23,7 @@ export interface FieldProps {
  * The frame every labelled control shares: label (with "optional"), hint and error, and the
  * aria attributes that tie them to the control the render function draws.
  */
-function Labelled({
+export function Labelled({
 	name,
 	id = `field-${name}`,
 	label,

@@ -6,6 +6,7 @@
  */
 import { countryName } from "../lib/countries";
 import { TIME_ZONE_NAMES, zoneLabel, zonesOfCountry } from "../lib/time-zones";
+import { Labelled } from "./forms";
 
 export function TimeZoneSelect({
 	name,
@@ -25,51 +26,36 @@ export function TimeZoneSelect({
 	/** ISO 3166-1 alpha-2 of where the edition takes place; its zones are listed first. */
 	country?: string | null;
 }) {
-	const id = `field-${name}`;
 	const own = zonesOfCountry(country);
 	const ownNames = new Set(own.map((z) => z.zone));
 	const others = TIME_ZONE_NAMES.filter((zone) => !ownNames.has(zone));
-	const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
 	const option = (zone: string, text = zoneLabel(zone)) => (
 		<option value={zone} selected={zone === value}>
 			{text}
 		</option>
 	);
 	return (
-		<div class={error ? "field field-invalid" : "field"}>
-			<label for={id}>
-				{label}
-				{required ? null : <span class="meta"> (optional)</span>}
-			</label>
-			{hint ? (
-				<p class="hint" id={`${id}-hint`}>
-					{hint}
-				</p>
-			) : null}
-			{error ? (
-				<p class="field-error" id={`${id}-error`}>
-					{error}
-				</p>
-			) : null}
-			<select
-				id={id}
-				name={name}
-				required={required}
-				aria-invalid={error ? "true" : undefined}
-				aria-describedby={describedBy || undefined}
-			>
-				<option value="" selected={value === ""}>
-					Choose a time zone
-				</option>
-				{own.length > 0 ? (
-					<optgroup label={`Time zones of ${countryName(country ?? "")}`}>
-						{own.map((z) => option(z.zone, z.comment ? `${zoneLabel(z.zone)} (${z.comment})` : undefined))}
+		<Labelled
+			name={name}
+			label={label}
+			hint={hint}
+			error={error}
+			required={required}
+			control={(aria) => (
+				<select {...aria} name={name} required={required}>
+					<option value="" selected={value === ""}>
+						Choose a time zone
+					</option>
+					{own.length > 0 ? (
+						<optgroup label={`Time zones of ${countryName(country ?? "")}`}>
+							{own.map((z) => option(z.zone, z.comment ? `${zoneLabel(z.zone)} (${z.comment})` : undefined))}
+						</optgroup>
+					) : null}
+					<optgroup label={own.length > 0 ? "Every other time zone" : "Every time zone"}>
+						{others.map((zone) => option(zone))}
 					</optgroup>
-				) : null}
-				<optgroup label={own.length > 0 ? "Every other time zone" : "Every time zone"}>
-					{others.map((zone) => option(zone))}
-				</optgroup>
-			</select>
-		</div>
+				</select>
+			)}
+		/>
 	);
 }
