@@ -265,6 +265,42 @@ export function retakeLapsedSeat(
 		.returning();
 }
 
+/**
+ * Moves a registration to cancelled, audited as `action`, while `still` holds (what the caller
+ * read must still be so), with the ticket's coarse availability recomputed in the same batch.
+ * Returns the rows it changed (none when `still` no longer held).
+ */
+async function writeCancelled(
+	db: Database,
+	row: Pick<Registration, "id" | "editionId" | "status">,
+	action: "registration.registration.cancelled" | "registration.registration.lapsed",
+	still: SQL | undefined,
+	now: Date,
+) {
+	const [updated] = await commit(
+		db,
+		[
+			{
+				action,
+				id: row.id,
+				editionId: row.editionId,
+				before: { status: row.status },
+				after: { status: "cancelled" },
+				of: 0,
+			},
+		],
+		[
+			db
+				.update(registrations)
+				.set({ status: "cancelled", expiresAt: null, cancelledAt: now, updatedAt: now })
+				.where(and(eq(registrations.id, row.id), still))
+				.returning({ id: registrations.id }),
+			...availabilityRecompute(db, row.editionId, now),
+		],
+	);
+	return updated;
+}
+
 /** Statuses an attendee may cancel from. */
 const CANCELLABLE: readonly Registration["status"][] = ["held", "confirmed", "waitlisted", "offered"];
 
@@ -274,26 +310,12 @@ const CANCELLABLE: readonly Registration["status"][] = ["held", "confirmed", "wa
  */
 export async function cancelRegistration(db: Database, registration: Registration, now = new Date()) {
 	if (!CANCELLABLE.includes(registration.status)) return false;
-	const [updated] = await commit(
+	const updated = await writeCancelled(
 		db,
-		[
-			{
-				action: "registration.registration.cancelled",
-				id: registration.id,
-				editionId: registration.editionId,
-				before: { status: registration.status },
-				after: { status: "cancelled" },
-				of: 0,
-			},
-		],
-		[
-			db
-				.update(registrations)
-				.set({ status: "cancelled", expiresAt: null, cancelledAt: now, updatedAt: now })
-				.where(and(eq(registrations.id, registration.id), sql`${registrations.status} <> 'cancelled'`))
-				.returning({ id: registrations.id }),
-			...availabilityRecompute(db, registration.editionId, now),
-		],
+		registration,
+		"registration.registration.cancelled",
+		sql`${registrations.status} <> 'cancelled'`,
+		now,
 	);
 	return updated.length > 0;
 }
@@ -361,31 +383,12 @@ export async function lapseExpired(db: Database, now: Date, limit = 200): Promis
 		.limit(limit)
 		.all();
 	for (const row of lapsed) {
-		await commit(
+		await writeCancelled(
 			db,
-			[
-				{
-					action: "registration.registration.lapsed",
-					id: row.id,
-					editionId: row.editionId,
-					before: { status: row.status },
-					after: { status: "cancelled" },
-					of: 0,
-				},
-			],
-			[
-				db
-					.update(registrations)
-					.set({ status: "cancelled", expiresAt: null, cancelledAt: now, updatedAt: now })
-					.where(
-						and(
-							eq(registrations.id, row.id),
-							eq(registrations.status, row.status),
-							sql`${registrations.expiresAt} <= ${at}`,
-						),
-					),
-				...availabilityRecompute(db, row.editionId, now),
-			],
+			row,
+			"registration.registration.lapsed",
+			and(eq(registrations.status, row.status), sql`${registrations.expiresAt} <= ${at}`),
+			now,
 		);
 	}
 	return [...new Set(lapsed.map((row) => row.editionId))];
