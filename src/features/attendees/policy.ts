@@ -10,6 +10,7 @@ import type { Database } from "../../db/client";
 import { writeEditionContent } from "../../db/content-version";
 import { registrationPolicies } from "../../db/schema";
 import { checkbox, type FieldSpec, int, markdown, objectOf, time } from "../../domain/fields";
+import { DEFAULT_REGISTRATION_POLICY } from "../../domain/registration-policy";
 import { availabilityRecompute } from "../../domain/ticket-availability";
 
 const CUT_OFF_HINT = "Days from the first day of the event: −14 is two weeks before; empty: until day 1.";
@@ -39,10 +40,14 @@ export const REGISTRATION_POLICY_FIELDS = [
 	int("holdHours", "Hold a paid ticket's seat for (hours)", {
 		min: 1,
 		max: 720,
-		fallback: 72,
+		fallback: DEFAULT_REGISTRATION_POLICY.holdHours,
 		hint: "Until it is paid; then the seat goes back on sale.",
 	}),
-	int("offerHours", "A waiting-list offer stays open for (hours)", { min: 1, max: 720, fallback: 48 }),
+	int("offerHours", "A waiting-list offer stays open for (hours)", {
+		min: 1,
+		max: 720,
+		fallback: DEFAULT_REGISTRATION_POLICY.offerHours,
+	}),
 	checkbox("publicAttendeeList", "List attendees on the site", {
 		hint: "Name, affiliation and country of confirmed attendees who agreed to be listed; nobody else.",
 	}),
@@ -51,23 +56,10 @@ export const REGISTRATION_POLICY_FIELDS = [
 export const registrationPolicySchema = objectOf(REGISTRATION_POLICY_FIELDS);
 export type RegistrationPolicyData = Omit<typeof registrationPolicies.$inferSelect, "editionId">;
 
-/** What an edition without a saved policy works with: no edition-wide limit, no cut-offs, no public list. */
-export const DEFAULT_POLICY: RegistrationPolicyData = {
-	capacity: null,
-	cancellationPolicy: "",
-	cancelUntilOffsetDays: null,
-	cancelUntilTime: "23:59",
-	editUntilOffsetDays: null,
-	editUntilTime: "23:59",
-	holdHours: 72,
-	offerHours: 48,
-	publicAttendeeList: false,
-};
-
 /** The stored policy, or the defaults. */
 export async function loadRegistrationPolicy(db: Database, editionId: string): Promise<RegistrationPolicyData> {
 	const row = await db.select().from(registrationPolicies).where(eq(registrationPolicies.editionId, editionId)).get();
-	if (!row) return { ...DEFAULT_POLICY };
+	if (!row) return { ...DEFAULT_REGISTRATION_POLICY };
 	const { editionId: _, ...policy } = row;
 	return policy;
 }

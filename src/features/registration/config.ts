@@ -7,8 +7,8 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type Edition, registrationFields, registrationPolicies, ticketTypes } from "../../db/schema";
 import { readTogether } from "../../db/write";
+import { DEFAULT_REGISTRATION_POLICY } from "../../domain/registration-policy";
 import { resolveOffset } from "../../lib/zoned-time";
-import { DEFAULT_HOLD_HOURS, DEFAULT_OFFER_HOURS } from "./seats";
 
 export type TicketType = typeof ticketTypes.$inferSelect;
 export type RegistrationField = typeof registrationFields.$inferSelect;
@@ -19,20 +19,6 @@ export interface RegistrationConfig {
 	fields: RegistrationField[];
 	policy: RegistrationPolicy;
 }
-
-/** The policy of an edition without a row: no edition-wide limit, cut-offs at day 1, default hold and offer times. */
-const defaultPolicy = (editionId: string): RegistrationPolicy => ({
-	editionId,
-	capacity: null,
-	cancellationPolicy: "",
-	cancelUntilOffsetDays: null,
-	cancelUntilTime: "23:59",
-	editUntilOffsetDays: null,
-	editUntilTime: "23:59",
-	holdHours: DEFAULT_HOLD_HOURS,
-	offerHours: DEFAULT_OFFER_HOURS,
-	publicAttendeeList: false,
-});
 
 /** Tickets, fields and policy of an edition, in one round trip. */
 export async function loadRegistrationConfig(db: Database, editionId: string): Promise<RegistrationConfig> {
@@ -49,7 +35,7 @@ export async function loadRegistrationConfig(db: Database, editionId: string): P
 			.orderBy(asc(registrationFields.position), asc(registrationFields.label)),
 		db.select().from(registrationPolicies).where(eq(registrationPolicies.editionId, editionId)),
 	]);
-	return { tickets, fields, policy: policies[0] ?? defaultPolicy(editionId) };
+	return { tickets, fields, policy: policies[0] ?? { editionId, ...DEFAULT_REGISTRATION_POLICY } };
 }
 
 type ZonedEdition = Pick<Edition, "startDate" | "timeZone">;

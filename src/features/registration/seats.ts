@@ -25,9 +25,6 @@ import { type MailMessage, outboxRow } from "../../lib/mailer";
 type TicketType = typeof ticketTypes.$inferSelect;
 
 const HOUR_MS = 3_600_000;
-/** What registration_policies defaults to when an edition has no row (schema.ts). */
-export const DEFAULT_HOLD_HOURS = 72;
-export const DEFAULT_OFFER_HOURS = 48;
 
 /** 1 when the edition has a free seat edition-wide (no policy row or no capacity: always). */
 const editionHasRoom = (editionId: string, now: number) => sql`coalesce((
