@@ -34,13 +34,8 @@ export async function unreviewedMark(
 	tableName: string,
 	rowId: string,
 ): Promise<CopiedTextMark | undefined> {
-	const row = await db
-		.select({ tableName: copiedTexts.tableName, rowId: copiedTexts.rowId, sourceName: editions.name })
-		.from(copiedTexts)
-		.leftJoin(editions, eq(editions.id, copiedTexts.sourceEditionId))
-		.where(where(editionId, tableName, rowId))
-		.get();
-	return row ?? undefined;
+	const [mark] = await openMarks(db, editionId, { tableName, rowId });
+	return mark;
 }
 
 /**
@@ -55,9 +50,40 @@ export function reviewedStatement(db: Database, editionId: string, tableName: st
 		.where(where(editionId, tableName, rowId)) as BatchItem<"sqlite">;
 }
 
+/** The open marks of an edition, or of one row of it, with the edition each was copied from. */
+function openMarks(db: Database, editionId: string, row?: { tableName: string; rowId: string }) {
+	return db
+		.select({ tableName: copiedTexts.tableName, rowId: copiedTexts.rowId, sourceName: editions.name })
+		.from(copiedTexts)
+		.leftJoin(editions, eq(editions.id, copiedTexts.sourceEditionId))
+		.where(
+			row
+				? where(editionId, row.tableName, row.rowId)
+				: and(eq(copiedTexts.editionId, editionId), isNull(copiedTexts.reviewedAt)),
+		);
+}
+
+/** Clears `marks` in one batch, one audit entry (`edition.copied-text.reviewed`) per text. */
+async function commitReviewed(db: Database, editionId: string, marks: readonly CopiedTextMark[]): Promise<number> {
+	const [first, ...rest] = marks.map((mark) => reviewedStatement(db, editionId, mark.tableName, mark.rowId));
+	if (!first) return 0;
+	await commit(
+		db,
+		marks.map((mark, of) => ({
+			action: "edition.copied-text.reviewed" as const,
+			id: mark.rowId,
+			editionId,
+			after: { table: mark.tableName, from: mark.sourceName },
+			of,
+		})),
+		[first, ...rest],
+	);
+	return marks.length;
+}
+
 /**
- * "Mark reviewed": clears the row's open mark, audited (`edition.copied-text.reviewed`). Returns
- * false when there was no open mark (already reviewed, or never copied): nothing is written.
+ * "Mark reviewed": clears the row's open mark, audited. Returns false when there was no open mark
+ * (already reviewed, or never copied): nothing is written.
  */
 export async function markCopiedTextReviewed(
 	db: Database,
@@ -65,22 +91,7 @@ export async function markCopiedTextReviewed(
 	tableName: string,
 	rowId: string,
 ): Promise<boolean> {
-	const mark = await unreviewedMark(db, editionId, tableName, rowId);
-	if (!mark) return false;
-	await commit(
-		db,
-		[
-			{
-				action: "edition.copied-text.reviewed",
-				id: rowId,
-				editionId,
-				after: { table: tableName, from: mark.sourceName },
-				of: 0,
-			},
-		],
-		[reviewedStatement(db, editionId, tableName, rowId)],
-	);
-	return true;
+	return (await commitReviewed(db, editionId, await openMarks(db, editionId, { tableName, rowId }))) > 0;
 }
 
 /**
@@ -88,25 +99,5 @@ export async function markCopiedTextReviewed(
  * of the edition, one audit entry per text. Returns how many were open.
  */
 export async function markAllCopiedTextsReviewed(db: Database, editionId: string): Promise<number> {
-	const open = await db
-		.select({ tableName: copiedTexts.tableName, rowId: copiedTexts.rowId, sourceName: editions.name })
-		.from(copiedTexts)
-		.leftJoin(editions, eq(editions.id, copiedTexts.sourceEditionId))
-		.where(and(eq(copiedTexts.editionId, editionId), isNull(copiedTexts.reviewedAt)));
-	if (open.length === 0) return 0;
-	await commit(
-		db,
-		open.map((mark, of) => ({
-			action: "edition.copied-text.reviewed" as const,
-			id: mark.rowId,
-			editionId,
-			after: { table: mark.tableName, from: mark.sourceName },
-			of,
-		})),
-		open.map((mark) => reviewedStatement(db, editionId, mark.tableName, mark.rowId)) as [
-			BatchItem<"sqlite">,
-			...BatchItem<"sqlite">[],
-		],
-	);
-	return open.length;
+	return commitReviewed(db, editionId, await openMarks(db, editionId));
 }
